@@ -1,0 +1,75 @@
+import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
+import VerifiedUser from '@mui/icons-material/VerifiedUser';
+import { Chip, CircularProgress, Tooltip } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../lib/trpc';
+
+/** Re-verifies the whole hash chain on the server and says whether it holds, and if not where. */
+export function VerifyBadge() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const verify = useQuery(trpc.audit.verify.queryOptions({}, { staleTime: 60_000 }));
+
+  if (verify.isPending) {
+    return (
+      <Chip
+        size="small"
+        icon={<CircularProgress size={14} />}
+        label={t('audit.verify.checking')}
+        data-testid="audit-verify"
+        data-state="checking"
+      />
+    );
+  }
+  if (verify.isError || !verify.data) {
+    return (
+      <Chip
+        size="small"
+        color="warning"
+        label={t('audit.verify.failed')}
+        data-testid="audit-verify"
+        data-state="error"
+      />
+    );
+  }
+  const result = verify.data;
+  if (result.ok) {
+    return (
+      <Tooltip
+        title={t('audit.verify.okTooltip', {
+          count: result.count,
+          head: result.head.slice(0, 16),
+          anchors: result.anchors.checked,
+        })}
+      >
+        <Chip
+          size="small"
+          color="success"
+          icon={<VerifiedUser />}
+          label={t('audit.verify.ok', { count: result.count })}
+          data-testid="audit-verify"
+          data-state="ok"
+        />
+      </Tooltip>
+    );
+  }
+  return (
+    <Tooltip
+      title={t('audit.verify.brokenTooltip', {
+        seq: result.firstBad,
+        count: result.count,
+        reason: t(`audit.verify.reasons.${result.reason ?? 'altered'}`),
+      })}
+    >
+      <Chip
+        size="small"
+        color="error"
+        icon={<ErrorOutline />}
+        label={t('audit.verify.broken', { seq: result.firstBad })}
+        data-testid="audit-verify"
+        data-state="broken"
+      />
+    </Tooltip>
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, Button, Stack } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { CaseDetail } from '../../../shared/api/caseDetail';
+import { can } from '../../../shared/auth/roles';
+import { useTRPC } from '../../lib/trpc';
+import { useTranslatedError } from '../../lib/useTranslatedError';
+import { useSession } from '../auth/useSession';
+import { ChoiceDialog } from './ChoiceDialog';
+import { ReasonDialog } from './ReasonDialog';
+
+type Dialog = 'release' | 'skip' | 'assign' | 'route' | null;
+
+/** What the signed-in staff member may do to the case now: the state machine and their role decide. */
+export function CaseActions({ c }: { c: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
+  const done = {
+    onSuccess: () => {
+      setDialog(null);
+      void refresh();
+    },
+  };
+  const release = useMutation(trpc.queue.release.mutationOptions({ onSuccess: () => navigate('/queue') }));
+  const skip = useMutation(trpc.queue.skip.mutationOptions({ onSuccess: () => navigate('/queue') }));
+  const assign = useMutation(trpc.cases.assign.mutationOptions(done));
+  const route = useMutation(trpc.cases.route.mutationOptions(done));
+  const staff = useQuery({ ...trpc.users.directory.queryOptions(), enabled: dialog === 'assign' });
+  const queues = useQuery({ ...trpc.queues.list.queryOptions(), enabled: dialog === 'route' });
+  const error = useTranslatedError(release.error ?? skip.error ?? assign.error ?? route.error);
+  if (!user) return null;
+
+  const mine = c.assignee?.id === user.id && c.status === 'assigned';
+  const canAssign = can(user.role, 'queues.manage') && c.allowedEvents.some((e) => e === 'claim' || e === 'reassign');
+  const canRoute = can(user.role, 'cases.intake') && c.allowedEvents.includes('route');
+  const reviewers = (staff.data ?? []).filter((u) => ['reviewer', 'senior_reviewer', 'lead'].includes(u.role));
+
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {mine && (
+          <>
+            <Button variant="outlined" onClick={() => setDialog('release')}>
+              {t('case.release')}
+            </Button>
+            <Button variant="outlined" onClick={() => setDialog('skip')}>
+              {t('case.skip')}
+            </Button>
+          </>
+        )}
+        {canAssign && (
+          <Button variant="outlined" onClick={() => setDialog('assign')}>
+            {c.assignee ? t('case.reassign') : t('case.assign')}
+          </Button>
+        )}
+        {canRoute && (
+          <Button variant="outlined" onClick={() => setDialog('route')}>
+            {t('case.route')}
+          </Button>
+        )}
+      </Stack>
+      {error && <Alert severity="error">{error}</Alert>}
+      <ReasonDialog
+        open={dialog === 'release' || dialog === 'skip'}
+        title={dialog === 'skip' ? t('case.skip') : t('case.release')}
+        busy={release.isPending || skip.isPending}
+        onCancel={() => setDialog(null)}
+        onConfirm={(reason) => (dialog === 'skip' ? skip : release).mutate({ caseId: c.id, reason })}
+      />
+      <ChoiceDialog
+        open={dialog === 'assign'}
+        title={c.assignee ? t('case.reassign') : t('case.assign')}
+        label={t('queue.columns.assignee')}
+        choices={reviewers.map((u) => ({
+          value: String(u.id),
+          label: `${u.displayName} · ${t(`role.${u.role}` as 'role.reviewer')}`,
+        }))}
+        busy={assign.isPending}
+        onCancel={() => setDialog(null)}
+        onConfirm={(userId) => assign.mutate({ caseId: c.id, userId: Number(userId) })}
+      />
+      <ChoiceDialog
+        open={dialog === 'route'}
+        title={t('case.route')}
+        label={t('case.queue')}
+        choices={(queues.data ?? []).map((q) => ({ value: q.id, label: i18n.language === 'en' ? q.nameEn : q.nameZh }))}
+        busy={route.isPending}
+        onCancel={() => setDialog(null)}
+        onConfirm={(queueId) => route.mutate({ caseId: c.id, queueId })}
+      />
+    </Stack>
+  );
+}

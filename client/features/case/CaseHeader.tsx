@@ -1,0 +1,80 @@
+import { Chip, Paper, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../shared/api/caseDetail';
+import { formatPlatformTime } from '../../lib/platformTime';
+import { useNow } from '../../lib/useNow';
+import { useQueueName } from '../../lib/useQueueName';
+import { SlaCell } from '../queue/SlaCell';
+import { MaskedPii } from './pii/MaskedPii';
+
+/** Who the case is about, what it alleges, where it stands, and when it is due. */
+export function CaseHeader({ c }: { c: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow(30_000);
+  const queueName = useQueueName();
+  const time = (iso: string) => formatPlatformTime(iso, i18n.language);
+  return (
+    <Paper sx={{ p: 2 }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h5" component="h1">
+          {t('case.title', { id: c.id })} · {t(`rule.${c.rule}`, { defaultValue: c.rule })}
+        </Typography>
+        <Chip label={t(`status.${c.status}`)} color="primary" variant="outlined" data-testid="case-status" />
+        <SlaCell dueAt={c.sla.dueAt} state={c.sla.state} now={now} />
+      </Stack>
+      <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
+        <Field label={t('case.subject')}>
+          {c.subject.name ?? c.subject.id} ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id})
+        </Field>
+        {c.subject.phoneMasked && (
+          <Field label={t('pii.phone')}>
+            <MaskedPii
+              key={`${c.subject.id}-phone`}
+              subjectId={c.subject.id}
+              caseId={c.id}
+              field="phone"
+              masked={c.subject.phoneMasked}
+            />
+          </Field>
+        )}
+        {c.subject.addressMasked && (
+          <Field label={t('pii.address')}>
+            <MaskedPii
+              key={`${c.subject.id}-address`}
+              subjectId={c.subject.id}
+              caseId={c.id}
+              field="address"
+              masked={c.subject.addressMasked}
+            />
+          </Field>
+        )}
+        {c.subject.shopLevel && <Field label={t('case.shopLevel')}>{c.subject.shopLevel}</Field>}
+        {c.subject.registeredAt && <Field label={t('case.registeredAt')}>{time(c.subject.registeredAt)}</Field>}
+        <Field label={t('queue.columns.source')}>{t(`source.${c.source}`)}</Field>
+        <Field label={t('case.queue')}>{queueName(c.queue) ?? t('case.unrouted')}</Field>
+        <Field label={t('queue.columns.assignee')}>{c.assignee?.name ?? t('queue.filters.unassigned')}</Field>
+        {c.leaseUntil && <Field label={t('case.leaseUntil')}>{time(c.leaseUntil)}</Field>}
+        <Field label={t('queue.columns.createdAt')}>{time(c.createdAt)}</Field>
+        {c.sla.forecastAt && (
+          <Field label={t('case.forecast')}>
+            {time(c.sla.forecastAt)} ({t('case.ahead', { count: c.sla.ahead ?? 0 })})
+          </Field>
+        )}
+      </Stack>
+      <Typography sx={{ mt: 1.5 }}>{c.summary}</Typography>
+    </Paper>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {children}
+      </Typography>
+    </div>
+  );
+}

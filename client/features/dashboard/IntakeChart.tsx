@@ -1,0 +1,46 @@
+import { LineChart } from '@mui/x-charts/LineChart';
+import { useTranslation } from 'react-i18next';
+import type { DashboardMetrics } from '../../../shared/api/metrics';
+import { REPORT_SOURCES } from '../../../shared/cases/enums';
+import { ChartCard } from './ChartCard';
+import { CATEGORY_AXIS_HEIGHT } from './chartText';
+
+type Row = DashboardMetrics['intakeDaily'][number];
+
+/** Reports received per platform day, one line per source (DOMAIN.md §1). */
+export function IntakeChart(props: { rows: Row[]; fileSuffix: string }) {
+  const { t } = useTranslation();
+  const title = t('dashboard.charts.intake');
+  const columns = [
+    { header: t('dashboard.columns.day'), value: (r: Row) => r.day },
+    ...REPORT_SOURCES.map((s) => ({ header: t(`source.${s}`), value: (r: Row) => r[s] })),
+    { header: t('dashboard.columns.total'), value: (r: Row) => r.total },
+  ];
+  return (
+    <ChartCard
+      title={title}
+      caption={t('common.timeZone')}
+      fileSuffix={props.fileSuffix}
+      csv={{ name: 'intake', columns, rows: props.rows }}
+    >
+      <LineChart
+        height={280}
+        xAxis={[
+          {
+            scaleType: 'point',
+            // Month and day: the year is in the period shown above the charts.
+            data: props.rows.map((r) => r.day.slice(5)),
+            label: t('dashboard.columns.day'),
+            height: CATEGORY_AXIS_HEIGHT + 20,
+          },
+        ]}
+        // Straight segments: a smoothed curve would dip below zero between days with no reports.
+        series={REPORT_SOURCES.map((s) => ({
+          label: t(`source.${s}`),
+          data: props.rows.map((r) => r[s]),
+          curve: 'linear',
+        }))}
+      />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,216 @@
+import Refresh from '@mui/icons-material/Refresh';
+import {
+  Alert,
+  Button,
+  Chip,
+  IconButton,
+  LinearProgress,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  ToggleButton,
+  ToggleButtonGroup,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DELIVERY_STATUSES, type DeliveryView } from '../../../shared/api/outbox';
+import { formatPlatformTime } from '../../lib/platformTime';
+import { useTRPC } from '../../lib/trpc';
+import { useTranslatedError } from '../../lib/useTranslatedError';
+import type { Notify } from '../queues/SuccessSnackbar';
+import { eventTypeLabel } from './eventTypeLabel';
+import { useRefreshOutbox } from './useRefreshOutbox';
+
+type Status = (typeof DELIVERY_STATUSES)[number];
+const STATUS_COLOR = { pending: 'warning', delivered: 'success', dead: 'error' } as const;
+/** The page keeps itself current while someone watches a backlog drain. */
+const POLL_MS = 5000;
+
+/** Pending, delivered and failed deliveries, newest first, with "retry now". */
+export function DeliveriesSection(props: { notify: Notify }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const headingId = useId();
+  const refresh = useRefreshOutbox();
+  const [status, setStatus] = useState<Status>('pending');
+  const counts = useQuery(trpc.outbox.deliveries.counts.queryOptions(undefined, { refetchInterval: POLL_MS }));
+  const list = useInfiniteQuery(
+    trpc.outbox.deliveries.list.infiniteQueryOptions(
+      { status, limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: POLL_MS },
+    ),
+  );
+  const loadError = useTranslatedError(list.error);
+  const retry = useMutation(trpc.outbox.deliveries.retry.mutationOptions());
+  const retryError = useTranslatedError(retry.error);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const retryNow = async (delivery: DeliveryView) => {
+    try {
+      await retry.mutateAsync({ id: delivery.id });
+      await refresh();
+      props.notify(t('outbox.deliveries.retried'));
+    } catch {
+      // Shown above the table.
+    }
+  };
+
+  return (
+    <Stack component="section" aria-labelledby={headingId} spacing={1}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography id={headingId} variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          {t('outbox.deliveries.title')}
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={status}
+          onChange={(_e, value: Status | null) => value && setStatus(value)}
+          aria-label={t('outbox.deliveries.filter')}
+        >
+          {DELIVERY_STATUSES.map((s) => (
+            <ToggleButton key={s} value={s} data-testid={`outbox-filter-${s}`}>
+              {t(`outbox.status.${s}`)}
+              {counts.data ? ` (${counts.data[s]})` : ''}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        <Tooltip title={t('outbox.refresh')}>
+          <IconButton onClick={() => void refresh()} aria-label={t('outbox.refresh')}>
+            <Refresh />
+          </IconButton>
+        </Tooltip>
+      </Stack>
+      {list.isPending && <LinearProgress aria-label={t('common.loading')} />}
+      {loadError && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => void list.refetch()}>
+              {t('outbox.retry')}
+            </Button>
+          }
+        >
+          {t('outbox.loadFailed')}: {loadError}
+        </Alert>
+      )}
+      {retryError && <Alert severity="error">{retryError}</Alert>}
+      {list.data && items.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ py: 2 }}>
+          {t('outbox.deliveries.empty')}
+        </Typography>
+      )}
+      {items.length > 0 && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table size="small" aria-labelledby={headingId} data-testid="outbox-deliveries">
+            <TableHead>
+              <TableRow>
+                <TableCell sx={{ width: 72 }}>{t('outbox.deliveries.columns.sequence')}</TableCell>
+                <TableCell>{t('outbox.deliveries.columns.event')}</TableCell>
+                <TableCell>{t('outbox.deliveries.columns.subject')}</TableCell>
+                <TableCell>{t('outbox.deliveries.columns.endpoint')}</TableCell>
+                <TableCell>{t('outbox.deliveries.columns.progress')}</TableCell>
+                <TableCell>{t('outbox.deliveries.columns.lastError')}</TableCell>
+                <TableCell sx={{ width: 120 }}>{t('outbox.deliveries.columns.actions')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.map((d) => (
+                <DeliveryRow key={d.id} delivery={d} busy={retry.isPending} onRetry={() => void retryNow(d)} />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {list.hasNextPage && (
+        <Button
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+          sx={{ alignSelf: 'center' }}
+        >
+          {t('outbox.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): void }) {
+  const { t, i18n } = useTranslation();
+  const d = props.delivery;
+  const time = (iso: string) => formatPlatformTime(iso, i18n.language);
+  return (
+    <TableRow>
+      <TableCell>{d.message.sequence}</TableCell>
+      <TableCell>
+        <Typography variant="body2">{eventTypeLabel(t, d.message.type)}</Typography>
+        {d.message.measure && (
+          <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+            {d.message.measure}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        <Typography variant="body2">{d.message.subjectId}</Typography>
+        {d.message.caseId !== null && (
+          <Typography variant="caption" color="text.secondary">
+            #{d.message.caseId}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell sx={{ wordBreak: 'break-all', maxWidth: 240 }}>
+        <Typography variant="caption" sx={{ fontFamily: 'monospace' }}>
+          {d.endpoint.url}
+        </Typography>
+      </TableCell>
+      <TableCell>
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+          <Chip size="small" color={STATUS_COLOR[d.status]} label={t(`outbox.status.${d.status}`)} />
+          {d.attempts > 0 && (
+            <Typography variant="caption">{t('outbox.deliveries.attempts', { count: d.attempts })}</Typography>
+          )}
+          {d.blocked && (
+            <Typography variant="caption" color="text.secondary">
+              {t('outbox.deliveries.blocked')}
+            </Typography>
+          )}
+          {!d.blocked && d.nextAttemptAt && (
+            <Typography variant="caption" color="text.secondary">
+              {t('outbox.deliveries.nextAttempt', { time: time(d.nextAttemptAt) })}
+            </Typography>
+          )}
+          {d.deliveredAt && (
+            <Typography variant="caption" color="text.secondary">
+              {t('outbox.deliveries.deliveredAt', { time: time(d.deliveredAt) })}
+            </Typography>
+          )}
+        </Stack>
+      </TableCell>
+      <TableCell>
+        <Typography variant="caption" color="error">
+          {d.status === 'delivered' ? '' : (d.lastError ?? '')}
+        </Typography>
+      </TableCell>
+      <TableCell>
+        {d.status !== 'delivered' && (
+          <Button
+            size="small"
+            variant={d.status === 'dead' ? 'contained' : 'outlined'}
+            disabled={props.busy}
+            onClick={props.onRetry}
+          >
+            {t('outbox.deliveries.retryNow')}
+          </Button>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,63 @@
+import PlayArrow from '@mui/icons-material/PlayArrow';
+import { Button, Snackbar } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useTRPC } from '../../lib/trpc';
+import { useHotkey } from '../../lib/useHotkey';
+import { useTranslatedError } from '../../lib/useTranslatedError';
+import { wantsClaimNext } from './nextCase';
+
+/** Claims the most urgent case of my queues and opens it (shortcut: n). */
+export function NextCaseButton({ queue }: { queue?: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const [message, setMessage] = useState<string | null>(null);
+  const next = useMutation(
+    trpc.queue.next.mutationOptions({
+      onSuccess: (claimed) => {
+        if (claimed) navigate(`/cases/${claimed.caseId}`);
+        else setMessage(t('queue.nextEmpty'));
+      },
+    }),
+  );
+  const errorText = useTranslatedError(next.error);
+  const claim = () => {
+    if (!next.isPending) next.mutate(queue && queue !== 'mine' ? { queue } : {});
+  };
+  useHotkey('n', claim);
+  // "Next case" from a case page (after a decision, or n there) lands here and claims at once.
+  const location = useLocation();
+  const claimedOnArrival = useRef(false);
+  useEffect(() => {
+    if (!wantsClaimNext(location.state)) {
+      claimedOnArrival.current = false;
+      return;
+    }
+    if (claimedOnArrival.current) return;
+    claimedOnArrival.current = true;
+    navigate(location.pathname, { replace: true, state: null });
+    next.mutate(queue && queue !== 'mine' ? { queue } : {});
+  }, [location.state, location.pathname, navigate, next, queue]);
+  return (
+    <>
+      <Button
+        variant="contained"
+        startIcon={<PlayArrow />}
+        onClick={claim}
+        disabled={next.isPending}
+        aria-keyshortcuts="n"
+      >
+        {t('queue.next')}
+      </Button>
+      <Snackbar
+        open={Boolean(message ?? errorText)}
+        autoHideDuration={4000}
+        onClose={() => setMessage(null)}
+        message={message ?? errorText}
+      />
+    </>
+  );
+}

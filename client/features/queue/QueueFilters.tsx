@@ -1,0 +1,130 @@
+import { FormControl, InputLabel, MenuItem, Select, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { RULE_IDS } from '../../../shared/api/intake';
+import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
+import { useTRPC } from '../../lib/trpc';
+
+export interface QueueFilterState {
+  status: 'open' | 'all';
+  queue: string;
+  rule: string;
+  source: string;
+  subjectKind: string;
+  assignee: '' | 'me' | 'unassigned';
+  sort: 'rank' | 'slaDueAt' | 'createdAt';
+}
+
+export const DEFAULT_FILTERS: QueueFilterState = {
+  status: 'open',
+  queue: '',
+  rule: '',
+  source: '',
+  subjectKind: '',
+  assignee: '',
+  sort: 'rank',
+};
+
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(v: string): void;
+}) {
+  return (
+    <FormControl size="small" sx={{ minWidth: 140 }}>
+      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+      <Select
+        labelId={`${props.id}-label`}
+        id={props.id}
+        label={props.label}
+        value={props.value}
+        onChange={(e) => props.onChange(String(e.target.value))}
+      >
+        {props.options.map((o) => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/** The queue's server-side filters and sort; every change starts again at page one. */
+export function QueueFilters({ value, onChange }: { value: QueueFilterState; onChange(next: QueueFilterState): void }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queues = useQuery(trpc.queues.list.queryOptions());
+  const set = (patch: Partial<QueueFilterState>) => onChange({ ...value, ...patch });
+  const any = { value: '', label: t('queue.filters.any') };
+  return (
+    <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={value.status}
+        aria-label={t('queue.filterStatus')}
+        onChange={(_e, v) => v && set({ status: v })}
+      >
+        <ToggleButton value="open">{t('queue.open')}</ToggleButton>
+        <ToggleButton value="all">{t('queue.all')}</ToggleButton>
+      </ToggleButtonGroup>
+      <FilterSelect
+        id="filter-queue"
+        label={t('queue.filters.queue')}
+        value={value.queue}
+        onChange={(queue) => set({ queue })}
+        options={[
+          any,
+          { value: 'mine', label: t('queue.filters.myQueues') },
+          ...(queues.data ?? []).map((q) => ({ value: q.id, label: i18n.language === 'en' ? q.nameEn : q.nameZh })),
+        ]}
+      />
+      <FilterSelect
+        id="filter-rule"
+        label={t('queue.columns.rule')}
+        value={value.rule}
+        onChange={(rule) => set({ rule })}
+        options={[any, ...RULE_IDS.map((r) => ({ value: r, label: t(`rule.${r}`) }))]}
+      />
+      <FilterSelect
+        id="filter-source"
+        label={t('queue.columns.source')}
+        value={value.source}
+        onChange={(source) => set({ source })}
+        options={[any, ...REPORT_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))]}
+      />
+      <FilterSelect
+        id="filter-kind"
+        label={t('queue.filters.subjectKind')}
+        value={value.subjectKind}
+        onChange={(subjectKind) => set({ subjectKind })}
+        options={[any, ...SUBJECT_KINDS.map((k) => ({ value: k, label: t(`subjectKind.${k}`) }))]}
+      />
+      <FilterSelect
+        id="filter-assignee"
+        label={t('queue.columns.assignee')}
+        value={value.assignee}
+        onChange={(assignee) => set({ assignee: assignee as QueueFilterState['assignee'] })}
+        options={[
+          any,
+          { value: 'me', label: t('queue.filters.me') },
+          { value: 'unassigned', label: t('queue.filters.unassigned') },
+        ]}
+      />
+      <FilterSelect
+        id="filter-sort"
+        label={t('queue.filters.sort')}
+        value={value.sort}
+        onChange={(sort) => set({ sort: sort as QueueFilterState['sort'] })}
+        options={[
+          { value: 'rank', label: t('queue.filters.byUrgency') },
+          { value: 'slaDueAt', label: t('queue.filters.bySla') },
+          { value: 'createdAt', label: t('queue.filters.byNewest') },
+        ]}
+      />
+    </Stack>
+  );
+}

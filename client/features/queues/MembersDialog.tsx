@@ -1,0 +1,104 @@
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueView } from '../../../shared/api/queues';
+import { useTRPC } from '../../lib/trpc';
+import { useTranslatedError } from '../../lib/useTranslatedError';
+import { queueName } from './queueName';
+
+type Member = QueueView['members'][number];
+
+/** Picks a queue's members from the staff directory. */
+export function MembersDialog(props: { queue: QueueView; onClose(): void; onSaved(): void }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const titleId = useId();
+  const directory = useQuery(trpc.users.directory.queryOptions());
+  const [members, setMembers] = useState<Member[]>(props.queue.members);
+  const save = useMutation(trpc.queues.setMembers.mutationOptions());
+  const directoryError = useTranslatedError(directory.error);
+  const saveError = useTranslatedError(save.error);
+
+  // The directory lists active staff only; a disabled member stays listed so saving keeps them
+  // unless the lead removes them on purpose.
+  const options = useMemo(() => {
+    const active = directory.data ?? [];
+    const activeIds = new Set(active.map((u) => u.id));
+    return [...active, ...props.queue.members.filter((m) => !activeIds.has(m.id))];
+  }, [directory.data, props.queue.members]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ queueId: props.queue.id, userIds: members.map((m) => m.id) }, { onSuccess: () => props.onSaved() });
+  };
+
+  return (
+    <Dialog open onClose={save.isPending ? undefined : props.onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={titleId}>
+          {t('queues.membersDialog.title', { name: queueName(props.queue, i18n.language) })}
+        </DialogTitle>
+        <DialogContent>
+          <Autocomplete
+            multiple
+            sx={{ pt: 1 }}
+            options={options}
+            value={members}
+            onChange={(_e, next) => setMembers(next)}
+            loading={directory.isPending}
+            getOptionLabel={(u) => u.displayName}
+            getOptionKey={(u) => u.id}
+            isOptionEqualToValue={(a, b) => a.id === b.id}
+            filterSelectedOptions
+            renderOption={({ key, ...optionProps }, u) => (
+              <Box component="li" key={key} {...optionProps}>
+                {u.displayName}
+                <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+                  {t(`role.${u.role}`, { defaultValue: u.role })}
+                </Typography>
+              </Box>
+            )}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                autoFocus
+                label={t('queues.membersDialog.label')}
+                placeholder={t('queues.membersDialog.placeholder')}
+              />
+            )}
+          />
+          {directoryError && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {t('queues.membersDialog.directoryFailed')}: {directoryError}
+            </Alert>
+          )}
+          {saveError && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {saveError}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={props.onClose} disabled={save.isPending}>
+            {t('queues.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={save.isPending || directory.isPending}>
+            {t(save.isPending ? 'queues.saving' : 'queues.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,34 @@
+import { Alert, Button, LinearProgress } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../lib/trpc';
+import { useTranslatedError } from '../../lib/useTranslatedError';
+import { RulebookProvider } from './rulebookContext';
+
+/**
+ * Loads the rulebook once (it changes only with a deployment) and provides its lookups to
+ * `children`: rule names, measure labels and ledger names outside the rulebook page.
+ */
+export function RulebookGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.rulebook.get.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const errorText = useTranslatedError(query.error);
+  if (query.data) return <RulebookProvider view={query.data}>{children}</RulebookProvider>;
+  if (errorText) {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+            {t('rulebook.retry')}
+          </Button>
+        }
+      >
+        {t('rulebook.loadFailed')}: {errorText}
+      </Alert>
+    );
+  }
+  return <LinearProgress aria-label={t('common.loading')} />;
+}

@@ -1,0 +1,123 @@
+import { Alert, Box, Button, LinearProgress, Skeleton, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useTRPC } from '../../lib/trpc';
+import { useTranslatedError } from '../../lib/useTranslatedError';
+import { LedgersPanel } from './LedgersPanel';
+import { MeasuresPanel } from './MeasuresPanel';
+import { RulesPanel } from './RulesPanel';
+import { RulebookProvider, useLocalized, useRulebook } from './rulebookContext';
+
+const TABS = ['rules', 'ledgers', 'measures'] as const;
+type TabId = (typeof TABS)[number];
+
+/** The rulebook admin page: rules and their versions, ledgers and node punishments, measures. */
+export function RulebookPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  // The rulebook changes only with a deployment.
+  const query = useQuery({ ...trpc.rulebook.get.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const errorText = useTranslatedError(query.error);
+
+  return (
+    <Stack spacing={1.5}>
+      <Typography variant="h5" component="h1">
+        {t('rulebook.title')}
+      </Typography>
+      {query.isPending && <LoadingRulebook />}
+      {errorText && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
+              {t('rulebook.retry')}
+            </Button>
+          }
+        >
+          {t('rulebook.loadFailed')}: {errorText}
+        </Alert>
+      )}
+      {query.data && (
+        <RulebookProvider view={query.data}>
+          <RulebookTabs />
+        </RulebookProvider>
+      )}
+    </Stack>
+  );
+}
+
+function LoadingRulebook() {
+  const { t } = useTranslation();
+  return (
+    <Box role="status" aria-label={t('common.loading')}>
+      <LinearProgress sx={{ mb: 2 }} />
+      <Box sx={{ display: 'grid', gridTemplateColumns: '260px 1fr', gap: 2 }}>
+        <Skeleton variant="rounded" height={320} />
+        <Skeleton variant="rounded" height={480} />
+      </Box>
+    </Box>
+  );
+}
+
+/** Tab and rule live in the URL (`?tab=ledgers`, `?rule=fake-transaction`) so a view can be linked. */
+function RulebookTabs() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: TabId = TABS.find((id) => id === requested) ?? 'rules';
+  const update = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <RulebookSummary />
+      <Tabs
+        value={tab}
+        onChange={(_e, value: TabId) => update('tab', value)}
+        aria-label={t('rulebook.title')}
+        sx={{
+          borderBottom: 1,
+          borderColor: 'divider',
+          minHeight: 40,
+          '& .MuiTab-root': { minHeight: 40, textTransform: 'none' },
+        }}
+      >
+        {TABS.map((id) => (
+          <Tab
+            key={id}
+            value={id}
+            label={t(`rulebook.tabs.${id}`)}
+            id={`rulebook-tab-${id}`}
+            aria-controls="rulebook-panel"
+          />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" id="rulebook-panel" aria-labelledby={`rulebook-tab-${tab}`}>
+        {tab === 'rules' && <RulesPanel selectedId={params.get('rule')} onSelect={(id) => update('rule', id)} />}
+        {tab === 'ledgers' && <LedgersPanel />}
+        {tab === 'measures' && <MeasuresPanel />}
+      </Box>
+    </>
+  );
+}
+
+/** Which rulebook this is and how big, with the clock its dates are on. */
+function RulebookSummary() {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const { view } = useRulebook();
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {localized(view.name)} · {t('rulebook.summary', { rules: view.rules.length, measures: view.measures.length })} ·{' '}
+      {t('common.timeZone')}
+    </Typography>
+  );
+}

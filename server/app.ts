@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { auditExportRoute } from './http/auditExport.route';
+import { requireCsrfHeader } from './http/csrf';
+import { evidenceRoutes } from './http/evidence.routes';
+import { appRouter } from './trpc/appRouter';
+import { type AppDeps, contextFactory } from './trpc/context';
+
+export interface AppOptions extends AppDeps {
+  logger: Logger;
+  /** Built client to serve; when missing the API still works and `/` says how to build it. */
+  clientDir: string;
+}
+
+const JSON_BODY_LIMIT = '1mb';
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind one reverse proxy at most; req.ip then is the client, not the proxy.
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    res.locals.requestId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', res.locals.requestId);
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (_req, res) => String(res.locals.requestId),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url?.startsWith('/assets/') === true },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // MUI's emotion injects <style> tags at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          fontSrc: ["'self'", 'data:'],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          // Staff may reach the desk over plain http on an intranet or loopback.
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await options.db.selectFrom('settings').select('key').limit(1).execute();
+      res.json({ ok: true });
+    } catch {
+      res.status(503).json({ ok: false });
+    }
+  });
+
+  app.use('/trpc', requireCsrfHeader, express.json({ limit: JSON_BODY_LIMIT }));
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: contextFactory(options),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          options.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    }),
+  );
+
+  // Uploads and any other cookie-authenticated write under /api need the CSRF header too.
+  app.use('/api', requireCsrfHeader);
+  app.get('/api/audit/export', auditExportRoute(options));
+  app.use('/api', evidenceRoutes(options));
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such endpoint' } });
+  });
+
+  serveClient(app, options.clientDir);
+  app.use(jsonErrors(options.logger));
+  return app;
+}
+
+function serveClient(app: express.Express, clientDir: string) {
+  const root = resolve(clientDir);
+  const index = join(root, 'index.html');
+  // Hashed asset names never change content, so browsers may keep them for a year.
+  app.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(root, { index: false }));
+  // Client-side routes (/queue, /cases/12, …) all load the single page.
+  app.get(/^\/(?!trpc\/|api\/|healthz).*/, (_req, res) => {
+    if (existsSync(index)) res.sendFile(index, { headers: { 'cache-control': 'no-cache' } });
+    else res.status(503).type('text').send('The client is not built yet: run `npm run build`.');
+  });
+}
+
+/** Body-parser and static errors carry their own 4xx status; everything else is a logged 500. */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, 'request failed');
+    const code =
+      status === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : status === 404
+          ? 'NOT_FOUND'
+          : status === 500
+            ? 'INTERNAL_SERVER_ERROR'
+            : 'BAD_REQUEST';
+    res
+      .status(status)
+      .json({ error: { code, message: status === 500 ? 'internal error' : String(err.message ?? code) } });
+  };
+}

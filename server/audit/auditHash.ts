@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { AuditEventRow } from '../db/tables/auditEvents.table';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields a row's hash covers: everything but the hashes themselves. */
+export type HashedAuditFields = Omit<AuditEventRow, 'prev_hash' | 'hash'>;
+
+/** hash = sha256(prev_hash || canonical JSON of the event) (RFC 8785 canonical form). */
+export function auditEventHash(prevHash: string, event: HashedAuditFields): string {
+  const fields: HashedAuditFields = {
+    seq: event.seq,
+    at: event.at,
+    actor_type: event.actor_type,
+    actor_id: event.actor_id,
+    action: event.action,
+    target_type: event.target_type,
+    target_id: event.target_id,
+    data: event.data,
+    request_id: event.request_id,
+    batch_id: event.batch_id,
+    ip: event.ip,
+    user_agent: event.user_agent,
+  };
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalize(fields) ?? '')
+    .digest('hex');
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run desk -- standing <file.json>`: runs the rulebook engine on a history file
+ * (DESIGN.md contract) and returns the standing as pretty JSON. Every failure is an Error with a
+ * one-line message naming the file or the offending field.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseStandingInput, RulebookError, StandingInputError, standing } from '../../shared/rulebook';
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export async function standingCommand(file: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'ENOENT'
+        ? `standing: ${file}: no such file`
+        : oneLine(`standing: ${file}: cannot read (${String(error)})`),
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      oneLine(`standing: ${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`),
+    );
+  }
+  try {
+    const input = parseStandingInput(raw);
+    return JSON.stringify(standing(input, input.asOf), null, 2);
+  } catch (error) {
+    if (error instanceof StandingInputError || error instanceof RulebookError) {
+      const where = error.path === '' ? 'invalid input: ' : 'invalid input at ';
+      throw new Error(oneLine(`standing: ${file}: ${where}${error.message}`));
+    }
+    throw error;
+  }
+}

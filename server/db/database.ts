@@ -1,0 +1,59 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AppealsTable } from './tables/appeals.table';
+import type { AuditEventsTable } from './tables/auditEvents.table';
+import type {
+  CaseLinksTable,
+  CaseSkipsTable,
+  EvidenceFilesTable,
+  EvidenceTable,
+  ReportersTable,
+} from './tables/caseExtras.table';
+import type { CasesTable } from './tables/cases.table';
+import type { DecisionsTable, NoticesTable, ViolationsTable } from './tables/decisions.table';
+import type { IntegrationTokensTable } from './tables/integrationTokens.table';
+import type {
+  EnforcementStateTable,
+  OutboxDeliveriesTable,
+  OutboxEndpointsTable,
+  OutboxMessagesTable,
+} from './tables/outbox.table';
+import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
+import type { ReportsTable } from './tables/reports.table';
+import type { SecurityAlertsTable } from './tables/securityAlerts.table';
+import type { SessionsTable } from './tables/sessions.table';
+import type { SettingsTable } from './tables/settings.table';
+import type { SubjectsTable } from './tables/subjects.table';
+import type { UsersTable } from './tables/users.table';
+
+export interface Database {
+  settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  subjects: SubjectsTable;
+  cases: CasesTable;
+  reports: ReportsTable;
+  audit_events: AuditEventsTable;
+  queues: QueuesTable;
+  queue_members: QueueMembersTable;
+  routing_rules: RoutingRulesTable;
+  integration_tokens: IntegrationTokensTable;
+  evidence: EvidenceTable;
+  evidence_files: EvidenceFilesTable;
+  case_links: CaseLinksTable;
+  case_skips: CaseSkipsTable;
+  reporters: ReportersTable;
+  decisions: DecisionsTable;
+  violations: ViolationsTable;
+  notices: NoticesTable;
+  appeals: AppealsTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_endpoints: OutboxEndpointsTable;
+  outbox_deliveries: OutboxDeliveriesTable;
+  enforcement_state: EnforcementStateTable;
+  security_alerts: SecurityAlertsTable;
+}
+
+export type Db = Kysely<Database>;
+/** Repositories take either the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type DialectName = 'sqlite' | 'postgres';

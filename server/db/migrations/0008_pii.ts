@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+
+// Subjects' contact details (seed 000): stored for the desk, shown masked, revealed audited.
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('subjects').addColumn('phone', 'text').execute();
+  await db.schema.alterTable('subjects').addColumn('address', 'text').execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('subjects').dropColumn('address').execute();
+  await db.schema.alterTable('subjects').dropColumn('phone').execute();
+}

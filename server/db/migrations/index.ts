@@ -1,0 +1,29 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial';
+import * as m0002 from './0002_intake';
+import * as m0003 from './0003_audit';
+import * as m0004 from './0004_decisions';
+import * as m0005 from './0005_evidence_files';
+import * as m0006 from './0006_appeals';
+import * as m0007 from './0007_outbox';
+import * as m0008 from './0008_pii';
+import * as m0009 from './0009_security_alerts';
+import * as m0010 from './0010_queue_indexes';
+
+/** Every migration, listed explicitly and in order (no directory scanning at run time). */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_intake': m0002,
+  '0003_audit': m0003,
+  '0004_decisions': m0004,
+  '0005_evidence_files': m0005,
+  '0006_appeals': m0006,
+  '0007_outbox': m0007,
+  '0008_pii': m0008,
+  '0009_security_alerts': m0009,
+  '0010_queue_indexes': m0010,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

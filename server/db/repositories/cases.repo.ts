@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKind } from '../../../shared/cases/enums';
+import type { Executor } from '../database';
+import type { CaseRow, CaseUpdate, NewCaseRow } from '../tables/cases.table';
+
+export type CaseSort = 'rank' | 'slaDueAt' | 'createdAt';
+
+/** Sort column and direction of each queue ordering; `id` breaks ties in the same direction. */
+const SORTS = {
+  rank: { column: 'cases.rank', direction: 'desc' },
+  slaDueAt: { column: 'cases.sla_due_at', direction: 'asc' },
+  createdAt: { column: 'cases.created_at', direction: 'desc' },
+} as const;
+
+export interface CaseListFilter {
+  statuses?: readonly CaseStatus[];
+  queues?: readonly string[];
+  rule?: string;
+  source?: ReportSource;
+  subjectKind?: SubjectKind;
+  subjectId?: string;
+  /** A user id, or null for unassigned cases. */
+  assigneeId?: number | null;
+  sort: CaseSort;
+  /** Keyset position: sort value and id of the last row of the previous page. */
+  after?: { value: string | number; id: number };
+  limit: number;
+}
+
+export const casesRepo = {
+  list(db: Executor, filter: CaseListFilter) {
+    const { column, direction } = SORTS[filter.sort];
+    let query = db
+      .selectFrom('cases')
+      .innerJoin('subjects', 'subjects.id', 'cases.subject_id')
+      .leftJoin('users', 'users.id', 'cases.assignee_id')
+      .select([
+        'cases.id',
+        'cases.subject_id',
+        'subjects.name as subject_name',
+        'subjects.kind as subject_kind',
+        'cases.rule',
+        'cases.status',
+        'cases.source',
+        'cases.summary',
+        'cases.priority',
+        'cases.rank',
+        'cases.triage',
+        'cases.queue',
+        'cases.report_count',
+        'cases.sla_due_at',
+        'cases.created_at',
+        'cases.version',
+        'cases.assignee_id',
+        'users.display_name as assignee_name',
+      ]);
+    query = applyFilter(query, filter);
+    const after = filter.after;
+    if (after) {
+      const cmp = direction === 'desc' ? '<' : '>';
+      query = query.where((eb) =>
+        eb.or([eb(column, cmp, after.value), eb.and([eb(column, '=', after.value), eb('cases.id', cmp, after.id)])]),
+      );
+    }
+    return query.orderBy(column, direction).orderBy('cases.id', direction).limit(filter.limit).execute();
+  },
+
+  /**
+   * How many cases match, counted up to `cap`: an exact count of a million open cases costs
+   * more than the page itself, and past the cap the queue only needs to say "10,000+".
+   */
+  async count(db: Executor, filter: Omit<CaseListFilter, 'after' | 'limit' | 'sort'>, cap: number): Promise<number> {
+    let inner = db.selectFrom('cases').innerJoin('subjects', 'subjects.id', 'cases.subject_id').select('cases.id');
+    inner = applyFilter(inner, filter);
+    const row = await db
+      .selectFrom(inner.limit(cap + 1).as('matching'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  find(db: Executor, id: number): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  /** The open case a new report on the same subject and rule merges into, if any. */
+  findOpenFor(db: Executor, subjectId: string, rule: string, openStatuses: readonly CaseStatus[]) {
+    return db
+      .selectFrom('cases')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .where('rule', '=', rule)
+      .where('status', 'in', openStatuses)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  async insert(db: Executor, row: NewCaseRow): Promise<number> {
+    const r = await db.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  /**
+   * Applies a change only if the case is still at `version` (optimistic concurrency), and
+   * bumps the version. Returns false when someone else changed it first.
+   */
+  async updateAtVersion(db: Executor, id: number, version: number, changes: CaseUpdate): Promise<boolean> {
+    const result = await db
+      .updateTable('cases')
+      .set({ ...changes, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /**
+   * The most urgent case the user may claim in one queue: `triaged` ones walk the
+   * (queue, status, rank, id) index in order, so this costs the same at 5 or 5 million
+   * cases; with `lapsedLeases`, cases held under a lease that ran out instead (few, so
+   * sorting them is cheap). Cases this user skipped recently are passed over. On
+   * PostgreSQL the row is locked and rows other claimers hold are skipped, so concurrent
+   * claims never collide.
+   */
+  async claimCandidate(
+    db: Executor,
+    opts: { queue: string; userId: number; now: string; lockRows: boolean; lapsedLeases?: boolean },
+  ) {
+    let query = db
+      .selectFrom('cases')
+      .select(['id', 'status', 'version', 'assignee_id', 'rank'])
+      .where('queue', '=', opts.queue);
+    query = opts.lapsedLeases
+      ? query.where('status', '=', 'assigned').where('lease_until', '<', opts.now)
+      : query.where('status', '=', 'triaged');
+    query = query
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('case_skips')
+              .select('case_skips.case_id')
+              .whereRef('case_skips.case_id', '=', 'cases.id')
+              .where('case_skips.user_id', '=', opts.userId)
+              .where('case_skips.until', '>', opts.now),
+          ),
+        ),
+      )
+      .orderBy('rank', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1);
+    if (opts.lockRows) query = query.forUpdate().skipLocked();
+    return query.executeTakeFirst();
+  },
+
+  /** Cases whose reviewer's lease ran out. */
+  expiredLeases(db: Executor, now: string, limit: number) {
+    return db
+      .selectFrom('cases')
+      .select(['id', 'version', 'assignee_id', 'lease_until'])
+      .where('status', '=', 'assigned')
+      .where('lease_until', '<', now)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Open cases and cases closed since `since`, per queue: the SLA forecast's inputs. */
+  async queueLoad(db: Executor, since: string) {
+    const [open, closed] = await Promise.all([
+      db
+        .selectFrom('cases')
+        .select(['queue', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('is_open', '=', 1)
+        .groupBy('queue')
+        .execute(),
+      db
+        .selectFrom('cases')
+        .select(['queue', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('closed_at', '>=', since)
+        .groupBy('queue')
+        .execute(),
+    ]);
+    return { open, closed };
+  },
+
+  /** How many open cases of the queue rank above this one: its place in line. */
+  async positionInQueue(db: Executor, queue: string, rank: number, id: number) {
+    const row = await db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('queue', '=', queue)
+      .where('is_open', '=', 1)
+      .where((eb) => eb.or([eb('rank', '>', rank), eb.and([eb('rank', '=', rank), eb('id', '>', id)])]))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+};
+
+// The same filters apply to the list and the count query, whose builder types differ.
+function applyFilter<Q extends { where: (...args: any[]) => any }>(
+  query: Q,
+  f: Omit<CaseListFilter, 'after' | 'limit' | 'sort'>,
+): Q {
+  let q: any = query;
+  // The open statuses as one indexed column, so the queue walks an index in order (0010).
+  if (f.statuses?.length && isOpenSet(f.statuses)) q = q.where('cases.is_open', '=', 1);
+  else if (f.statuses?.length) q = q.where('cases.status', 'in', f.statuses);
+  if (f.queues?.length) q = q.where('cases.queue', 'in', f.queues);
+  if (f.rule) q = q.where('cases.rule', '=', f.rule);
+  if (f.source) q = q.where('cases.source', '=', f.source);
+  if (f.subjectKind) q = q.where('subjects.kind', '=', f.subjectKind);
+  if (f.subjectId) q = q.where('cases.subject_id', '=', f.subjectId);
+  if (f.assigneeId === null) q = q.where('cases.assignee_id', 'is', null);
+  else if (f.assigneeId !== undefined) q = q.where('cases.assignee_id', '=', f.assigneeId);
+  return q;
+}
+
+function isOpenSet(statuses: readonly CaseStatus[]): boolean {
+  return statuses.length === OPEN_CASE_STATUSES.length && OPEN_CASE_STATUSES.every((s) => statuses.includes(s));
+}

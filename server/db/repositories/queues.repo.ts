@@ -1,0 +1,108 @@
+import type { RoutingMatch, RoutingRule } from '../../../shared/cases/routing';
+import type { Executor } from '../database';
+import type { QueueRow } from '../tables/queues.table';
+
+export interface QueueUpsert {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  sla_days: string;
+  auto_assign: number;
+}
+
+export const queuesRepo = {
+  list(db: Executor): Promise<QueueRow[]> {
+    return db.selectFrom('queues').selectAll().orderBy('id').execute();
+  },
+  find(db: Executor, id: string): Promise<QueueRow | undefined> {
+    return db.selectFrom('queues').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async upsert(db: Executor, q: QueueUpsert, at: string): Promise<void> {
+    await db
+      .insertInto('queues')
+      .values({ ...q, created_at: at })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet({ name_zh: q.name_zh, name_en: q.name_en, sla_days: q.sla_days, auto_assign: q.auto_assign }),
+      )
+      .execute();
+  },
+  async queueIdsOfUser(db: Executor, userId: number): Promise<string[]> {
+    const rows = await db.selectFrom('queue_members').select('queue_id').where('user_id', '=', userId).execute();
+    return rows.map((r) => r.queue_id);
+  },
+  async members(db: Executor): Promise<{ queue_id: string; user_id: number }[]> {
+    return db.selectFrom('queue_members').select(['queue_id', 'user_id']).execute();
+  },
+  async setMembers(db: Executor, queueId: string, userIds: number[]): Promise<void> {
+    await db.deleteFrom('queue_members').where('queue_id', '=', queueId).execute();
+    if (userIds.length) {
+      await db
+        .insertInto('queue_members')
+        .values(userIds.map((user_id) => ({ queue_id: queueId, user_id })))
+        .execute();
+    }
+  },
+  /** Members of a queue who can take work, with how many cases each holds now (least first). */
+  async membersByLoad(db: Executor, queueId: string): Promise<{ user_id: number; load: number }[]> {
+    const rows = await db
+      .selectFrom('queue_members')
+      .innerJoin('users', 'users.id', 'queue_members.user_id')
+      .leftJoin('cases', (join) =>
+        join
+          .onRef('cases.assignee_id', '=', 'queue_members.user_id')
+          .on('cases.status', 'in', ['assigned', 'pending_approval']),
+      )
+      .select(['queue_members.user_id', (eb) => eb.fn.count<number>('cases.id').as('load')])
+      .where('queue_members.queue_id', '=', queueId)
+      .where('users.disabled_at', 'is', null)
+      .groupBy('queue_members.user_id')
+      .orderBy('load')
+      .orderBy('queue_members.user_id')
+      .execute();
+    return rows.map((r) => ({ user_id: r.user_id, load: Number(r.load) }));
+  },
+
+  async routingRules(db: Executor): Promise<RoutingRule[]> {
+    const rows = await db.selectFrom('routing_rules').selectAll().orderBy('position').orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      position: r.position,
+      queueId: r.queue_id,
+      match: JSON.parse(r.match) as RoutingMatch,
+      enabled: r.enabled === 1,
+    }));
+  },
+  async insertRoutingRule(db: Executor, rule: Omit<RoutingRule, 'id'>, at: string): Promise<number> {
+    const row = await db
+      .insertInto('routing_rules')
+      .values({
+        position: rule.position,
+        queue_id: rule.queueId,
+        match: JSON.stringify(rule.match),
+        enabled: rule.enabled ? 1 : 0,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+  async updateRoutingRule(db: Executor, rule: RoutingRule): Promise<number> {
+    const result = await db
+      .updateTable('routing_rules')
+      .set({
+        position: rule.position,
+        queue_id: rule.queueId,
+        match: JSON.stringify(rule.match),
+        enabled: rule.enabled ? 1 : 0,
+      })
+      .where('id', '=', rule.id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+  async deleteRoutingRule(db: Executor, id: number): Promise<number> {
+    const result = await db.deleteFrom('routing_rules').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+};

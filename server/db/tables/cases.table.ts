@@ -1,0 +1,34 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CaseStatus, ReportSource } from '../../../shared/cases/enums';
+
+export interface CasesTable {
+  id: Generated<number>;
+  subject_id: string;
+  rule: string;
+  status: CaseStatus;
+  /** Source of the first report; it sets the SLA. */
+  source: ReportSource;
+  summary: string;
+  /** The triage score's static part at intake (see shared/cases/triage.ts). */
+  priority: number;
+  /** Sort key: current urgency order without rewriting rows as cases age. */
+  rank: Generated<number>;
+  /** JSON text: the explained static triage factors. */
+  triage: string | null;
+  report_count: Generated<number>;
+  /** Kept by the database: 1 while the status is one of the open ones (indexed for the queue). */
+  is_open: Generated<number>;
+  /** When the case left the open states (decided or dismissed). */
+  closed_at: string | null;
+  queue: string | null;
+  assignee_id: number | null;
+  lease_until: string | null;
+  sla_due_at: string | null;
+  /** Optimistic-concurrency version, bumped on every change. */
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export type CaseRow = Selectable<CasesTable>;
+export type NewCaseRow = Insertable<CasesTable>;
+export type CaseUpdate = Updateable<CasesTable>;

@@ -1,0 +1,62 @@
+import type { Generated, Selectable } from 'kysely';
+
+export type DecisionKind = 'apply' | 'waive' | 'dismiss' | 'escalate';
+export type DecisionStatus = 'pending' | 'effective' | 'sent_back';
+
+/** A reviewer's decision on a case; severe ones wait for a second person (four-eyes). */
+export interface DecisionsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: DecisionKind;
+  rule: string | null;
+  /** JSON text: the rule's facts the decision relies on. */
+  facts: string | null;
+  /** When the violation was committed: it picks the rule version in force. */
+  violation_at: string | null;
+  reason: string;
+  reason_template: string | null;
+  status: DecisionStatus;
+  requires_approval: Generated<number>;
+  /** JSON text: why four-eyes applies (e.g. ["serious-points","seals"]). */
+  approval_reasons: string | null;
+  /** JSON text: the engine's preview at decision time (points, nodes, measures, end dates). */
+  preview: string | null;
+  decided_by: number;
+  decided_at: string;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  review_note: string | null;
+  batch_id: string | null;
+}
+export type DecisionRow = Selectable<DecisionsTable>;
+
+/** A finding on record: the rulebook engine's input for the subject's standing. */
+export interface ViolationsTable {
+  id: string;
+  subject_id: string;
+  case_id: number;
+  decision_id: number;
+  rule: string;
+  at: string;
+  facts: string;
+  created_at: string;
+  reversed_at: string | null;
+  /** What reversed it, e.g. `appeal:12`. */
+  reversed_by: string | null;
+}
+export type ViolationRow = Selectable<ViolationsTable>;
+
+/** The statement of reasons sent to the subject. */
+export interface NoticesTable {
+  id: Generated<number>;
+  case_id: number;
+  decision_id: number;
+  subject_id: string;
+  body_zh: string;
+  body_en: string;
+  /** JSON text: the structured statement (rule, version, facts, measures, appeal route). */
+  data: string;
+  appeal_until: string | null;
+  created_at: string;
+}
+export type NoticeRow = Selectable<NoticesTable>;

@@ -1,0 +1,75 @@
+import type { Generated, Selectable } from 'kysely';
+import type { OutboxEventType } from '../../../shared/api/outbox';
+
+/** One message per enforcement change, written in the transaction that made the change. */
+export interface OutboxMessagesTable {
+  /** The message's `sequence`: increasing in commit order (docs/OUTBOX.md). */
+  id: Generated<number>;
+  /** Deterministic from what the message describes; unique, so a second write is a no-op. */
+  idempotency_key: string;
+  type: OutboxEventType;
+  subject_id: string;
+  case_id: number | null;
+  /** JSON text: the message body without `sequence`. */
+  payload: string;
+  created_at: string;
+}
+export type OutboxMessageRow = Selectable<OutboxMessagesTable>;
+
+/** A webhook an admin registered for some event types. */
+export interface OutboxEndpointsTable {
+  id: Generated<number>;
+  url: string;
+  description: string;
+  /** JSON text: OutboxEventType[]. */
+  event_types: string;
+  secret: string;
+  enabled: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  /** Removed endpoints stay for the history of what was delivered to them. */
+  deleted_at: string | null;
+}
+export type OutboxEndpointRow = Selectable<OutboxEndpointsTable>;
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+/** One message on its way to one endpoint. */
+export interface OutboxDeliveriesTable {
+  id: Generated<number>;
+  message_id: number;
+  endpoint_id: number;
+  subject_id: string;
+  status: DeliveryStatus;
+  /** Attempts started (counted when claimed, so a worker that dies mid-send still counts). */
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+export type OutboxDeliveryRow = Selectable<OutboxDeliveriesTable>;
+
+/** A measure the outbox announced as in force (measure.started) and has not yet ended or lifted. */
+export interface EnforcementStateTable {
+  subject_id: string;
+  scope_key: string;
+  measure: string;
+  scope_type: 'finding' | 'punishment' | 'item';
+  scope_id: string;
+  from_value: string;
+  until_value: string | null;
+  starts_at: string;
+  ends_at: string | null;
+  finding_id: string;
+  rule: string;
+  rule_version: string;
+  case_id: number | null;
+  updated_at: string;
+}
+export type EnforcementStateRow = Selectable<EnforcementStateTable>;

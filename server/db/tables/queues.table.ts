@@ -1,0 +1,30 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** A named work queue; cases reach it through routing rules and its members draw from it. */
+export interface QueuesTable {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  /** JSON text: days to close per report source, e.g. {"user_report":30,…}. */
+  sla_days: string;
+  /** 1: new cases go straight to the least-loaded member. */
+  auto_assign: Generated<number>;
+  created_at: string;
+}
+export type QueueRow = Selectable<QueuesTable>;
+
+export interface QueueMembersTable {
+  queue_id: string;
+  user_id: number;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<number>;
+  position: number;
+  queue_id: string;
+  /** JSON text: a RoutingMatch (shared/cases/routing.ts). */
+  match: string;
+  enabled: Generated<number>;
+  created_at: string;
+}
+export type RoutingRuleRow = Selectable<RoutingRulesTable>;

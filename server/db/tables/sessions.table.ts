@@ -1,0 +1,17 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * Staff sessions live in the database so that several server instances share them.
+ * `id` is the SHA-256 of the cookie token: a leaked table does not leak live sessions.
+ */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+export type SessionRow = Selectable<SessionsTable>;
+export type NewSessionRow = Insertable<SessionsTable>;

@@ -1,0 +1,74 @@
+import { parse as parseCookies } from 'cookie';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { auditExportQuery, EXPORT_HEADERS } from '../../shared/api/audit';
+import { can } from '../../shared/auth/roles';
+import { DeskError } from '../../shared/errors/deskError';
+import { ExportAborted } from '../audit/exportStream';
+import { SESSION_COOKIE } from '../auth/sessionToken';
+import { beginAuditExport, completeAuditExport } from '../services/auditExport.service';
+import { resolveSession, type StaffUser } from '../services/auth.service';
+import type { AppDeps } from '../trpc/context';
+
+/**
+ * `GET /api/audit/export?format=csv|ndjson|dsa&from=&to=`: the audit trail as a streamed file,
+ * for staff whose role may export it. Plain HTTP rather than tRPC so a browser or curl can save
+ * a file of any size; the manifest is `audit.exportManifest` with the id from the response header.
+ */
+export function auditExportRoute(deps: AppDeps & { logger: Logger }): RequestHandler {
+  return async (req, res) => {
+    const user = await staffUser(deps, req);
+    if (!user) return sendError(res, 401, 'UNAUTHORIZED', 'sign in first');
+    if (!can(user.role, 'audit.export')) return sendError(res, 403, 'FORBIDDEN', 'your role may not audit.export');
+    const query = auditExportQuery.safeParse(req.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      return sendError(res, 400, 'BAD_REQUEST', `invalid ${issue?.path.join('.') || 'query'}: ${issue?.message}`);
+    }
+
+    const ctx = {
+      db: deps.db,
+      clock: deps.clock,
+      audit: {
+        actor: { type: 'user' as const, id: String(user.id) },
+        requestId: String(res.locals.requestId ?? ''),
+        ip: req.ip ?? null,
+        userAgent: req.get('user-agent') ?? null,
+      },
+    };
+    let job: Awaited<ReturnType<typeof beginAuditExport>>;
+    try {
+      job = await beginAuditExport(ctx, query.data);
+    } catch (err) {
+      if (err instanceof DeskError) return sendError(res, 400, err.code, err.message);
+      throw err;
+    }
+
+    const stamp = job.startedAt.replace(/[-:]|\.\d+/g, '');
+    res.status(200);
+    res.setHeader('content-type', job.spec.contentType);
+    res.setHeader('content-disposition', `attachment; filename="verdict-audit-${stamp}.${job.spec.extension}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader(EXPORT_HEADERS.rows, String(job.total));
+    res.setHeader(EXPORT_HEADERS.id, String(job.exportId));
+    res.setHeader('access-control-expose-headers', `${EXPORT_HEADERS.rows}, ${EXPORT_HEADERS.id}`);
+    try {
+      await completeAuditExport(ctx, job, res);
+      res.end();
+    } catch (err) {
+      // Headers are gone: the only honest signal left is a cut connection, never a short "complete" file.
+      if (err instanceof ExportAborted) deps.logger.info({ exportId: job.exportId }, 'audit export aborted by client');
+      else deps.logger.error({ err, exportId: job.exportId }, 'audit export failed');
+      res.destroy();
+    }
+  };
+}
+
+async function staffUser(deps: AppDeps, req: Request): Promise<StaffUser | null> {
+  const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+  return token ? resolveSession(deps, token, deps.session) : null;
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}

@@ -1,0 +1,19 @@
+import { loadConfig } from './config';
+import { startServer } from './server';
+
+// Entry point of `npm start`: serve the desk and say how to reach it.
+const config = loadConfig();
+const server = await startServer(config);
+const lines = [`Verdict is serving the desk at ${server.url}`];
+if (server.demoLogins?.length) {
+  lines.push('Demo logins (username / password / role):');
+  for (const l of server.demoLogins) lines.push(`  ${l.username.padEnd(10)} ${l.password}  ${l.role}`);
+}
+console.log(lines.join('\n'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await server.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,58 @@
+import type { Transaction } from 'kysely';
+import type { OutboxEventType } from '../../shared/api/outbox';
+import type { Database } from '../db/database';
+import { outboxRepo } from '../db/repositories/outbox.repo';
+import { lockOutboxAppends } from './appendLock';
+
+/** A message as its writer describes it; the envelope fields are added here. */
+export interface NewOutboxMessage {
+  type: OutboxEventType;
+  /** From idempotencyKey(): the same change always gives the same key. */
+  key: string;
+  subjectId: string;
+  caseId: number | null;
+  /** Type-specific fields (measure, scope, from/until, rule…). */
+  body: Record<string, unknown>;
+}
+
+/**
+ * Writes one message in the caller's transaction — it commits or rolls back with the change it
+ * describes — and queues it for every endpoint subscribed to its type (a paused one's wait). A message whose key
+ * is already stored is left alone (returns null): the change was announced before.
+ */
+export async function recordOutbox(
+  trx: Transaction<Database>,
+  message: NewOutboxMessage,
+  at: Date,
+): Promise<{ sequence: number } | null> {
+  await lockOutboxAppends(trx);
+  const createdAt = at.toISOString();
+  const payload = {
+    id: message.key,
+    type: message.type,
+    occurredAt: createdAt,
+    subject: { id: message.subjectId },
+    caseId: message.caseId,
+    ...message.body,
+  };
+  const sequence = await outboxRepo.insertMessageIfAbsent(trx, {
+    idempotency_key: message.key,
+    type: message.type,
+    subject_id: message.subjectId,
+    case_id: message.caseId,
+    payload: JSON.stringify(payload),
+    created_at: createdAt,
+  });
+  if (sequence === null) return null;
+  for (const endpoint of await outboxRepo.endpointsFor(trx, message.type)) {
+    await outboxRepo.insertDelivery(trx, {
+      message_id: sequence,
+      endpoint_id: endpoint.id,
+      subject_id: message.subjectId,
+      status: 'pending',
+      next_attempt_at: createdAt,
+      created_at: createdAt,
+    });
+  }
+  return { sequence };
+}

@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import { type Logger, pino } from 'pino';
+import { createApp } from './app';
+import { type Clock, systemClock } from './clock';
+import type { Config } from './config';
+import { openDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { type DemoLogin, seedDemoData } from './demo/seedDemo';
+import { ChangeBus } from './events/changeBus';
+import { PgNotifyRelay } from './events/pgNotifyRelay';
+import { startAppealSweeper } from './jobs/appealSweeper';
+import { startAuditMonitor } from './jobs/auditMonitor';
+import { startEnforcementScheduler } from './jobs/enforcementScheduler';
+import { startLeaseSweeper } from './jobs/leaseSweeper';
+import { startOutboxWorker } from './jobs/outboxWorker';
+import { setPaceCacheTtl } from './services/queuePace';
+import { createRateLimits } from './trpc/rateLimits';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  demoLogins: DemoLogin[] | null;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** config → database → migrate → (demo data) → listen. Used by `npm start` and by the tests. */
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; logger?: Logger } = {},
+): Promise<RunningServer> {
+  const logger = opts.logger ?? pino({ level: config.logLevel });
+  const handle = openDatabase(config.databaseUrl);
+  const clock = opts.clock ?? systemClock;
+  // Everything started so far, stopped in reverse on close (or when a later step fails).
+  const running: { stop(): Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const part of running.reverse()) await part.stop();
+  };
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    const demoLogins = config.demo ? await seedDemoData({ db: handle.db, clock }) : null;
+    setPaceCacheTtl(config.paceCacheMs);
+    // Several instances on one PostgreSQL hear each other's live updates through LISTEN/NOTIFY.
+    const bus = new ChangeBus(handle.dialect === 'postgres' ? new PgNotifyRelay(config.databaseUrl, logger) : undefined);
+    await bus.start();
+    running.push(bus);
+    const app = createApp({
+      db: handle.db,
+      clock,
+      bus,
+      logger,
+      clientDir: config.clientDir,
+      session: config.session,
+      limits: createRateLimits(config.rateLimits),
+      auditAnchorFile: config.audit.anchorFile,
+    });
+    const server = app.listen(config.port, config.host);
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    running.push({
+      stop: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    });
+    const { port } = server.address() as AddressInfo;
+    // Background jobs start once listening, so a failed start leaves no timer on a closed database.
+    running.push(startLeaseSweeper({ db: handle.db, clock, bus, logger }));
+    running.push(startAppealSweeper({ db: handle.db, clock, bus, logger }));
+    running.push(startAuditMonitor({ db: handle.db, clock, logger }, config.audit));
+    if (config.outbox.enabled) {
+      running.push(startOutboxWorker({ db: handle.db, clock, logger }, config.outbox));
+      running.push(startEnforcementScheduler({ db: handle.db, clock, bus, logger }, config.outbox.schedulerMs));
+    }
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      demoLogins,
+      logger,
+      close: async () => {
+        await stopAll();
+        await handle.close();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    await handle.close();
+    throw err;
+  }
+}

@@ -1,0 +1,95 @@
+import type { AppealView } from '../../shared/api/appeals';
+import { notFound } from '../../shared/errors/deskError';
+import type { Executor } from '../db/database';
+import { appealsRepo } from '../db/repositories/appeals.repo';
+import { casesRepo } from '../db/repositories/cases.repo';
+import { decisionsRepo } from '../db/repositories/decisions.repo';
+import type { AppealRow, AppealStatus } from '../db/tables/appeals.table';
+import { appealWindowEnd } from './appealWindow';
+
+/** DOMAIN.md §6: what stage the member sees. */
+export function stageOf(status: AppealStatus): AppealView['stage'] {
+  if (status === 'pending_member') return 'pending_member';
+  if (status === 'under_review') return 'under_review';
+  return 'final';
+}
+
+async function names(db: Executor): Promise<Map<number, string>> {
+  const users = await db.selectFrom('users').select(['id', 'display_name']).execute();
+  return new Map(users.map((u) => [u.id, u.display_name]));
+}
+
+function toView(a: AppealRow, subjectName: string | null, who: Map<number, string>): AppealView {
+  const person = (id: number | null) => (id === null ? null : { id, name: who.get(id) ?? String(id) });
+  return {
+    id: a.id,
+    caseId: a.case_id,
+    decisionId: a.decision_id,
+    rule: a.rule,
+    status: a.status,
+    stage: stageOf(a.status),
+    statement: a.statement,
+    evidence: JSON.parse(a.evidence ?? '[]') as unknown[],
+    submissions: a.submissions,
+    evidenceDeadline: a.evidence_deadline,
+    assignee: person(a.assignee_id),
+    decidedBy: person(a.decided_by),
+    decidedAt: a.decided_at,
+    outcomeReason: a.outcome_reason,
+    reliefViolationId: a.relief_violation_id,
+    subject: { id: a.subject_id, name: subjectName },
+    createdAt: a.created_at,
+    version: a.version,
+  };
+}
+
+export async function getAppeal(db: Executor, id: number): Promise<AppealView> {
+  const a = await appealsRepo.find(db, id);
+  if (!a) throw notFound('appeal', id);
+  const subject = await db.selectFrom('subjects').select('name').where('id', '=', a.subject_id).executeTakeFirst();
+  return toView(a, subject?.name ?? null, await names(db));
+}
+
+export async function listAppeals(db: Executor, statuses: AppealStatus[] | undefined): Promise<AppealView[]> {
+  const rows = await appealsRepo.list(db, { statuses, limit: 500 });
+  const ids = rows.map((r) => r.id);
+  if (!ids.length) return [];
+  const full = await db
+    .selectFrom('appeals')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const subjectNames = new Map(rows.map((r) => [r.id, r.subject_name]));
+  const who = await names(db);
+  return full.map((a) => toView(a, subjectNames.get(a.id) ?? null, who));
+}
+
+/** The member-side view of a case (merchant portal): stage, deadlines, and the appeal if any. */
+export async function appealStatusOfCase(db: Executor, caseId: number, now: Date) {
+  const c = await casesRepo.find(db, caseId);
+  if (!c) throw notFound('case', caseId);
+  const decision = (await decisionsRepo.listForCase(db, caseId))
+    .filter((d) => d.kind === 'apply' && d.status === 'effective')
+    .at(-1);
+  const appeal = decision ? (await appealsRepo.forDecision(db, decision.id)).at(-1) : undefined;
+  const end = decision
+    ? await appealWindowEnd(db, { decisionId: decision.id, caseId, subjectId: c.subject_id, now })
+    : null;
+  const stage = appeal
+    ? stageOf(appeal.status)
+    : ['notice_sent', 'appeal_window'].includes(c.status)
+      ? 'pending_member'
+      : c.status === 'final'
+        ? 'final'
+        : 'none';
+  return {
+    caseId,
+    stage,
+    caseStatus: c.status,
+    appealUntil: end?.toISOString() ?? null,
+    evidenceDeadline: appeal?.evidence_deadline ?? null,
+    appeal: appeal ? await getAppeal(db, appeal.id) : null,
+  } as const;
+}

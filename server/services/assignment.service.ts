@@ -1,0 +1,230 @@
+import type { CaseStatus } from '../../shared/cases/enums';
+import { type CaseEvent, transition } from '../../shared/cases/stateMachine';
+import { DeskError, notFound } from '../../shared/errors/deskError';
+import { recordEvent } from '../audit/recordEvent';
+import type { Executor } from '../db/database';
+import { isPostgres } from '../db/migrations/helpers';
+import { casesRepo } from '../db/repositories/cases.repo';
+import { queuesRepo } from '../db/repositories/queues.repo';
+import { usersRepo } from '../db/repositories/users.repo';
+import type { CaseChange } from '../events/changeBus';
+import { actingUserId, type ServiceContext } from './serviceContext';
+
+/** How long a claimed case stays the reviewer's without the case page renewing it. */
+export const LEASE_MS = 15 * 60_000;
+/** A skipped case is not offered to the same reviewer again for this long. */
+export const SKIP_MS = 60 * 60_000;
+
+const leaseEnd = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
+
+/**
+ * `queue.next`: hands the caller the most urgent claimable case of their queues, under a
+ * lease. Race-free: on SQLite transactions run one at a time on the single connection; on
+ * PostgreSQL the candidate row is locked FOR UPDATE SKIP LOCKED, and the version check
+ * below would refuse a second claim even if a lock were ever bypassed.
+ */
+export async function claimNext(ctx: ServiceContext, input: { queue?: string }): Promise<{ caseId: number } | null> {
+  const userId = actingUserId(ctx);
+  const now = ctx.clock.now();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const mine = await queuesRepo.queueIdsOfUser(trx, userId);
+    if (input.queue && !mine.includes(input.queue)) {
+      throw new DeskError('FORBIDDEN', 'not_queue_member', `you are not a member of queue ${input.queue}`, {
+        field: 'queue',
+      });
+    }
+    const queues = input.queue ? [input.queue] : mine;
+    if (!queues.length) return null;
+    const candidate = await mostUrgentCandidate(trx, queues, userId, now.toISOString());
+    if (!candidate) return null;
+    const status = transition(candidate.status, 'claim');
+    const claimed = await casesRepo.updateAtVersion(trx, candidate.id, candidate.version, {
+      status,
+      assignee_id: userId,
+      lease_until: leaseEnd(now),
+      updated_at: now.toISOString(),
+    });
+    if (!claimed) return null;
+    await recordEvent(
+      trx,
+      ctx.audit,
+      {
+        action: 'case.claimed',
+        target: { type: 'case', id: candidate.id },
+        data: { previousAssignee: candidate.assignee_id, leaseUntil: leaseEnd(now) },
+      },
+      now,
+    );
+    return change(candidate.id, 'claimed', status, userId, candidate.version + 1, now);
+  });
+  if (!result) return null;
+  ctx.bus.publish(result);
+  return { caseId: result.caseId };
+}
+
+/** The most urgent claimable case across the given queues (one indexed look-up per queue). */
+async function mostUrgentCandidate(trx: Executor, queues: string[], userId: number, now: string) {
+  const lockRows = isPostgres(trx);
+  let best: Awaited<ReturnType<typeof casesRepo.claimCandidate>>;
+  for (const queue of queues) {
+    for (const lapsedLeases of [false, true]) {
+      const found = await casesRepo.claimCandidate(trx, { queue, userId, now, lockRows, lapsedLeases });
+      if (found && (!best || found.rank > best.rank || (found.rank === best.rank && found.id > best.id))) best = found;
+    }
+  }
+  return best;
+}
+
+/** Keeps the caller's lease alive while the case page is open. */
+export async function renewLease(ctx: ServiceContext, input: { caseId: number }): Promise<{ leaseUntil: string }> {
+  const userId = actingUserId(ctx);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await casesRepo.find(trx, input.caseId);
+    if (!c) throw notFound('case', input.caseId);
+    if (c.status !== 'assigned' || c.assignee_id !== userId) {
+      throw new DeskError('CONFLICT', 'not_your_case', `case ${input.caseId} is not assigned to you`);
+    }
+    // Renewal only moves the lease: no version bump, so a reviewer's open decision form stays valid.
+    await trx
+      .updateTable('cases')
+      .set({ lease_until: leaseEnd(now) })
+      .where('id', '=', c.id)
+      .execute();
+    return { leaseUntil: leaseEnd(now) };
+  });
+}
+
+/** Gives a case back to its queue; with `skip`, it is not offered to the caller again for an hour. */
+export async function releaseCase(
+  ctx: ServiceContext,
+  input: { caseId: number; reason: string; skip?: boolean },
+): Promise<{ status: CaseStatus }> {
+  const userId = actingUserId(ctx);
+  const now = ctx.clock.now();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const c = await casesRepo.find(trx, input.caseId);
+    if (!c) throw notFound('case', input.caseId);
+    if (c.assignee_id !== userId)
+      throw new DeskError('CONFLICT', 'not_your_case', `case ${input.caseId} is not assigned to you`);
+    const status = transition(c.status, 'release');
+    await mustUpdate(
+      casesRepo.updateAtVersion(trx, c.id, c.version, {
+        status,
+        assignee_id: null,
+        lease_until: null,
+        updated_at: now.toISOString(),
+      }),
+      c.id,
+    );
+    if (input.skip) {
+      const until = new Date(now.getTime() + SKIP_MS).toISOString();
+      await trx
+        .insertInto('case_skips')
+        .values({ case_id: c.id, user_id: userId, reason: input.reason, until })
+        .onConflict((oc) => oc.columns(['case_id', 'user_id']).doUpdateSet({ reason: input.reason, until }))
+        .execute();
+    }
+    await recordEvent(
+      trx,
+      ctx.audit,
+      {
+        action: input.skip ? 'case.skipped' : 'case.released',
+        target: { type: 'case', id: c.id },
+        data: { reason: input.reason },
+      },
+      now,
+    );
+    return change(c.id, input.skip ? 'skipped' : 'released', status, null, c.version + 1, now);
+  });
+  ctx.bus.publish(result);
+  return { status: result.status as CaseStatus };
+}
+
+/** A lead assigns a case to a named reviewer, or takes it from one reviewer to give to another. */
+export async function assignCase(ctx: ServiceContext, input: { caseId: number; userId: number; reason?: string }) {
+  const now = ctx.clock.now();
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const c = await casesRepo.find(trx, input.caseId);
+    if (!c) throw notFound('case', input.caseId);
+    const assignee = await usersRepo.findById(trx, input.userId);
+    if (!assignee || assignee.disabled_at)
+      throw new DeskError('BAD_REQUEST', 'invalid_assignee', `user ${input.userId} cannot take cases`, {
+        field: 'userId',
+      });
+    const event: CaseEvent = c.status === 'assigned' ? 'reassign' : 'claim';
+    const status = transition(c.status, event);
+    await mustUpdate(
+      casesRepo.updateAtVersion(trx, c.id, c.version, {
+        status,
+        assignee_id: assignee.id,
+        // Assigned by a lead: the reviewer holds it until done, no lease to run out.
+        lease_until: null,
+        updated_at: now.toISOString(),
+      }),
+      c.id,
+    );
+    await recordEvent(
+      trx,
+      ctx.audit,
+      {
+        action: event === 'reassign' ? 'case.reassigned' : 'case.assigned',
+        target: { type: 'case', id: c.id },
+        data: { from: c.assignee_id, to: assignee.id, reason: input.reason ?? null },
+      },
+      now,
+    );
+    return change(c.id, event === 'reassign' ? 'reassigned' : 'assigned', status, assignee.id, c.version + 1, now);
+  });
+  ctx.bus.publish(result);
+  return { status: result.status as CaseStatus };
+}
+
+/** Returns every case whose lease ran out to its queue (run periodically by the server). */
+export async function expireLeases(ctx: ServiceContext, batchSize = 200): Promise<number> {
+  const now = ctx.clock.now();
+  const changes = await ctx.db.transaction().execute(async (trx) => {
+    const expired = await casesRepo.expiredLeases(trx, now.toISOString(), batchSize);
+    const done: CaseChange[] = [];
+    for (const c of expired) {
+      const status = transition('assigned', 'lease_expired');
+      const ok = await casesRepo.updateAtVersion(trx, c.id, c.version, {
+        status,
+        assignee_id: null,
+        lease_until: null,
+        updated_at: now.toISOString(),
+      });
+      if (!ok) continue;
+      await recordEvent(
+        trx,
+        ctx.audit,
+        {
+          action: 'case.lease_expired',
+          target: { type: 'case', id: c.id },
+          data: { assignee: c.assignee_id, leaseUntil: c.lease_until },
+        },
+        now,
+      );
+      done.push(change(c.id, 'lease_expired', status, null, c.version + 1, now));
+    }
+    return done;
+  });
+  ctx.bus.publish(changes);
+  return changes.length;
+}
+
+async function mustUpdate(updated: Promise<boolean>, caseId: number) {
+  if (!(await updated))
+    throw new DeskError('CONFLICT', 'stale_version', `case ${caseId} was changed by someone else; reload it`);
+}
+
+function change(
+  caseId: number,
+  action: string,
+  status: CaseStatus,
+  assigneeId: number | null,
+  version: number,
+  now: Date,
+): CaseChange {
+  return { caseId, action, status, assigneeId, version, at: now.toISOString() };
+}

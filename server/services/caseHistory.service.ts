@@ -1,0 +1,94 @@
+import type { CaseHistory, DecisionView, NoticeView } from '../../shared/api/caseHistory';
+import { notFound } from '../../shared/errors/deskError';
+import type { Executor } from '../db/database';
+import { casesRepo } from '../db/repositories/cases.repo';
+import { decisionsRepo, noticesRepo } from '../db/repositories/decisions.repo';
+import type { DecisionRow, NoticeRow } from '../db/tables/decisions.table';
+
+const parse = <T>(text: string | null): T | null => (text ? (JSON.parse(text) as T) : null);
+
+export function toNoticeView(n: NoticeRow): NoticeView {
+  return {
+    id: n.id,
+    caseId: n.case_id,
+    decisionId: n.decision_id,
+    subjectId: n.subject_id,
+    bodyZh: n.body_zh,
+    bodyEn: n.body_en,
+    data: JSON.parse(n.data) as Record<string, unknown>,
+    appealUntil: n.appeal_until,
+    createdAt: n.created_at,
+  };
+}
+
+/** The case's decisions, notices, every audited event on it, and the subject's other cases. */
+export async function caseHistory(db: Executor, caseId: number): Promise<CaseHistory> {
+  const c = await casesRepo.find(db, caseId);
+  if (!c) throw notFound('case', caseId);
+  const [decisions, notices, events, prior, users] = await Promise.all([
+    decisionsRepo.listForCase(db, caseId),
+    noticesRepo.forCase(db, caseId),
+    db
+      .selectFrom('audit_events')
+      .select(['seq', 'at', 'action', 'actor_type', 'actor_id', 'data', 'batch_id'])
+      .where('target_type', '=', 'case')
+      .where('target_id', '=', String(caseId))
+      .orderBy('seq')
+      .limit(500)
+      .execute(),
+    db
+      .selectFrom('cases')
+      .select(['id', 'rule', 'status', 'summary', 'created_at', 'closed_at'])
+      .where('subject_id', '=', c.subject_id)
+      .where('id', '!=', caseId)
+      .orderBy('id', 'desc')
+      .limit(50)
+      .execute(),
+    db.selectFrom('users').select(['id', 'display_name']).execute(),
+  ]);
+  const name = new Map(users.map((u) => [u.id, u.display_name]));
+  const person = (id: number | null) => (id === null ? null : { id, name: name.get(id) ?? String(id) });
+  return {
+    decisions: decisions.map(
+      (d: DecisionRow): DecisionView => ({
+        id: d.id,
+        kind: d.kind,
+        status: d.status,
+        rule: d.rule,
+        facts: parse<Record<string, unknown>>(d.facts),
+        violationAt: d.violation_at,
+        reason: d.reason,
+        reasonTemplate: d.reason_template,
+        approvalReasons: parse<string[]>(d.approval_reasons) ?? [],
+        preview: parse<unknown>(d.preview),
+        decidedBy: person(d.decided_by) ?? { id: d.decided_by, name: '' },
+        decidedAt: d.decided_at,
+        reviewedBy: person(d.reviewed_by),
+        reviewedAt: d.reviewed_at,
+        reviewNote: d.review_note,
+        batchId: d.batch_id,
+      }),
+    ),
+    notices: notices.map(toNoticeView),
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      action: e.action,
+      actor: {
+        type: e.actor_type,
+        id: e.actor_id,
+        name: e.actor_type === 'user' && e.actor_id ? (name.get(Number(e.actor_id)) ?? null) : null,
+      },
+      data: parse<unknown>(e.data),
+      batchId: e.batch_id,
+    })),
+    priorCases: prior.map((p) => ({
+      id: p.id,
+      rule: p.rule,
+      status: p.status,
+      summary: p.summary,
+      createdAt: p.created_at,
+      closedAt: p.closed_at,
+    })),
+  };
+}

@@ -1,0 +1,12 @@
+import type { ReportSource } from '../../shared/cases/enums';
+import { DEFAULT_SLA_DAYS } from '../../shared/cases/triage';
+import type { QueueRow } from '../db/tables/queues.table';
+
+/** Days to close a case of `source` in `queue`: the queue's own setting, else the default. */
+export function slaDaysFor(queue: QueueRow | undefined, source: ReportSource): number {
+  if (queue) {
+    const days = (JSON.parse(queue.sla_days) as Partial<Record<ReportSource, number>>)[source];
+    if (typeof days === 'number' && days > 0) return days;
+  }
+  return DEFAULT_SLA_DAYS[source];
+}

@@ -1,0 +1,23 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import { queuesRepo } from '../db/repositories/queues.repo';
+
+export const ESCALATION_QUEUE = 'escalations';
+
+/** Escalated cases wait in their own queue for a lead; it is created the first time it is needed. */
+export async function ensureEscalationQueue(trx: Transaction<Database>, at: string): Promise<string> {
+  if (!(await queuesRepo.find(trx, ESCALATION_QUEUE))) {
+    await queuesRepo.upsert(
+      trx,
+      {
+        id: ESCALATION_QUEUE,
+        name_zh: '升级处理',
+        name_en: 'Escalations',
+        sla_days: JSON.stringify({ user_report: 7, spot_check: 7, system_detection: 7 }),
+        auto_assign: 0,
+      },
+      at,
+    );
+  }
+  return ESCALATION_QUEUE;
+}

@@ -1,0 +1,220 @@
+import type { Transaction } from 'kysely';
+import type { ReportSubmitInput, ReportSubmitOutput } from '../../shared/api/intake';
+import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
+import { type RoutingRule, routeCase } from '../../shared/cases/routing';
+import { rankOf, reporterCredibility, severityOf, slaDueAt, triageScore } from '../../shared/cases/triage';
+import { DeskError } from '../../shared/errors/deskError';
+import { type AuditContext, recordEvent } from '../audit/recordEvent';
+import type { Database, Executor } from '../db/database';
+import { casesRepo } from '../db/repositories/cases.repo';
+import { evidenceRepo } from '../db/repositories/evidence.repo';
+import { queuesRepo } from '../db/repositories/queues.repo';
+import { reportersRepo } from '../db/repositories/reporters.repo';
+import { reportsRepo } from '../db/repositories/reports.repo';
+import { subjectsRepo } from '../db/repositories/subjects.repo';
+import type { QueueRow } from '../db/tables/queues.table';
+import type { CaseChange } from '../events/changeBus';
+import { slaDaysFor } from './caseSla';
+import type { ServiceContext } from './serviceContext';
+import { priorViolations } from './subjectHistory';
+
+/** Routing rules and queues, read once per intake transaction (or once per bulk import). */
+export interface IntakeSetup {
+  rules: RoutingRule[];
+  queues: Map<string, QueueRow>;
+}
+
+export async function loadIntakeSetup(db: Executor): Promise<IntakeSetup> {
+  const [rules, queues] = await Promise.all([queuesRepo.routingRules(db), queuesRepo.list(db)]);
+  return { rules, queues: new Map(queues.map((q) => [q.id, q])) };
+}
+
+export interface IntakeResult {
+  output: ReportSubmitOutput;
+  /** What changed, to publish after commit; null when the report was a repeat. */
+  change: CaseChange | null;
+  outcome: 'created' | 'merged' | 'duplicate';
+}
+
+/** `reports.submit`: one report in, in one transaction with its audit event. */
+export async function submitReport(ctx: ServiceContext, input: ReportSubmitInput): Promise<ReportSubmitOutput> {
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const setup = await loadIntakeSetup(trx);
+    return intakeReport(trx, ctx.audit, input, ctx.clock.now(), setup);
+  });
+  if (result.change) ctx.bus.publish(result.change);
+  return result.output;
+}
+
+/**
+ * Files one report inside the caller's transaction: the same externalId again returns the
+ * same ids; a report on a subject and rule with an open case merges into it; otherwise a
+ * new case is scored, routed to a queue (and to its least-loaded member when the queue
+ * assigns automatically) and given its SLA deadline.
+ */
+export async function intakeReport(
+  trx: Transaction<Database>,
+  audit: AuditContext,
+  input: ReportSubmitInput,
+  now: Date,
+  setup: IntakeSetup,
+): Promise<IntakeResult> {
+  const at = now.toISOString();
+  const repeat = await reportsRepo.findByExternalId(trx, input.externalId);
+  if (repeat) {
+    const first = await reportsRepo.firstIdOfCase(trx, repeat.case_id);
+    return {
+      output: { reportId: repeat.id, caseId: repeat.case_id, merged: first !== repeat.id },
+      change: null,
+      outcome: 'duplicate',
+    };
+  }
+
+  await upsertSubject(trx, input, at);
+  if (input.reporterId) await reportersRepo.bump(trx, input.reporterId, 'submitted');
+  const reporter = input.reporterId ? await reportersRepo.find(trx, input.reporterId) : undefined;
+  const credibility = reporter ? reporterCredibility(reporter.upheld, reporter.dismissed) : null;
+  const reportRow = {
+    external_id: input.externalId,
+    source: input.source,
+    subject_id: input.subject.id,
+    rule: input.rule,
+    summary: input.summary,
+    facts: input.facts ? JSON.stringify(input.facts) : null,
+    reporter_id: input.reporterId ?? null,
+    created_at: at,
+  };
+
+  const open = await casesRepo.findOpenFor(trx, input.subject.id, input.rule, OPEN_CASE_STATUSES);
+  if (open) {
+    const reportId = await reportsRepo.insert(trx, { ...reportRow, case_id: open.id });
+    await evidenceRepo.insertMany(trx, open.id, reportId, input.evidence ?? [], at);
+    const triage = triageScore({
+      rule: open.rule,
+      source: open.source,
+      reporterCredibility: credibility,
+      priorViolations: await priorViolations(trx, input.subject.id),
+      reportCount: open.report_count + 1,
+    });
+    const base = Math.max(open.priority, triage.base);
+    const updated = await casesRepo.updateAtVersion(trx, open.id, open.version, {
+      report_count: open.report_count + 1,
+      priority: base,
+      rank: rankOf(base, new Date(open.created_at)),
+      triage: base === triage.base ? JSON.stringify(triage.factors) : open.triage,
+      updated_at: at,
+    });
+    if (!updated)
+      throw new DeskError('CONFLICT', 'case_changed', `case ${open.id} changed during intake; submit again`);
+    await recordEvent(
+      trx,
+      audit,
+      {
+        action: 'case.report_merged',
+        target: { type: 'case', id: open.id },
+        data: { reportId, externalId: input.externalId, source: input.source, reporterId: input.reporterId ?? null },
+      },
+      now,
+    );
+    return {
+      output: { reportId, caseId: open.id, merged: true },
+      change: {
+        caseId: open.id,
+        action: 'merged',
+        status: open.status,
+        assigneeId: open.assignee_id,
+        version: open.version + 1,
+        at,
+      },
+      outcome: 'merged',
+    };
+  }
+
+  const severity = severityOf(input.rule);
+  const triage = triageScore({
+    rule: input.rule,
+    source: input.source,
+    reporterCredibility: credibility,
+    priorViolations: await priorViolations(trx, input.subject.id),
+    reportCount: 1,
+  });
+  const queueId = routeCase(setup.rules, {
+    rule: input.rule,
+    subjectKind: input.subject.kind,
+    source: input.source,
+    severity,
+  });
+  const queue = queueId ? setup.queues.get(queueId) : undefined;
+  const assignee = queue?.auto_assign ? ((await queuesRepo.membersByLoad(trx, queue.id))[0]?.user_id ?? null) : null;
+  const status = assignee ? 'assigned' : queueId ? 'triaged' : 'new';
+  const caseId = await casesRepo.insert(trx, {
+    subject_id: input.subject.id,
+    rule: input.rule,
+    status,
+    source: input.source,
+    summary: input.summary,
+    priority: triage.base,
+    rank: rankOf(triage.base, now),
+    triage: JSON.stringify(triage.factors),
+    queue: queueId,
+    assignee_id: assignee,
+    lease_until: null,
+    sla_due_at: slaDueAt(now, slaDaysFor(queue, input.source)).toISOString(),
+    closed_at: null,
+    created_at: at,
+    updated_at: at,
+  });
+  const reportId = await reportsRepo.insert(trx, { ...reportRow, case_id: caseId });
+  await evidenceRepo.insertMany(trx, caseId, reportId, input.evidence ?? [], at);
+  await recordEvent(
+    trx,
+    audit,
+    {
+      action: 'case.created',
+      target: { type: 'case', id: caseId },
+      data: {
+        reportId,
+        externalId: input.externalId,
+        subjectId: input.subject.id,
+        rule: input.rule,
+        source: input.source,
+        queue: queueId,
+        autoAssignedTo: assignee,
+        priority: triage.base,
+      },
+    },
+    now,
+  );
+  return {
+    output: { reportId, caseId, merged: false },
+    change: { caseId, action: 'created', status, assigneeId: assignee, version: 1, at },
+    outcome: 'created',
+  };
+}
+
+async function upsertSubject(trx: Transaction<Database>, input: ReportSubmitInput, at: string) {
+  const existing = await subjectsRepo.find(trx, input.subject.id);
+  if (!existing) {
+    await subjectsRepo.insert(trx, {
+      id: input.subject.id,
+      kind: input.subject.kind,
+      name: input.subject.name ?? null,
+      shop_level: null,
+      registered_at: null,
+      created_at: at,
+      phone: input.subject.phone ?? null,
+      address: input.subject.address ?? null,
+    });
+    return;
+  }
+  if (existing.kind !== input.subject.kind) {
+    throw new DeskError(
+      'BAD_REQUEST',
+      'subject_kind_mismatch',
+      `subject ${input.subject.id} is a ${existing.kind}, not a ${input.subject.kind}`,
+      { field: 'subject.kind' },
+    );
+  }
+  if (input.subject.name && input.subject.name !== existing.name)
+    await subjectsRepo.rename(trx, existing.id, input.subject.name);
+}

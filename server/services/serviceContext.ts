@@ -1,0 +1,19 @@
+import type { AuditContext } from '../audit/recordEvent';
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import type { ChangeBus } from '../events/changeBus';
+
+/** What every use case receives: storage, time, live-update fan-out, and who is acting. */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  bus: ChangeBus;
+  audit: AuditContext;
+}
+
+/** The acting staff member's id, for use cases only staff can perform. */
+export function actingUserId(ctx: ServiceContext): number {
+  if (ctx.audit.actor.type !== 'user' || !ctx.audit.actor.id)
+    throw new Error('this use case needs a signed-in staff member');
+  return Number(ctx.audit.actor.id);
+}

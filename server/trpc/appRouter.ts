@@ -1,0 +1,40 @@
+import { accountsRouter } from './routers/accounts.router';
+import { alertsRouter } from './routers/alerts.router';
+import { appealsRouter } from './routers/appeals.router';
+import { auditRouter } from './routers/audit.router';
+import { authRouter } from './routers/auth.router';
+import { casesRouter } from './routers/cases.router';
+import { approvalsRouter } from './routers/decisions.router';
+import { enforcementRouter } from './routers/enforcement.router';
+import { evidenceRouter } from './routers/evidence.router';
+import { metricsRouter } from './routers/metrics.router';
+import { outboxRouter } from './routers/outbox.router';
+import { queueRouter } from './routers/queue.router';
+import { queuesRouter } from './routers/queues.router';
+import { reportsRouter } from './routers/reports.router';
+import { rulebookRouter } from './routers/rulebook.router';
+import { subjectsRouter } from './routers/subjects.router';
+import { usersRouter } from './routers/users.router';
+import { router } from './trpc';
+
+export const appRouter = router({
+  accounts: accountsRouter,
+  alerts: alertsRouter,
+  appeals: appealsRouter,
+  approvals: approvalsRouter,
+  audit: auditRouter,
+  auth: authRouter,
+  cases: casesRouter,
+  enforcement: enforcementRouter,
+  evidence: evidenceRouter,
+  metrics: metricsRouter,
+  outbox: outboxRouter,
+  queue: queueRouter,
+  queues: queuesRouter,
+  reports: reportsRouter,
+  rulebook: rulebookRouter,
+  subjects: subjectsRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;

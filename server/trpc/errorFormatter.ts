@@ -1,0 +1,47 @@
+import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
+import { DeskError } from '../../shared/errors/deskError';
+
+interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+function validationIssues(cause: unknown): Issue[] | undefined {
+  const issues = (cause as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return undefined;
+  return issues.map((i: { path?: PropertyKey[]; message?: string }) => ({
+    path: (i.path ?? []).map((p) => (typeof p === 'number' ? p : String(p))),
+    message: String(i.message ?? 'invalid'),
+  }));
+}
+
+/**
+ * Error shape for clients: `data.code` (tRPC code), `data.reason` (stable domain reason),
+ * `data.field` and `data.issues` for invalid input. Internal errors never leak their message.
+ */
+export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
+  const issues = validationIssues(error.cause);
+  const cause = error.cause instanceof DeskError ? error.cause : undefined;
+  const internal = error.code === 'INTERNAL_SERVER_ERROR';
+  const firstPath = issues?.[0]?.path;
+  return {
+    ...shape,
+    message: internal ? 'internal error' : issues ? `invalid input: ${describe(issues)}` : shape.message,
+    data: {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path,
+      reason: cause?.reason ?? (issues ? 'invalid_input' : undefined),
+      field: (cause?.details?.field as string | undefined) ?? (firstPath?.length ? firstPath.join('.') : undefined),
+      issues,
+      details: cause?.details,
+    },
+  };
+}
+
+function describe(issues: Issue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${i.message}`)
+    .join('; ');
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ROLES } from '../../../shared/auth/roles';
+import { SESSION_COOKIE } from '../../auth/sessionToken';
+import { login, logout, logoutEverywhere } from '../../services/auth.service';
+import { type Context, serviceContext } from '../context';
+import { consume } from '../rateLimits';
+import { authedProcedure, publicProcedure, router } from '../trpc';
+
+const staffUser = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+});
+
+function setSessionCookie(ctx: Context, token: string | null, expiresAt?: string) {
+  if (!ctx.res) return;
+  const options = {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: ctx.session.secureCookie,
+    path: '/',
+  };
+  if (token) ctx.res.cookie(SESSION_COOKIE, token, { ...options, expires: new Date(expiresAt ?? 0) });
+  else ctx.res.clearCookie(SESSION_COOKIE, options);
+}
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }))
+    .output(z.object({ user: staffUser }))
+    .mutation(async ({ ctx, input }) => {
+      await consume(ctx.limits.login, ctx.ip ?? 'unknown');
+      // Rotation: signing in always makes a new session; the one this browser had is ended.
+      if (ctx.sessionToken) await logout(serviceContext(ctx), ctx.sessionToken);
+      const { token, user, expiresAt } = await login(serviceContext(ctx), input, ctx.session);
+      setSessionCookie(ctx, token, expiresAt);
+      return { user };
+    }),
+
+  logout: authedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    if (ctx.sessionToken) await logout(serviceContext(ctx), ctx.sessionToken);
+    setSessionCookie(ctx, null);
+    return { ok: true as const };
+  }),
+
+  /** Ends every session of the signed-in user, on every device. */
+  logoutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => {
+    const ended = await logoutEverywhere(serviceContext(ctx), ctx.user.id);
+    setSessionCookie(ctx, null);
+    return { ended };
+  }),
+
+  /** The signed-in user, or null: the client's way to know whether to show the login page. */
+  me: publicProcedure.output(staffUser.nullable()).query(({ ctx }) => ctx.user),
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  bulkDecideInput,
+  decideInput,
+  decideOutput,
+  previewInput,
+  previewOutput,
+  reviewDecisionInput,
+} from '../../../shared/api/decisions';
+import { decisionsRepo } from '../../db/repositories/decisions.repo';
+import {
+  approveDecision,
+  bulkDecide,
+  decideCase,
+  previewDecision,
+  sendBackDecision,
+} from '../../services/decisions.service';
+import { serviceContext } from '../context';
+import { permittedProcedure, router } from '../trpc';
+
+/** Case decisions (mounted under `cases`: decide, bulkDecide, preview). */
+export const decisionProcedures = {
+  decide: permittedProcedure('cases.decide')
+    .input(decideInput)
+    .output(decideOutput)
+    .mutation(({ ctx, input }) => decideCase(serviceContext(ctx), input)),
+
+  bulkDecide: permittedProcedure('cases.decide')
+    .input(bulkDecideInput)
+    .output(z.object({ batchId: z.string(), results: z.array(decideOutput.extend({ caseId: z.number() })) }))
+    .mutation(({ ctx, input }) => bulkDecide(serviceContext(ctx), input)),
+
+  preview: permittedProcedure('cases.decide')
+    .input(previewInput)
+    .output(previewOutput)
+    .query(({ ctx, input }) => previewDecision(serviceContext(ctx), input)),
+};
+
+/** Four-eyes: decisions waiting for a second person. */
+export const approvalsRouter = router({
+  list: permittedProcedure('cases.approve')
+    .output(
+      z.array(
+        z.object({
+          decisionId: z.number(),
+          caseId: z.number(),
+          kind: z.string(),
+          rule: z.string().nullable(),
+          reason: z.string(),
+          approvalReasons: z.array(z.string()),
+          preview: z.unknown().nullable(),
+          decidedAt: z.string(),
+          decidedBy: z.object({ id: z.number(), name: z.string() }),
+          subject: z.object({ id: z.string(), name: z.string().nullable() }),
+          summary: z.string(),
+        }),
+      ),
+    )
+    .query(async ({ ctx }) => {
+      const rows = await decisionsRepo.pending(ctx.db, 200);
+      return rows.map((r) => ({
+        decisionId: r.id,
+        caseId: r.case_id,
+        kind: r.kind,
+        rule: r.rule,
+        reason: r.reason,
+        approvalReasons: r.approval_reasons ? (JSON.parse(r.approval_reasons) as string[]) : [],
+        preview: r.preview ? (JSON.parse(r.preview) as unknown) : null,
+        decidedAt: r.decided_at,
+        decidedBy: { id: r.decided_by, name: r.decided_by_name },
+        subject: { id: r.subject_id, name: r.subject_name },
+        summary: r.summary,
+      }));
+    }),
+
+  approve: permittedProcedure('cases.approve')
+    .input(reviewDecisionInput)
+    .output(z.object({ status: z.string(), noticeId: z.number() }))
+    .mutation(({ ctx, input }) => approveDecision(serviceContext(ctx), input)),
+
+  sendBack: permittedProcedure('cases.approve')
+    .input(reviewDecisionInput)
+    .output(z.object({ status: z.string() }))
+    .mutation(({ ctx, input }) => sendBackDecision(serviceContext(ctx), input)),
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { claimNext, releaseCase } from '../../services/assignment.service';
+import { serviceContext } from '../context';
+import { permittedProcedure, router } from '../trpc';
+
+const reason = z.string().trim().min(1).max(500);
+
+export const queueRouter = router({
+  /** The most urgent claimable case of the caller's queues, now assigned to them; null when none. */
+  next: permittedProcedure('cases.claim')
+    .input(z.object({ queue: z.string().max(64).optional() }).default({}))
+    .output(z.object({ caseId: z.number() }).nullable())
+    .mutation(({ ctx, input }) => claimNext(serviceContext(ctx), input)),
+
+  release: permittedProcedure('cases.claim')
+    .input(z.object({ caseId: z.number().int().positive(), reason }))
+    .output(z.object({ status: z.string() }))
+    .mutation(({ ctx, input }) => releaseCase(serviceContext(ctx), input)),
+
+  /** Release, and do not offer this case to me again for a while. */
+  skip: permittedProcedure('cases.claim')
+    .input(z.object({ caseId: z.number().int().positive(), reason }))
+    .output(z.object({ status: z.string() }))
+    .mutation(({ ctx, input }) => releaseCase(serviceContext(ctx), { ...input, skip: true })),
+});

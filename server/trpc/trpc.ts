@@ -1,0 +1,72 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { can, type Permission } from '../../shared/auth/roles';
+import { DeskError } from '../../shared/errors/deskError';
+import type { TokenScope } from '../services/tokens.service';
+import type { Context } from './context';
+import { formatError } from './errorFormatter';
+
+/**
+ * Every procedure declares who may call it. `public` is for signing in; `authenticated` for
+ * what any signed-in staff member may do; otherwise a permission from the role matrix, and
+ * optionally the integration-token scope that also opens it.
+ */
+export interface ProcedureMeta {
+  access: 'public' | 'authenticated' | Permission;
+  tokenScope?: TokenScope;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({ errorFormatter: formatError });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Services throw DeskError; here it becomes the matching tRPC error, in one place. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DeskError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+const base = t.procedure.use(mapDomainErrors);
+
+export const publicProcedure = base.meta({ access: 'public' });
+
+const requireUser = t.middleware(({ ctx, next }) => {
+  if (!ctx.user)
+    throw new TRPCError({ code: ctx.integration ? 'FORBIDDEN' : 'UNAUTHORIZED', message: 'sign in first' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const authedProcedure = base.meta({ access: 'authenticated' }).use(requireUser);
+
+/** A procedure for staff whose role grants `permission`. */
+export function permittedProcedure(permission: Permission) {
+  return base
+    .meta({ access: permission })
+    .use(requireUser)
+    .use(({ ctx, next }) => {
+      if (!can(ctx.user.role, permission)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: `your role may not ${permission}` });
+      }
+      return next();
+    });
+}
+
+/** A procedure open to staff with `permission` and to integrations holding `scope`. */
+export function staffOrTokenProcedure(permission: Permission, scope: TokenScope) {
+  return base.meta({ access: permission, tokenScope: scope }).use(({ ctx, next }) => {
+    if (ctx.integration) {
+      if (!ctx.integration.scopes.includes(scope)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: `this token lacks the ${scope} scope` });
+      }
+      return next();
+    }
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in or send a bearer token' });
+    if (!can(ctx.user.role, permission))
+      throw new TRPCError({ code: 'FORBIDDEN', message: `your role may not ${permission}` });
+    return next();
+  });
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { CASE_STATUSES, REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
+import { CASE_EVENTS } from '../cases/stateMachine';
+import { SLA_STATES } from './caseList';
+import { evidenceData } from './evidenceData';
+
+export const triageFactor = z.object({
+  factor: z.string(),
+  value: z.union([z.number(), z.string(), z.null()]),
+  points: z.number(),
+});
+
+export const caseDetail = z.object({
+  id: z.number(),
+  status: z.enum(CASE_STATUSES),
+  version: z.number(),
+  rule: z.string(),
+  source: z.enum(REPORT_SOURCES),
+  summary: z.string(),
+  queue: z.string().nullable(),
+  assignee: z.object({ id: z.number(), name: z.string() }).nullable(),
+  leaseUntil: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  subject: z.object({
+    id: z.string(),
+    kind: z.enum(SUBJECT_KINDS),
+    name: z.string().nullable(),
+    shopLevel: z.string().nullable(),
+    registeredAt: z.string().nullable(),
+    /** Masked (138****5678); `subjects.revealPii` shows the value, audited. */
+    phoneMasked: z.string().nullable(),
+    addressMasked: z.string().nullable(),
+  }),
+  triage: z.object({ score: z.number(), factors: z.array(triageFactor) }),
+  sla: z.object({
+    dueAt: z.string().nullable(),
+    state: z.enum(SLA_STATES),
+    /** Open cases ahead of this one in its queue. */
+    ahead: z.number().nullable(),
+    forecastAt: z.string().nullable(),
+  }),
+  reports: z.array(
+    z.object({
+      id: z.number(),
+      externalId: z.string(),
+      source: z.enum(REPORT_SOURCES),
+      summary: z.string(),
+      reporterId: z.string().nullable(),
+      reporterCredibility: z.number().nullable(),
+      facts: z.record(z.string(), z.unknown()).nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+  evidence: z.array(
+    z.object({
+      id: z.number(),
+      reportId: z.number().nullable(),
+      kind: z.string(),
+      title: z.string(),
+      text: z.string().nullable(),
+      url: z.string().nullable(),
+      createdAt: z.string(),
+      /** Uploaded file: its SHA-256 (hex), detected type, size in bytes and the name it came with. */
+      sha256: z.string().nullable(),
+      contentType: z.string().nullable(),
+      size: z.number().nullable(),
+      fileName: z.string().nullable(),
+      /** Where staff fetch the file (each fetch is audited); null without a file. */
+      contentUrl: z.string().nullable(),
+      /** Typed data of orders, chat, logistics and listing_snapshot evidence (shared/api/evidenceData.ts). */
+      data: evidenceData.nullable(),
+    }),
+  ),
+  links: z.array(
+    z.object({ caseId: z.number(), rule: z.string(), status: z.enum(CASE_STATUSES), summary: z.string() }),
+  ),
+  /** What can happen to the case next (from the shared state machine). */
+  allowedEvents: z.array(z.enum(CASE_EVENTS)),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;

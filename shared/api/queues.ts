@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
+import { RULE_IDS } from './intake';
+
+export const slaDaysInput = z.object(
+  Object.fromEntries(REPORT_SOURCES.map((s) => [s, z.number().int().min(1).max(365)])) as Record<
+    (typeof REPORT_SOURCES)[number],
+    z.ZodNumber
+  >,
+);
+
+export const queueSaveInput = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and "-"'),
+  nameZh: z.string().trim().min(1).max(60),
+  nameEn: z.string().trim().min(1).max(60),
+  slaDays: slaDaysInput,
+  autoAssign: z.boolean(),
+  /** Creating: refuse to overwrite a queue that already has this id. */
+  create: z.boolean().optional(),
+});
+
+export const queueView = queueSaveInput.extend({
+  members: z.array(z.object({ id: z.number(), displayName: z.string(), role: z.string() })),
+  open: z.number(),
+  closedPerDay: z.number(),
+  /** When the backlog clears at the current pace; null if nothing closed lately. */
+  clearsAt: z.string().nullable(),
+});
+export type QueueView = z.infer<typeof queueView>;
+
+export const routingMatchInput = z.object({
+  rules: z.array(z.enum(RULE_IDS)).max(20).optional(),
+  subjectKinds: z.array(z.enum(SUBJECT_KINDS)).max(4).optional(),
+  sources: z.array(z.enum(REPORT_SOURCES)).max(3).optional(),
+  minSeverity: z.number().int().min(1).max(5).optional(),
+});
+
+export const routingRuleInput = z.object({
+  id: z.number().int().positive().optional(),
+  position: z.number().int().min(0).max(10_000),
+  queueId: z.string().min(1).max(64),
+  match: routingMatchInput,
+  enabled: z.boolean(),
+});
+
+/** Stored rules are shown as they are, even naming a rule id a later rulebook dropped. */
+export const routingRuleView = routingRuleInput.extend({
+  id: z.number(),
+  match: routingMatchInput.extend({ rules: z.array(z.string()).optional() }),
+});

@@ -1,0 +1,54 @@
+/**
+ * Staff roles and what each may do, defined once for the server (enforced in tRPC
+ * middleware) and the client (which hides what a user may not do).
+ */
+export const ROLES = ['triager', 'reviewer', 'senior_reviewer', 'appeals_officer', 'lead', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'cases.read',
+  'cases.intake',
+  'cases.claim',
+  'cases.decide',
+  'cases.approve',
+  'appeals.intake',
+  'appeals.decide',
+  'queues.manage',
+  'rulebook.read',
+  'rulebook.manage',
+  'pii.reveal',
+  'audit.read',
+  'audit.export',
+  'users.manage',
+  // Account-security alerts: verify "no risk" or act on the account (DOMAIN.md §7).
+  'alerts.handle',
+  // The dashboard's team figures; without it, staff see only their own.
+  'metrics.team',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERY_READ: Permission[] = ['cases.read', 'rulebook.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake'],
+  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle'],
+  senior_reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'cases.approve', 'pii.reveal', 'alerts.handle'],
+  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal'],
+  lead: [
+    ...EVERY_READ,
+    'cases.intake',
+    'appeals.intake',
+    'cases.claim',
+    'cases.decide',
+    'queues.manage',
+    'pii.reveal',
+    'alerts.handle',
+    'metrics.team',
+  ],
+  auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
+  admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

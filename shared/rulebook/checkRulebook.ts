@@ -1,0 +1,106 @@
+/**
+ * Consistency check of rulebook data: every measure named exists in the measures table, versions
+ * are dated and in order, conditions and points refer to declared facts. Rulebooks are data that
+ * people edit; this catches their typos in a unit test instead of in a member's standing.
+ */
+import { localDateToDayNumber } from './time';
+import type { Condition, OutcomeCase, PointsSpec, Rulebook, RuleDefinition } from './types';
+import { LEDGERS } from './types';
+
+function conditionFacts(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(conditionFacts);
+  if ('any' in condition) return condition.any.flatMap(conditionFacts);
+  if ('not' in condition) return conditionFacts(condition.not);
+  if ('fact' in condition) return [condition.fact];
+  return [];
+}
+
+function pointsFacts(points: PointsSpec): string[] {
+  if (typeof points === 'number') return [];
+  return 'perUnit' in points ? [points.perUnit] : [points.fromFact];
+}
+
+function caseProblems(
+  rule: RuleDefinition,
+  c: OutcomeCase,
+  where: string,
+  knownMeasure: (m: string) => boolean,
+): string[] {
+  const problems: string[] = [];
+  const facts = [
+    ...(c.when ? conditionFacts(c.when) : []),
+    ...pointsFacts(c.points),
+    ...(c.measures?.fromFact ? [c.measures.fromFact] : []),
+    ...(c.punishment?.days && typeof c.punishment.days === 'object' ? [c.punishment.days.fromFact] : []),
+  ];
+  for (const fact of facts) if (!(fact in rule.facts)) problems.push(`${where}: undeclared fact "${fact}"`);
+  for (const m of [...(c.measures?.fixed ?? []), ...(c.punishment?.measures ?? [])]) {
+    if (!knownMeasure(m)) problems.push(`${where}: unknown measure "${m}"`);
+  }
+  if (typeof c.points === 'number' && c.points < 0) problems.push(`${where}: negative points`);
+  if (c.outcome !== 'points' && typeof c.points === 'number' && c.points !== 0)
+    problems.push(`${where}: ${c.outcome} with points`);
+  return problems;
+}
+
+/** Problems found in a rulebook; empty when it is consistent. */
+export function checkRulebook(rulebook: Rulebook): string[] {
+  const problems: string[] = [];
+  const knownMeasure = (m: string) => Object.hasOwn(rulebook.measures, m);
+  for (const ledger of LEDGERS) {
+    const policy = rulebook.ledgers[ledger];
+    const nodes = policy.nodes;
+    const nodeMeasures =
+      nodes.kind === 'thresholds'
+        ? nodes.nodes.flatMap((n) => n.measures)
+        : nodes.kind === 'every'
+          ? nodes.measures
+          : [];
+    for (const m of [...nodeMeasures, ...(policy.strikes?.measures ?? [])]) {
+      if (!knownMeasure(m)) problems.push(`ledgers.${ledger}: unknown measure "${m}"`);
+    }
+    if (nodes.kind === 'thresholds') {
+      const points = nodes.nodes.map((n) => n.points);
+      if (points.some((p, i) => i > 0 && p <= (points[i - 1] as number)))
+        problems.push(`ledgers.${ledger}: node thresholds not ascending`);
+    }
+  }
+  const ids = new Set<string>();
+  for (const rule of rulebook.rules) {
+    if (ids.has(rule.id)) problems.push(`rules.${rule.id}: duplicate rule id`);
+    ids.add(rule.id);
+    if (rule.versions.length === 0) problems.push(`rules.${rule.id}: no versions`);
+    let previous = -Infinity;
+    for (const version of rule.versions) {
+      const where = `rules.${rule.id}@${version.effectiveFrom}`;
+      let day = Number.NaN;
+      try {
+        day = localDateToDayNumber(version.effectiveFrom);
+      } catch {
+        problems.push(`${where}: effectiveFrom is not a YYYY-MM-DD date`);
+      }
+      if (day <= previous) problems.push(`${where}: versions not in ascending effectiveFrom order`);
+      previous = day;
+      if (version.cases.length === 0) problems.push(`${where}: no cases`);
+      for (const [kind, cases] of [
+        ['cases', version.cases],
+        ['overrides', version.overrides ?? []],
+      ] as const) {
+        cases.forEach((c, i) => {
+          problems.push(...caseProblems(rule, c, `${where}.${kind}[${i}]`, knownMeasure));
+        });
+      }
+      for (const m of [
+        ...version.measures,
+        ...(version.nodeMeasures ?? []),
+        ...(version.demotion ? [version.demotion.measure] : []),
+      ]) {
+        if (!knownMeasure(m)) problems.push(`${where}: unknown measure "${m}"`);
+      }
+      if (version.demotion && rule.facts[version.demotion.itemsFact]?.type !== 'strings') {
+        problems.push(`${where}: demotion items fact "${version.demotion.itemsFact}" is not a strings fact`);
+      }
+    }
+  }
+  return problems;
+}

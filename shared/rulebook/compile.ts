@@ -1,0 +1,50 @@
+/**
+ * Lookup tables built once per rulebook object (cached), so that judging 100 violations does
+ * not rescan the rulebook or re-parse effective dates on every call.
+ */
+import { startOfLocalDate } from './time';
+import type { Rulebook, RuleDefinition, RuleVersion } from './types';
+
+export interface CompiledRule {
+  definition: RuleDefinition;
+  /** Instant each version starts, same order as `definition.versions` (ascending). */
+  versionStarts: number[];
+}
+
+export interface CompiledRulebook {
+  rulebook: Rulebook;
+  rules: Map<string, CompiledRule>;
+  /** Measures that close the account for good. */
+  sealingMeasures: Set<string>;
+}
+
+const cache = new WeakMap<Rulebook, CompiledRulebook>();
+
+export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
+  const cached = cache.get(rulebook);
+  if (cached) return cached;
+  const rules = new Map<string, CompiledRule>();
+  for (const definition of rulebook.rules) {
+    rules.set(definition.id, {
+      definition,
+      versionStarts: definition.versions.map((v) => startOfLocalDate(v.effectiveFrom, rulebook.utcOffsetMinutes)),
+    });
+  }
+  const sealingMeasures = new Set(
+    Object.entries(rulebook.measures)
+      .filter(([, m]) => m.seals === true)
+      .map(([id]) => id),
+  );
+  const compiled = { rulebook, rules, sealingMeasures };
+  cache.set(rulebook, compiled);
+  return compiled;
+}
+
+/** The version of a rule in force at an instant: the latest one that started at or before it. */
+export function versionInForce(rule: CompiledRule, atMs: number): RuleVersion | undefined {
+  let found: RuleVersion | undefined;
+  for (let i = 0; i < rule.versionStarts.length; i++) {
+    if ((rule.versionStarts[i] as number) <= atMs) found = rule.definition.versions[i];
+  }
+  return found;
+}

@@ -1,0 +1,727 @@
+/**
+ * The default rulebook: every rule family of the seeds (DOMAIN.md §2–§5) as data.
+ * Each row cites the seed it encodes; docs/RULEBOOK.md explains the readings of ambiguous
+ * passages. Nothing here is code: the engine interprets it.
+ */
+import { measures } from './measures';
+import type { FactSpec, Ledger, LedgerPolicy, LocalizedText, OutcomeCase, Rulebook, RuleDefinition } from './types';
+
+/**
+ * Used as `effectiveFrom` when the seed gives no start date: the rule is in force for every
+ * violation the desk can hold.
+ */
+export const SINCE_RECORDS_BEGIN = '1970-01-01';
+
+/** The date seed 001's change took effect: "2016年8月2日正式生效". */
+export const RIGHTS_ABUSE_SPLIT_DATE = '2016-08-02';
+
+/** Kuaishou's campaign against unfair competition: "將於2022年12月17日起,對該行為進行專項治理". */
+export const UNFAIR_COMPETITION_CAMPAIGN_DATE = '2022-12-17';
+
+// ---------------------------------------------------------------------------------------------
+// Ledgers (seed 003: 《淘宝规则》第42、43、45条).
+
+const seriousLedger: LedgerPolicy = {
+  name: { zh: '严重违规', en: 'Serious violations' },
+  nodes: {
+    kind: 'thresholds',
+    nodes: [
+      {
+        points: 12,
+        measures: [
+          'shop-shielded',
+          'listing-restricted',
+          'shop-creation-restricted',
+          'site-messages-restricted',
+          'community-restricted',
+          'public-warning',
+        ],
+        days: 7,
+      },
+      {
+        points: 24,
+        measures: [
+          'shop-shielded',
+          'items-delisted',
+          'listing-restricted',
+          'shop-creation-restricted',
+          'site-messages-restricted',
+          'community-restricted',
+          'public-warning',
+        ],
+        days: 14,
+      },
+      {
+        points: 36,
+        measures: ['shop-closed', 'site-messages-restricted', 'community-restricted', 'public-warning'],
+        days: 21,
+      },
+      { points: 48, measures: ['account-sealed'], days: null },
+    ],
+  },
+  // "如果已經到達48分以上,包含48分...你不要抱有任何的清零希望,同時也不會給你解封"
+  yearEnd: { keepAtOrAbove: 48 },
+};
+
+const generalLedger: LedgerPolicy = {
+  name: { zh: '一般违规', en: 'General violations' },
+  // "會員因一般違規行為,每扣12分即被給予店鋪屏蔽、限制發布商品及公示警告7天的節點處理"
+  nodes: { kind: 'every', step: 12, measures: ['shop-shielded', 'listing-restricted', 'public-warning'], days: 7 },
+  yearEnd: {},
+};
+
+const counterfeitLedger: LedgerPolicy = {
+  name: { zh: '出售假冒商品', en: 'Counterfeits' },
+  // The seeds give only the 48-point node for this ledger: "累計扣分達48分及以上的,查封賬戶".
+  // The 12/24/36 nodes of 第42條 exclude it: "嚴重違規扣分(除出售假冒商品外)".
+  nodes: { kind: 'thresholds', nodes: [{ points: 48, measures: ['account-sealed'], days: null }] },
+  // "因出售假冒商品扣分累計達到24分及以上的,該年不進行清零,以24分計入次年;
+  //  次年新增出售假冒商品扣分未達24分的,於該年12月31日24時清零。"
+  yearEnd: { keepAtOrAbove: 48, carryOver: { atOrAbove: 24, points: 24, clearIfAddedBelow: 24 } },
+  // "三振出局": "若同一賣家出售假冒、盜版商品的次數累計達三次的,則將被永久查封賬戶"
+  strikes: { limit: 3, measures: ['account-sealed'], counting: 'ever' },
+};
+
+const ledgers: Record<Ledger, LedgerPolicy> = {
+  general: generalLedger,
+  serious: seriousLedger,
+  counterfeit: counterfeitLedger,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces.
+
+/** Facts of the rules whose points and measures the reviewer chooses (DESIGN.md). */
+const reviewerFacts: Record<string, FactSpec> = {
+  points: { type: 'integer', min: 0, description: 'Points chosen by the reviewer (default 0: a warning).' },
+  measures: { type: 'measures', description: 'Measures chosen by the reviewer, from the measures table.' },
+};
+
+/** Reviewer-chosen points; without points the finding is a warning carrying the chosen measures. */
+function reviewerChosenCases(source: LocalizedText): OutcomeCase[] {
+  return [
+    {
+      when: { fact: 'points', atLeast: 1 },
+      basis: source,
+      outcome: 'points',
+      points: { fromFact: 'points', default: 0 },
+      measures: { fromFact: 'measures' },
+    },
+    { basis: source, outcome: 'warning', points: 0, measures: { fromFact: 'measures' } },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules.
+
+const improperInfoUse: RuleDefinition = {
+  id: 'improper-info-use',
+  name: { zh: '不当获取使用信息', en: 'Improper acquisition or use of information' },
+  platform: '1688',
+  counting: 'ever',
+  facts: reviewerFacts,
+  versions: [
+    {
+      effectiveFrom: SINCE_RECORDS_BEGIN,
+      source: 'seed 000: 1688《不当获取使用信息处理规则》',
+      summary: {
+        zh: '通过租借/共享账号、协助第三方扫描系统等方式获取平台商业信息/他人信息,或未经允许发布、传递、出售;视情节公示警告、扣分、经营权限管控直至账户关闭。',
+        en: 'Obtaining platform or personal data by renting/sharing accounts or helping third parties scan the system, or using, disclosing or selling it without permission. Public warning, points, business-permission control, up to account closure.',
+      },
+      // The seed names no ledger; its scale ends in closing the account ("直至賬戶關閉"), which
+      // is how the serious ledger ends. Points are the reviewer's (DESIGN.md).
+      ledger: 'serious',
+      cases: reviewerChosenCases({
+        zh: '“将采取公示警告、账户扣分、经营权限管控直至账户关闭等处理”:分值与措施由审核员选择。',
+        en: '"public warning, points, business-permission control, up to account closure": points and measures chosen by the reviewer.',
+      }),
+      measures: ['public-warning', 'business-permissions-restricted', 'account-closed'],
+    },
+  ],
+};
+
+const rightsAbuseMeasures = [
+  'warning',
+  'identity-verification',
+  'shop-creation-restricted',
+  'site-messages-restricted',
+  'listing-restricted',
+  'site-login-restricted',
+  'im-login-restricted',
+  'buyer-actions-restricted',
+  'reviews-restricted',
+  'reviews-deleted',
+  'complaints-restricted',
+  'transaction-timeout-extended',
+  'orders-closed',
+] as const;
+
+const memberRightsAbuse: RuleDefinition = {
+  id: 'member-rights-abuse',
+  name: { zh: '滥用会员权利', en: 'Abuse of member rights' },
+  platform: 'Taobao',
+  counting: 'ever',
+  facts: reviewerFacts,
+  versions: [
+    {
+      // Before the split the conduct was the second half of 不當註冊 (old 第六十四條):
+      // "或通過已註冊的淘寶賬戶,濫用會員權利損害他人合法權益...每次扣12分", a general violation.
+      effectiveFrom: SINCE_RECORDS_BEGIN,
+      source: 'seed 001: 《淘宝规则》变更前 第六十四条 不当注册',
+      summary: {
+        zh: '2016年8月2日前,滥用会员权利属于“不当注册”(原第六十四条):一般违规,每次扣12分,对滥用权利导致的订单予以关闭。',
+        en: 'Before 2016-08-02 abuse of member rights was part of "improper registration" (old art. 64): a general violation, 12 points per time, orders from the abuse closed.',
+      },
+      ledger: 'general',
+      cases: [
+        {
+          basis: {
+            zh: '按原“不当注册”第六十四条处理:“对滥用权利导致的订单予以关闭,每次扣12分”。',
+            en: 'Judged under old art. 64 "improper registration": "orders from the abuse closed, 12 points per time".',
+          },
+          outcome: 'points',
+          points: 12,
+          measures: { fixed: ['orders-closed'], fromFact: 'measures' },
+        },
+      ],
+      measures: rightsAbuseMeasures,
+    },
+    {
+      effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE,
+      source: 'seed 001: 《淘宝规则》第六十五条 滥用会员权利 (公示 2016-07-26, 生效 2016-08-02)',
+      summary: {
+        zh: '会员不以消费为目的,滥用会员权利损害他人合法权益、妨害淘宝运营秩序;视情节采取警告、身份验证及各项限制,直至查封账户,并返还或收回不当利益。',
+        en: 'Not buying to consume but abusing buying, reviews, refunds, complaints or claims to harm others. Warning, identity verification and restrictions up to sealing the account; improper gains recovered.',
+      },
+      // "將「濫用會員權利」情形設立一條獨立規則,歸屬一般違規行為"
+      ledger: 'general',
+      cases: reviewerChosenCases({
+        zh: '第六十五条未规定分值:分值(默认不扣分,即警告)与措施由审核员选择。',
+        en: 'Art. 65 sets no points: points (default none, a warning) and measures chosen by the reviewer.',
+      }),
+      measures: [...rightsAbuseMeasures, 'account-sealed', 'gains-recovered'],
+      // Malicious reviews and bid-and-not-buy are abuse of rights; 第43條: "若會員因惡意評價或競拍
+      // 不買被扣分,則在隨後的節點處理中將對其增加限制買家行為的處理".
+      nodeMeasures: ['buyer-actions-restricted'],
+    },
+  ],
+};
+
+const improperRegistration: RuleDefinition = {
+  id: 'improper-registration',
+  name: { zh: '不当注册', en: 'Improper registration' },
+  platform: 'Taobao',
+  counting: 'ever',
+  facts: {
+    accounts: {
+      type: 'integer',
+      min: 1,
+      description: 'Accounts registered in bulk (informational: points are per time).',
+    },
+  },
+  versions: [
+    {
+      effectiveFrom: SINCE_RECORDS_BEGIN,
+      source: 'seed 001: 《淘宝规则》变更前 第六十四条 不当注册 (一般违规)',
+      summary: {
+        zh: '通过软件、程序等方式大批量注册淘宝账户(或滥用会员权利):一般违规,每次扣12分,查封批量注册的账户。',
+        en: 'Registering accounts in bulk by software (or abusing member rights): general violation, 12 points per time; the bulk-registered accounts are sealed.',
+      },
+      ledger: 'general',
+      cases: [
+        {
+          basis: {
+            zh: '“对使用软件或程序方式大批量注册而成的账户进行查封……每次扣12分”。',
+            en: '"the accounts registered in bulk by software are sealed ... 12 points per time".',
+          },
+          outcome: 'points',
+          points: 12,
+          measures: { fixed: ['registered-accounts-sealed'] },
+        },
+      ],
+      measures: [...rightsAbuseMeasures, 'registered-accounts-sealed'],
+    },
+    {
+      effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE,
+      source: 'seed 001: 《淘宝规则》第四十七条 不当注册 (严重违规, 生效 2016-08-02)',
+      summary: {
+        zh: '通过软件、程序等方式批量注册淘宝账户:严重违规,每次扣48分,查封账户。',
+        en: 'Registering accounts in bulk by software: serious violation, 48 points per time; accounts sealed.',
+      },
+      // "「不當註冊」規則歸屬嚴重違規行為": 48 serious points reach the 48 node: account sealed.
+      ledger: 'serious',
+      cases: [
+        {
+          basis: {
+            zh: '“对使用软件、程序方式批量注册而成的账户每次扣48分”。',
+            en: '"48 points per time for accounts registered in bulk by software".',
+          },
+          outcome: 'points',
+          points: 48,
+          measures: { fixed: ['registered-accounts-sealed'] },
+        },
+      ],
+      measures: [
+        'warning',
+        'identity-verification',
+        'shop-creation-restricted',
+        'site-messages-restricted',
+        'listing-restricted',
+        'site-login-restricted',
+        'im-login-restricted',
+        'buyer-actions-restricted',
+        'registered-accounts-sealed',
+      ],
+    },
+  ],
+};
+
+const unfairCompetition: RuleDefinition = {
+  id: 'unfair-competition',
+  name: { zh: '不正当竞争', en: 'Unfair competition' },
+  platform: 'Kuaishou',
+  counting: 'ever',
+  facts: reviewerFacts,
+  versions: [
+    {
+      effectiveFrom: UNFAIR_COMPETITION_CAMPAIGN_DATE,
+      source: 'seed 002: 快手《【不正当竞争】实施细则》专项治理公告',
+      summary: {
+        zh: '与品牌方签订独家供货、对赌或其他排他协议;公开声称独家合作;利用行业地位要求品牌“二选一”。视情节与次数扣分、暂停使用购物车、支付违约金、封禁账号,直至清除平台。',
+        en: 'Exclusive supply, bet-on or other exclusive deals with brands; publicly claiming exclusivity; forcing brands to "choose one of two". By severity and count: points, shopping cart suspended, liquidated damages, account banned, up to removal from the platform.',
+      },
+      // "以上情形均嚴重違反了快手平臺規則" and the scale ends in removal: the serious ledger.
+      ledger: 'serious',
+      cases: reviewerChosenCases({
+        zh: '“视违规情节的严重程度、违规次数等情况综合判定”:分值与措施由审核员选择。',
+        en: '"judged by severity and number of violations": points and measures chosen by the reviewer.',
+      }),
+      measures: ['shopping-cart-suspended', 'liquidated-damages', 'account-banned', 'platform-removal'],
+    },
+  ],
+};
+
+const counterfeitMeasures = [
+  'item-deleted',
+  'alipay-enforcement',
+  'account-sealed',
+  'shop-closed',
+  'shop-supervised',
+  'orders-closed',
+  'shipping-restricted',
+  'listing-restricted',
+  'site-login-restricted',
+  'im-login-restricted',
+  'site-messages-restricted',
+  'transaction-timeout-extended',
+  'shop-shielded',
+  'shop-search-demotion',
+  'items-supervised',
+  'listing-qualification-control',
+  'listing-quota-restricted',
+  'deposit-frozen',
+  'liquidated-damages',
+] as const;
+
+const counterfeit: RuleDefinition = {
+  id: 'counterfeit',
+  name: { zh: '出售假冒商品', en: 'Selling counterfeits' },
+  platform: 'Taobao',
+  counting: 'ever',
+  facts: {
+    kind: {
+      type: 'enum',
+      values: ['listing', 'sale', 'facilitation'],
+      required: true,
+      description: 'Listing judged at information level, actual sale, or facilitation.',
+    },
+    items: {
+      type: 'integer',
+      min: 1,
+      requiredWhen: { fact: 'kind', equals: 'listing' },
+      description: 'Counterfeit items listed (listings: 2 points each).',
+    },
+    serious: { type: 'boolean', description: 'Facilitation in serious circumstances (12 points).' },
+    special: { type: 'boolean', description: 'Special circumstances: deleted without points.' },
+  },
+  versions: [
+    {
+      effectiveFrom: SINCE_RECORDS_BEGIN,
+      source: 'seed 003: 《淘宝规则》第五十条(三)(四)',
+      summary: {
+        zh: '信息层面判断的每件扣2分(3天内不超过12分);实际出售的每次扣12分;提供便利条件的每次扣2分,情节严重的每次扣12分;具备特殊情形的只删除不扣分。三振出局。',
+        en: 'Listings judged at information level: 2 points per item (at most 12 within 3 days); actual sale: 12 per time; facilitation: 2 per time, 12 if serious; special cases deleted without points. Three strikes.',
+      },
+      ledger: 'counterfeit',
+      cases: [
+        {
+          when: { fact: 'special', equals: true },
+          basis: { zh: '“具备特殊情形的,只删除不扣分”。', en: '"special circumstances: deleted without points".' },
+          outcome: 'correction',
+          points: 0,
+          measures: { fixed: ['item-deleted'] },
+        },
+        {
+          when: { fact: 'kind', equals: 'listing' },
+          basis: {
+            zh: '“通过信息层面判断的,每件扣2分(3天内不超过12分)”。',
+            en: '"judged at information level: 2 points per item (at most 12 within 3 days)".',
+          },
+          outcome: 'points',
+          points: { perUnit: 'items', each: 2 },
+          cap: { group: 'counterfeit-listing', points: 12, withinDays: 3 },
+          measures: { fixed: ['item-deleted'] },
+        },
+        {
+          when: { fact: 'kind', equals: 'sale' },
+          basis: {
+            zh: '“实际出售的,每次扣12分”;计入三振出局。',
+            en: '"actual sale: 12 points per time"; counts as a strike.',
+          },
+          outcome: 'points',
+          points: 12,
+          strike: true,
+          measures: { fixed: ['item-deleted'] },
+        },
+        {
+          when: {
+            all: [
+              { fact: 'kind', equals: 'facilitation' },
+              { fact: 'serious', equals: true },
+            ],
+          },
+          basis: {
+            zh: '“为出售假冒、盗版商品提供便利条件的……情节严重的,每次扣12分”。',
+            en: '"facilitating ... in serious circumstances: 12 points per time".',
+          },
+          outcome: 'points',
+          points: 12,
+        },
+        {
+          when: { fact: 'kind', equals: 'facilitation' },
+          basis: {
+            zh: '“为出售假冒、盗版商品提供便利条件的,每次扣2分”。',
+            en: '"facilitating the sale of counterfeits: 2 points per time".',
+          },
+          outcome: 'points',
+          points: 2,
+        },
+      ],
+      measures: counterfeitMeasures,
+    },
+  ],
+};
+
+const unauthorizedProduct: RuleDefinition = {
+  id: 'unauthorized-product',
+  name: { zh: '发布未经准入商品', en: 'Listing without admission' },
+  platform: 'Taobao',
+  counting: 'ever',
+  facts: {
+    admission: {
+      type: 'enum',
+      values: ['product', 'seller'],
+      required: true,
+      description: 'Which admission requirement was breached.',
+    },
+    serious: { type: 'boolean', description: 'Serious circumstances: charged to the serious ledger.' },
+  },
+  versions: [
+    {
+      effectiveFrom: SINCE_RECORDS_BEGIN,
+      source: 'seed 003: 《淘宝规则》第六十条(一)(二)',
+      summary: {
+        zh: '违反商品准入要求每次扣6分,违反卖家准入要求每次扣12分;情形严重的视为严重违规,分值相同,并删除该商品。',
+        en: 'Product admission breach: 6 points per time; seller admission breach: 12. Serious circumstances count as serious violations with the same points; the item is deleted.',
+      },
+      ledger: 'general',
+      cases: [
+        {
+          when: {
+            all: [
+              { fact: 'serious', equals: true },
+              { fact: 'admission', equals: 'product' },
+            ],
+          },
+          basis: {
+            zh: '“情形严重的,视为严重违规行为,违反商品准入要求每次扣6分……同时淘宝删除该违规商品”。',
+            en: '"serious: a serious violation, 6 points per product admission breach ... the item is deleted".',
+          },
+          outcome: 'points',
+          ledger: 'serious',
+          points: 6,
+          measures: { fixed: ['item-deleted'] },
+        },
+        {
+          when: {
+            all: [
+              { fact: 'serious', equals: true },
+              { fact: 'admission', equals: 'seller' },
+            ],
+          },
+          basis: {
+            zh: '“情形严重的,视为严重违规行为……违反卖家准入要求每次扣12分”。',
+            en: '"serious: a serious violation ... 12 points per seller admission breach".',
+          },
+          outcome: 'points',
+          ledger: 'serious',
+          points: 12,
+          measures: { fixed: ['item-deleted'] },
+        },
+        {
+          when: { fact: 'admission', equals: 'product' },
+          basis: {
+            zh: '“违反商品准入要求每次扣6分,同时淘宝下架或删除该违规商品”。',
+            en: '"6 points per product admission breach; the item is delisted or deleted".',
+          },
+          outcome: 'points',
+          points: 6,
+          measures: { fixed: ['item-removed'] },
+        },
+        {
+          basis: {
+            zh: '“违反卖家准入要求每次扣12分,同时淘宝下架或删除该违规商品”。',
+            en: '"12 points per seller admission breach; the item is delisted or deleted".',
+          },
+          outcome: 'points',
+          points: 12,
+          measures: { fixed: ['item-removed'] },
+        },
+      ],
+      measures: [
+        'item-removed',
+        'item-deleted',
+        'alipay-enforcement',
+        'listing-restricted',
+        'listing-quota-restricted',
+        'promotion-restricted',
+        'shop-shielded',
+        'items-supervised',
+      ],
+    },
+  ],
+};
+
+const SERIOUS_CIRCUMSTANCES = 'serious-circumstances';
+const LARGE_SCALE = 'large-scale';
+
+/** Seed 004's threshold: "違規交易筆數達到96筆以上" / "未達到96筆". */
+const MANY_TRANSACTIONS = 96;
+
+const fakeTransaction: RuleDefinition = {
+  id: 'fake-transaction',
+  name: { zh: '虚假交易', en: 'Fake transactions' },
+  platform: 'Taobao',
+  counting: 'ever',
+  facts: {
+    transactions: {
+      type: 'integer',
+      min: 0,
+      required: true,
+      description: 'Fake transactions found in this occurrence.',
+    },
+    items: { type: 'strings', description: 'Items involved: each is demoted in search for 30 days.' },
+    largeScale: { type: 'boolean', description: 'Large-scale faking in a short time (e.g. two crowns in ten days).' },
+    aggravated: {
+      type: 'boolean',
+      description: 'Vicious means, density, scale, grave results or evading supervision.',
+    },
+    providesService: { type: 'boolean', description: 'Provides fake-transaction services to others.' },
+  },
+  versions: [
+    {
+      effectiveFrom: SINCE_RECORDS_BEGIN,
+      source: 'seed 004: 淘宝虚假交易认定与处罚细则',
+      summary: {
+        zh: '第一、二次:未达96笔仅纠正不扣分,96笔以上一般违规扣12分;第三次:未达96笔扣12分,96笔以上情节严重扣48分;第四次及以上、短期大规模:一般违规扣48分;情节严重累计三次、大规模再犯、特殊情节、提供虚假交易服务:严重违规扣48分(优先)。涉及商品搜索降权30天,滚动计算。',
+        en: '1st/2nd: <96 transactions correction only, ≥96 12 general; 3rd: <96 12, ≥96 48 general (serious circumstances); 4th and later, or large-scale: 48 general; three serious-circumstance findings, large-scale again, aggravated, or providing the service: 48 serious (wins). Each item demoted 30 days, rolling.',
+      },
+      ledger: 'general',
+      // Items 1–4 of the seed, most specific first.
+      cases: [
+        {
+          when: { fact: 'largeScale', equals: true },
+          basis: {
+            zh: '“短期内产生大规模虚假交易行为的,不论次数和笔数均视为情节严重,每次以一般违规行为扣48分”。',
+            en: '"large-scale faking in a short time: serious circumstances whatever the count, 48 general points".',
+          },
+          outcome: 'points',
+          points: 48,
+          tags: [SERIOUS_CIRCUMSTANCES, LARGE_SCALE],
+        },
+        {
+          when: { occurrence: { atLeast: 4 } },
+          basis: {
+            zh: '“第四次以及以上发生虚假交易行为的,不论笔数均视为情节严重,每次以一般违规行为扣48分”。',
+            en: '"4th time and later: serious circumstances whatever the count, 48 general points".',
+          },
+          outcome: 'points',
+          points: 48,
+          tags: [SERIOUS_CIRCUMSTANCES],
+        },
+        {
+          when: {
+            all: [{ occurrence: { atLeast: 3, atMost: 3 } }, { fact: 'transactions', atLeast: MANY_TRANSACTIONS }],
+          },
+          basis: {
+            zh: '“第三次……违规交易笔数达96笔以上,则会视为情节严重,每次以一般违规行为扣48分”。',
+            en: '"3rd time with 96 or more transactions: serious circumstances, 48 general points".',
+          },
+          outcome: 'points',
+          points: 48,
+          tags: [SERIOUS_CIRCUMSTANCES],
+        },
+        {
+          when: { occurrence: { atLeast: 3, atMost: 3 } },
+          basis: {
+            zh: '“第三次发生虚假交易行为:若违规交易笔数未达96笔,每次将会以一般违规行为扣12分”。',
+            en: '"3rd time with fewer than 96 transactions: 12 general points".',
+          },
+          outcome: 'points',
+          points: 12,
+        },
+        {
+          when: { fact: 'transactions', atLeast: MANY_TRANSACTIONS },
+          basis: {
+            zh: '“第一次或者第二次……违规交易笔数达到96笔以上的,每次以一般违规行为扣12分”。',
+            en: '"1st or 2nd time with 96 or more transactions: 12 general points".',
+          },
+          outcome: 'points',
+          points: 12,
+        },
+        {
+          basis: {
+            zh: '“第一次或者第二次……未达到96笔,仅对卖家的违规行为进行纠正不扣分”。',
+            en: '"1st or 2nd time with fewer than 96 transactions: corrected, no points".',
+          },
+          outcome: 'correction',
+          points: 0,
+        },
+      ],
+      // Item 5 of the seed; "如果賣家同時存在上述第4項和第5項情形的話,則優先執行第5項".
+      overrides: [
+        {
+          when: { tagged: { tag: SERIOUS_CIRCUMSTANCES, atLeast: 3, includeCurrent: true } },
+          basis: {
+            zh: '“累计三次及以上被认定为‘情节严重’的虚假交易行为”:严重违规扣48分。',
+            en: '"found in serious circumstances three or more times": 48 serious points.',
+          },
+          outcome: 'points',
+          ledger: 'serious',
+          points: 48,
+          tags: [SERIOUS_CIRCUMSTANCES],
+        },
+        {
+          when: {
+            all: [
+              { fact: 'largeScale', equals: true },
+              { tagged: { tag: LARGE_SCALE, atLeast: 1, includeCurrent: false } },
+            ],
+          },
+          basis: {
+            zh: '“违反上述第4项规定之后,再次发生大量虚假交易行为”:严重违规扣48分。',
+            en: '"large-scale faking again after item 4": 48 serious points.',
+          },
+          outcome: 'points',
+          ledger: 'serious',
+          points: 48,
+          tags: [SERIOUS_CIRCUMSTANCES],
+        },
+        {
+          when: { fact: 'aggravated', equals: true },
+          basis: {
+            zh: '“存在手段恶劣、行为密集、规模庞大、后果严重、恶意对抗监管等特殊情节的”:严重违规扣48分。',
+            en: '"vicious means, density, scale, grave results or evading supervision": 48 serious points.',
+          },
+          outcome: 'points',
+          ledger: 'serious',
+          points: 48,
+          tags: [SERIOUS_CIRCUMSTANCES],
+        },
+        {
+          when: { fact: 'providesService', equals: true },
+          basis: {
+            zh: '“为他人提供虚假交易服务”:严重违规扣48分。',
+            en: '"providing fake-transaction services to others": 48 serious points.',
+          },
+          outcome: 'points',
+          ledger: 'serious',
+          points: 48,
+          tags: [SERIOUS_CIRCUMSTANCES],
+        },
+      ],
+      measures: ['search-demotion'],
+      // "給予30天的單個商品淘寶網搜索降權,如某商品發生多次虛假交易的,則搜索降權時間將會滾動計算"
+      demotion: { itemsFact: 'items', days: 30, measure: 'search-demotion' },
+    },
+  ],
+};
+
+const falseAppealEvidence: RuleDefinition = {
+  id: 'false-appeal-evidence',
+  name: { zh: '提供虚假凭证', en: 'False evidence in an appeal' },
+  platform: 'Taobao',
+  counting: 'ever',
+  facts: {
+    points: { type: 'integer', min: 0, description: 'Ignored: the seed fixes the points (a warning, then 6 each).' },
+    measures: { type: 'measures', description: 'Further measures chosen by the reviewer.' },
+  },
+  versions: [
+    {
+      effectiveFrom: SINCE_RECORDS_BEGIN,
+      source: 'seed 004: 申诉凭证',
+      summary: {
+        zh: '提供虚假凭证视为一般违规:首次发生的给予警告,再次及以上的每次扣6分。',
+        en: 'False evidence in an appeal is a general violation: a warning the first time, 6 points each time after.',
+      },
+      ledger: 'general',
+      cases: [
+        {
+          when: { occurrence: { atMost: 1 } },
+          basis: { zh: '“首次发生的,给予警告”。', en: '"first time: a warning".' },
+          outcome: 'warning',
+          points: 0,
+          measures: { fixed: ['warning'], fromFact: 'measures' },
+        },
+        {
+          basis: { zh: '“再次及以上的,每次将会扣6分”。', en: '"second time and later: 6 points each".' },
+          outcome: 'points',
+          points: 6,
+          measures: { fromFact: 'measures' },
+        },
+      ],
+      measures: ['warning'],
+    },
+  ],
+};
+
+export const defaultRulebook: Rulebook = {
+  id: 'taobao-family',
+  name: { zh: '淘宝系平台规则(种子文档)', en: 'Taobao-family platform rules (from the seeds)' },
+  utcOffsetMinutes: 480,
+  measures,
+  ledgers,
+  rules: [
+    improperInfoUse,
+    memberRightsAbuse,
+    improperRegistration,
+    unfairCompetition,
+    counterfeit,
+    unauthorizedProduct,
+    fakeTransaction,
+    falseAppealEvidence,
+  ],
+};
+
+/** The rule ids of the default rulebook, in DESIGN.md's order. */
+export const DEFAULT_RULE_IDS = [
+  'improper-info-use',
+  'member-rights-abuse',
+  'improper-registration',
+  'unfair-competition',
+  'counterfeit',
+  'unauthorized-product',
+  'fake-transaction',
+  'false-appeal-evidence',
+] as const;
+export type DefaultRuleId = (typeof DEFAULT_RULE_IDS)[number];

@@ -1,0 +1,43 @@
+/**
+ * The rulebook engine: the platform's rules as versioned data, and a standing for every subject.
+ * Pure: no I/O, no Node APIs; used by the server (CLI, API) and the browser client alike.
+ */
+export { checkRulebook } from './checkRulebook';
+export {
+  DEFAULT_RULE_IDS,
+  type DefaultRuleId,
+  defaultRulebook,
+  RIGHTS_ABUSE_SPLIT_DATE,
+  SINCE_RECORDS_BEGIN,
+  UNFAIR_COMPETITION_CAMPAIGN_DATE,
+} from './defaultRulebook';
+export { RulebookError } from './errors';
+export { measures as defaultMeasures } from './measures';
+export {
+  type DemotionPreview,
+  type FindingChange,
+  type FindingPreview,
+  type ProposedViolation,
+  previewFinding,
+} from './preview';
+export {
+  createStandingInputSchema,
+  factsSchema,
+  formatIssue,
+  formatPath,
+  parseStandingInput,
+  StandingInputError,
+  standingInputSchema,
+} from './schema';
+export { standing } from './standing';
+export {
+  formatInstant,
+  localDate,
+  PLATFORM_UTC_OFFSET_MINUTES,
+  parseInstant,
+  platformYear,
+  startOfLocalDate,
+  startOfPlatformYear,
+} from './time';
+export * from './types';
+export { xianyuRulebook } from './xianyuRulebook';

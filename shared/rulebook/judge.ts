@@ -1,0 +1,44 @@
+/**
+ * Judging one violation under the version in force when it was committed: pick the tier
+ * (first matching case), then let an override replace it (seed 004: "優先執行第5項").
+ * History enters only through the occurrence number and tag counts; caps, nodes and years are
+ * the ledgers' business (standing.ts).
+ */
+import { type CaseContext, matches, measuresOf, pointsOf, unique } from './conditions';
+import { RulebookError } from './errors';
+import type { Facts, Ledger, OutcomeCase, RuleVersion } from './types';
+
+export interface Judgement {
+  case: OutcomeCase;
+  ledger: Ledger;
+  /** Points the case asks for, before any cap. */
+  points: number;
+  tags: string[];
+  measures: string[];
+}
+
+export function judge(
+  version: RuleVersion,
+  facts: Facts,
+  occurrence: number,
+  priorTagged: (tag: string) => number,
+  path: string,
+): Judgement {
+  const ctx: CaseContext = { facts, occurrence, priorTagged, currentTags: [] };
+  const tier = version.cases.find((c) => c.when === undefined || matches(c.when, ctx));
+  if (!tier)
+    throw new RulebookError(path, `no case of the rule's version ${version.effectiveFrom} matches these facts`);
+  const tierTags = tier.tags ?? [];
+  const override = version.overrides?.find(
+    (c) => c.when === undefined || matches(c.when, { ...ctx, currentTags: tierTags }),
+  );
+  const chosen = override ?? tier;
+  const measures = measuresOf(chosen.measures, facts);
+  return {
+    case: chosen,
+    ledger: chosen.ledger ?? version.ledger,
+    points: pointsOf(chosen.points, facts),
+    tags: unique([...tierTags, ...(override?.tags ?? [])]),
+    measures,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Platform time. The rules count days, years and effective dates on the platform's clock
+ * (UTC+8 for the Taobao family, DESIGN.md), not on the machine's. Everything here is plain
+ * epoch-millisecond arithmetic over `Date.UTC`, so the result never depends on the time zone
+ * of the browser or server that runs it.
+ */
+
+import { RulebookError } from './errors';
+
+export const MS_PER_MINUTE = 60_000;
+export const MS_PER_DAY = 86_400_000;
+
+/** The platform's offset from UTC used by the default rulebook: 480 minutes = UTC+8. */
+export const PLATFORM_UTC_OFFSET_MINUTES = 480;
+
+/** A platform-local calendar date, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+/**
+ * A platform-local day number: whole days since 1970-01-01 on the platform's calendar.
+ * Day numbers make "30 days from the 1st, inclusive" plain integer arithmetic.
+ */
+export type DayNumber = number;
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Parses an ISO 8601 date or date-time. A time without an offset is read as platform time
+ * (DESIGN.md: "the platform's time zone is UTC+8 unless the rulebook says otherwise"); a bare
+ * date is the start of that platform day. Returns `null` for anything else, including impossible
+ * calendar dates such as 2024-02-30.
+ */
+export function parseInstant(text: string, platformOffsetMinutes: number): number | null {
+  const m = ISO_INSTANT.exec(text.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // 24:00 is not accepted: the rules' "24:00 on 31 December" is expressed as 00:00 on 1 January.
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const offsetMinutes = parseOffset(m[8], platformOffsetMinutes);
+  if (offsetMinutes === null) return null;
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC maps years 0-99 to 1900-1999; the regex requires four digits, so only fix that range.
+  const fixed = year < 100 ? new Date(wallClock).setUTCFullYear(year) : wallClock;
+  return fixed - offsetMinutes * MS_PER_MINUTE;
+}
+
+function parseOffset(text: string | undefined, fallback: number): number | null {
+  if (text === undefined) return fallback;
+  if (text === 'Z' || text === 'z') return 0;
+  const sign = text.startsWith('-') ? -1 : 1;
+  const digits = text.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (hours > 14 || minutes > 59) return null;
+  return sign * (hours * 60 + minutes);
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** Formats an instant as ISO 8601 in the platform's offset, e.g. `2024-01-08T10:00:00+08:00`. */
+export function formatInstant(ms: number, platformOffsetMinutes: number): string {
+  const d = new Date(ms + platformOffsetMinutes * MS_PER_MINUTE);
+  const millis = d.getUTCMilliseconds();
+  const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
+  const abs = Math.abs(platformOffsetMinutes);
+  const offset =
+    platformOffsetMinutes === 0
+      ? 'Z'
+      : `${platformOffsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+  return (
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}` +
+    `T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}${fraction}${offset}`
+  );
+}
+
+/** The platform-local day an instant falls on. */
+export function localDayNumber(ms: number, platformOffsetMinutes: number): DayNumber {
+  return Math.floor((ms + platformOffsetMinutes * MS_PER_MINUTE) / MS_PER_DAY);
+}
+
+/** `YYYY-MM-DD` of a platform-local day number. */
+export function dayNumberToLocalDate(day: DayNumber): LocalDate {
+  const d = new Date(day * MS_PER_DAY);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+}
+
+/** The platform-local calendar date an instant falls on. */
+export function localDate(ms: number, platformOffsetMinutes: number): LocalDate {
+  return dayNumberToLocalDate(localDayNumber(ms, platformOffsetMinutes));
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a `YYYY-MM-DD` platform-local date; throws on a malformed date (rulebook data bug). */
+export function localDateToDayNumber(date: LocalDate): DayNumber {
+  const m = LOCAL_DATE.exec(date);
+  const year = Number(m?.[1]);
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  }
+  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+/** The instant a platform-local date begins (00:00 platform time). */
+export function startOfLocalDate(date: LocalDate, platformOffsetMinutes: number): number {
+  return localDateToDayNumber(date) * MS_PER_DAY - platformOffsetMinutes * MS_PER_MINUTE;
+}
+
+/** The platform year an instant belongs to. */
+export function platformYear(ms: number, platformOffsetMinutes: number): number {
+  return new Date(ms + platformOffsetMinutes * MS_PER_MINUTE).getUTCFullYear();
+}
+
+/**
+ * The instant a platform year begins, which is also "24:00 on 31 December" of the year before:
+ * the moment points reset (seed 003: "違規扣分在每年的12月31日24時清零").
+ */
+export function startOfPlatformYear(year: number, platformOffsetMinutes: number): number {
+  const utcMidnight = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(year);
+  return utcMidnight - platformOffsetMinutes * MS_PER_MINUTE;
+}
+
+/** Adds whole days as exact 24-hour periods (the platform clock has no daylight saving). */
+export function addDays(ms: number, days: number): number {
+  return ms + days * MS_PER_DAY;
+}
+
+/** Parses an instant given as ISO text or a Date; throws `RulebookError` naming `path`. */
+export function toInstant(value: string | Date, platformOffsetMinutes: number, path: string): number {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new RulebookError(path, 'invalid date');
+    return ms;
+  }
+  const ms = typeof value === 'string' ? parseInstant(value, platformOffsetMinutes) : null;
+  if (ms === null) throw new RulebookError(path, `expected an ISO 8601 date-time, got ${JSON.stringify(value)}`);
+  return ms;
+}

@@ -1,0 +1,310 @@
+/**
+ * The rulebook format (rules as data) and the engine's input and output types.
+ * A rulebook is plain JSON-compatible data: the admin page lists it, the engine interprets it,
+ * and a second platform (Xianyu) is just another value of the same type.
+ * docs/RULEBOOK.md explains every field and the seed passage behind it.
+ */
+import type { LocalDate } from './time';
+
+export type { LocalDate } from './time';
+
+/** Text in the desk's two languages. */
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+/** The point ledgers of seed 003: general (一般違規), serious (嚴重違規), counterfeit (售假). */
+export const LEDGERS = ['general', 'serious', 'counterfeit'] as const;
+export type Ledger = (typeof LEDGERS)[number];
+
+/** What a finding did (the fixed output contract of DESIGN.md). */
+export const OUTCOMES = ['points', 'correction', 'warning'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** A restriction or sanction, e.g. `shop-shielded`. Ids are keys of `Rulebook.measures`. */
+export type MeasureId = string;
+
+export interface MeasureDefinition {
+  label: LocalizedText;
+  /** Applying this measure closes the account for good (sets `sealed`). */
+  seals?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts: what the reviewer records about a violation, declared per rule so that input
+// validation and the decision panel's form are both generated from the rulebook.
+
+export type FactValue = string | number | boolean | readonly string[];
+
+export type FactSpec =
+  | { type: 'integer'; min?: number; max?: number; required?: boolean; requiredWhen?: FactEquals; description: string }
+  | { type: 'boolean'; description: string }
+  | { type: 'enum'; values: readonly string[]; required?: boolean; description: string }
+  | { type: 'strings'; required?: boolean; description: string }
+  | { type: 'measures'; description: string };
+
+export interface FactEquals {
+  fact: string;
+  equals: string | number | boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: when an outcome case applies. Missing boolean facts read as false.
+
+export type Condition =
+  | { fact: string; equals: string | number | boolean }
+  | { fact: string; atLeast: number }
+  | { fact: string; below: number }
+  /** The violation is the n-th of its rule (1-based), counted as the rule's `counting` says. */
+  | { occurrence: { atLeast?: number; atMost?: number } }
+  /** How many findings of this rule carry `tag`; `includeCurrent` adds the tags the tiers gave this one. */
+  | { tagged: { tag: string; atLeast: number; includeCurrent: boolean } }
+  | { all: readonly Condition[] }
+  | { any: readonly Condition[] }
+  | { not: Condition };
+
+/** Points of a case: a constant, per unit of an integer fact, or chosen by the reviewer. */
+export type PointsSpec = number | { perUnit: string; each: number } | { fromFact: string; default: number };
+
+/** Measures of a case: fixed, or chosen by the reviewer in a `measures` fact (plus fixed ones). */
+export interface MeasuresSpec {
+  fixed?: readonly MeasureId[];
+  fromFact?: string;
+}
+
+/** A punishment started by the finding itself rather than by a ledger node (e.g. Xianyu's ban). */
+export interface FindingPunishment {
+  measures: readonly MeasureId[];
+  /** Days it lasts; a fact the reviewer fills in (with a default); `null` = permanent. */
+  days: number | { fromFact: string; default: number } | null;
+  /** Only while the ledger total after the finding stays below this (Xianyu: "嚴重違規低於48分"). */
+  whileLedgerBelow?: number;
+}
+
+/** One row of a rule's tier table. */
+export interface OutcomeCase {
+  /** Absent: always applies. */
+  when?: Condition;
+  /** Why this row exists, quoting the seed. Shown in the admin page and returned as `basis`. */
+  basis: LocalizedText;
+  outcome: Outcome;
+  /** Defaults to the version's ledger. */
+  ledger?: Ledger;
+  points: PointsSpec;
+  /**
+   * At most `points` from this `group` within any `withinDays` x 24 hours (seed 003:
+   * "每件扣2分(3天內不超過12分)"). Points above the cap are not charged.
+   */
+  cap?: { group: string; points: number; withinDays: number };
+  measures?: MeasuresSpec;
+  /** Labels recorded on the finding for later conditions, e.g. `serious-circumstances`. */
+  tags?: readonly string[];
+  /** Counts towards the ledger's strike policy (three strikes, seed 003). */
+  strike?: boolean;
+  punishment?: FindingPunishment;
+}
+
+export interface DemotionSpec {
+  /** The `strings` fact listing the items involved. */
+  itemsFact: string;
+  /** Days each finding demotes each item, counting the finding's own platform-local day. */
+  days: number;
+  measure: MeasureId;
+}
+
+/** One version of a rule, in force from `effectiveFrom` (platform-local date) until the next. */
+export interface RuleVersion {
+  effectiveFrom: LocalDate;
+  /** Where it is written: seed and article. */
+  source: string;
+  summary: LocalizedText;
+  /** The ledger charged unless a case says otherwise. */
+  ledger: Ledger;
+  /** Tiers, first match wins. */
+  cases: readonly OutcomeCase[];
+  /** Checked after `cases`; the first match replaces the tier (seed 004: "優先執行第5項"). */
+  overrides?: readonly OutcomeCase[];
+  /** Everything the rule's text lets the platform apply: the reviewer's menu. */
+  measures: readonly MeasureId[];
+  demotion?: DemotionSpec;
+  /** Added to the next node punishment of the ledger this finding charges (seed 003 第43條). */
+  nodeMeasures?: readonly MeasureId[];
+}
+
+export interface RuleDefinition {
+  id: string;
+  name: LocalizedText;
+  /** Platform the rule comes from, e.g. Taobao, 1688, Kuaishou. */
+  platform: string;
+  /**
+   * Which earlier findings of this rule count for "1st, 2nd, 3rd time" and tag counts:
+   * `ever` (the whole history given) or `year` (the current platform year only).
+   */
+  counting: 'ever' | 'year';
+  facts: Readonly<Record<string, FactSpec>>;
+  /** Sorted by `effectiveFrom`, oldest first. */
+  versions: readonly RuleVersion[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ledgers: node punishments and what survives the year.
+
+export interface NodeDefinition {
+  /** The ledger total that triggers it. */
+  points: number;
+  measures: readonly MeasureId[];
+  /** `null` = permanent. */
+  days: number | null;
+}
+
+/** Serious ledger: fixed thresholds (12/24/36/48); general: every `step` points. */
+export type NodeScale =
+  | { kind: 'thresholds'; nodes: readonly NodeDefinition[] }
+  | { kind: 'every'; step: number; measures: readonly MeasureId[]; days: number | null }
+  | { kind: 'none' };
+
+/** What happens to a ledger at 24:00 on 31 December, platform time. */
+export interface YearEndPolicy {
+  /** A total at or above this is kept whole (sealed accounts: "不要抱有任何的清零希望"). */
+  keepAtOrAbove?: number;
+  /**
+   * Counterfeit carry-over (seed 003 第45條): a total of at least `atOrAbove` carries `points`
+   * into the next year; a year that began with carried points clears at its end when the points
+   * it added itself stay below `clearIfAddedBelow`.
+   */
+  carryOver?: { atOrAbove: number; points: number; clearIfAddedBelow: number };
+}
+
+export interface StrikePolicy {
+  /** The strike that seals: "次數累計達三次的,則將被永久查封賬戶". */
+  limit: number;
+  measures: readonly MeasureId[];
+  /** Strikes are counted over the whole history (`ever`) or per platform year. */
+  counting: 'ever' | 'year';
+}
+
+export interface LedgerPolicy {
+  name: LocalizedText;
+  nodes: NodeScale;
+  yearEnd: YearEndPolicy;
+  strikes?: StrikePolicy;
+}
+
+export interface Rulebook {
+  id: string;
+  name: LocalizedText;
+  /** Offset of platform time from UTC, minutes (480 = UTC+8). */
+  utcOffsetMinutes: number;
+  measures: Readonly<Record<MeasureId, MeasureDefinition>>;
+  ledgers: Readonly<Record<Ledger, LedgerPolicy>>;
+  rules: readonly RuleDefinition[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine input (the DESIGN.md contract).
+
+export type Facts = Readonly<Record<string, unknown>>;
+
+export interface Violation {
+  id: string;
+  rule: string;
+  /** ISO 8601; without an offset it is platform time. */
+  at: string;
+  facts: Facts;
+}
+
+export interface History {
+  violations: readonly Violation[];
+  /** Ids of violations whose appeal was upheld: removed with everything they triggered. */
+  reversed?: readonly string[];
+}
+
+/** The CLI/API input: a history and the instant to judge it at. */
+export interface StandingInput extends History {
+  asOf: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine output. The first fields of each object are DESIGN.md's fixed contract; the rest are extras.
+
+export type NodeOutcome = 'none' | 'executed' | 'absorbed';
+
+export interface Finding {
+  id: string;
+  ledger: Ledger;
+  /** Points actually charged (after any cap). */
+  points: number;
+  outcome: Outcome;
+  rule: string;
+  at: string;
+  /** Platform year the finding counts in. */
+  year: number;
+  /** `effectiveFrom` of the version that judged it. */
+  ruleVersion: LocalDate;
+  /** n-th violation of its rule, as the rule's `counting` counts. */
+  occurrence: number;
+  measures: MeasureId[];
+  tags: string[];
+  basis: LocalizedText;
+  /** Points the tier asked for before a cap cut them. */
+  uncappedPoints?: number;
+  /** Node thresholds this finding's points crossed. */
+  crossedNodes: number[];
+  /** Whether the heaviest crossed node was executed or absorbed by a running heavier one. */
+  nodeOutcome: NodeOutcome;
+  /** Strike number when the finding is a strike. */
+  strike?: number;
+}
+
+export type PunishmentTrigger = 'node' | 'strikes' | 'finding';
+
+export interface Punishment {
+  ledger: Ledger;
+  /** Points threshold for `node`; strike count for `strikes`; 0 for `finding`. */
+  node: number;
+  measures: MeasureId[];
+  from: string;
+  /** `null` = permanent. A punishment superseded by a heavier one ends when that one starts. */
+  until: string | null;
+  trigger: PunishmentTrigger;
+  /** The finding that set it off. */
+  finding: string;
+  /** Running at `asOf`. */
+  active: boolean;
+  /** The finding whose heavier node replaced this one (seed 003: "僅執行最重的節點處理"). */
+  supersededBy?: string;
+}
+
+export interface Demotion {
+  item: string;
+  /** Platform-local dates, both inclusive. */
+  from: LocalDate;
+  until: LocalDate;
+  days: number;
+  /** Findings whose windows make up this span. */
+  findings: string[];
+  active: boolean;
+}
+
+export interface ExcludedViolation {
+  id: string;
+  reason: 'reversed' | 'after-as-of';
+}
+
+export interface Standing {
+  asOf: string;
+  /** Ledger totals in the platform year of `asOf` (carried counterfeit points included). */
+  points: Record<Ledger, number>;
+  findings: Finding[];
+  punishments: Punishment[];
+  demotions: Demotion[];
+  sealed: boolean;
+  year: number;
+  /** Strike counts of ledgers that have a strike policy. */
+  strikes: Partial<Record<Ledger, number>>;
+  /** Points carried into the year of `asOf` from the year before, per ledger. */
+  carried: Record<Ledger, number>;
+  excluded: ExcludedViolation[];
+  rulebook: string;
+}

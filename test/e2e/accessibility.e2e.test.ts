@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
+import { type AxeFinding, seriousViolations } from '../support/axe';
+import { HAS_CHROMIUM, launchBrowser } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+/** axe-core on the main pages, each once its content has loaded: no serious or critical violation. */
+describe.skipIf(!HAS_CHROMIUM)('accessibility of the main pages (browser, axe-core)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer('sqlite', { demo: true }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('finds no serious or critical violations on login, queue, case, dashboard, alerts and rulebook', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const findings: (AxeFinding & { page: string })[] = [];
+    const check = async (name: string) => {
+      for (const f of await seriousViolations(page)) findings.push({ page: name, ...f });
+    };
+    const go = async (path: string, heading: string) => {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    };
+
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: '登录审核台' }).waitFor();
+    await check('login');
+
+    await page.getByLabel('用户名').fill('lead');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '案件队列' }).waitFor();
+    await page.locator('.MuiDataGrid-row').first().waitFor();
+    await check('queue');
+
+    // A case of a merchant with account-security alerts, so their card is checked too.
+    const c = await server.db
+      .selectFrom('cases')
+      .select('id')
+      .where('subject_id', '=', 'M10000')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/cases/${c.id}`);
+    await page.getByTestId('case-status').waitFor();
+    await page.getByTestId('subject-alerts').waitFor();
+    await check('case');
+
+    await go('/dashboard', '数据看板');
+    await page.getByRole('region', { name: '待处理案件：按队列与等待时长' }).locator('svg').first().waitFor();
+    await check('dashboard');
+
+    await go('/alerts', '账号安全预警');
+    await page.locator('.MuiDataGrid-row').first().waitFor();
+    await check('alerts');
+
+    await go('/rulebook', '规则库');
+    await check('rulebook');
+
+    await context.close();
+    expect(findings).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
+import { HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+async function signInAs(browser: Browser, url: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '案件队列' }).waitFor();
+  return page;
+}
+
+const total = async (page: Page) => Number((await page.getByTestId('queue-total').textContent())?.replace(/\D/g, ''));
+
+describe.skipIf(!HAS_CHROMIUM)('claiming from the queue (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer('sqlite', { demo: true }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("one reviewer claims with the keyboard; the other's queue updates without a reload", async () => {
+    const watcher = await signInAs(browser, server.url, 'reviewer2');
+    // The watcher looks at unassigned open cases only.
+    await watcher.getByRole('combobox', { name: '处理人' }).click();
+    await watcher.getByRole('option', { name: '未分配' }).click();
+    await watcher.locator('.MuiDataGrid-row').first().waitFor();
+    await expect.poll(() => total(watcher)).toBeGreaterThan(0);
+    const before = await total(watcher);
+
+    const claimer = await signInAs(browser, server.url, 'reviewer');
+    await claimer.locator('.MuiDataGrid-row').first().waitFor();
+    await claimer.keyboard.press('n');
+    await claimer.waitForURL(/\/cases\/\d+$/);
+    const caseId = Number(/\/cases\/(\d+)$/.exec(claimer.url())?.[1]);
+    await claimer.getByTestId('case-status').filter({ hasText: '处理中' }).waitFor();
+    await saveScreenshot(claimer, 'case');
+
+    // Pushed over SSE: the watcher's unassigned count drops and the case leaves their list.
+    await expect.poll(() => total(watcher), { timeout: 3000 }).toBe(before - 1);
+    expect(await watcher.locator(`.MuiDataGrid-row[data-id="${caseId}"]`).count()).toBe(0);
+    const row = await server.db
+      .selectFrom('cases')
+      .innerJoin('users', 'users.id', 'cases.assignee_id')
+      .select(['cases.status', 'users.username'])
+      .where('cases.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'assigned', username: 'reviewer' });
+
+    // Releasing it with a reason puts it back in front of the watcher.
+    await claimer.getByRole('button', { name: '退回队列' }).click();
+    await claimer.getByLabel('原因').fill('需要专项审核');
+    await claimer.getByRole('button', { name: '确定' }).click();
+    await claimer.getByRole('heading', { name: '案件队列' }).waitFor();
+    await expect.poll(() => total(watcher), { timeout: 3000 }).toBe(before);
+  }, 60_000);
+});

@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
+import { createApiClient, signIn } from '../support/apiClient';
+import { HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
+import { createIntegrationToken } from '../support/factories';
+import { applyFinding } from '../support/outboxFlow';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhookReceiver';
+
+async function signInAs(browser: Browser, url: string, username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '案件队列' }).waitFor();
+  return page;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the outbox page (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver({ behaviour: () => 'fail' });
+    [server, browser] = await Promise.all([
+      // One attempt, then dead: the page's "retry now" is what gets it through.
+      startTestServer('sqlite', { demo: true, env: { DESK_OUTBOX_POLL_MS: '50', DESK_OUTBOX_MAX_ATTEMPTS: '1' } }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await receiver?.close();
+  });
+
+  it('registers an endpoint (secret shown once), lists a failed delivery and retries it', async () => {
+    const admin = await signInAs(browser, server.url, 'admin');
+    await admin.getByRole('link', { name: '消息外发' }).click();
+    await admin.getByRole('heading', { name: '处置消息外发' }).waitFor();
+    await admin.getByRole('button', { name: '添加接收地址' }).click();
+    const dialog = admin.getByRole('dialog', { name: '添加接收地址' });
+    await dialog.getByLabel('地址（http:// 或 https://）').fill(receiver.url);
+    await dialog.getByLabel('说明').fill('店铺处置系统');
+    await dialog.getByRole('button', { name: '添加' }).click();
+    const secret = await admin.getByTestId('endpoint-secret').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    receiver.options.secret = secret;
+    await admin.getByRole('button', { name: '我已保存' }).click();
+    await admin.getByTestId('outbox-endpoints').getByText(receiver.url).waitFor();
+
+    const intake = createApiClient(server.url, {
+      authorization: `Bearer ${await createIntegrationToken(server.db, 'intake', ['intake'])}`,
+    });
+    await applyFinding({ intake, reviewer: await signIn(server.url, 'reviewer', DEMO_PASSWORD) }, 'M-UI-1');
+    await admin.getByTestId('outbox-filter-dead').click();
+    const failed = admin.getByTestId('outbox-deliveries').getByRole('row').filter({ hasText: 'M-UI-1' });
+    await failed.first().waitFor();
+    await saveScreenshot(admin, 'outbox');
+
+    receiver.options.behaviour = () => 'ok';
+    await failed.first().getByRole('button', { name: '立即重试' }).click();
+    await admin.getByText('已重新排队，将按顺序尽快投递').waitFor();
+    await receiver.waitFor(() => receiver.messages.length === 5, 10_000, 'the five messages');
+    await admin.getByTestId('outbox-filter-delivered').click();
+    await admin.getByTestId('outbox-deliveries').getByRole('row').filter({ hasText: 'M-UI-1' }).first().waitFor();
+  }, 60_000);
+});

@@ -1,0 +1,172 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAnchor, readAnchors } from '../../server/audit/anchors';
+import { auditEventHash } from '../../server/audit/auditHash';
+import { recordEvent } from '../../server/audit/recordEvent';
+import { verifyChain } from '../../server/audit/verifyChain';
+import { openDatabase } from '../../server/db/connect';
+import type { Db } from '../../server/db/database';
+import { migrateToLatest } from '../../server/db/migrate';
+import { appendEvents, dropAuditGuards } from '../support/auditRows';
+import { runDesk } from '../support/runDesk';
+import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
+  let database: TestDatabase;
+  let handle: ReturnType<typeof openDatabase>;
+  let db: Db;
+  let dir: string;
+  let anchorFile: string;
+
+  const deskVerify = () =>
+    runDesk(['audit', 'verify'], { env: { DATABASE_URL: database.url, DESK_AUDIT_ANCHOR_FILE: anchorFile } });
+  const anchorHead = async () => {
+    const head = await db
+      .selectFrom('audit_events')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await appendAnchor(anchorFile, { at: new Date().toISOString(), ...head });
+  };
+
+  beforeEach(async () => {
+    database = await createTestDatabase(backend);
+    handle = openDatabase(database.url);
+    db = handle.db;
+    await migrateToLatest(db);
+    dir = mkdtempSync(join(tmpdir(), 'verdict-anchors-'));
+    anchorFile = join(dir, 'anchors.ndjson');
+    await appendEvents(db, 10);
+  });
+  afterEach(async () => {
+    await handle.close();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('verifies an untouched chain, from the CLI too', async () => {
+    const result = await verifyChain(db);
+    expect(result).toMatchObject({ ok: true, count: 10 });
+    const run = await deskVerify();
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(`ok 10 ${result.head}`);
+  });
+
+  it('rejects a direct UPDATE and DELETE in the database itself', async () => {
+    await expect(sql`UPDATE audit_events SET data = '{"forged":true}' WHERE seq = 3`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`DELETE FROM audit_events WHERE seq = 3`.execute(db)).rejects.toThrow(/append-only/);
+    if (backend === 'postgres') await expect(sql`TRUNCATE audit_events`.execute(db)).rejects.toThrow(/append-only/);
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 10 });
+  });
+
+  it('finds an edit made with the triggers dropped at the exact row', async () => {
+    await dropAuditGuards(db);
+    await sql`UPDATE audit_events SET data = '{"after":{"n":99},"before":{"n":5}}' WHERE seq = 6`.execute(db);
+    expect(await verifyChain(db)).toMatchObject({ ok: false, firstBad: 6, reason: 'altered', count: 5 });
+    const run = await deskVerify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/first bad seq 6\b/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('shows an edit whose own hash was recomputed as a break at the next row', async () => {
+    await dropAuditGuards(db);
+    const row = await db.selectFrom('audit_events').selectAll().where('seq', '=', 6).executeTakeFirstOrThrow();
+    const forged = { ...row, actor_id: '999' };
+    await db
+      .updateTable('audit_events')
+      .set({ actor_id: '999', hash: auditEventHash(row.prev_hash, forged) })
+      .where('seq', '=', 6)
+      .execute();
+    expect(await verifyChain(db)).toMatchObject({ ok: false, firstBad: 7, reason: 'altered', count: 6 });
+  });
+
+  it('finds a deleted middle row', async () => {
+    await dropAuditGuards(db);
+    await sql`DELETE FROM audit_events WHERE seq = 5`.execute(db);
+    expect(await verifyChain(db)).toMatchObject({ ok: false, firstBad: 5, reason: 'gap', count: 4 });
+    const run = await deskVerify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/first bad seq 5\b.*missing/);
+  });
+
+  it('detects truncation of the tail through an anchor, and only through one', async () => {
+    await anchorHead();
+    expect(await readAnchors(anchorFile)).toEqual([expect.objectContaining({ seq: 10 })]);
+    await dropAuditGuards(db);
+    await sql`DELETE FROM audit_events WHERE seq > 7`.execute(db);
+    // The chain alone cannot tell a cut tail from a trail that ended there.
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 7 });
+    const anchors = await readAnchors(anchorFile);
+    expect(await verifyChain(db, { anchors })).toMatchObject({
+      ok: false,
+      firstBad: 8,
+      reason: 'truncated',
+      count: 7,
+      anchors: { checked: 0, lastSeq: 10 },
+    });
+    const run = await deskVerify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/first bad seq 8\b/);
+  });
+
+  it('detects a chain recomputed from the first edit on through the anchors', async () => {
+    const early = await db
+      .selectFrom('audit_events')
+      .select(['seq', 'hash'])
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow();
+    await appendAnchor(anchorFile, { at: new Date().toISOString(), ...early });
+    await anchorHead();
+    await dropAuditGuards(db);
+    // Rewrite row 5 and re-chain everything after it: the chain is consistent again.
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', 5).orderBy('seq').execute();
+    let prev = (await db.selectFrom('audit_events').select('hash').where('seq', '=', 4).executeTakeFirstOrThrow()).hash;
+    for (const row of rows) {
+      const fields = row.seq === 5 ? { ...row, data: '{"after":{"n":0},"before":{"n":4}}' } : row;
+      const hash = auditEventHash(prev, fields);
+      await db
+        .updateTable('audit_events')
+        .set({ data: fields.data, prev_hash: prev, hash })
+        .where('seq', '=', row.seq)
+        .execute();
+      prev = hash;
+    }
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 10 });
+    expect(await verifyChain(db, { anchors: await readAnchors(anchorFile) })).toMatchObject({
+      ok: false,
+      reason: 'anchor_mismatch',
+      // Rows up to the last anchor that matched (3) are proven; everything after is in doubt.
+      firstBad: 4,
+      anchors: { checked: 2 },
+    });
+  });
+
+  it('keeps one unforked chain under concurrent appends', async () => {
+    const writers = Array.from({ length: 40 }, (_, i) =>
+      db.transaction().execute(async (trx) => {
+        // Hold the transaction open a moment so appends really overlap (pool of 10 on PostgreSQL).
+        if (backend === 'postgres') await sql`SELECT pg_sleep(0.005)`.execute(trx);
+        return recordEvent(
+          trx,
+          { actor: { type: 'system', id: null } },
+          { action: 'test.concurrent', data: { i } },
+          new Date(),
+        );
+      }),
+    );
+    const results = await Promise.all(writers);
+    expect(new Set(results.map((r) => r.seq)).size).toBe(40);
+    const result = await verifyChain(db);
+    expect(result).toMatchObject({ ok: true, count: 50 });
+    const seqs = (await db.selectFrom('audit_events').select('seq').orderBy('seq').execute()).map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Browser tests each start a server and a Chromium; two at a time is what 2 cores bear.
+    maxWorkers: 2,
+    reporters: ['default', './test/support/plainSummaryReporter.ts'],
+  },
+});
