@@ -43,7 +43,9 @@ export async function startServer(
     const demoLogins = config.demo ? await seedDemoData({ db: handle.db, clock }) : null;
     setPaceCacheTtl(config.paceCacheMs);
     // Several instances on one PostgreSQL hear each other's live updates through LISTEN/NOTIFY.
-    const bus = new ChangeBus(handle.dialect === 'postgres' ? new PgNotifyRelay(config.databaseUrl, logger) : undefined);
+    const bus = new ChangeBus(
+      handle.dialect === 'postgres' ? new PgNotifyRelay(config.databaseUrl, logger) : undefined,
+    );
     await bus.start();
     running.push(bus);
     const app = createApp({

@@ -16,13 +16,17 @@ export async function backupCommand(handle: DatabaseHandle, url: string, file: s
     await sql`VACUUM INTO ${target}`.execute(handle.db);
   } else {
     await new Promise<void>((ok, fail) => {
-      const child = spawn('pg_dump', ['--format=custom', `--file=${target}`, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn('pg_dump', ['--format=custom', `--file=${target}`, url], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d) => {
         stderr += d;
       });
       child.on('error', (err) => fail(new Error(`pg_dump could not run: ${err.message}`)));
-      child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`pg_dump failed: ${stderr.trim().split('\n')[0] ?? code}`))));
+      child.on('close', (code) =>
+        code === 0 ? ok() : fail(new Error(`pg_dump failed: ${stderr.trim().split('\n')[0] ?? code}`)),
+      );
     });
   }
   return `backed up ${handle.describe} to ${target} (${statSync(target).size} bytes)`;

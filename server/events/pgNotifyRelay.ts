@@ -29,7 +29,9 @@ export class PgNotifyRelay implements ChangeRelay {
   send(changes: CaseChange[]): void {
     for (let i = 0; i < changes.length; i += MAX_BATCH) {
       const payload = JSON.stringify(changes.slice(i, i + MAX_BATCH));
-      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((err) => this.logger.warn({ err }, 'live update not sent'));
+      this.pool
+        .query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
+        .catch((err) => this.logger.warn({ err }, 'live update not sent'));
     }
   }
 

@@ -65,9 +65,21 @@ export async function takeEffect(
       ? [
           ...preview.finding.measures
             .filter((id) => id !== demotionMeasure)
-            .map((id) => ({ id, label: measureLabel(defaultRulebook, id), from: at, until: null as string | null, permanent: false })),
+            .map((id) => ({
+              id,
+              label: measureLabel(defaultRulebook, id),
+              from: at,
+              until: null as string | null,
+              permanent: false,
+            })),
           ...preview.punishments.flatMap((p) =>
-            p.measures.map((id) => ({ id, label: measureLabel(defaultRulebook, id), from: p.from, until: p.until, permanent: p.until === null })),
+            p.measures.map((id) => ({
+              id,
+              label: measureLabel(defaultRulebook, id),
+              from: p.from,
+              until: p.until,
+              permanent: p.until === null,
+            })),
           ),
         ]
       : [];

@@ -47,7 +47,14 @@ export const caseHistoryOutput = z.object({
   notices: z.array(noticeView),
   timeline: z.array(timelineEvent),
   priorCases: z.array(
-    z.object({ id: z.number(), rule: z.string(), status: z.string(), summary: z.string(), createdAt: z.string(), closedAt: z.string().nullable() }),
+    z.object({
+      id: z.number(),
+      rule: z.string(),
+      status: z.string(),
+      summary: z.string(),
+      createdAt: z.string(),
+      closedAt: z.string().nullable(),
+    }),
   ),
 });
 export type CaseHistory = z.infer<typeof caseHistoryOutput>;

@@ -30,7 +30,10 @@ export const decideOutput = z.object({
 export type DecideOutput = z.infer<typeof decideOutput>;
 
 export const bulkDecideInput = decideInput.omit({ id: true, version: true }).extend({
-  cases: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() })).min(1).max(200),
+  cases: z
+    .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+    .min(1)
+    .max(200),
 });
 
 export const previewInput = z.object({
@@ -64,7 +67,9 @@ export const previewOutput = z.object({
   measures: z.array(z.string()),
   punishments: z.array(punishment),
   endedEarly: z.array(punishment),
-  demotions: z.array(z.object({ item: z.string(), from: z.string(), until: z.string(), days: z.number(), addedDays: z.number() })),
+  demotions: z.array(
+    z.object({ item: z.string(), from: z.string(), until: z.string(), days: z.number(), addedDays: z.number() }),
+  ),
   seals: z.boolean(),
   approvalReasons: z.array(z.string()),
 });

@@ -49,7 +49,11 @@ export const reportSubmitInput = z.object({
     kind: z.enum(SUBJECT_KINDS),
     name: text(200).optional(),
     /** Personal data: stored, shown masked, revealed per field with an audited reason. */
-    phone: z.string().trim().regex(/^[+\d][\d\s-]{5,24}$/, 'a phone number').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+\d][\d\s-]{5,24}$/, 'a phone number')
+      .optional(),
     address: text(300).optional(),
   }),
   rule: z.enum(RULE_IDS),

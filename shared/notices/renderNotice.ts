@@ -87,7 +87,8 @@ const TEMPLATES: Record<Lang, (n: NoticeData) => string[]> = {
           : 'Outcome: correction required, no points.'
       : '',
     ...n.measures.map(
-      (m) => `Measure: ${m.label.en}, from ${platformTime(m.from)}${m.until ? ` until ${platformTime(m.until)}` : m.permanent ? ', permanently' : ''}.`,
+      (m) =>
+        `Measure: ${m.label.en}, from ${platformTime(m.from)}${m.until ? ` until ${platformTime(m.until)}` : m.permanent ? ', permanently' : ''}.`,
     ),
     ...n.demotions.map((d) => `Item ${d.item} is demoted in search for ${d.days} days (${d.from} to ${d.until}).`),
     `Detection: ${n.automatedDetection ? 'automated' : 'by people (a report or a spot check)'}; decision: ${n.automatedDecision ? 'automated' : 'made by a reviewer'}.`,

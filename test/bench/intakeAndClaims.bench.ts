@@ -18,7 +18,14 @@ import { migrateToLatest } from '../../server/db/migrate';
 import { ChangeBus } from '../../server/events/changeBus';
 import { startServer } from '../../server/server';
 import { submitReport } from '../../server/services/intake.service';
-import { createQueue, createStaff, insertTriagedCases, reportInput, systemContext, TEST_PASSWORD } from '../support/factories';
+import {
+  createQueue,
+  createStaff,
+  insertTriagedCases,
+  reportInput,
+  systemContext,
+  TEST_PASSWORD,
+} from '../support/factories';
 
 const REPORTS = 3000;
 const CASES = 3000;
@@ -38,9 +45,15 @@ async function rawIntake(): Promise<number> {
   await raw(db, 'PRAGMA journal_mode=WAL');
   await raw(db, 'PRAGMA synchronous=NORMAL');
   await raw(db, 'CREATE TABLE subjects (id TEXT PRIMARY KEY, kind TEXT, name TEXT)');
-  await raw(db, 'CREATE TABLE cases (id INTEGER PRIMARY KEY, subject_id TEXT, rule TEXT, status TEXT, summary TEXT, rank INTEGER)');
+  await raw(
+    db,
+    'CREATE TABLE cases (id INTEGER PRIMARY KEY, subject_id TEXT, rule TEXT, status TEXT, summary TEXT, rank INTEGER)',
+  );
   await raw(db, 'CREATE INDEX c_sub ON cases(subject_id, rule, status)');
-  await raw(db, 'CREATE TABLE reports (id INTEGER PRIMARY KEY, external_id TEXT UNIQUE, case_id INTEGER, summary TEXT)');
+  await raw(
+    db,
+    'CREATE TABLE reports (id INTEGER PRIMARY KEY, external_id TEXT UNIQUE, case_id INTEGER, summary TEXT)',
+  );
   await raw(db, 'CREATE TABLE audit (seq INTEGER PRIMARY KEY, action TEXT, data TEXT, prev TEXT, hash TEXT)');
   let prev = '0';
   const start = performance.now();
@@ -49,16 +62,27 @@ async function rawIntake(): Promise<number> {
     await raw(db, 'BEGIN IMMEDIATE');
     await raw(db, 'SELECT id FROM reports WHERE external_id = ?', [`x-${i}`]);
     await raw(db, 'INSERT OR IGNORE INTO subjects VALUES (?, ?, ?)', [subject, 'merchant', '店']);
-    const open = (await raw(db, "SELECT id FROM cases WHERE subject_id = ? AND rule = ? AND status = 'triaged'", [subject, 'r'])) as { id: number }[];
+    const open = (await raw(db, "SELECT id FROM cases WHERE subject_id = ? AND rule = ? AND status = 'triaged'", [
+      subject,
+      'r',
+    ])) as { id: number }[];
     let caseId = open[0]?.id;
     if (!caseId) {
-      await raw(db, "INSERT INTO cases (subject_id, rule, status, summary, rank) VALUES (?, 'r', 'triaged', 's', ?)", [subject, i]);
+      await raw(db, "INSERT INTO cases (subject_id, rule, status, summary, rank) VALUES (?, 'r', 'triaged', 's', ?)", [
+        subject,
+        i,
+      ]);
       caseId = ((await raw(db, 'SELECT last_insert_rowid() AS id')) as { id: number }[])[0]?.id;
     }
     await raw(db, 'INSERT INTO reports (external_id, case_id, summary) VALUES (?, ?, ?)', [`x-${i}`, caseId, 's']);
     const data = JSON.stringify({ caseId, i });
     const hash = createHash('sha256').update(prev).update(data).digest('hex');
-    await raw(db, 'INSERT INTO audit (action, data, prev, hash) VALUES (?, ?, ?, ?)', ['case.created', data, prev, hash]);
+    await raw(db, 'INSERT INTO audit (action, data, prev, hash) VALUES (?, ?, ?, ?)', [
+      'case.created',
+      data,
+      prev,
+      hash,
+    ]);
     prev = hash;
     await raw(db, 'COMMIT');
   }
@@ -72,7 +96,9 @@ async function deskIntake(): Promise<number> {
   await migrateToLatest(handle.db);
   await createQueue(handle.db, 'general', { routeRules: [] });
   const ctx = { ...systemContext(handle.db), bus: new ChangeBus(), clock: systemClock };
-  const inputs = Array.from({ length: REPORTS }, (_, i) => reportInput({ externalId: `d-${i}`, subject: { id: `M-${i % 500}`, kind: 'merchant' } }));
+  const inputs = Array.from({ length: REPORTS }, (_, i) =>
+    reportInput({ externalId: `d-${i}`, subject: { id: `M-${i % 500}`, kind: 'merchant' } }),
+  );
   const start = performance.now();
   for (const input of inputs) await submitReport(ctx, input);
   const ms = performance.now() - start;
@@ -84,11 +110,15 @@ async function deskIntake(): Promise<number> {
 async function rawClaims(): Promise<number> {
   const db = new sqlite3.Database(join(dir, 'raw-claims.sqlite'));
   await raw(db, 'PRAGMA journal_mode=WAL');
-  await raw(db, 'CREATE TABLE cases (id INTEGER PRIMARY KEY, queue TEXT, status TEXT, rank INTEGER, assignee INTEGER, lease TEXT)');
+  await raw(
+    db,
+    'CREATE TABLE cases (id INTEGER PRIMARY KEY, queue TEXT, status TEXT, rank INTEGER, assignee INTEGER, lease TEXT)',
+  );
   await raw(db, 'CREATE INDEX c_q ON cases(queue, status, rank, id)');
   await raw(db, 'CREATE TABLE audit (seq INTEGER PRIMARY KEY, action TEXT, data TEXT, prev TEXT, hash TEXT)');
   await raw(db, 'BEGIN');
-  for (let i = 0; i < CASES; i++) await raw(db, "INSERT INTO cases (queue, status, rank) VALUES ('q', 'triaged', ?)", [i % 97]);
+  for (let i = 0; i < CASES; i++)
+    await raw(db, "INSERT INTO cases (queue, status, rank) VALUES ('q', 'triaged', ?)", [i % 97]);
   await raw(db, 'COMMIT');
   let prev = '0';
   let chain = Promise.resolve();
@@ -96,12 +126,24 @@ async function rawClaims(): Promise<number> {
   const claimOnce = (reviewer: number) => {
     const next = chain.then(async () => {
       await raw(db, 'BEGIN IMMEDIATE');
-      const [row] = (await raw(db, "SELECT id FROM cases WHERE queue = 'q' AND status = 'triaged' ORDER BY rank DESC, id DESC LIMIT 1")) as { id: number }[];
+      const [row] = (await raw(
+        db,
+        "SELECT id FROM cases WHERE queue = 'q' AND status = 'triaged' ORDER BY rank DESC, id DESC LIMIT 1",
+      )) as { id: number }[];
       if (row) {
-        await raw(db, "UPDATE cases SET status = 'assigned', assignee = ?, lease = ? WHERE id = ?", [reviewer, new Date().toISOString(), row.id]);
+        await raw(db, "UPDATE cases SET status = 'assigned', assignee = ?, lease = ? WHERE id = ?", [
+          reviewer,
+          new Date().toISOString(),
+          row.id,
+        ]);
         const data = JSON.stringify({ id: row.id, reviewer });
         const hash = createHash('sha256').update(prev).update(data).digest('hex');
-        await raw(db, 'INSERT INTO audit (action, data, prev, hash) VALUES (?, ?, ?, ?)', ['case.claimed', data, prev, hash]);
+        await raw(db, 'INSERT INTO audit (action, data, prev, hash) VALUES (?, ?, ?, ?)', [
+          'case.claimed',
+          data,
+          prev,
+          hash,
+        ]);
         prev = hash;
         claimed.push(row.id);
       }
@@ -123,15 +165,26 @@ async function rawClaims(): Promise<number> {
 
 async function deskClaims(): Promise<{ perSecond: number; duplicates: number; claimed: number }> {
   const url = `sqlite:${join(dir, 'desk-claims.sqlite')}`;
-  const server = await startServer(loadConfig({ PORT: '0', DATABASE_URL: url, DESK_DEMO: '0' }), { logger: pino({ level: 'silent' }) });
+  const server = await startServer(loadConfig({ PORT: '0', DATABASE_URL: url, DESK_DEMO: '0' }), {
+    logger: pino({ level: 'silent' }),
+  });
   const handle = openDatabase(url);
-  const staff = await createStaff(handle.db, Array.from({ length: REVIEWERS }, (_, i) => ({ username: `b${i}`, role: 'reviewer' as const })));
+  const staff = await createStaff(
+    handle.db,
+    Array.from({ length: REVIEWERS }, (_, i) => ({ username: `b${i}`, role: 'reviewer' as const })),
+  );
   await createQueue(handle.db, 'q', { members: [...staff.values()] });
   await insertTriagedCases(handle.db, 'q', CASES);
   // The reviewers run in another process, as they would on their own machines.
   // (Spawned asynchronously: the server in this process must keep serving meanwhile.)
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = spawn(TSX, [join(import.meta.dirname, 'claimClients.ts'), server.url, TEST_PASSWORD, String(CASES / REVIEWERS), ...staff.keys()]);
+    const child = spawn(TSX, [
+      join(import.meta.dirname, 'claimClients.ts'),
+      server.url,
+      TEST_PASSWORD,
+      String(CASES / REVIEWERS),
+      ...staff.keys(),
+    ]);
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -147,7 +200,9 @@ async function deskClaims(): Promise<{ perSecond: number; duplicates: number; cl
 
 const rawIntakeRate = await rawIntake();
 const deskIntakeRate = await deskIntake();
-console.log(`intake    desk ${deskIntakeRate} reports/s   raw SQLite ${rawIntakeRate}/s   ratio ${(deskIntakeRate / rawIntakeRate).toFixed(2)}× (goal ≥ 0.25×)`);
+console.log(
+  `intake    desk ${deskIntakeRate} reports/s   raw SQLite ${rawIntakeRate}/s   ratio ${(deskIntakeRate / rawIntakeRate).toFixed(2)}× (goal ≥ 0.25×)`,
+);
 const rawClaimRate = await rawClaims();
 const desk = await deskClaims();
 console.log(

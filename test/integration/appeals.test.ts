@@ -152,7 +152,11 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
         await server.db.updateTable('appeals').set({ assignee_id: null }).where('id', '=', next.appealId).execute();
       }
       // Appeals follow their case's queue, so the same routing decides who sees them.
-      const routed = await server.db.selectFrom('appeals').select('queue').where('id', '=', appealId).executeTakeFirstOrThrow();
+      const routed = await server.db
+        .selectFrom('appeals')
+        .select('queue')
+        .where('id', '=', appealId)
+        .executeTakeFirstOrThrow();
       expect(routed.queue).toBe('general');
     } finally {
       await server.db.updateTable('users').set({ role: 'reviewer' }).where('username', '=', 'rev').execute();

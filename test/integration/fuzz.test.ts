@@ -30,6 +30,7 @@ const HOSTILE_STRINGS = [
   '" UNION SELECT password_hash FROM users --',
   '\u0000\u0001\u0002',
   '../../../../etc/passwd',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile string, taken literally on purpose
   '${jndi:ldap://127.0.0.1/x}',
   '{{7*7}}',
   '🤖💥‮evil',
@@ -138,7 +139,9 @@ describe('hostile input never hurts', () => {
   afterAll(() => server.stop());
 
   it(`${REQUESTS} malformed or hostile requests across every procedure: no 5xx, server alive, nothing stored changed`, async () => {
-    const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>).filter(
+    const procedures = Object.entries(
+      appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+    ).filter(
       // Signing out ends the fuzzing session; it takes no input anyway.
       ([path]) => !path.startsWith('auth.logout'),
     );

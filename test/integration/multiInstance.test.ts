@@ -29,9 +29,21 @@ describe.runIf(BACKENDS.includes('postgres'))('two server instances on one Postg
     db = handle.db;
     close = handle.close;
     await migrateToLatest(db);
-    const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, DESK_DEMO: '0', LOG_LEVEL: 'silent', DESK_LOGIN_ATTEMPTS_PER_5MIN: '100000' });
-    [a, b] = await Promise.all([startServer(config, { logger: pino({ level: 'silent' }) }), startServer(config, { logger: pino({ level: 'silent' }) })]);
-    const staff = await createStaff(db, Array.from({ length: REVIEWERS }, (_, i) => ({ username: `pg${i}`, role: 'reviewer' as const })));
+    const config = loadConfig({
+      PORT: '0',
+      DATABASE_URL: database.url,
+      DESK_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      DESK_LOGIN_ATTEMPTS_PER_5MIN: '100000',
+    });
+    [a, b] = await Promise.all([
+      startServer(config, { logger: pino({ level: 'silent' }) }),
+      startServer(config, { logger: pino({ level: 'silent' }) }),
+    ]);
+    const staff = await createStaff(
+      db,
+      Array.from({ length: REVIEWERS }, (_, i) => ({ username: `pg${i}`, role: 'reviewer' as const })),
+    );
     reviewerIds = [...staff.values()];
     await createQueue(db, 'race', { members: reviewerIds });
     await insertTriagedCases(db, 'race', CASES);
@@ -69,11 +81,17 @@ describe.runIf(BACKENDS.includes('postgres'))('two server instances on one Postg
     expect(seen).toContain(`"caseId":${claimed?.caseId}`);
     expect(seen).toContain('"action":"claimed"');
     // Put it back for the race below.
-    await db.updateTable('cases').set({ status: 'triaged', assignee_id: null, lease_until: null }).where('id', '=', claimed?.caseId ?? 0).execute();
+    await db
+      .updateTable('cases')
+      .set({ status: 'triaged', assignee_id: null, lease_until: null })
+      .where('id', '=', claimed?.caseId ?? 0)
+      .execute();
   });
 
   it(`races ${REVIEWERS} reviewers across both instances: every case claimed exactly once, one unforked audit chain`, async () => {
-    const clients = await Promise.all(reviewerIds.map((_, i) => signIn(i % 2 ? b.url : a.url, `pg${i}`, TEST_PASSWORD)));
+    const clients = await Promise.all(
+      reviewerIds.map((_, i) => signIn(i % 2 ? b.url : a.url, `pg${i}`, TEST_PASSWORD)),
+    );
     const claimed = await Promise.all(
       clients.map(async (client) => {
         const mine: number[] = [];

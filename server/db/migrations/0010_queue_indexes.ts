@@ -13,16 +13,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('cases')
     // SQLite can add only VIRTUAL generated columns to an existing table (and index them);
     // PostgreSQL only has STORED ones.
-    .addColumn('is_open', 'integer', (c) => (isPostgres(db) ? c.generatedAlwaysAs(expression).stored() : c.generatedAlwaysAs(expression)))
+    .addColumn('is_open', 'integer', (c) =>
+      isPostgres(db) ? c.generatedAlwaysAs(expression).stored() : c.generatedAlwaysAs(expression),
+    )
     .execute();
   await db.schema.createIndex('cases_open_rank_idx').on('cases').columns(['is_open', 'rank', 'id']).execute();
-  await db.schema.createIndex('cases_open_queue_rank_idx').on('cases').columns(['queue', 'is_open', 'rank', 'id']).execute();
+  await db.schema
+    .createIndex('cases_open_queue_rank_idx')
+    .on('cases')
+    .columns(['queue', 'is_open', 'rank', 'id'])
+    .execute();
   await db.schema.createIndex('cases_open_sla_idx').on('cases').columns(['is_open', 'sla_due_at', 'id']).execute();
   await db.schema.createIndex('cases_open_created_idx').on('cases').columns(['is_open', 'created_at', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const index of ['cases_open_created_idx', 'cases_open_sla_idx', 'cases_open_queue_rank_idx', 'cases_open_rank_idx']) {
+  for (const index of [
+    'cases_open_created_idx',
+    'cases_open_sla_idx',
+    'cases_open_queue_rank_idx',
+    'cases_open_rank_idx',
+  ]) {
     await db.schema.dropIndex(index).execute();
   }
   await db.schema.alterTable('cases').dropColumn('is_open').execute();

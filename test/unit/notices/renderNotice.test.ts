@@ -11,9 +11,26 @@ const base: NoticeData = {
   points: 12,
   outcome: 'points',
   measures: [
-    { id: 'shop-shielded', label: { zh: '屏蔽店铺', en: 'Shop shielded' }, from: '2024-01-01T02:00:00Z', until: '2024-01-08T02:00:00Z', permanent: false },
-    { id: 'account-sealed', label: { zh: '查封账户', en: 'Account sealed' }, from: '2024-01-01T02:00:00Z', until: null, permanent: true },
-    { id: 'public-warning', label: { zh: '公示警告', en: 'Public warning' }, from: '2024-01-01T02:00:00Z', until: null },
+    {
+      id: 'shop-shielded',
+      label: { zh: '屏蔽店铺', en: 'Shop shielded' },
+      from: '2024-01-01T02:00:00Z',
+      until: '2024-01-08T02:00:00Z',
+      permanent: false,
+    },
+    {
+      id: 'account-sealed',
+      label: { zh: '查封账户', en: 'Account sealed' },
+      from: '2024-01-01T02:00:00Z',
+      until: null,
+      permanent: true,
+    },
+    {
+      id: 'public-warning',
+      label: { zh: '公示警告', en: 'Public warning' },
+      from: '2024-01-01T02:00:00Z',
+      until: null,
+    },
   ],
   demotions: [{ item: 'item-9', from: '2024-01-01', until: '2024-01-30', days: 30 }],
   reason: '证据确凿',
@@ -47,7 +64,14 @@ describe('the statement of reasons', () => {
   });
 
   it('says a waiver has nothing to appeal', () => {
-    const { zh, en } = renderNotice({ ...base, decision: 'waive', points: 0, measures: [], demotions: [], appealUntil: null });
+    const { zh, en } = renderNotice({
+      ...base,
+      decision: 'waive',
+      points: 0,
+      measures: [],
+      demotions: [],
+      appealUntil: null,
+    });
     expect(zh).toContain('本次免于处罚');
     expect(zh).toContain('本通知无需申诉');
     expect(en).toContain('There is nothing to appeal');

@@ -109,7 +109,10 @@ describe('engine invariants', () => {
       fc.property(history, ruleAndFacts, at, (past, extra, time) => {
         const asOf = new Date(BASE + 1000 * 24 * HOUR).toISOString();
         const appealed = { id: 'appealed', rule: extra.rule, at: time, facts: extra.facts };
-        const { excluded: _reversed, ...reversed } = standing({ violations: [...past, appealed], reversed: ['appealed'] }, asOf);
+        const { excluded: _reversed, ...reversed } = standing(
+          { violations: [...past, appealed], reversed: ['appealed'] },
+          asOf,
+        );
         const { excluded: _none, ...never } = standing({ violations: past }, asOf);
         expect(reversed).toEqual(never);
       }),
