@@ -1,4 +1,5 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
+import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReasonTemplate, templatesFor } from '../../../../shared/decisions/reasonTemplates';
 
@@ -43,6 +44,21 @@ export function ReasonFields(props: {
             const tpl = templates.find((x) => x.id === e.target.value);
             props.onChange(tpl ? { text: textOf(tpl), template: tpl.id } : { ...props.value, template: null });
             if (tpl) props.onTemplatePicked?.();
+          }}
+          slotProps={{
+            select: {
+              SelectDisplayProps: {
+                // Once a template is chosen, Enter on the closed select confirms rather than
+                // reopening the menu: the browser may deliver a quick Enter before the focus
+                // has moved on to the confirm button, and it must still mean "confirm".
+                onKeyDownCapture: (e: KeyboardEvent<HTMLDivElement>) => {
+                  if (e.key !== 'Enter' || !props.value.template || !props.value.text.trim() || !props.onSubmit) return;
+                  e.preventDefault();
+                  e.stopPropagation();
+                  props.onSubmit();
+                },
+              } as HTMLAttributes<HTMLDivElement>,
+            },
           }}
         >
           <MenuItem value="">
