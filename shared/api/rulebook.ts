@@ -87,8 +87,7 @@ export const FACT_TYPES = ['integer', 'boolean', 'enum', 'strings', 'measures'] 
 export const factView = z.object({
   name: z.string(),
   type: z.enum(FACT_TYPES),
-  /** The rulebook describes facts in English only. */
-  description: z.string(),
+  description: localizedText,
   required: z.boolean(),
   requiredWhen: z.object({ fact: z.string(), equals: factValue }).nullable(),
   min: z.number().nullable(),

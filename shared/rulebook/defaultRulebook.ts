@@ -93,8 +93,21 @@ const ledgers: Record<Ledger, LedgerPolicy> = {
 
 /** Facts of the rules whose points and measures the reviewer chooses (DESIGN.md). */
 const reviewerFacts: Record<string, FactSpec> = {
-  points: { type: 'integer', min: 0, description: 'Points chosen by the reviewer (default 0: a warning).' },
-  measures: { type: 'measures', description: 'Measures chosen by the reviewer, from the measures table.' },
+  points: {
+    type: 'integer',
+    min: 0,
+    description: {
+      zh: '审核人员选定的扣分(默认 0:警告)。',
+      en: 'Points chosen by the reviewer (default 0: a warning).',
+    },
+  },
+  measures: {
+    type: 'measures',
+    description: {
+      zh: '审核人员从处罚措施表中选定的措施。',
+      en: 'Measures chosen by the reviewer, from the measures table.',
+    },
+  },
 };
 
 /** Reviewer-chosen points; without points the finding is a warning carrying the chosen measures. */
@@ -216,7 +229,10 @@ const improperRegistration: RuleDefinition = {
     accounts: {
       type: 'integer',
       min: 1,
-      description: 'Accounts registered in bulk (informational: points are per time).',
+      description: {
+        zh: '批量注册的账户数(仅作记录:按次扣分)。',
+        en: 'Accounts registered in bulk (informational: points are per time).',
+      },
     },
   },
   versions: [
@@ -333,16 +349,31 @@ const counterfeit: RuleDefinition = {
       type: 'enum',
       values: ['listing', 'sale', 'facilitation'],
       required: true,
-      description: 'Listing judged at information level, actual sale, or facilitation.',
+      description: {
+        zh: '售假情形:信息层面判断、实际出售或提供便利条件。',
+        en: 'Listing judged at information level, actual sale, or facilitation.',
+      },
     },
     items: {
       type: 'integer',
       min: 1,
       requiredWhen: { fact: 'kind', equals: 'listing' },
-      description: 'Counterfeit items listed (listings: 2 points each).',
+      description: {
+        zh: '发布的假冒商品件数(信息层面每件扣 2 分)。',
+        en: 'Counterfeit items listed (listings: 2 points each).',
+      },
     },
-    serious: { type: 'boolean', description: 'Facilitation in serious circumstances (12 points).' },
-    special: { type: 'boolean', description: 'Special circumstances: deleted without points.' },
+    serious: {
+      type: 'boolean',
+      description: {
+        zh: '提供便利条件且情节严重(扣 12 分)。',
+        en: 'Facilitation in serious circumstances (12 points).',
+      },
+    },
+    special: {
+      type: 'boolean',
+      description: { zh: '具备特殊情形:只删除不扣分。', en: 'Special circumstances: deleted without points.' },
+    },
   },
   versions: [
     {
@@ -422,9 +453,12 @@ const unauthorizedProduct: RuleDefinition = {
       type: 'enum',
       values: ['product', 'seller'],
       required: true,
-      description: 'Which admission requirement was breached.',
+      description: { zh: '违反的准入要求:商品准入或卖家准入。', en: 'Which admission requirement was breached.' },
     },
-    serious: { type: 'boolean', description: 'Serious circumstances: charged to the serious ledger.' },
+    serious: {
+      type: 'boolean',
+      description: { zh: '情节严重:计入严重违规扣分。', en: 'Serious circumstances: charged to the serious ledger.' },
+    },
   },
   versions: [
     {
@@ -518,15 +552,33 @@ const fakeTransaction: RuleDefinition = {
       type: 'integer',
       min: 0,
       required: true,
-      description: 'Fake transactions found in this occurrence.',
+      description: { zh: '本次查实的虚假交易笔数。', en: 'Fake transactions found in this occurrence.' },
     },
-    items: { type: 'strings', description: 'Items involved: each is demoted in search for 30 days.' },
-    largeScale: { type: 'boolean', description: 'Large-scale faking in a short time (e.g. two crowns in ten days).' },
+    items: {
+      type: 'strings',
+      description: {
+        zh: '涉及的商品:每件搜索降权 30 天。',
+        en: 'Items involved: each is demoted in search for 30 days.',
+      },
+    },
+    largeScale: {
+      type: 'boolean',
+      description: {
+        zh: '短时间内大规模虚假交易(如十天内两个皇冠)。',
+        en: 'Large-scale faking in a short time (e.g. two crowns in ten days).',
+      },
+    },
     aggravated: {
       type: 'boolean',
-      description: 'Vicious means, density, scale, grave results or evading supervision.',
+      description: {
+        zh: '手段恶劣、次数密集、规模巨大、后果严重或逃避监管。',
+        en: 'Vicious means, density, scale, grave results or evading supervision.',
+      },
     },
-    providesService: { type: 'boolean', description: 'Provides fake-transaction services to others.' },
+    providesService: {
+      type: 'boolean',
+      description: { zh: '为他人提供虚假交易服务。', en: 'Provides fake-transaction services to others.' },
+    },
   },
   versions: [
     {
@@ -663,8 +715,18 @@ const falseAppealEvidence: RuleDefinition = {
   platform: 'Taobao',
   counting: 'ever',
   facts: {
-    points: { type: 'integer', min: 0, description: 'Ignored: the seed fixes the points (a warning, then 6 each).' },
-    measures: { type: 'measures', description: 'Further measures chosen by the reviewer.' },
+    points: {
+      type: 'integer',
+      min: 0,
+      description: {
+        zh: '不适用:规则已定扣分(首次警告,此后每次 6 分)。',
+        en: 'Ignored: the seed fixes the points (a warning, then 6 each).',
+      },
+    },
+    measures: {
+      type: 'measures',
+      description: { zh: '审核人员选定的其他措施。', en: 'Further measures chosen by the reviewer.' },
+    },
   },
   versions: [
     {

@@ -38,11 +38,18 @@ export interface MeasureDefinition {
 export type FactValue = string | number | boolean | readonly string[];
 
 export type FactSpec =
-  | { type: 'integer'; min?: number; max?: number; required?: boolean; requiredWhen?: FactEquals; description: string }
-  | { type: 'boolean'; description: string }
-  | { type: 'enum'; values: readonly string[]; required?: boolean; description: string }
-  | { type: 'strings'; required?: boolean; description: string }
-  | { type: 'measures'; description: string };
+  | {
+      type: 'integer';
+      min?: number;
+      max?: number;
+      required?: boolean;
+      requiredWhen?: FactEquals;
+      description: LocalizedText;
+    }
+  | { type: 'boolean'; description: LocalizedText }
+  | { type: 'enum'; values: readonly string[]; required?: boolean; description: LocalizedText }
+  | { type: 'strings'; required?: boolean; description: LocalizedText }
+  | { type: 'measures'; description: LocalizedText };
 
 export interface FactEquals {
   fact: string;

@@ -63,7 +63,12 @@ export const xianyuRulebook: Rulebook = {
       platform: 'Xianyu',
       counting: 'ever',
       facts: {
-        controlDays: { type: 'integer', min: 7, max: 30, description: 'Days of control, 7 to 30 (default 7).' },
+        controlDays: {
+          type: 'integer',
+          min: 7,
+          max: 30,
+          description: { zh: '管控天数,7 至 30 天(默认 7 天)。', en: 'Days of control, 7 to 30 (default 7).' },
+        },
       },
       versions: [
         {

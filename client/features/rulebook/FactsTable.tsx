@@ -2,10 +2,12 @@ import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@m
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FactView } from '../../../shared/api/rulebook';
+import { useLocalized } from './rulebookContext';
 
 /** What the reviewer records about a violation of the rule: the decision form's fields. */
 export function FactsTable({ facts }: { facts: FactView[] }) {
   const { t } = useTranslation();
+  const localized = useLocalized();
   if (facts.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -29,8 +31,7 @@ export function FactsTable({ facts }: { facts: FactView[] }) {
             <TableCell sx={{ fontFamily: 'monospace' }}>{fact.name}</TableCell>
             <TableCell>{t(`rulebook.facts.types.${fact.type}`)}</TableCell>
             <TableCell>{constraints(t, fact).join(' · ')}</TableCell>
-            {/* The rulebook writes fact descriptions in English only. */}
-            <TableCell lang="en">{fact.description}</TableCell>
+            <TableCell>{localized(fact.description)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

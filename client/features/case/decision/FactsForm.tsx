@@ -46,8 +46,7 @@ export function FactsForm(props: {
         const serverMessage = props.serverProblem?.fact === fact.name ? props.serverProblem.message : null;
         const message =
           serverMessage ?? (problem && (touched || props.showAllProblems) ? problemText(t, problem, factLabel) : null);
-        // The rulebook describes facts in English only; it stays as the hint under the field.
-        const helper = message ?? <span lang="en">{fact.description}</span>;
+        const helper = message ?? localized(fact.description);
         const id = factFieldId(fact.name);
         const common = {
           id,
@@ -135,7 +134,7 @@ export function FactsForm(props: {
                     helperText={
                       message ?? (
                         <span>
-                          {t('decision.chipsHint')} · <span lang="en">{fact.description}</span>
+                          {t('decision.chipsHint')} · {localized(fact.description)}
                         </span>
                       )
                     }
@@ -153,7 +152,7 @@ export function FactsForm(props: {
                 onChange={(next) => props.onChange(fact.name, next)}
                 labelOf={measureLabel}
                 error={message ?? undefined}
-                helperText={fact.description}
+                helperText={localized(fact.description)}
               />
             );
         }
