@@ -1,21 +1,24 @@
 import { Box, CircularProgress } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
-import { StaffPage } from './features/admin/StaffPage';
-import { AlertsPage } from './features/alerts/AlertsPage';
-import { AppealDetailPage } from './features/appeals/AppealDetailPage';
-import { AppealsPage } from './features/appeals/AppealsPage';
-import { ApprovalsPage } from './features/approvals/ApprovalsPage';
-import { AuditPage } from './features/audit/AuditPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { useSession } from './features/auth/useSession';
-import { CasePage } from './features/case/CasePage';
-import { LazyDashboardPage } from './features/dashboard/LazyDashboardPage';
-import { OutboxPage } from './features/outbox/OutboxPage';
-import { QueuePage } from './features/queue/QueuePage';
-import { QueuesPage } from './features/queues/QueuesPage';
-import { RulebookPage } from './features/rulebook/RulebookPage';
 import { AppShell } from './features/shell/AppShell';
+import { lazyPage } from './lib/lazyPage';
+
+// Each page's code loads when it is first opened (see lazyPage).
+const AlertsPage = lazyPage(() => import('./features/alerts/AlertsPage'), 'AlertsPage');
+const AppealDetailPage = lazyPage(() => import('./features/appeals/AppealDetailPage'), 'AppealDetailPage');
+const AppealsPage = lazyPage(() => import('./features/appeals/AppealsPage'), 'AppealsPage');
+const ApprovalsPage = lazyPage(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage');
+const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPage');
+const CasePage = lazyPage(() => import('./features/case/CasePage'), 'CasePage');
+const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
+const OutboxPage = lazyPage(() => import('./features/outbox/OutboxPage'), 'OutboxPage');
+const QueuePage = lazyPage(() => import('./features/queue/QueuePage'), 'QueuePage');
+const QueuesPage = lazyPage(() => import('./features/queues/QueuesPage'), 'QueuesPage');
+const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
+const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
 
 export function App() {
   const { t } = useTranslation();
@@ -36,7 +39,7 @@ export function App() {
     <Routes>
       <Route element={<AppShell />}>
         <Route path="/queue" element={<QueuePage />} />
-        <Route path="/dashboard" element={<LazyDashboardPage />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/alerts" element={<AlertsPage />} />
         <Route path="/queues" element={<QueuesPage />} />
         <Route path="/cases/:id" element={<CasePage />} />

@@ -20,10 +20,11 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { can, type Permission } from '../../../shared/auth/roles';
+import { PageLoading } from '../../lib/lazyPage';
 import { useHotkey } from '../../lib/useHotkey';
 import { useSession } from '../auth/useSession';
 import { CommandPalette } from './CommandPalette';
@@ -100,7 +101,9 @@ export function AppShell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 2, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </Box>
       <CommandPalette
         nav={nav.map((item) => ({ to: item.to, label: t(item.labelKey) }))}
