@@ -3,7 +3,7 @@
  * in the same run (goal ≥ 0.5×), and chain verification events/s next to merely reading the
  * same rows. With BENCH_DATABASE_URL=postgres://… the PostgreSQL export is measured too, next
  * to `psql \copy … CSV`. Best of three runs each, since a shared machine is noisy. Never
- * asserts. Run: npx tsx test/bench/audit.bench.ts (BENCH_AUDIT_EVENTS, BENCH_AUDIT_CHAIN to size).
+ * asserts. Run: npx tsx test/bench/audit.bench.ts (BENCH_AUDIT_EVENTS, default 5,000,000, and BENCH_AUDIT_CHAIN to size).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ import type { AuditEventRow } from '../../server/db/tables/auditEvents.table';
 import { fillAuditEvents } from '../support/auditRows';
 import { createTestDatabase } from '../support/testDatabase';
 
-const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
+const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 5_000_000);
 const CHAIN = Number(process.env.BENCH_AUDIT_CHAIN ?? 200_000);
 const dir = mkdtempSync(join(tmpdir(), 'verdict-audit-bench-'));
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -36,6 +36,20 @@ async function best(runs: number, fn: () => Promise<unknown> | unknown): Promise
     min = Math.min(min, performance.now() - start);
   }
   return min;
+}
+
+/** Samples this process's resident memory until stopped; returns the highest reading, in bytes. */
+function peakRss(): { stop(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage.rss());
+    },
+  };
 }
 
 function has(command: string): boolean {
@@ -72,12 +86,14 @@ async function exportBench() {
   } else {
     console.log('  sqlite3 CLI not installed (apt-get install -y sqlite3): no baseline this run');
   }
+  const rss = peakRss();
   line(
     'audit export --format csv',
     EVENTS,
     await best(3, () => exportToFile(handle.db, 'csv', join(dir, 'ours.csv'))),
     baseline,
   );
+  console.log(`  peak RSS of this process while exporting: ${fmt(rss.stop() / 2 ** 20)} MiB (goal < 200 MB)`);
   line(
     'audit export --format ndjson',
     EVENTS,

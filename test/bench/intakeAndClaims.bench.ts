@@ -17,6 +17,7 @@ import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { ChangeBus } from '../../server/events/changeBus';
 import { startServer } from '../../server/server';
+import { claimNext } from '../../server/services/assignment.service';
 import { submitReport } from '../../server/services/intake.service';
 import {
   createQueue,
@@ -163,8 +164,12 @@ async function rawClaims(): Promise<number> {
   return rate(claimed.length, ms);
 }
 
-async function deskClaims(): Promise<{ perSecond: number; duplicates: number; claimed: number }> {
-  const url = `sqlite:${join(dir, 'desk-claims.sqlite')}`;
+/**
+ * The reviewers' HTTP calls against a real server. With `probe: 'me'` they call `auth.me`
+ * instead: the cost of a signed-in request that does nothing, the floor under any claim.
+ */
+async function deskClaims(probe?: 'me'): Promise<{ perSecond: number; duplicates: number; claimed: number }> {
+  const url = `sqlite:${join(dir, `desk-claims-${probe ?? 'next'}.sqlite`)}`;
   const server = await startServer(loadConfig({ PORT: '0', DATABASE_URL: url, DESK_DEMO: '0' }), {
     logger: pino({ level: 'silent' }),
   });
@@ -178,13 +183,17 @@ async function deskClaims(): Promise<{ perSecond: number; duplicates: number; cl
   // The reviewers run in another process, as they would on their own machines.
   // (Spawned asynchronously: the server in this process must keep serving meanwhile.)
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = spawn(TSX, [
-      join(import.meta.dirname, 'claimClients.ts'),
-      server.url,
-      TEST_PASSWORD,
-      String(CASES / REVIEWERS),
-      ...staff.keys(),
-    ]);
+    const child = spawn(
+      TSX,
+      [
+        join(import.meta.dirname, 'claimClients.ts'),
+        server.url,
+        TEST_PASSWORD,
+        String(CASES / REVIEWERS),
+        ...staff.keys(),
+      ],
+      { env: { ...process.env, CLAIM_PROBE: probe ?? '' } },
+    );
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -198,6 +207,40 @@ async function deskClaims(): Promise<{ perSecond: number; duplicates: number; cl
   return { perSecond: rate(all.length, ms), duplicates: all.length - new Set(all).size, claimed: all.length };
 }
 
+/** The same 16 reviewers calling the claim use case in-process: the service path without HTTP. */
+async function serviceClaims(): Promise<{ perSecond: number; duplicates: number; claimed: number }> {
+  const handle = openDatabase(`sqlite:${join(dir, 'service-claims.sqlite')}`);
+  await migrateToLatest(handle.db);
+  const staff = await createStaff(
+    handle.db,
+    Array.from({ length: REVIEWERS }, (_, i) => ({ username: `s${i}`, role: 'reviewer' as const })),
+  );
+  await createQueue(handle.db, 'q', { members: [...staff.values()] });
+  await insertTriagedCases(handle.db, 'q', CASES);
+  const bus = new ChangeBus();
+  const start = performance.now();
+  const claimed = await Promise.all(
+    [...staff.values()].map(async (id) => {
+      const ctx = {
+        db: handle.db,
+        clock: systemClock,
+        bus,
+        audit: { actor: { type: 'user' as const, id: String(id) } },
+      };
+      const mine: number[] = [];
+      for (let i = 0; i < CASES / REVIEWERS; i++) {
+        const next = await claimNext(ctx, {});
+        if (next) mine.push(next.caseId);
+      }
+      return mine;
+    }),
+  );
+  const ms = performance.now() - start;
+  await handle.close();
+  const all = claimed.flat();
+  return { perSecond: rate(all.length, ms), duplicates: all.length - new Set(all).size, claimed: all.length };
+}
+
 const rawIntakeRate = await rawIntake();
 const deskIntakeRate = await deskIntake();
 console.log(
@@ -207,5 +250,13 @@ const rawClaimRate = await rawClaims();
 const desk = await deskClaims();
 console.log(
   `claims    desk ${desk.perSecond} claims/s over HTTP, ${REVIEWERS} reviewers (${desk.claimed} claimed, ${desk.duplicates} duplicates)   raw SQLite ${rawClaimRate}/s   ratio ${(desk.perSecond / rawClaimRate).toFixed(2)}× (goal ≥ 0.25×)`,
+);
+const service = await serviceClaims();
+console.log(
+  `claims    service path ${service.perSecond} claims/s in-process, ${REVIEWERS} callers (${service.duplicates} duplicates)   ratio ${(service.perSecond / rawClaimRate).toFixed(2)}× raw`,
+);
+const floor = await deskClaims('me');
+console.log(
+  `floor     auth.me ${floor.perSecond} requests/s over HTTP, ${REVIEWERS} signed-in clients   ratio ${(floor.perSecond / rawClaimRate).toFixed(2)}× raw claims (no claim can beat this)`,
 );
 rmSync(dir, { recursive: true, force: true });
