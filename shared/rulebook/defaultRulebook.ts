@@ -97,7 +97,7 @@ const reviewerFacts: Record<string, FactSpec> = {
     type: 'integer',
     min: 0,
     description: {
-      zh: '审核人员选定的扣分(默认 0:警告)。',
+      zh: '审核人员选定的扣分（默认 0：警告）。',
       en: 'Points chosen by the reviewer (default 0: a warning).',
     },
   },
@@ -230,7 +230,7 @@ const improperRegistration: RuleDefinition = {
       type: 'integer',
       min: 1,
       description: {
-        zh: '批量注册的账户数(仅作记录:按次扣分)。',
+        zh: '批量注册的账户数（仅作记录：按次扣分）。',
         en: 'Accounts registered in bulk (informational: points are per time).',
       },
     },
@@ -350,7 +350,7 @@ const counterfeit: RuleDefinition = {
       values: ['listing', 'sale', 'facilitation'],
       required: true,
       description: {
-        zh: '售假情形:信息层面判断、实际出售或提供便利条件。',
+        zh: '售假情形：信息层面判断、实际出售或提供便利条件。',
         en: 'Listing judged at information level, actual sale, or facilitation.',
       },
     },
@@ -359,20 +359,20 @@ const counterfeit: RuleDefinition = {
       min: 1,
       requiredWhen: { fact: 'kind', equals: 'listing' },
       description: {
-        zh: '发布的假冒商品件数(信息层面每件扣 2 分)。',
+        zh: '发布的假冒商品件数（信息层面每件扣 2 分）。',
         en: 'Counterfeit items listed (listings: 2 points each).',
       },
     },
     serious: {
       type: 'boolean',
       description: {
-        zh: '提供便利条件且情节严重(扣 12 分)。',
+        zh: '提供便利条件且情节严重（扣 12 分）。',
         en: 'Facilitation in serious circumstances (12 points).',
       },
     },
     special: {
       type: 'boolean',
-      description: { zh: '具备特殊情形:只删除不扣分。', en: 'Special circumstances: deleted without points.' },
+      description: { zh: '具备特殊情形：只删除不扣分。', en: 'Special circumstances: deleted without points.' },
     },
   },
   versions: [
@@ -453,11 +453,11 @@ const unauthorizedProduct: RuleDefinition = {
       type: 'enum',
       values: ['product', 'seller'],
       required: true,
-      description: { zh: '违反的准入要求:商品准入或卖家准入。', en: 'Which admission requirement was breached.' },
+      description: { zh: '违反的准入要求：商品准入或卖家准入。', en: 'Which admission requirement was breached.' },
     },
     serious: {
       type: 'boolean',
-      description: { zh: '情节严重:计入严重违规扣分。', en: 'Serious circumstances: charged to the serious ledger.' },
+      description: { zh: '情节严重：计入严重违规扣分。', en: 'Serious circumstances: charged to the serious ledger.' },
     },
   },
   versions: [
@@ -557,14 +557,14 @@ const fakeTransaction: RuleDefinition = {
     items: {
       type: 'strings',
       description: {
-        zh: '涉及的商品:每件搜索降权 30 天。',
+        zh: '涉及的商品：每件搜索降权 30 天。',
         en: 'Items involved: each is demoted in search for 30 days.',
       },
     },
     largeScale: {
       type: 'boolean',
       description: {
-        zh: '短时间内大规模虚假交易(如十天内两个皇冠)。',
+        zh: '短时间内大规模虚假交易（如十天内两个皇冠）。',
         en: 'Large-scale faking in a short time (e.g. two crowns in ten days).',
       },
     },
@@ -719,7 +719,7 @@ const falseAppealEvidence: RuleDefinition = {
       type: 'integer',
       min: 0,
       description: {
-        zh: '不适用:规则已定扣分(首次警告,此后每次 6 分)。',
+        zh: '不适用：规则已定扣分（首次警告，此后每次 6 分）。',
         en: 'Ignored: the seed fixes the points (a warning, then 6 each).',
       },
     },

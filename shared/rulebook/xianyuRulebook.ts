@@ -67,7 +67,7 @@ export const xianyuRulebook: Rulebook = {
           type: 'integer',
           min: 7,
           max: 30,
-          description: { zh: '管控天数,7 至 30 天(默认 7 天)。', en: 'Days of control, 7 to 30 (default 7).' },
+          description: { zh: '管控天数，7 至 30 天（默认 7 天）。', en: 'Days of control, 7 to 30 (default 7).' },
         },
       },
       versions: [
