@@ -3,27 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
 import { signIn } from '../support/apiClient';
-import { HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
+import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs as signInAsIn } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/testServer';
 
-async function signInAs(browser: Browser, url: string, username: string): Promise<Page> {
-  // Tall enough that the README screenshot shows three rows of charts.
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 1440, height: 1250 },
-    acceptDownloads: true,
-    // Charts honour reduced motion: no animation, so the screenshot shows the bars at full height.
-    reducedMotion: 'reduce',
+/** Tall enough that the README screenshot shows three rows of charts; charts honour reduced motion. */
+const signInAs = (browser: Browser, url: string, username: string) =>
+  signInAsIn(browser, url, username, {
+    context: { viewport: { width: 1440, height: 1250 }, acceptDownloads: true, reducedMotion: 'reduce' },
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '案件队列' }).waitFor();
-  return page;
-}
 
 /** Clicks a chart's "export CSV" and returns the file's name and text. */
 async function exportCsv(page: Page, chartTitle: string) {

@@ -1,25 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
 import { createApiClient } from '../support/apiClient';
-import { HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
+import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs as signInAsIn } from '../support/browser';
 import { createIntegrationToken, reportInput } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 const contexts: BrowserContext[] = [];
 
 async function signInAs(browser: Browser, url: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(url);
-  // The first page of a fresh browser context parses the whole client: give a loaded machine time.
-  await page.getByLabel('用户名').waitFor({ timeout: 30_000 });
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '案件队列' }).waitFor();
+  const page = await signInAsIn(browser, url, username);
+  contexts.push(page.context());
   return page;
 }
 

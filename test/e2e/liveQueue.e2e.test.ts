@@ -1,20 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
-import { HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
+import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/testServer';
-
-async function signInAs(browser: Browser, url: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '案件队列' }).waitFor();
-  return page;
-}
 
 const total = async (page: Page) => Number((await page.getByTestId('queue-total').textContent())?.replace(/\D/g, ''));
 

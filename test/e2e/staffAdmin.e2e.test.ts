@@ -1,21 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
-import { HAS_CHROMIUM, launchBrowser } from '../support/browser';
+import { HAS_CHROMIUM, launchBrowser, signInAs as signInAsIn } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/testServer';
 
-async function signInAs(browser: Browser, url: string, username: string, password = DEMO_PASSWORD): Promise<Page> {
-  // Wide enough that the grid renders every column, the actions too.
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '案件队列' }).waitFor();
-  return page;
-}
+// Wide enough that the grid renders every column, the actions too.
+const signInAs = (browser: Browser, url: string, username: string, password = DEMO_PASSWORD) =>
+  signInAsIn(browser, url, username, { password, context: { viewport: { width: 1600, height: 900 } } });
 
 const NEW_USER = 'wang.fang';
 const NEW_PASSWORD = 'Lantern-Orchid-42';

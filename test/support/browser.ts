@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
 
 /** Debian's chromium package; override with CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,4 +35,31 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync('docs/screenshots', { recursive: true });
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}
+
+/**
+ * A fresh browser context (Chinese, 1440×900 unless `context` says otherwise) signed in as
+ * `username` through the login page, on the queue. Close it with `page.context().close()`.
+ */
+export async function signInAs(
+  browser: Browser,
+  url: string,
+  username: string,
+  options: { password?: string; context?: BrowserContextOptions } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    ...options.context,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  // The first page of a fresh context parses the whole client: give a loaded machine time.
+  await page.getByLabel('用户名').waitFor({ timeout: 30_000 });
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '案件队列' }).waitFor();
+  return page;
 }
