@@ -1,4 +1,6 @@
 import type { LocalizedText, Rulebook } from '../rulebook';
+import { SINCE_RECORDS_BEGIN } from '../rulebook/defaultRulebook';
+import { factText } from './factLabels';
 
 /**
  * The statement of reasons sent to the subject: rule and version, the facts relied on,
@@ -39,10 +41,16 @@ export function platformTime(iso: string): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
 }
 
-function factsText(facts: Record<string, unknown>): string {
-  const entries = Object.entries(facts);
+function factsText(n: NoticeData, lang: Lang): string {
+  const entries = Object.entries(n.facts);
   if (!entries.length) return '—';
-  return entries.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ');
+  return entries.map(([name, value]) => factText(n.rule.id, name, value, lang)).join(lang === 'zh' ? '；' : '; ');
+}
+
+/** The version as the subject reads it; a version the seeds give no start date is the rule's original one. */
+function versionText(version: string, lang: Lang): string {
+  if (version === SINCE_RECORDS_BEGIN) return lang === 'zh' ? '初始版本' : 'its original version';
+  return lang === 'zh' ? `${version} 起施行版本` : `version in force from ${version}`;
 }
 
 const TEMPLATES: Record<Lang, (n: NoticeData) => string[]> = {
@@ -50,9 +58,9 @@ const TEMPLATES: Record<Lang, (n: NoticeData) => string[]> = {
     `【违规处理通知】案件编号 ${n.caseId}`,
     `${n.subject.name ?? n.subject.id}（${n.subject.id}）：`,
     n.decision === 'apply'
-      ? `经审核，您的行为违反《${n.rule.name.zh}》规则（${n.rule.version} 起施行版本）。`
-      : `经审核，您的行为违反《${n.rule.name.zh}》规则（${n.rule.version} 起施行版本），本次免于处罚。`,
-    `认定依据的事实：${factsText(n.facts)}。`,
+      ? `经审核，您的行为违反《${n.rule.name.zh}》规则（${versionText(n.rule.version, 'zh')}）。`
+      : `经审核，您的行为违反《${n.rule.name.zh}》规则（${versionText(n.rule.version, 'zh')}），本次免于处罚。`,
+    `认定依据的事实：${factsText(n, 'zh')}。`,
     `处理理由：${n.reason}`,
     n.decision === 'apply' && n.ledger
       ? n.points > 0
@@ -75,9 +83,9 @@ const TEMPLATES: Record<Lang, (n: NoticeData) => string[]> = {
     `[Notice of enforcement] Case ${n.caseId}`,
     `To ${n.subject.name ?? n.subject.id} (${n.subject.id}):`,
     n.decision === 'apply'
-      ? `On review, your conduct breaches the rule "${n.rule.name.en}" (version in force from ${n.rule.version}).`
-      : `On review, your conduct breaches the rule "${n.rule.name.en}" (version in force from ${n.rule.version}); no penalty is applied this time.`,
-    `Facts relied on: ${factsText(n.facts)}.`,
+      ? `On review, your conduct breaches the rule "${n.rule.name.en}" (${versionText(n.rule.version, 'en')}).`
+      : `On review, your conduct breaches the rule "${n.rule.name.en}" (${versionText(n.rule.version, 'en')}); no penalty is applied this time.`,
+    `Facts relied on: ${factsText(n, 'en')}.`,
     `Reason: ${n.reason}`,
     n.decision === 'apply' && n.ledger
       ? n.points > 0

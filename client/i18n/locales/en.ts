@@ -1,3 +1,4 @@
+import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -671,28 +672,9 @@ export const en: Messages = {
   },
   decisionKind: { apply: 'Apply', waive: 'Waive', dismiss: 'Dismiss', escalate: 'Escalate' },
   decisionStatus: { pending: 'Awaiting approval', effective: 'In effect', sent_back: 'Sent back' },
-  fact: {
-    transactions: 'Fake transactions',
-    items: 'Item ids involved',
-    largeScale: 'Large scale in a short time',
-    aggravated: 'Aggravated circumstances',
-    providesService: 'Provides fake-transaction services',
-    points: 'Points',
-    measures: 'Measures',
-    accounts: 'Accounts registered in bulk',
-    kind: 'Kind of counterfeiting',
-    serious: 'Serious circumstances',
-    special: 'Special circumstances (deleted, no points)',
-    admission: 'Admission requirement breached',
-  },
-  factByRule: { counterfeit: { items: 'Counterfeit items listed' } },
-  factValue: {
-    listing: 'Listing',
-    sale: 'Actual sale',
-    facilitation: 'Facilitation',
-    product: 'Product admission',
-    seller: 'Seller admission',
-  },
+  fact: labelsIn(FACT_LABELS, 'en'),
+  factByRule: labelsIn(FACT_LABELS_BY_RULE, 'en'),
+  factValue: labelsIn(FACT_VALUE_LABELS, 'en'),
   fourEyes: {
     notice: 'Needs a second person’s approval (four eyes): {{reasons}}',
     reason: {

@@ -1,3 +1,4 @@
+import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
@@ -654,28 +655,9 @@ export const zhCN = {
   },
   decisionKind: { apply: '处罚', waive: '免罚', dismiss: '驳回', escalate: '升级' },
   decisionStatus: { pending: '待复核', effective: '已生效', sent_back: '已退回' },
-  fact: {
-    transactions: '虚假交易笔数',
-    items: '涉及商品 ID',
-    largeScale: '短期内大规模炒作',
-    aggravated: '情节恶劣',
-    providesService: '为他人提供虚假交易服务',
-    points: '扣分',
-    measures: '处理措施',
-    accounts: '批量注册的账户数',
-    kind: '售假情形',
-    serious: '情节严重',
-    special: '特殊情形（删除不扣分）',
-    admission: '违反的准入要求',
-  },
-  factByRule: { counterfeit: { items: '假冒商品件数' } },
-  factValue: {
-    listing: '发布信息',
-    sale: '实际销售',
-    facilitation: '提供便利',
-    product: '商品准入',
-    seller: '卖家准入',
-  },
+  fact: labelsIn(FACT_LABELS, 'zh'),
+  factByRule: labelsIn(FACT_LABELS_BY_RULE, 'zh'),
+  factValue: labelsIn(FACT_VALUE_LABELS, 'zh'),
   fourEyes: {
     notice: '须经复核（四眼原则）：{{reasons}}',
     reason: {

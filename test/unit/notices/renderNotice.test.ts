@@ -44,7 +44,8 @@ describe('the statement of reasons', () => {
   it('names the rule and version, the facts, points, measures with their periods, automation and the appeal route', () => {
     const { zh, en } = renderNotice(base);
     expect(zh).toContain('《虚假交易》规则（2016-08-02 起施行版本）');
-    expect(zh).toContain('transactions: 120; items: item-9');
+    expect(zh).toContain('认定依据的事实：虚假交易笔数：120；涉及商品 ID：item-9。');
+    expect(en).toContain('Facts relied on: Fake transactions: 120; Item ids involved: item-9.');
     expect(zh).toContain('一般违规 12 分');
     expect(zh).toContain('屏蔽店铺，自 2024-01-01 10:00 (UTC+8) 起至 2024-01-08 10:00 (UTC+8) 止');
     expect(zh).toContain('商品 item-9 搜索降权 30 天（2024-01-01 至 2024-01-30）');
@@ -75,5 +76,21 @@ describe('the statement of reasons', () => {
     expect(zh).toContain('本次免于处罚');
     expect(zh).toContain('本通知无需申诉');
     expect(en).toContain('There is nothing to appeal');
+  });
+
+  it('names facts as the subject reads them: enum values, yes and no, and the rule’s own name for a fact', () => {
+    const { zh, en } = renderNotice({
+      ...base,
+      rule: { id: 'counterfeit', name: { zh: '出售假冒商品', en: 'Selling counterfeits' }, version: '1970-01-01' },
+      facts: { kind: 'listing', items: 3, serious: false },
+    });
+    expect(zh).toContain('认定依据的事实：售假情形：发布信息；假冒商品件数：3；情节严重：否。');
+    expect(en).toContain(
+      'Facts relied on: Kind of counterfeiting: Listing; Counterfeit items listed: 3; Serious circumstances: no.',
+    );
+    // A version the seeds give no start date is not dated 1970 in front of the subject.
+    expect(zh).toContain('《出售假冒商品》规则（初始版本）');
+    expect(en).toContain('"Selling counterfeits" (its original version)');
+    expect(zh).not.toContain('1970');
   });
 });
