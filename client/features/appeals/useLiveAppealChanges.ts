@@ -1,28 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
-import { useRef } from 'react';
-import { useTRPC } from '../../lib/trpc';
+import type { useQueryClient } from '@tanstack/react-query';
+import type { useTRPC } from '../../lib/trpc';
+import { useCaseChangeRefresh } from '../../lib/useCaseChangeRefresh';
 
 /**
  * Keeps appeal lists, appeal pages and the standings on them current. Appeals travel on the
  * case change stream (`appealed`, `appeal_decided`), so any change refetches appeals, cases
- * and standings; bursts are folded into one refetch per 250 ms.
+ * and standings.
  */
 export function useLiveAppealChanges() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useSubscription(
-    trpc.cases.changes.subscriptionOptions(undefined, {
-      onData: () => {
-        if (pending.current) return;
-        pending.current = setTimeout(() => {
-          pending.current = null;
-          void refreshAfterAppealChange(queryClient, trpc);
-        }, 250);
-      },
-    }),
-  );
+  useCaseChangeRefresh(refreshAfterAppealChange);
 }
 
 /** Everything an appeal's outcome can change: the appeal, its case, and the subject's standing. */
