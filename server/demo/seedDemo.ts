@@ -8,7 +8,7 @@ import type { Clock } from '../clock';
 import type { Database, Db } from '../db/database';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import { usersRepo } from '../db/repositories/users.repo';
-import { intakeReport, loadIntakeSetup } from '../services/intake.service';
+import { intakeReport, intakeSetupOf } from '../services/intake.service';
 import { seedDemoAlerts } from './demoAlerts';
 import {
   DEMO_ADDRESSES,
@@ -128,7 +128,7 @@ async function seedCases(trx: Transaction<Database>, userIds: Map<string, number
       address: `${DEMO_ADDRESSES[(g * 7 + i) % DEMO_ADDRESSES.length]}${10 + i} 号`,
     })),
   );
-  const setup = await loadIntakeSetup(trx);
+  const setup = intakeSetupOf(trx);
   const reviewers = ['reviewer', 'reviewer2', 'senior'].map((u) => userIds.get(u) ?? 0);
   // Intake arrives oldest first over the last 25 days; the step leaves room for the reports
   // that merge, so the newest cases are from today and queues have a recent pace.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReportSubmitInput } from '../../shared/api/intake';
 import { recordEvent } from '../audit/recordEvent';
 import type { CaseChange } from '../events/changeBus';
-import { intakeReport, loadIntakeSetup } from './intake.service';
+import { intakeReport, intakeSetupOf } from './intake.service';
 import type { ServiceContext } from './serviceContext';
 
 export interface ImportCounts {
@@ -26,7 +26,7 @@ export async function importReports(
   const audit = { ...ctx.audit, batchId };
   const changes: CaseChange[] = [];
   const counts = await ctx.db.transaction().execute(async (trx) => {
-    const setup = await loadIntakeSetup(trx);
+    const setup = intakeSetupOf(trx);
     const tally = { reports: reports.length, created: 0, merged: 0, duplicates: 0, batchId };
     for (const [i, report] of reports.entries()) {
       const result = await intakeReport(trx, audit, report, ctx.clock.now(), setup);

@@ -18,15 +18,26 @@ import { slaDaysFor } from './caseSla';
 import type { ServiceContext } from './serviceContext';
 import { priorViolations } from './subjectHistory';
 
-/** Routing rules and queues, read once per intake transaction (or once per bulk import). */
+/** Routing rules and queues: what a new case needs to find its queue. */
 export interface IntakeSetup {
   rules: RoutingRule[];
   queues: Map<string, QueueRow>;
 }
 
-export async function loadIntakeSetup(db: Executor): Promise<IntakeSetup> {
-  const [rules, queues] = await Promise.all([queuesRepo.routingRules(db), queuesRepo.list(db)]);
-  return { rules, queues: new Map(queues.map((q) => [q.id, q])) };
+/**
+ * Reads the routing setup the first time a report needs it, then keeps it for the rest of
+ * the transaction (a bulk import reads it once). Reports that merge into an open case, most
+ * of them under load, never route and never read it.
+ */
+export function intakeSetupOf(db: Executor): () => Promise<IntakeSetup> {
+  let loaded: Promise<IntakeSetup> | undefined;
+  return () => {
+    loaded ??= Promise.all([queuesRepo.routingRules(db), queuesRepo.list(db)]).then(([rules, queues]) => ({
+      rules,
+      queues: new Map(queues.map((q) => [q.id, q])),
+    }));
+    return loaded;
+  };
 }
 
 export interface IntakeResult {
@@ -39,8 +50,7 @@ export interface IntakeResult {
 /** `reports.submit`: one report in, in one transaction with its audit event. */
 export async function submitReport(ctx: ServiceContext, input: ReportSubmitInput): Promise<ReportSubmitOutput> {
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const setup = await loadIntakeSetup(trx);
-    return intakeReport(trx, ctx.audit, input, ctx.clock.now(), setup);
+    return intakeReport(trx, ctx.audit, input, ctx.clock.now(), intakeSetupOf(trx));
   });
   if (result.change) ctx.bus.publish(result.change);
   return result.output;
@@ -57,7 +67,7 @@ export async function intakeReport(
   audit: AuditContext,
   input: ReportSubmitInput,
   now: Date,
-  setup: IntakeSetup,
+  setup: () => Promise<IntakeSetup>,
 ): Promise<IntakeResult> {
   const at = now.toISOString();
   const repeat = await reportsRepo.findByExternalId(trx, input.externalId);
@@ -138,13 +148,14 @@ export async function intakeReport(
     priorViolations: await priorViolations(trx, input.subject.id),
     reportCount: 1,
   });
-  const queueId = routeCase(setup.rules, {
+  const { rules, queues } = await setup();
+  const queueId = routeCase(rules, {
     rule: input.rule,
     subjectKind: input.subject.kind,
     source: input.source,
     severity,
   });
-  const queue = queueId ? setup.queues.get(queueId) : undefined;
+  const queue = queueId ? queues.get(queueId) : undefined;
   const assignee = queue?.auto_assign ? ((await queuesRepo.membersByLoad(trx, queue.id))[0]?.user_id ?? null) : null;
   const status = assignee ? 'assigned' : queueId ? 'triaged' : 'new';
   const caseId = await casesRepo.insert(trx, {
