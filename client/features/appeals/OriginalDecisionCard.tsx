@@ -1,6 +1,7 @@
 import { Alert, Card, CardContent, CardHeader, Divider, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { NoticeView } from '../../../shared/api/caseHistory';
+import { factText } from '../../../shared/notices/factLabels';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { NoticeText } from '../case/history/NoticeText';
 import { LabeledField } from './LabeledField';
@@ -37,7 +38,7 @@ export function OriginalDecisionCard(props: { decision: OriginalDecision | undef
               )}
             </Stack>
             <LabeledField label={t('appeals.original.facts')}>
-              <FactsList facts={d.facts ?? {}} />
+              <FactsList rule={d.rule} facts={d.facts ?? {}} />
             </LabeledField>
             <LabeledField label={t('appeals.original.reason')}>{d.reason}</LabeledField>
           </Stack>
@@ -62,21 +63,16 @@ export function OriginalDecisionCard(props: { decision: OriginalDecision | undef
   );
 }
 
-function FactsList({ facts }: { facts: Record<string, unknown> }) {
-  const { t } = useTranslation();
+/** The facts as the notice states them to the subject (shared/notices/factLabels), in the staff's language. */
+function FactsList({ rule, facts }: { rule: string | null; facts: Record<string, unknown> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
   const entries = Object.entries(facts);
   if (!entries.length) return <>{t('appeals.original.noFacts')}</>;
-  const valueText = (v: unknown) => {
-    if (typeof v === 'boolean') return v ? t('appeals.original.yes') : t('appeals.original.no');
-    if (Array.isArray(v)) return v.join(', ');
-    return String(v);
-  };
   return (
     <Stack component="ul" sx={{ m: 0, pl: 2 }}>
       {entries.map(([name, value]) => (
-        <li key={name}>
-          {t(`fact.${name}`, { defaultValue: name })}: {valueText(value)}
-        </li>
+        <li key={name}>{factText(rule ?? '', name, value, lang)}</li>
       ))}
     </Stack>
   );

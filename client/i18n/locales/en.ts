@@ -570,8 +570,6 @@ export const en: Messages = {
       approvedBy: 'Approved by',
       notices: 'Notices sent to the member',
       noNotice: 'No notice yet',
-      yes: 'yes',
-      no: 'no',
     },
     decide: {
       title: 'Rule on the appeal',

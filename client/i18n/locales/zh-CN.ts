@@ -554,8 +554,6 @@ export const zhCN = {
       approvedBy: '复核人',
       notices: '发给会员的通知',
       noNotice: '暂无通知',
-      yes: '是',
-      no: '否',
     },
     decide: {
       title: '裁决申诉',
