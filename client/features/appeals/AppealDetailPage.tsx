@@ -1,8 +1,9 @@
-import { Alert, Box, Button, CircularProgress, Grid, Link, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, Grid, Link, Paper, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { AppealView } from '../../../shared/api/appeals';
+import { PageLoading } from '../../lib/lazyPage';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -34,7 +35,7 @@ export function AppealDetailPage() {
       </Alert>
     );
   }
-  if (!query.data) return <Loading />;
+  if (!query.data) return <PageLoading />;
   return (
     <RulebookGate>
       <AppealDetail appeal={query.data} />
@@ -59,7 +60,7 @@ function AppealDetail({ appeal }: { appeal: AppealView }) {
             {history.data ? (
               <OriginalDecisionCard decision={decision} notices={notices} />
             ) : (
-              !historyError && <Loading />
+              !historyError && <PageLoading />
             )}
           </Stack>
         </Grid>
@@ -118,14 +119,5 @@ function AppealHeader({ appeal }: { appeal: AppealView }) {
         </Typography>
       )}
     </Paper>
-  );
-}
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }} role="status" aria-label={t('common.loading')}>
-      <CircularProgress />
-    </Box>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Box, Button, CircularProgress, Grid, Stack } from '@mui/material';
+import { Alert, Button, Grid, Stack } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { can } from '../../../shared/auth/roles';
+import { PageLoading } from '../../lib/lazyPage';
 import { useTRPC } from '../../lib/trpc';
 import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -63,11 +64,7 @@ export function CasePage() {
     );
   }
   if (!c) {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }} role="status" aria-label={t('common.loading')}>
-        <CircularProgress />
-      </Box>
-    );
+    return <PageLoading />;
   }
   const canOrganize = Boolean(user && can(user.role, 'cases.intake'));
   return (

@@ -1,10 +1,11 @@
-import { Alert, Box, Button, CircularProgress, Grid, Stack, Typography } from '@mui/material';
+import { Alert, Button, Grid, Stack, Typography } from '@mui/material';
 import { ChartsLocalizationProvider } from '@mui/x-charts/ChartsLocalizationProvider';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { type MetricPeriodDays, platformDay } from '../../../shared/metrics/period';
+import { PageLoading } from '../../lib/lazyPage';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useQueueName } from '../../lib/useQueueName';
@@ -52,11 +53,7 @@ export function DashboardPage() {
           {errorText}
         </Alert>
       )}
-      {query.isPending && (
-        <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }} role="status" aria-label={t('common.loading')}>
-          <CircularProgress />
-        </Box>
-      )}
+      {query.isPending && <PageLoading />}
       {query.data && (
         <ChartsLocalizationProvider localeText={localeText}>
           <Charts data={query.data} />
