@@ -129,6 +129,9 @@ describe.skipIf(!HAS_CHROMIUM)('deciding cases (browser)', () => {
     await expect
       .poll(() => reviewer.getByRole('textbox', { name: '理由' }).inputValue())
       .toBe('证据确凿，违规事实清楚，依规处理。');
+    // A quick Enter can arrive while the chosen template's select still has the focus: it
+    // must confirm, not reopen the menu (the first test covers the focus moving on).
+    await reviewer.locator('#decision-apply-template').focus();
     await reviewer.keyboard.press('Enter');
     await reviewer.getByTestId('decision-result').filter({ hasText: '已提交复核' }).waitFor();
     expect((await caseRow(caseId)).status).toBe('pending_approval');
