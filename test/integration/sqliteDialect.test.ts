@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
@@ -86,6 +86,22 @@ describe('sqlite3 dialect', () => {
     expect(insert.insertId).toBe(10n);
     const update = await db.updateTable('things').set({ v: 'y' }).where('id', '>=', 0).executeTakeFirst();
     expect(update.numUpdatedRows).toBe(1n);
+  });
+
+  it('copies the write-ahead log back into the database file in the background, not in a commit', async () => {
+    const file = join(dir, 'd.sqlite');
+    const { wal_autocheckpoint } = (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(db))
+      .rows[0] as { wal_autocheckpoint: number };
+    expect(wal_autocheckpoint).toBe(10_000);
+    const before = statSync(file).size;
+    // About 250 pages of new rows: far below the writer's own threshold, so only the
+    // background checkpointer can move them into the database file.
+    await db
+      .insertInto('things')
+      .values(Array.from({ length: 1000 }, (_, i) => ({ id: 1000 + i, v: 'x'.repeat(1000) })))
+      .execute();
+    expect(statSync(file).size).toBe(before);
+    await expect.poll(() => statSync(file).size, { timeout: 5000, interval: 100 }).toBeGreaterThan(before + 900_000);
   });
 
   it('streams rows in chunks', async () => {
