@@ -21,22 +21,22 @@ const leaseEnd = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString()
  * `queue.next`: hands the caller the most urgent claimable case of their queues, under a
  * lease. Race-free: on SQLite transactions run one at a time on the single connection; on
  * PostgreSQL the candidate row is locked FOR UPDATE SKIP LOCKED, and the version check
- * below would refuse a second claim even if a lock were ever bypassed.
+ * below would refuse a second claim even if a lock were ever bypassed. Membership is only
+ * looked up when nothing was found: a case found was found in one of the caller's queues.
  */
 export async function claimNext(ctx: ServiceContext, input: { queue?: string }): Promise<{ caseId: number } | null> {
   const userId = actingUserId(ctx);
   const now = ctx.clock.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const mine = await queuesRepo.queueIdsOfUser(trx, userId);
-    if (input.queue && !mine.includes(input.queue)) {
-      throw new DeskError('FORBIDDEN', 'not_queue_member', `you are not a member of queue ${input.queue}`, {
-        field: 'queue',
-      });
+    const candidate = await mostUrgentCandidate(trx, userId, input.queue, now.toISOString());
+    if (!candidate) {
+      if (input.queue && !(await queuesRepo.queueIdsOfUser(trx, userId)).includes(input.queue)) {
+        throw new DeskError('FORBIDDEN', 'not_queue_member', `you are not a member of queue ${input.queue}`, {
+          field: 'queue',
+        });
+      }
+      return null;
     }
-    const queues = input.queue ? [input.queue] : mine;
-    if (!queues.length) return null;
-    const candidate = await mostUrgentCandidate(trx, queues, userId, now.toISOString());
-    if (!candidate) return null;
     const status = transition(candidate.status, 'claim');
     const claimed = await casesRepo.updateAtVersion(trx, candidate.id, candidate.version, {
       status,
@@ -62,13 +62,18 @@ export async function claimNext(ctx: ServiceContext, input: { queue?: string }):
   return { caseId: result.caseId };
 }
 
-/** The most urgent claimable case across the given queues (one indexed look-up per queue). */
-async function mostUrgentCandidate(trx: Executor, queues: string[], userId: number, now: string) {
-  const lockRows = isPostgres(trx);
-  let best: Awaited<ReturnType<typeof casesRepo.claimCandidate>>;
-  for (const queue of queues) {
+/**
+ * The most urgent claimable case of the caller's queues (or of `queue`, if they belong to it).
+ * PostgreSQL locks it, one queue at a time, skipping rows other claimers hold; SQLite has no
+ * row locks to take and is asked in one statement (see `claimCandidateOfMember`).
+ */
+async function mostUrgentCandidate(trx: Executor, userId: number, queue: string | undefined, now: string) {
+  if (!isPostgres(trx)) return casesRepo.claimCandidateOfMember(trx, { userId, queue, now });
+  const mine = await queuesRepo.queueIdsOfUser(trx, userId);
+  let best: Awaited<ReturnType<typeof casesRepo.lockClaimCandidate>>;
+  for (const q of queue ? mine.filter((m) => m === queue) : mine) {
     for (const lapsedLeases of [false, true]) {
-      const found = await casesRepo.claimCandidate(trx, { queue, userId, now, lockRows, lapsedLeases });
+      const found = await casesRepo.lockClaimCandidate(trx, { queue: q, userId, now, lapsedLeases });
       if (found && (!best || found.rank > best.rank || (found.rank === best.rank && found.id > best.id))) best = found;
     }
   }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKind } from '../../../shared/cases/enums';
 import type { Executor } from '../database';
 import type { CaseRow, CaseUpdate, NewCaseRow } from '../tables/cases.table';
@@ -123,38 +123,45 @@ export const casesRepo = {
    * The most urgent case the user may claim in one queue: `triaged` ones walk the
    * (queue, status, rank, id) index in order, so this costs the same at 5 or 5 million
    * cases; with `lapsedLeases`, cases held under a lease that ran out instead (few, so
-   * sorting them is cheap). Cases this user skipped recently are passed over. On
-   * PostgreSQL the row is locked and rows other claimers hold are skipped, so concurrent
-   * claims never collide.
+   * sorting them is cheap). Cases this user skipped recently are passed over. The row is
+   * locked and rows other claimers hold are skipped (PostgreSQL), so concurrent claims
+   * never collide.
    */
-  async claimCandidate(
-    db: Executor,
-    opts: { queue: string; userId: number; now: string; lockRows: boolean; lapsedLeases?: boolean },
-  ) {
-    let query = db
+  async lockClaimCandidate(db: Executor, opts: { queue: string; userId: number; now: string; lapsedLeases?: boolean }) {
+    return claimableIn(db, opts.queue, opts.userId, opts.now, opts.lapsedLeases ?? false)
+      .select(['id', 'status', 'version', 'assignee_id', 'rank'])
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+  },
+
+  /**
+   * The most urgent case the user may claim across the queues they belong to (or the one
+   * given), triaged or under a lapsed lease, in a single statement: per queue and kind, the
+   * same index walk as `lockClaimCandidate`, then the best of those few. For SQLite, where a
+   * claim holds the one connection from BEGIN to COMMIT and every statement's result waits
+   * for a turn of the event loop, one statement instead of three per claim is what counts;
+   * it has no row locks to take (writers take turns).
+   */
+  async claimCandidateOfMember(db: Executor, opts: { userId: number; queue?: string; now: string }) {
+    const bestPerQueue = (lapsedLeases: boolean) =>
+      db
+        .selectFrom('queue_members')
+        .select(
+          claimableIn(db, sql.ref<string>('queue_members.queue_id'), opts.userId, opts.now, lapsedLeases)
+            .select('cases.id')
+            .as('id'),
+        )
+        .where('queue_members.user_id', '=', opts.userId)
+        .$if(opts.queue !== undefined, (q) => q.where('queue_members.queue_id', '=', opts.queue as string));
+    return db
       .selectFrom('cases')
       .select(['id', 'status', 'version', 'assignee_id', 'rank'])
-      .where('queue', '=', opts.queue);
-    query = opts.lapsedLeases
-      ? query.where('status', '=', 'assigned').where('lease_until', '<', opts.now)
-      : query.where('status', '=', 'triaged');
-    query = query
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('case_skips')
-              .select('case_skips.case_id')
-              .whereRef('case_skips.case_id', '=', 'cases.id')
-              .where('case_skips.user_id', '=', opts.userId)
-              .where('case_skips.until', '>', opts.now),
-          ),
-        ),
-      )
+      .where('id', 'in', bestPerQueue(false).unionAll(bestPerQueue(true)))
       .orderBy('rank', 'desc')
       .orderBy('id', 'desc')
-      .limit(1);
-    if (opts.lockRows) query = query.forUpdate().skipLocked();
-    return query.executeTakeFirst();
+      .limit(1)
+      .executeTakeFirst();
   },
 
   /** Cases whose reviewer's lease ran out. */
@@ -222,4 +229,34 @@ function applyFilter<Q extends { where: (...args: any[]) => any }>(
 
 function isOpenSet(statuses: readonly CaseStatus[]): boolean {
   return statuses.length === OPEN_CASE_STATUSES.length && OPEN_CASE_STATUSES.every((s) => statuses.includes(s));
+}
+
+/** The claimable cases of one queue, most urgent first, as a query to select from and limit to one. */
+function claimableIn(
+  db: Executor,
+  /** A queue id, or a reference to the enclosing query's queue column. */
+  queue: string | RawBuilder<string>,
+  userId: number,
+  now: string,
+  lapsedLeases: boolean,
+) {
+  let query = db.selectFrom('cases').where('cases.queue', '=', queue);
+  query = lapsedLeases
+    ? query.where('cases.status', '=', 'assigned').where('cases.lease_until', '<', now)
+    : query.where('cases.status', '=', 'triaged');
+  return query
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_skips')
+            .select('case_skips.case_id')
+            .whereRef('case_skips.case_id', '=', 'cases.id')
+            .where('case_skips.user_id', '=', userId)
+            .where('case_skips.until', '>', now),
+        ),
+      ),
+    )
+    .orderBy('cases.rank', 'desc')
+    .orderBy('cases.id', 'desc')
+    .limit(1);
 }
