@@ -2,6 +2,7 @@ import canonicalize from 'canonicalize';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
+import type { NewAuditEventRow } from '../db/tables/auditEvents.table';
 import { auditEventHash, GENESIS_HASH } from './auditHash';
 
 /** Who did it and through which request: the part of an event that comes from the caller. */
@@ -29,6 +30,15 @@ export const SYSTEM_ACTOR: AuditContext = { actor: { type: 'system', id: null } 
 export const AUDIT_APPEND_LOCK = 7_270_001;
 
 /**
+ * The chain head this process appended last, on SQLite: the next append there is made
+ * conditional on it still being the head, which saves reading the head first. A head that
+ * is no longer the head (another process appended, the transaction that wrote it rolled
+ * back, another database in the same process) fails that condition, and the append falls
+ * back to reading it. Correctness never depends on this value, only speed.
+ */
+let lastAppended: { seq: number; hash: string } | undefined;
+
+/**
  * Appends one event to the hash chain. It takes a Transaction, never the bare database,
  * so the event commits or rolls back together with the change it records.
  */
@@ -38,18 +48,49 @@ export async function recordEvent(
   event: AuditEventInput,
   at: Date,
 ): Promise<{ seq: number; hash: string }> {
-  // On PostgreSQL concurrent transactions could read the same head and fork the chain;
-  // the advisory lock (released at commit) makes appends take turns. SQLite already
-  // serializes writers: our driver holds its single connection for the whole transaction.
-  if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+  if (isPostgres(trx)) {
+    // Concurrent transactions could read the same head and fork the chain; the advisory
+    // lock (released at commit) makes appends take turns.
+    await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+    return append(trx, await readHead(trx), ctx, event, at);
+  }
+  // SQLite already serializes writers: our driver holds its single connection for the whole
+  // transaction. Each statement there waits for a turn of the event loop, so one is saved.
+  const known = lastAppended;
+  if (known) {
+    const row = chainedRow(known, ctx, event, at);
+    if (await insertIfStillHead(trx, row)) {
+      lastAppended = { seq: row.seq, hash: row.hash };
+      return lastAppended;
+    }
+  }
+  lastAppended = await append(trx, await readHead(trx), ctx, event, at);
+  return lastAppended;
+}
 
-  const head = await trx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+function readHead(trx: Transaction<Database>) {
+  return trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
 
+async function append(
+  trx: Transaction<Database>,
+  head: { seq: number; hash: string } | undefined,
+  ctx: AuditContext,
+  event: AuditEventInput,
+  at: Date,
+): Promise<{ seq: number; hash: string }> {
+  const row = chainedRow(head, ctx, event, at);
+  await trx.insertInto('audit_events').values(row).execute();
+  return { seq: row.seq, hash: row.hash };
+}
+
+/** The row that follows `head` in the chain (the first one when there is none). */
+function chainedRow(
+  head: { seq: number; hash: string } | undefined,
+  ctx: AuditContext,
+  event: AuditEventInput,
+  at: Date,
+): NewAuditEventRow & { seq: number; hash: string } {
   const fields = {
     seq: (head?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -65,10 +106,22 @@ export async function recordEvent(
     user_agent: ctx.userAgent ?? null,
   };
   const prevHash = head?.hash ?? GENESIS_HASH;
-  const hash = auditEventHash(prevHash, fields);
-  await trx
+  return { ...fields, prev_hash: prevHash, hash: auditEventHash(prevHash, fields) };
+}
+
+/** Inserts `row` only if the chain's last row is still the one it was chained to. */
+async function insertIfStillHead(trx: Transaction<Database>, row: NewAuditEventRow): Promise<boolean> {
+  const columns = Object.keys(row) as (keyof NewAuditEventRow & string)[];
+  const inserted = await trx
     .insertInto('audit_events')
-    .values({ ...fields, prev_hash: prevHash, hash })
-    .execute();
-  return { seq: fields.seq, hash };
+    .columns(columns)
+    .expression(
+      trx
+        .selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
+        .where((eb) =>
+          eb(eb.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1), '=', row.prev_hash),
+        ),
+    )
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows) === 1;
 }

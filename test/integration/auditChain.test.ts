@@ -149,6 +149,51 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
     });
   });
 
+  it('chains after whatever the head is: another writer, a rolled-back append, another database', async () => {
+    const system = { actor: { type: 'system' as const, id: null } };
+    const record = (on: Db, action: string) =>
+      on.transaction().execute((trx) => recordEvent(trx, system, { action }, new Date()));
+    await record(db, 'test.first');
+    // Another process appends a valid event behind this one's back.
+    const other = openDatabase(database.url);
+    try {
+      await appendEvents(other.db, 1);
+    } finally {
+      await other.close();
+    }
+    await record(db, 'test.after_other_writer');
+    // An append that rolls back leaves no head behind it.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await recordEvent(trx, system, { action: 'test.rolled_back' }, new Date());
+        throw new Error('abandon');
+      }),
+    ).rejects.toThrow('abandon');
+    await record(db, 'test.after_rollback');
+    // A second database appended to in between.
+    const second = await createTestDatabase(backend);
+    const secondHandle = openDatabase(second.url);
+    try {
+      await migrateToLatest(secondHandle.db);
+      await record(secondHandle.db, 'test.elsewhere');
+      expect(await verifyChain(secondHandle.db)).toMatchObject({ ok: true, count: 1 });
+    } finally {
+      await secondHandle.close();
+      await second.drop();
+    }
+    await record(db, 'test.after_other_database');
+
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 15 });
+    const actions = await db.selectFrom('audit_events').select('action').where('seq', '>', 10).orderBy('seq').execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'test.first',
+      'test.touched',
+      'test.after_other_writer',
+      'test.after_rollback',
+      'test.after_other_database',
+    ]);
+  });
+
   it('keeps one unforked chain under concurrent appends', async () => {
     const writers = Array.from({ length: 40 }, (_, i) =>
       db.transaction().execute(async (trx) => {
