@@ -3,12 +3,23 @@ import sqlite3 from 'sqlite3';
 import { toSqliteValue } from './bindValue';
 
 /** Statements that produce rows; everything else is run for its changes/lastID. */
-const ROW_RETURNING = /^\s*(select|with|pragma|explain|values)\b|\breturning\b/i;
+const ROW_RETURNING = /^\s*(select|with|explain|values)\b|\breturning\b/i;
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback)\b/i;
 
 /** Prepared statements kept per SQL text; Kysely emits the same text for the same query shape. */
 const STATEMENT_CACHE_SIZE = 256;
+
+/** A node-sqlite3 handle that waits up to `busyTimeoutMs` for another process's write lock. */
+export function openSqliteHandle(filename: string, busyTimeoutMs: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(filename, (err) => {
+      if (err) return reject(err);
+      db.configure('busyTimeout', busyTimeoutMs);
+      resolve(db);
+    });
+  });
+}
 
 /** One node-sqlite3 handle, with its prepared statements. Who may use it when is the driver's business. */
 export class Sqlite3Connection implements DatabaseConnection {
@@ -16,14 +27,8 @@ export class Sqlite3Connection implements DatabaseConnection {
 
   private constructor(private readonly db: sqlite3.Database) {}
 
-  static open(filename: string, busyTimeoutMs: number): Promise<Sqlite3Connection> {
-    return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(filename, (err) => {
-        if (err) return reject(err);
-        db.configure('busyTimeout', busyTimeoutMs);
-        resolve(new Sqlite3Connection(db));
-      });
-    });
+  static async open(filename: string, busyTimeoutMs: number): Promise<Sqlite3Connection> {
+    return new Sqlite3Connection(await openSqliteHandle(filename, busyTimeoutMs));
   }
 
   /**

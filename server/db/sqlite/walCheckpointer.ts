@@ -1,4 +1,5 @@
-import sqlite3 from 'sqlite3';
+import type sqlite3 from 'sqlite3';
+import { openSqliteHandle } from './sqlite3Connection';
 
 /**
  * Copies the write-ahead log back into the database file from a connection of its own, on a
@@ -21,14 +22,8 @@ export class WalCheckpointer {
     this.timer.unref();
   }
 
-  static open(filename: string, busyTimeoutMs: number): Promise<WalCheckpointer> {
-    return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(filename, (err) => {
-        if (err) return reject(err);
-        db.configure('busyTimeout', busyTimeoutMs);
-        resolve(new WalCheckpointer(db));
-      });
-    });
+  static async open(filename: string, busyTimeoutMs: number): Promise<WalCheckpointer> {
+    return new WalCheckpointer(await openSqliteHandle(filename, busyTimeoutMs));
   }
 
   private checkpoint(): void {
