@@ -30,7 +30,7 @@ export function App() {
         role="status"
         aria-label={t('common.loading')}
       >
-        <CircularProgress />
+        <CircularProgress aria-label={t('common.loading')} />
       </Box>
     );
   }

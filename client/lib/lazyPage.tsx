@@ -19,7 +19,7 @@ export function PageLoading() {
   const { t } = useTranslation();
   return (
     <Box sx={{ display: 'grid', placeItems: 'center', p: 6 }} role="status" aria-label={t('common.loading')}>
-      <CircularProgress />
+      <CircularProgress aria-label={t('common.loading')} />
     </Box>
   );
 }

@@ -18,7 +18,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the main pages (browser, axe-co
     await server?.stop();
   });
 
-  it('finds no serious or critical violations on login, queue, case, dashboard, alerts and rulebook', async () => {
+  it('finds no serious or critical violations on login, queue, case, dashboard, alerts and rulebook (loading and loaded)', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -62,7 +62,21 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the main pages (browser, axe-co
     await page.locator('.MuiDataGrid-row').first().waitFor();
     await check('alerts');
 
+    // The rulebook's loading state, held on purpose: CI once caught it unlabelled by chance.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/trpc/*rulebook.get*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await go('/rulebook', '规则库');
+    await page.getByRole('status', { name: '加载中' }).waitFor();
+    await check('rulebook loading');
+    release();
+    await page.getByRole('tab', { name: '规则与版本' }).waitFor();
+    await page.unrouteAll();
     await check('rulebook');
 
     await context.close();

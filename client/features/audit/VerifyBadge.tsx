@@ -15,7 +15,8 @@ export function VerifyBadge() {
     return (
       <Chip
         size="small"
-        icon={<CircularProgress size={14} />}
+        // The chip's label already says it is checking; the spinner is decoration.
+        icon={<CircularProgress size={14} aria-hidden />}
         label={t('audit.verify.checking')}
         data-testid="audit-verify"
         data-state="checking"

@@ -51,7 +51,7 @@ function LoadingRulebook() {
   const { t } = useTranslation();
   return (
     <Box role="status" aria-label={t('common.loading')}>
-      <LinearProgress sx={{ mb: 2 }} />
+      <LinearProgress sx={{ mb: 2 }} aria-label={t('common.loading')} />
       <Box sx={{ display: 'grid', gridTemplateColumns: '260px 1fr', gap: 2 }}>
         <Skeleton variant="rounded" height={320} />
         <Skeleton variant="rounded" height={480} />
