@@ -82,4 +82,46 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility of the main pages (browser, axe-co
     await context.close();
     expect(findings).toEqual([]);
   }, 90_000);
+
+  it('finds none on the audit page while its grid loads, and while it refetches shown rows', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const findings: (AxeFinding & { page: string })[] = [];
+    await page.goto(server.url);
+    await page.getByLabel('用户名').fill('auditor');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '案件队列' }).waitFor();
+
+    // Each answer to audit.list waits until axe has looked at the state that asked for it.
+    let release = () => {};
+    const hold = () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    let held = hold();
+    await page.route('**/trpc/*audit.list*', async (route) => {
+      await held;
+      await route.continue();
+    });
+
+    // First load: no rows yet, the grid's skeleton.
+    await page.goto(`${server.url}/audit`);
+    await page.locator('.MuiDataGrid-overlay').waitFor();
+    for (const f of await seriousViolations(page)) findings.push({ page: 'audit loading', ...f });
+    const first = release;
+    held = hold();
+    first();
+    await page.locator('.MuiDataGrid-row').first().waitFor();
+
+    // The next page keeps the shown rows under a loading bar until its answer comes.
+    await page.getByRole('button', { name: '下一页' }).click();
+    await page.getByRole('progressbar').waitFor();
+    for (const f of await seriousViolations(page)) findings.push({ page: 'audit refetching', ...f });
+    release();
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    await context.close();
+    expect(findings).toEqual([]);
+  }, 60_000);
 });

@@ -2,11 +2,11 @@ import LockOpen from '@mui/icons-material/LockOpen';
 import LockReset from '@mui/icons-material/LockReset';
 import PersonOff from '@mui/icons-material/PersonOff';
 import { Box, Button, Chip, Stack } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { zhCN as gridZhCN } from '@mui/x-data-grid/locales';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/auth/roles';
+import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { RoleSelect } from './RoleSelect';
 import { StaffStatus } from './StaffStatus';
@@ -116,17 +116,14 @@ export function StaffGrid(props: StaffGridProps) {
   }, [t, i18n.language, selfId, pendingRoleOf, now, onRoleChange, onToggleAccess, onResetPassword]);
 
   return (
-    <DataGrid
+    <DeskDataGrid
       rows={props.rows}
       columns={columns}
       loading={props.loading}
       disableRowSelectionOnClick
       disableColumnFilter
       rowHeight={56}
-      localeText={{
-        ...(i18n.language === 'en' ? {} : gridZhCN.components.MuiDataGrid.defaultProps.localeText),
-        noRowsLabel: t('admin.staff.empty'),
-      }}
+      noRowsLabel={t('admin.staff.empty')}
       aria-label={t('admin.staff.title')}
     />
   );

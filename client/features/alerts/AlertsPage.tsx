@@ -1,6 +1,5 @@
 import { Alert, Box, Button, Snackbar, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { DataGrid, type GridRowSelectionModel } from '@mui/x-data-grid';
-import { zhCN as gridZhCN } from '@mui/x-data-grid/locales';
+import type { GridRowSelectionModel } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import type { AlertStatus } from '../../../shared/alerts/enums';
 import type { AlertView } from '../../../shared/api/alerts';
 import { can } from '../../../shared/auth/roles';
+import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -20,7 +20,7 @@ const NO_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
 
 /** Account-security risk alerts (DOMAIN.md §7): the pending and handled lists, and their handling. */
 export function AlertsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { user } = useSession();
@@ -103,7 +103,7 @@ export function AlertsPage() {
       </Tabs>
       {errorText && <Alert severity="error">{errorText}</Alert>}
       <Box sx={{ height: 'calc(100vh - 300px)', minHeight: 420 }}>
-        <DataGrid
+        <DeskDataGrid
           rows={rows}
           columns={columns}
           loading={list.isFetching && !list.data}
@@ -120,10 +120,7 @@ export function AlertsPage() {
           rowSelectionModel={selection}
           onRowSelectionModelChange={setSelection}
           density="compact"
-          localeText={{
-            ...(i18n.language === 'en' ? {} : gridZhCN.components.MuiDataGrid.defaultProps.localeText),
-            noRowsLabel: t('alerts.empty'),
-          }}
+          noRowsLabel={t('alerts.empty')}
           aria-label={status === 'pending' ? t('alerts.pendingList') : t('alerts.handledList')}
         />
       </Box>

@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { zhCN as gridZhCN } from '@mui/x-data-grid/locales';
+import type { GridColDef } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditListInput } from '../../../shared/api/audit';
 import { can } from '../../../shared/auth/roles';
+import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -129,7 +129,7 @@ export function AuditPage() {
         </Alert>
       )}
       <Box sx={{ height: 'calc(100vh - 210px)', minHeight: 400 }}>
-        <DataGrid
+        <DeskDataGrid
           rows={list.data?.items ?? []}
           columns={columns}
           getRowId={(row) => row.seq}
@@ -143,10 +143,7 @@ export function AuditPage() {
           disableColumnFilter
           disableRowSelectionOnClick
           density="compact"
-          localeText={{
-            ...(i18n.language === 'en' ? {} : gridZhCN.components.MuiDataGrid.defaultProps.localeText),
-            noRowsLabel: t('audit.empty'),
-          }}
+          noRowsLabel={t('audit.empty')}
           aria-label={t('audit.title')}
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />

@@ -1,12 +1,12 @@
 import { Alert, Box, Button, Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { DataGrid, GRID_CHECKBOX_SELECTION_FIELD, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
-import { zhCN as gridZhCN } from '@mui/x-data-grid/locales';
+import { GRID_CHECKBOX_SELECTION_FIELD, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseListItem } from '../../../shared/api/caseList';
 import { can } from '../../../shared/auth/roles';
+import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -34,7 +34,7 @@ function toListInput(f: QueueFilterState) {
 }
 
 export function QueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { user } = useSession();
@@ -166,7 +166,7 @@ export function QueuePage() {
         </Alert>
       )}
       <Box sx={{ height: 'calc(100vh - 210px)', minHeight: 400 }}>
-        <DataGrid
+        <DeskDataGrid
           rows={query.data?.items ?? []}
           columns={columns}
           loading={query.isFetching && !query.data}
@@ -192,10 +192,7 @@ export function QueuePage() {
           }}
           density="compact"
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
-          localeText={{
-            ...(i18n.language === 'en' ? {} : gridZhCN.components.MuiDataGrid.defaultProps.localeText),
-            noRowsLabel: t('queue.empty'),
-          }}
+          noRowsLabel={t('queue.empty')}
           aria-label={t('queue.title')}
         />
       </Box>

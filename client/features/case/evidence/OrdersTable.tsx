@@ -1,10 +1,10 @@
 import Flag from '@mui/icons-material/Flag';
 import { alpha, Box, Stack, Typography } from '@mui/material';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { zhCN as gridZhCN } from '@mui/x-data-grid/locales';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrdersData } from '../../../../shared/api/evidenceData';
+import { DeskDataGrid } from '../../../lib/DeskDataGrid';
 import { formatEvidenceTime, formatMoney } from './evidenceFormat';
 
 interface OrderRow {
@@ -71,7 +71,7 @@ export function OrdersTable({ data }: { data: OrdersData }) {
           })}`}
       </Typography>
       <Box sx={{ height: Math.min(520, 110 + rows.length * 36) }}>
-        <DataGrid
+        <DeskDataGrid
           rows={rows}
           columns={columns}
           density="compact"
@@ -86,7 +86,6 @@ export function OrdersTable({ data }: { data: OrdersData }) {
               '&:hover': { bgcolor: alpha(theme.palette.warning.main, 0.28) },
             },
           })}
-          localeText={locale === 'en' ? undefined : gridZhCN.components.MuiDataGrid.defaultProps.localeText}
           aria-label={t('evidence.orders.label')}
         />
       </Box>
