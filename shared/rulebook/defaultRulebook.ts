@@ -138,14 +138,14 @@ const improperInfoUse: RuleDefinition = {
       effectiveFrom: SINCE_RECORDS_BEGIN,
       source: 'seed 000: 1688《不当获取使用信息处理规则》',
       summary: {
-        zh: '通过租借/共享账号、协助第三方扫描系统等方式获取平台商业信息/他人信息,或未经允许发布、传递、出售;视情节公示警告、扣分、经营权限管控直至账户关闭。',
+        zh: '通过租借/共享账号、协助第三方扫描系统等方式获取平台商业信息/他人信息，或未经允许发布、传递、出售；视情节公示警告、扣分、经营权限管控直至账户关闭。',
         en: 'Obtaining platform or personal data by renting/sharing accounts or helping third parties scan the system, or using, disclosing or selling it without permission. Public warning, points, business-permission control, up to account closure.',
       },
       // The seed names no ledger; its scale ends in closing the account ("直至賬戶關閉"), which
       // is how the serious ledger ends. Points are the reviewer's (DESIGN.md).
       ledger: 'serious',
       cases: reviewerChosenCases({
-        zh: '“将采取公示警告、账户扣分、经营权限管控直至账户关闭等处理”:分值与措施由审核员选择。',
+        zh: '“将采取公示警告、账户扣分、经营权限管控直至账户关闭等处理”：分值与措施由审核员选择。',
         en: '"public warning, points, business-permission control, up to account closure": points and measures chosen by the reviewer.',
       }),
       measures: ['public-warning', 'business-permissions-restricted', 'account-closed'],
@@ -182,14 +182,14 @@ const memberRightsAbuse: RuleDefinition = {
       effectiveFrom: SINCE_RECORDS_BEGIN,
       source: 'seed 001: 《淘宝规则》变更前 第六十四条 不当注册',
       summary: {
-        zh: '2016年8月2日前,滥用会员权利属于“不当注册”(原第六十四条):一般违规,每次扣12分,对滥用权利导致的订单予以关闭。',
+        zh: '2016年8月2日前，滥用会员权利属于“不当注册”（原第六十四条）：一般违规，每次扣12分，对滥用权利导致的订单予以关闭。',
         en: 'Before 2016-08-02 abuse of member rights was part of "improper registration" (old art. 64): a general violation, 12 points per time, orders from the abuse closed.',
       },
       ledger: 'general',
       cases: [
         {
           basis: {
-            zh: '按原“不当注册”第六十四条处理:“对滥用权利导致的订单予以关闭,每次扣12分”。',
+            zh: '按原“不当注册”第六十四条处理：“对滥用权利导致的订单予以关闭，每次扣12分”。',
             en: 'Judged under old art. 64 "improper registration": "orders from the abuse closed, 12 points per time".',
           },
           outcome: 'points',
@@ -203,13 +203,13 @@ const memberRightsAbuse: RuleDefinition = {
       effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE,
       source: 'seed 001: 《淘宝规则》第六十五条 滥用会员权利 (公示 2016-07-26, 生效 2016-08-02)',
       summary: {
-        zh: '会员不以消费为目的,滥用会员权利损害他人合法权益、妨害淘宝运营秩序;视情节采取警告、身份验证及各项限制,直至查封账户,并返还或收回不当利益。',
+        zh: '会员不以消费为目的，滥用会员权利损害他人合法权益、妨害淘宝运营秩序；视情节采取警告、身份验证及各项限制，直至查封账户，并返还或收回不当利益。',
         en: 'Not buying to consume but abusing buying, reviews, refunds, complaints or claims to harm others. Warning, identity verification and restrictions up to sealing the account; improper gains recovered.',
       },
       // "將「濫用會員權利」情形設立一條獨立規則,歸屬一般違規行為"
       ledger: 'general',
       cases: reviewerChosenCases({
-        zh: '第六十五条未规定分值:分值(默认不扣分,即警告)与措施由审核员选择。',
+        zh: '第六十五条未规定分值：分值（默认不扣分，即警告）与措施由审核员选择。',
         en: 'Art. 65 sets no points: points (default none, a warning) and measures chosen by the reviewer.',
       }),
       measures: [...rightsAbuseMeasures, 'account-sealed', 'gains-recovered'],
@@ -240,7 +240,7 @@ const improperRegistration: RuleDefinition = {
       effectiveFrom: SINCE_RECORDS_BEGIN,
       source: 'seed 001: 《淘宝规则》变更前 第六十四条 不当注册 (一般违规)',
       summary: {
-        zh: '通过软件、程序等方式大批量注册淘宝账户(或滥用会员权利):一般违规,每次扣12分,查封批量注册的账户。',
+        zh: '通过软件、程序等方式大批量注册淘宝账户（或滥用会员权利）：一般违规，每次扣12分，查封批量注册的账户。',
         en: 'Registering accounts in bulk by software (or abusing member rights): general violation, 12 points per time; the bulk-registered accounts are sealed.',
       },
       ledger: 'general',
@@ -261,7 +261,7 @@ const improperRegistration: RuleDefinition = {
       effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE,
       source: 'seed 001: 《淘宝规则》第四十七条 不当注册 (严重违规, 生效 2016-08-02)',
       summary: {
-        zh: '通过软件、程序等方式批量注册淘宝账户:严重违规,每次扣48分,查封账户。',
+        zh: '通过软件、程序等方式批量注册淘宝账户：严重违规，每次扣48分，查封账户。',
         en: 'Registering accounts in bulk by software: serious violation, 48 points per time; accounts sealed.',
       },
       // "「不當註冊」規則歸屬嚴重違規行為": 48 serious points reach the 48 node: account sealed.
@@ -303,13 +303,13 @@ const unfairCompetition: RuleDefinition = {
       effectiveFrom: UNFAIR_COMPETITION_CAMPAIGN_DATE,
       source: 'seed 002: 快手《【不正当竞争】实施细则》专项治理公告',
       summary: {
-        zh: '与品牌方签订独家供货、对赌或其他排他协议;公开声称独家合作;利用行业地位要求品牌“二选一”。视情节与次数扣分、暂停使用购物车、支付违约金、封禁账号,直至清除平台。',
+        zh: '与品牌方签订独家供货、对赌或其他排他协议；公开声称独家合作；利用行业地位要求品牌“二选一”。视情节与次数扣分、暂停使用购物车、支付违约金、封禁账号，直至清除平台。',
         en: 'Exclusive supply, bet-on or other exclusive deals with brands; publicly claiming exclusivity; forcing brands to "choose one of two". By severity and count: points, shopping cart suspended, liquidated damages, account banned, up to removal from the platform.',
       },
       // "以上情形均嚴重違反了快手平臺規則" and the scale ends in removal: the serious ledger.
       ledger: 'serious',
       cases: reviewerChosenCases({
-        zh: '“视违规情节的严重程度、违规次数等情况综合判定”:分值与措施由审核员选择。',
+        zh: '“视违规情节的严重程度、违规次数等情况综合判定”：分值与措施由审核员选择。',
         en: '"judged by severity and number of violations": points and measures chosen by the reviewer.',
       }),
       measures: ['shopping-cart-suspended', 'liquidated-damages', 'account-banned', 'platform-removal'],
@@ -380,14 +380,14 @@ const counterfeit: RuleDefinition = {
       effectiveFrom: SINCE_RECORDS_BEGIN,
       source: 'seed 003: 《淘宝规则》第五十条(三)(四)',
       summary: {
-        zh: '信息层面判断的每件扣2分(3天内不超过12分);实际出售的每次扣12分;提供便利条件的每次扣2分,情节严重的每次扣12分;具备特殊情形的只删除不扣分。三振出局。',
+        zh: '信息层面判断的每件扣2分（3天内不超过12分）；实际出售的每次扣12分；提供便利条件的每次扣2分，情节严重的每次扣12分；具备特殊情形的只删除不扣分。三振出局。',
         en: 'Listings judged at information level: 2 points per item (at most 12 within 3 days); actual sale: 12 per time; facilitation: 2 per time, 12 if serious; special cases deleted without points. Three strikes.',
       },
       ledger: 'counterfeit',
       cases: [
         {
           when: { fact: 'special', equals: true },
-          basis: { zh: '“具备特殊情形的,只删除不扣分”。', en: '"special circumstances: deleted without points".' },
+          basis: { zh: '“具备特殊情形的，只删除不扣分”。', en: '"special circumstances: deleted without points".' },
           outcome: 'correction',
           points: 0,
           measures: { fixed: ['item-deleted'] },
@@ -395,7 +395,7 @@ const counterfeit: RuleDefinition = {
         {
           when: { fact: 'kind', equals: 'listing' },
           basis: {
-            zh: '“通过信息层面判断的,每件扣2分(3天内不超过12分)”。',
+            zh: '“通过信息层面判断的，每件扣2分（3天内不超过12分）”。',
             en: '"judged at information level: 2 points per item (at most 12 within 3 days)".',
           },
           outcome: 'points',
@@ -406,7 +406,7 @@ const counterfeit: RuleDefinition = {
         {
           when: { fact: 'kind', equals: 'sale' },
           basis: {
-            zh: '“实际出售的,每次扣12分”;计入三振出局。',
+            zh: '“实际出售的，每次扣12分”；计入三振出局。',
             en: '"actual sale: 12 points per time"; counts as a strike.',
           },
           outcome: 'points',
@@ -422,7 +422,7 @@ const counterfeit: RuleDefinition = {
             ],
           },
           basis: {
-            zh: '“为出售假冒、盗版商品提供便利条件的……情节严重的,每次扣12分”。',
+            zh: '“为出售假冒、盗版商品提供便利条件的……情节严重的，每次扣12分”。',
             en: '"facilitating ... in serious circumstances: 12 points per time".',
           },
           outcome: 'points',
@@ -431,7 +431,7 @@ const counterfeit: RuleDefinition = {
         {
           when: { fact: 'kind', equals: 'facilitation' },
           basis: {
-            zh: '“为出售假冒、盗版商品提供便利条件的,每次扣2分”。',
+            zh: '“为出售假冒、盗版商品提供便利条件的，每次扣2分”。',
             en: '"facilitating the sale of counterfeits: 2 points per time".',
           },
           outcome: 'points',
@@ -465,7 +465,7 @@ const unauthorizedProduct: RuleDefinition = {
       effectiveFrom: SINCE_RECORDS_BEGIN,
       source: 'seed 003: 《淘宝规则》第六十条(一)(二)',
       summary: {
-        zh: '违反商品准入要求每次扣6分,违反卖家准入要求每次扣12分;情形严重的视为严重违规,分值相同,并删除该商品。',
+        zh: '违反商品准入要求每次扣6分，违反卖家准入要求每次扣12分；情形严重的视为严重违规，分值相同，并删除该商品。',
         en: 'Product admission breach: 6 points per time; seller admission breach: 12. Serious circumstances count as serious violations with the same points; the item is deleted.',
       },
       ledger: 'general',
@@ -478,7 +478,7 @@ const unauthorizedProduct: RuleDefinition = {
             ],
           },
           basis: {
-            zh: '“情形严重的,视为严重违规行为,违反商品准入要求每次扣6分……同时淘宝删除该违规商品”。',
+            zh: '“情形严重的，视为严重违规行为，违反商品准入要求每次扣6分……同时淘宝删除该违规商品”。',
             en: '"serious: a serious violation, 6 points per product admission breach ... the item is deleted".',
           },
           outcome: 'points',
@@ -494,7 +494,7 @@ const unauthorizedProduct: RuleDefinition = {
             ],
           },
           basis: {
-            zh: '“情形严重的,视为严重违规行为……违反卖家准入要求每次扣12分”。',
+            zh: '“情形严重的，视为严重违规行为……违反卖家准入要求每次扣12分”。',
             en: '"serious: a serious violation ... 12 points per seller admission breach".',
           },
           outcome: 'points',
@@ -505,7 +505,7 @@ const unauthorizedProduct: RuleDefinition = {
         {
           when: { fact: 'admission', equals: 'product' },
           basis: {
-            zh: '“违反商品准入要求每次扣6分,同时淘宝下架或删除该违规商品”。',
+            zh: '“违反商品准入要求每次扣6分，同时淘宝下架或删除该违规商品”。',
             en: '"6 points per product admission breach; the item is delisted or deleted".',
           },
           outcome: 'points',
@@ -514,7 +514,7 @@ const unauthorizedProduct: RuleDefinition = {
         },
         {
           basis: {
-            zh: '“违反卖家准入要求每次扣12分,同时淘宝下架或删除该违规商品”。',
+            zh: '“违反卖家准入要求每次扣12分，同时淘宝下架或删除该违规商品”。',
             en: '"12 points per seller admission breach; the item is delisted or deleted".',
           },
           outcome: 'points',
@@ -585,7 +585,7 @@ const fakeTransaction: RuleDefinition = {
       effectiveFrom: SINCE_RECORDS_BEGIN,
       source: 'seed 004: 淘宝虚假交易认定与处罚细则',
       summary: {
-        zh: '第一、二次:未达96笔仅纠正不扣分,96笔以上一般违规扣12分;第三次:未达96笔扣12分,96笔以上情节严重扣48分;第四次及以上、短期大规模:一般违规扣48分;情节严重累计三次、大规模再犯、特殊情节、提供虚假交易服务:严重违规扣48分(优先)。涉及商品搜索降权30天,滚动计算。',
+        zh: '第一、二次：未达96笔仅纠正不扣分，96笔以上一般违规扣12分；第三次：未达96笔扣12分，96笔以上情节严重扣48分；第四次及以上、短期大规模：一般违规扣48分；情节严重累计三次、大规模再犯、特殊情节、提供虚假交易服务：严重违规扣48分（优先）。涉及商品搜索降权30天，滚动计算。',
         en: '1st/2nd: <96 transactions correction only, ≥96 12 general; 3rd: <96 12, ≥96 48 general (serious circumstances); 4th and later, or large-scale: 48 general; three serious-circumstance findings, large-scale again, aggravated, or providing the service: 48 serious (wins). Each item demoted 30 days, rolling.',
       },
       ledger: 'general',
@@ -594,7 +594,7 @@ const fakeTransaction: RuleDefinition = {
         {
           when: { fact: 'largeScale', equals: true },
           basis: {
-            zh: '“短期内产生大规模虚假交易行为的,不论次数和笔数均视为情节严重,每次以一般违规行为扣48分”。',
+            zh: '“短期内产生大规模虚假交易行为的，不论次数和笔数均视为情节严重，每次以一般违规行为扣48分”。',
             en: '"large-scale faking in a short time: serious circumstances whatever the count, 48 general points".',
           },
           outcome: 'points',
@@ -604,7 +604,7 @@ const fakeTransaction: RuleDefinition = {
         {
           when: { occurrence: { atLeast: 4 } },
           basis: {
-            zh: '“第四次以及以上发生虚假交易行为的,不论笔数均视为情节严重,每次以一般违规行为扣48分”。',
+            zh: '“第四次以及以上发生虚假交易行为的，不论笔数均视为情节严重，每次以一般违规行为扣48分”。',
             en: '"4th time and later: serious circumstances whatever the count, 48 general points".',
           },
           outcome: 'points',
@@ -616,7 +616,7 @@ const fakeTransaction: RuleDefinition = {
             all: [{ occurrence: { atLeast: 3, atMost: 3 } }, { fact: 'transactions', atLeast: MANY_TRANSACTIONS }],
           },
           basis: {
-            zh: '“第三次……违规交易笔数达96笔以上,则会视为情节严重,每次以一般违规行为扣48分”。',
+            zh: '“第三次……违规交易笔数达96笔以上，则会视为情节严重，每次以一般违规行为扣48分”。',
             en: '"3rd time with 96 or more transactions: serious circumstances, 48 general points".',
           },
           outcome: 'points',
@@ -626,7 +626,7 @@ const fakeTransaction: RuleDefinition = {
         {
           when: { occurrence: { atLeast: 3, atMost: 3 } },
           basis: {
-            zh: '“第三次发生虚假交易行为:若违规交易笔数未达96笔,每次将会以一般违规行为扣12分”。',
+            zh: '“第三次发生虚假交易行为：若违规交易笔数未达96笔，每次将会以一般违规行为扣12分”。',
             en: '"3rd time with fewer than 96 transactions: 12 general points".',
           },
           outcome: 'points',
@@ -635,7 +635,7 @@ const fakeTransaction: RuleDefinition = {
         {
           when: { fact: 'transactions', atLeast: MANY_TRANSACTIONS },
           basis: {
-            zh: '“第一次或者第二次……违规交易笔数达到96笔以上的,每次以一般违规行为扣12分”。',
+            zh: '“第一次或者第二次……违规交易笔数达到96笔以上的，每次以一般违规行为扣12分”。',
             en: '"1st or 2nd time with 96 or more transactions: 12 general points".',
           },
           outcome: 'points',
@@ -643,7 +643,7 @@ const fakeTransaction: RuleDefinition = {
         },
         {
           basis: {
-            zh: '“第一次或者第二次……未达到96笔,仅对卖家的违规行为进行纠正不扣分”。',
+            zh: '“第一次或者第二次……未达到96笔，仅对卖家的违规行为进行纠正不扣分”。',
             en: '"1st or 2nd time with fewer than 96 transactions: corrected, no points".',
           },
           outcome: 'correction',
@@ -655,7 +655,7 @@ const fakeTransaction: RuleDefinition = {
         {
           when: { tagged: { tag: SERIOUS_CIRCUMSTANCES, atLeast: 3, includeCurrent: true } },
           basis: {
-            zh: '“累计三次及以上被认定为‘情节严重’的虚假交易行为”:严重违规扣48分。',
+            zh: '“累计三次及以上被认定为‘情节严重’的虚假交易行为”：严重违规扣48分。',
             en: '"found in serious circumstances three or more times": 48 serious points.',
           },
           outcome: 'points',
@@ -671,7 +671,7 @@ const fakeTransaction: RuleDefinition = {
             ],
           },
           basis: {
-            zh: '“违反上述第4项规定之后,再次发生大量虚假交易行为”:严重违规扣48分。',
+            zh: '“违反上述第4项规定之后，再次发生大量虚假交易行为”：严重违规扣48分。',
             en: '"large-scale faking again after item 4": 48 serious points.',
           },
           outcome: 'points',
@@ -682,7 +682,7 @@ const fakeTransaction: RuleDefinition = {
         {
           when: { fact: 'aggravated', equals: true },
           basis: {
-            zh: '“存在手段恶劣、行为密集、规模庞大、后果严重、恶意对抗监管等特殊情节的”:严重违规扣48分。',
+            zh: '“存在手段恶劣、行为密集、规模庞大、后果严重、恶意对抗监管等特殊情节的”：严重违规扣48分。',
             en: '"vicious means, density, scale, grave results or evading supervision": 48 serious points.',
           },
           outcome: 'points',
@@ -693,7 +693,7 @@ const fakeTransaction: RuleDefinition = {
         {
           when: { fact: 'providesService', equals: true },
           basis: {
-            zh: '“为他人提供虚假交易服务”:严重违规扣48分。',
+            zh: '“为他人提供虚假交易服务”：严重违规扣48分。',
             en: '"providing fake-transaction services to others": 48 serious points.',
           },
           outcome: 'points',
@@ -733,20 +733,20 @@ const falseAppealEvidence: RuleDefinition = {
       effectiveFrom: SINCE_RECORDS_BEGIN,
       source: 'seed 004: 申诉凭证',
       summary: {
-        zh: '提供虚假凭证视为一般违规:首次发生的给予警告,再次及以上的每次扣6分。',
+        zh: '提供虚假凭证视为一般违规：首次发生的给予警告，再次及以上的每次扣6分。',
         en: 'False evidence in an appeal is a general violation: a warning the first time, 6 points each time after.',
       },
       ledger: 'general',
       cases: [
         {
           when: { occurrence: { atMost: 1 } },
-          basis: { zh: '“首次发生的,给予警告”。', en: '"first time: a warning".' },
+          basis: { zh: '“首次发生的，给予警告”。', en: '"first time: a warning".' },
           outcome: 'warning',
           points: 0,
           measures: { fixed: ['warning'], fromFact: 'measures' },
         },
         {
-          basis: { zh: '“再次及以上的,每次将会扣6分”。', en: '"second time and later: 6 points each".' },
+          basis: { zh: '“再次及以上的，每次将会扣6分”。', en: '"second time and later: 6 points each".' },
           outcome: 'points',
           points: 6,
           measures: { fromFact: 'measures' },
@@ -759,7 +759,7 @@ const falseAppealEvidence: RuleDefinition = {
 
 export const defaultRulebook: Rulebook = {
   id: 'taobao-family',
-  name: { zh: '淘宝系平台规则(种子文档)', en: 'Taobao-family platform rules (from the seeds)' },
+  name: { zh: '淘宝系平台规则（种子文档）', en: 'Taobao-family platform rules (from the seeds)' },
   utcOffsetMinutes: 480,
   measures,
   ledgers,

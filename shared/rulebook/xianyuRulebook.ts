@@ -11,7 +11,7 @@ import type { Rulebook } from './types';
 
 export const xianyuRulebook: Rulebook = {
   id: 'xianyu',
-  name: { zh: '闲鱼违规扣分规则(种子文档)', en: 'Xianyu violation points (from the seeds)' },
+  name: { zh: '闲鱼违规扣分规则（种子文档）', en: 'Xianyu violation points (from the seeds)' },
   utcOffsetMinutes: 480,
   measures: {
     'items-delisted': { label: { zh: '商品下架', en: 'Items delisted' } },
@@ -40,12 +40,12 @@ export const xianyuRulebook: Rulebook = {
         {
           effectiveFrom: SINCE_RECORDS_BEGIN,
           source: 'seed 003: 闲鱼扣分规则',
-          summary: { zh: '一般违规扣2分,商品下架。', en: 'General violation: 2 points; items delisted.' },
+          summary: { zh: '一般违规扣2分，商品下架。', en: 'General violation: 2 points; items delisted.' },
           ledger: 'general',
           cases: [
             {
               basis: {
-                zh: '“一般违规扣2分”;“该闲鱼卖家店铺的商品会被下架”。',
+                zh: '“一般违规扣2分”；“该闲鱼卖家店铺的商品会被下架”。',
                 en: '"general violation: 2 points"; "the items are delisted".',
               },
               outcome: 'points',
@@ -75,14 +75,14 @@ export const xianyuRulebook: Rulebook = {
           effectiveFrom: SINCE_RECORDS_BEGIN,
           source: 'seed 003: 闲鱼扣分规则',
           summary: {
-            zh: '严重违规扣12分;低于48分的,所有商品删除,管控7-30天不等;达到48分的店铺永久停封。',
+            zh: '严重违规扣12分；低于48分的，所有商品删除，管控7-30天不等；达到48分的店铺永久停封。',
             en: 'Serious violation: 12 points; below 48 all items are deleted and the shop is controlled for 7–30 days; at 48 the shop is banned for good.',
           },
           ledger: 'serious',
           cases: [
             {
               basis: {
-                zh: '“严重违规扣12分”;“严重违规低于48分,所有商品删除,管控7-30天不等”:天数由审核员选择。',
+                zh: '“严重违规扣12分”；“严重违规低于48分，所有商品删除，管控7-30天不等”：天数由审核员选择。',
                 en: '"serious violation: 12 points"; "below 48: all items deleted, 7–30 days of control": days chosen by the reviewer.',
               },
               outcome: 'points',
@@ -109,7 +109,7 @@ export const xianyuRulebook: Rulebook = {
           effectiveFrom: SINCE_RECORDS_BEGIN,
           source: 'seed 003: 闲鱼扣分规则',
           summary: {
-            zh: '重大违规不扣分,直接管控店铺永久停封。',
+            zh: '重大违规不扣分，直接管控店铺永久停封。',
             en: 'Major violation: no points; the shop is banned for good at once.',
           },
           ledger: 'serious',
