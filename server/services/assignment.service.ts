@@ -28,9 +28,10 @@ export async function claimNext(ctx: ServiceContext, input: { queue?: string }):
   const userId = actingUserId(ctx);
   const now = ctx.clock.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const candidate = await mostUrgentCandidate(trx, userId, input.queue, now.toISOString());
+    const { candidate, memberOf } = await mostUrgentCandidate(trx, userId, input.queue, now.toISOString());
     if (!candidate) {
-      if (input.queue && !(await queuesRepo.queueIdsOfUser(trx, userId)).includes(input.queue)) {
+      // Nothing to claim, or not theirs to claim from: only then is membership worth telling apart.
+      if (input.queue && !(memberOf ?? (await queuesRepo.queueIdsOfUser(trx, userId))).includes(input.queue)) {
         throw new DeskError('FORBIDDEN', 'not_queue_member', `you are not a member of queue ${input.queue}`, {
           field: 'queue',
         });
@@ -63,22 +64,30 @@ export async function claimNext(ctx: ServiceContext, input: { queue?: string }):
 }
 
 /**
- * The most urgent claimable case of the caller's queues (or of `queue`, if they belong to it).
+ * The most urgent claimable case of the caller's queues (or of `queue`, if they belong to it),
+ * and the caller's queues when they were read on the way (so they are not read twice).
  * PostgreSQL locks it, one queue at a time, skipping rows other claimers hold; SQLite has no
  * row locks to take and is asked in one statement (see `claimCandidateOfMember`).
  */
-async function mostUrgentCandidate(trx: Executor, userId: number, queue: string | undefined, now: string) {
-  if (!isPostgres(trx)) return casesRepo.claimCandidateOfMember(trx, { userId, queue, now });
+async function mostUrgentCandidate(
+  trx: Executor,
+  userId: number,
+  queue: string | undefined,
+  now: string,
+): Promise<{ candidate: ClaimCandidate | undefined; memberOf?: string[] }> {
+  if (!isPostgres(trx)) return { candidate: await casesRepo.claimCandidateOfMember(trx, { userId, queue, now }) };
   const mine = await queuesRepo.queueIdsOfUser(trx, userId);
-  let best: Awaited<ReturnType<typeof casesRepo.lockClaimCandidate>>;
+  let best: ClaimCandidate | undefined;
   for (const q of queue ? mine.filter((m) => m === queue) : mine) {
     for (const lapsedLeases of [false, true]) {
       const found = await casesRepo.lockClaimCandidate(trx, { queue: q, userId, now, lapsedLeases });
       if (found && (!best || found.rank > best.rank || (found.rank === best.rank && found.id > best.id))) best = found;
     }
   }
-  return best;
+  return { candidate: best, memberOf: mine };
 }
+
+type ClaimCandidate = NonNullable<Awaited<ReturnType<typeof casesRepo.lockClaimCandidate>>>;
 
 /** Keeps the caller's lease alive while the case page is open. */
 export async function renewLease(ctx: ServiceContext, input: { caseId: number }): Promise<{ leaseUntil: string }> {

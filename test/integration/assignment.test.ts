@@ -61,6 +61,7 @@ describe.each(BACKENDS)('claiming and assignment on %s', (backend) => {
   it('returns null when my queues are empty, and refuses a queue I am not in', async () => {
     const cy = await login('cy');
     expect(await cy.trpc.queue.next.mutate({})).toBeNull();
+    expect(await cy.trpc.queue.next.mutate({ queue: 'q2' })).toBeNull();
     expect((await errorOf(cy.trpc.queue.next.mutate({ queue: 'q1' }))).data?.reason).toBe('not_queue_member');
     const auditor = await login('auditor1');
     expect((await errorOf(auditor.trpc.queue.next.mutate({}))).data?.code).toBe('FORBIDDEN');
