@@ -22,3 +22,6 @@ export function maskAddress(address: string): string {
 export function maskPii(field: PiiField, value: string): string {
   return field === 'phone' ? maskPhone(value) : maskAddress(value);
 }
+
+/** The shortest reason a reveal accepts: one too short to say anything is refused. */
+export const MIN_REVEAL_REASON_LENGTH = 4;

@@ -45,10 +45,24 @@ describe.skipIf(!HAS_CHROMIUM)('claiming from the queue (browser)', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'assigned', username: 'reviewer' });
 
-    // Releasing it with a reason puts it back in front of the watcher.
+    // A release that cannot reach the server says so inside the dialog (not behind its
+    // backdrop); opened again, the dialog starts clean.
+    await claimer.route('**/trpc/*queue.release*', (route) => route.abort('connectionrefused'));
     await claimer.getByRole('button', { name: '退回队列' }).click();
-    await claimer.getByLabel('原因').fill('需要专项审核');
-    await claimer.getByRole('button', { name: '确定' }).click();
+    const dialog = claimer.getByRole('dialog', { name: '退回队列' });
+    await dialog.getByLabel('原因').fill('网络中断前的原因');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByRole('alert').getByText('无法连接服务器').waitFor();
+    await claimer.unrouteAll();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await claimer.getByRole('button', { name: '退回队列' }).click();
+    expect(await dialog.getByLabel('原因').inputValue()).toBe('');
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+
+    // Releasing it with a reason puts it back in front of the watcher.
+    await dialog.getByLabel('原因').fill('需要专项审核');
+    await dialog.getByRole('button', { name: '确定' }).click();
     await claimer.getByRole('heading', { name: '案件队列' }).waitFor();
     await expect.poll(() => total(watcher), { timeout: 3000 }).toBe(before);
   }, 60_000);

@@ -1,15 +1,15 @@
-import { Alert, Button, Stack } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { can } from '../../../shared/auth/roles';
+import { ReasonDialog } from '../../lib/ReasonDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { ChoiceDialog } from './ChoiceDialog';
-import { ReasonDialog } from './ReasonDialog';
 
 type Dialog = 'release' | 'skip' | 'assign' | 'route' | null;
 
@@ -34,7 +34,14 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const route = useMutation(trpc.cases.route.mutationOptions(done));
   const staff = useQuery({ ...trpc.users.directory.queryOptions(), enabled: dialog === 'assign' });
   const queues = useQuery({ ...trpc.queues.list.queryOptions(), enabled: dialog === 'route' });
-  const error = useTranslatedError(release.error ?? skip.error ?? assign.error ?? route.error);
+  const giveBackError = useTranslatedError(release.error ?? skip.error);
+  const assignError = useTranslatedError(assign.error);
+  const routeError = useTranslatedError(route.error);
+  // A dialog opened again starts clean: no refusal left over from the last try.
+  const close = () => {
+    setDialog(null);
+    for (const m of [release, skip, assign, route]) m.reset();
+  };
   if (!user) return null;
 
   const mine = c.assignee?.id === user.id && c.status === 'assigned';
@@ -66,35 +73,45 @@ export function CaseActions({ c }: { c: CaseDetail }) {
           </Button>
         )}
       </Stack>
-      {error && <Alert severity="error">{error}</Alert>}
-      <ReasonDialog
-        open={dialog === 'release' || dialog === 'skip'}
-        title={dialog === 'skip' ? t('case.skip') : t('case.release')}
-        busy={release.isPending || skip.isPending}
-        onCancel={() => setDialog(null)}
-        onConfirm={(reason) => (dialog === 'skip' ? skip : release).mutate({ caseId: c.id, reason })}
-      />
-      <ChoiceDialog
-        open={dialog === 'assign'}
-        title={c.assignee ? t('case.reassign') : t('case.assign')}
-        label={t('queue.columns.assignee')}
-        choices={reviewers.map((u) => ({
-          value: String(u.id),
-          label: `${u.displayName} · ${t(`role.${u.role}` as 'role.reviewer')}`,
-        }))}
-        busy={assign.isPending}
-        onCancel={() => setDialog(null)}
-        onConfirm={(userId) => assign.mutate({ caseId: c.id, userId: Number(userId) })}
-      />
-      <ChoiceDialog
-        open={dialog === 'route'}
-        title={t('case.route')}
-        label={t('case.queue')}
-        choices={(queues.data ?? []).map((q) => ({ value: q.id, label: i18n.language === 'en' ? q.nameEn : q.nameZh }))}
-        busy={route.isPending}
-        onCancel={() => setDialog(null)}
-        onConfirm={(queueId) => route.mutate({ caseId: c.id, queueId })}
-      />
+      {(dialog === 'release' || dialog === 'skip') && (
+        <ReasonDialog
+          title={dialog === 'skip' ? t('case.skip') : t('case.release')}
+          label={t('case.reason')}
+          confirmLabel={t('common.confirm')}
+          pending={release.isPending || skip.isPending}
+          error={giveBackError}
+          onClose={close}
+          onSubmit={(reason) => (dialog === 'skip' ? skip : release).mutate({ caseId: c.id, reason })}
+        />
+      )}
+      {dialog === 'assign' && (
+        <ChoiceDialog
+          title={c.assignee ? t('case.reassign') : t('case.assign')}
+          label={t('queue.columns.assignee')}
+          choices={reviewers.map((u) => ({
+            value: String(u.id),
+            label: `${u.displayName} · ${t(`role.${u.role}` as 'role.reviewer')}`,
+          }))}
+          pending={assign.isPending}
+          error={assignError}
+          onClose={close}
+          onSubmit={(userId) => assign.mutate({ caseId: c.id, userId: Number(userId) })}
+        />
+      )}
+      {dialog === 'route' && (
+        <ChoiceDialog
+          title={t('case.route')}
+          label={t('case.queue')}
+          choices={(queues.data ?? []).map((q) => ({
+            value: q.id,
+            label: i18n.language === 'en' ? q.nameEn : q.nameZh,
+          }))}
+          pending={route.isPending}
+          error={routeError}
+          onClose={close}
+          onSubmit={(queueId) => route.mutate({ caseId: c.id, queueId })}
+        />
+      )}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { can } from '../../../shared/auth/roles';
 import { PageLoading } from '../../lib/lazyPage';
+import { ReasonDialog } from '../../lib/ReasonDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -19,7 +20,6 @@ import { DecisionPanel } from './decision/DecisionPanel';
 import { EvidenceCard } from './EvidenceCard';
 import { HistoryCard } from './history/HistoryCard';
 import { LinksCard } from './LinksCard';
-import { ReasonDialog } from './ReasonDialog';
 import { ReportsCard } from './ReportsCard';
 import { StandingCard } from './standing/StandingCard';
 import { TriageCard } from './TriageCard';
@@ -51,7 +51,8 @@ export function CasePage() {
   const goToNextCase = useGoToNextCase();
   useHotkey('n', goToNextCase, Boolean(user && can(user.role, 'cases.claim')));
   const loadError = useTranslatedError(valid ? query.error : new Error('invalid'));
-  const actionError = useTranslatedError(link.error ?? split.error);
+  const actionError = useTranslatedError(link.error);
+  const splitError = useTranslatedError(split.error);
 
   if (!valid || query.error) {
     return (
@@ -96,13 +97,20 @@ export function CasePage() {
           </Stack>
         </Grid>
       </Grid>
-      <ReasonDialog
-        open={splitting !== null}
-        title={t('case.split')}
-        busy={split.isPending}
-        onCancel={() => setSplitting(null)}
-        onConfirm={(reason) => splitting !== null && split.mutate({ reportId: splitting, reason })}
-      />
+      {splitting !== null && (
+        <ReasonDialog
+          title={t('case.split')}
+          label={t('case.reason')}
+          confirmLabel={t('common.confirm')}
+          pending={split.isPending}
+          error={splitError}
+          onClose={() => {
+            setSplitting(null);
+            split.reset();
+          }}
+          onSubmit={(reason) => split.mutate({ reportId: splitting, reason })}
+        />
+      )}
     </Stack>
   );
 }

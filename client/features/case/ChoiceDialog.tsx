@@ -1,5 +1,5 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
-import { useState } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface Choice {
@@ -7,21 +7,26 @@ export interface Choice {
   label: string;
 }
 
-/** Picks one of `choices` (a reviewer to assign, a queue to route to) and confirms. */
+/**
+ * Picks one of `choices` (a reviewer to assign, a queue to route to) and confirms. Like
+ * `ReasonDialog`: mounted only while asked, not dismissable while the request runs, and the
+ * server's refusal shows inside it.
+ */
 export function ChoiceDialog(props: {
-  open: boolean;
   title: string;
   label: string;
   choices: Choice[];
-  busy?: boolean;
-  onCancel(): void;
-  onConfirm(value: string): void;
+  pending: boolean;
+  error?: string | null;
+  onClose(): void;
+  onSubmit(value: string): void;
 }) {
   const { t } = useTranslation();
+  const titleId = useId();
   const [value, setValue] = useState('');
   return (
-    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="xs">
-      <DialogTitle>{props.title}</DialogTitle>
+    <Dialog open onClose={props.pending ? undefined : props.onClose} aria-labelledby={titleId} fullWidth maxWidth="xs">
+      <DialogTitle id={titleId}>{props.title}</DialogTitle>
       <DialogContent>
         <TextField
           select
@@ -37,10 +42,17 @@ export function ChoiceDialog(props: {
             </MenuItem>
           ))}
         </TextField>
+        {props.error && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {props.error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!value || props.busy} onClick={() => props.onConfirm(value)}>
+        <Button onClick={props.onClose} disabled={props.pending}>
+          {t('common.cancel')}
+        </Button>
+        <Button variant="contained" disabled={!value || props.pending} onClick={() => props.onSubmit(value)}>
           {t('common.confirm')}
         </Button>
       </DialogActions>

@@ -8,6 +8,7 @@ import {
   alertSubmitInput,
   alertSubmitOutput,
 } from '../../../shared/api/alerts';
+import { MIN_REVEAL_REASON_LENGTH } from '../../../shared/pii/mask';
 import { actOnAlertAccount, markAlertsNoRisk } from '../../services/alertHandling.service';
 import { submitAlert } from '../../services/alertIntake.service';
 import { alertCounts, listAlerts, revealAlertPhone } from '../../services/alertQueries.service';
@@ -53,7 +54,9 @@ export const alertsRouter = router({
 
   /** The account phone in clear, for a stated reason (audited as `pii.revealed`). */
   revealPhone: permittedProcedure('pii.reveal')
-    .input(z.object({ id: z.number().int().positive(), reason: z.string().trim().min(4).max(500) }))
+    .input(
+      z.object({ id: z.number().int().positive(), reason: z.string().trim().min(MIN_REVEAL_REASON_LENGTH).max(500) }),
+    )
     .output(z.object({ value: z.string() }))
     .mutation(({ ctx, input }) => revealAlertPhone(serviceContext(ctx), input)),
 });

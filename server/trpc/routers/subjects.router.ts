@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PII_FIELDS } from '../../../shared/pii/mask';
+import { MIN_REVEAL_REASON_LENGTH, PII_FIELDS } from '../../../shared/pii/mask';
 import { revealPii } from '../../services/pii.service';
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
@@ -11,7 +11,7 @@ export const subjectsRouter = router({
       z.object({
         subjectId: z.string().min(1).max(64),
         field: z.enum(PII_FIELDS),
-        reason: z.string().trim().min(4).max(500),
+        reason: z.string().trim().min(MIN_REVEAL_REASON_LENGTH).max(500),
         caseId: z.number().int().positive().optional(),
       }),
     )
