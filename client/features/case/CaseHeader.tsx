@@ -57,7 +57,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <Field label={t('queue.columns.createdAt')}>{time(c.createdAt)}</Field>
         {c.sla.forecastAt && (
           <Field label={t('case.forecast')}>
-            {time(c.sla.forecastAt)} ({t('case.ahead', { count: c.sla.ahead ?? 0 })})
+            {t('case.ahead', { time: time(c.sla.forecastAt), count: c.sla.ahead ?? 0 })}
           </Field>
         )}
       </Stack>

@@ -59,8 +59,10 @@ function LedgerCard({ ledger, ruleIds }: { ledger: LedgerView; ruleIds: string[]
         <>
           <Heading>{t('rulebook.ledgers.strikes')}</Heading>
           <Typography variant="body2" sx={{ mb: 0.5 }}>
-            {t('rulebook.ledgers.strikesText', { limit: ledger.strikes.limit })} (
-            {t(`rulebook.ledgers.strikesCounting.${ledger.strikes.counting}`)})
+            {t('rulebook.ledgers.strikesText', {
+              limit: ledger.strikes.limit,
+              counting: t(`rulebook.ledgers.strikesCounting.${ledger.strikes.counting}`),
+            })}
           </Typography>
           <MeasureChips ids={ledger.strikes.measures} />
         </>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../client/i18n/locales/en';
 import { zhCN } from '../../../client/i18n/locales/zh-CN';
+import { ASCII_PUNCTUATION_BESIDE_HAN } from '../../support/chinesePunctuation';
 
 function flatten(obj: object, prefix = ''): Record<string, string> {
   return Object.entries(obj).reduce<Record<string, string>>((acc, [key, value]) => {
@@ -28,5 +29,10 @@ describe('UI translations', () => {
   it('use the same interpolation variables in both languages', () => {
     const vars = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(zh)) expect(vars(english[key] ?? ''), key).toEqual(vars(zh[key] ?? ''));
+  });
+
+  it('use full-width punctuation in Chinese text, placeholders aside', () => {
+    const mixed = Object.entries(zh).filter(([, v]) => ASCII_PUNCTUATION_BESIDE_HAN.test(v.replace(/{{\w+}}/g, '')));
+    expect(mixed).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRulebook } from '../../../shared/rulebook/defaultRulebook';
 import { xianyuRulebook } from '../../../shared/rulebook/xianyuRulebook';
+import { ASCII_PUNCTUATION_BESIDE_HAN } from '../../support/chinesePunctuation';
 
 /** Every `zh` text of a rulebook (names, summaries, bases, fact descriptions), with where it is. */
 function chineseTexts(value: unknown, path: string, out: { path: string; text: string }[] = []) {
@@ -15,15 +16,12 @@ function chineseTexts(value: unknown, path: string, out: { path: string; text: s
   return out;
 }
 
-// An ASCII comma, semicolon, colon or parenthesis next to a Chinese character.
-const ASCII_BESIDE_HAN = /[\p{Script=Han}][,;:()]|[,;:()][\p{Script=Han}]/u;
-
 describe('the rulebooks’ Chinese texts', () => {
   for (const book of [defaultRulebook, xianyuRulebook]) {
     it(`use full-width punctuation in ${book.id}, as staff read Chinese`, () => {
       const texts = chineseTexts(book, book.id);
       expect(texts.length).toBeGreaterThan(5);
-      expect(texts.filter((t) => ASCII_BESIDE_HAN.test(t.text))).toEqual([]);
+      expect(texts.filter((t) => ASCII_PUNCTUATION_BESIDE_HAN.test(t.text))).toEqual([]);
     });
   }
 });
