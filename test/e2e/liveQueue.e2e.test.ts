@@ -35,7 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('claiming from the queue (browser)', () => {
     await saveScreenshot(claimer, 'case');
 
     // Pushed over SSE: the watcher's unassigned count drops and the case leaves their list.
-    await expect.poll(() => total(watcher), { timeout: 3000 }).toBe(before - 1);
+    await expect.poll(() => total(watcher), { timeout: 10_000 }).toBe(before - 1);
     expect(await watcher.locator(`.MuiDataGrid-row[data-id="${caseId}"]`).count()).toBe(0);
     const row = await server.db
       .selectFrom('cases')
@@ -64,6 +64,6 @@ describe.skipIf(!HAS_CHROMIUM)('claiming from the queue (browser)', () => {
     await dialog.getByLabel('原因').fill('需要专项审核');
     await dialog.getByRole('button', { name: '确定' }).click();
     await claimer.getByRole('heading', { name: '案件队列' }).waitFor();
-    await expect.poll(() => total(watcher), { timeout: 3000 }).toBe(before);
+    await expect.poll(() => total(watcher), { timeout: 10_000 }).toBe(before);
   }, 60_000);
 });

@@ -72,10 +72,16 @@ describe.runIf(BACKENDS.includes('postgres'))('two server instances on one Postg
     const claimer = await signIn(b.url, 'pg2', TEST_PASSWORD);
     const claimed = await claimer.trpc.queue.next.mutate({});
     let seen = '';
-    const deadline = Date.now() + 3000;
-    while (!seen.includes(`"caseId":${claimed?.caseId}`) && Date.now() < deadline) {
-      const chunk = await Promise.race([reader?.read(), new Promise<undefined>((r) => setTimeout(r, 500))]);
-      if (chunk && !chunk.done) seen += chunk.value;
+    const deadline = Date.now() + 10_000;
+    // One read in flight at a time: a read abandoned to a timeout would still take the next
+    // chunk, and what it read would be lost to `seen`.
+    let pending = reader?.read();
+    while (pending && !seen.includes(`"caseId":${claimed?.caseId}`) && Date.now() < deadline) {
+      const chunk = await Promise.race([pending, new Promise<'tick'>((r) => setTimeout(r, 500, 'tick'))]);
+      if (chunk === 'tick') continue;
+      if (chunk.done) break;
+      seen += chunk.value;
+      pending = reader?.read();
     }
     controller.abort();
     expect(seen).toContain(`"caseId":${claimed?.caseId}`);
