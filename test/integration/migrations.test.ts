@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
+import { schemaShape } from '../support/schemaShape';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {
@@ -56,5 +57,29 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+// Migrations written once for both dialects must not drift apart: the same tables, columns,
+// keys and indexes on SQLite and on PostgreSQL.
+describe.runIf(BACKENDS.includes('postgres'))('the migrated schema', () => {
+  it('is the same on SQLite and PostgreSQL', async () => {
+    const shapes = await Promise.all(
+      (['sqlite', 'postgres'] as const).map(async (backend) => {
+        const database = await createTestDatabase(backend);
+        const handle = openDatabase(database.url);
+        try {
+          await migrateToLatest(handle.db);
+          return await schemaShape(handle.db, backend);
+        } finally {
+          await handle.close();
+          await database.drop();
+        }
+      }),
+    );
+    const [sqlite, postgres] = shapes;
+    expect(Object.keys(sqlite ?? {}).length).toBeGreaterThan(20);
+    expect(sqlite?.cases).toContain('index cases_open_rule_source_sla_idx (is_open, rule, source, sla_due_at, id)');
+    expect(sqlite).toEqual(postgres);
   });
 });

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Db, DialectName } from '../../server/db/database';
+
+/**
+ * What a migrated schema is, in terms both dialects share: per table its columns (nullable,
+ * defaulted, database-assigned), its primary and unique keys, and the indexes the migrations
+ * created with their columns. Types are left out: SQLite's are affinities, not types.
+ *
+ * Two SQLite quirks are read the way PostgreSQL states them: a primary key column is not
+ * nullable (SQLite lets a non-INTEGER primary key hold NULL, but the desk always sets it), and
+ * a generated column is listed (PRAGMA table_info hides it; table_xinfo does not). And a key
+ * counts as assigned by the database only when declared so (AUTOINCREMENT, or an identity on
+ * PostgreSQL): any INTEGER PRIMARY KEY of SQLite would take a rowid if left out, but the audit
+ * chain's `seq` is always written by the desk, on both.
+ */
+export async function schemaShape(db: Db, dialect: DialectName): Promise<Record<string, string[]>> {
+  const shape: Record<string, string[]> = {};
+  const add = (table: string, line: string) => {
+    if (table.startsWith('kysely_')) return;
+    shape[table] ??= [];
+    shape[table].push(line);
+  };
+
+  const tables = await db.introspection.getTables();
+  const primaryKeys = dialect === 'sqlite' ? await sqlitePrimaryKeys(db, tables) : new Map<string, Set<string>>();
+  const declaredAutoincrement = dialect === 'sqlite' ? await sqliteAutoincrementTables(db) : undefined;
+  for (const table of tables) {
+    for (const c of table.columns) {
+      const key = primaryKeys.get(table.name)?.has(c.name) ?? false;
+      const assigned = c.isAutoIncrementing && (declaredAutoincrement?.has(table.name) ?? true);
+      add(table.name, column(c.name, c.isNullable && !key, c.hasDefaultValue, assigned));
+    }
+  }
+
+  if (dialect === 'sqlite') {
+    for (const { name } of tables) {
+      const info = await sql<{
+        name: string;
+        hidden: number;
+      }>`SELECT name, hidden FROM pragma_table_xinfo(${name})`.execute(db);
+      for (const c of info.rows.filter((r) => r.hidden === 2 || r.hidden === 3))
+        add(name, column(c.name, true, true, false));
+      const pk = [...(primaryKeys.get(name) ?? [])];
+      if (pk.length) add(name, `primary key (${pk.join(', ')})`);
+      const indexes = await sql<{ name: string; origin: string; unique: number }>`
+        SELECT name, origin, "unique" FROM pragma_index_list(${name})`.execute(db);
+      for (const index of indexes.rows) {
+        if (index.origin === 'pk') continue;
+        const cols = await sql<{
+          name: string;
+        }>`SELECT name FROM pragma_index_info(${index.name}) ORDER BY seqno`.execute(db);
+        const list = cols.rows.map((r) => r.name).join(', ');
+        add(
+          name,
+          index.origin === 'u' ? `unique (${list})` : `index ${index.name} (${list})${index.unique ? ' unique' : ''}`,
+        );
+      }
+    }
+  } else {
+    const keys = await sql<{ tbl: string; kind: string; cols: string }>`
+      SELECT t.relname AS tbl, c.contype AS kind,
+             (SELECT string_agg(a.attname, ', ' ORDER BY k.ord)
+                FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS cols
+        FROM pg_constraint c
+        JOIN pg_class t ON t.oid = c.conrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+       WHERE n.nspname = current_schema() AND c.contype IN ('p', 'u')`.execute(db);
+    for (const k of keys.rows) add(k.tbl, `${k.kind === 'p' ? 'primary key' : 'unique'} (${k.cols})`);
+    const indexes = await sql<{ tbl: string; name: string; cols: string; is_unique: boolean }>`
+      SELECT t.relname AS tbl, i.relname AS name, x.indisunique AS is_unique,
+             (SELECT string_agg(a.attname, ', ' ORDER BY k.ord)
+                FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS cols
+        FROM pg_index x
+        JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_class t ON t.oid = x.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+       WHERE n.nspname = current_schema()
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`.execute(db);
+    for (const i of indexes.rows) add(i.tbl, `index ${i.name} (${i.cols})${i.is_unique ? ' unique' : ''}`);
+  }
+  for (const lines of Object.values(shape)) lines.sort();
+  return shape;
+}
+
+function column(name: string, nullable: boolean, defaulted: boolean, assigned: boolean): string {
+  return [name, nullable ? 'null' : 'not null', defaulted ? 'default' : '', assigned ? 'assigned by the database' : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+async function sqlitePrimaryKeys(db: Db, tables: { name: string }[]) {
+  const keys = new Map<string, Set<string>>();
+  for (const { name } of tables) {
+    const info = await sql<{
+      name: string;
+      pk: number;
+    }>`SELECT name, pk FROM pragma_table_xinfo(${name}) WHERE pk > 0 ORDER BY pk`.execute(db);
+    keys.set(name, new Set(info.rows.map((r) => r.name)));
+  }
+  return keys;
+}
+
+async function sqliteAutoincrementTables(db: Db): Promise<Set<string>> {
+  const rows = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master WHERE type = 'table' AND lower(sql) LIKE '%autoincrement%'`.execute(db);
+  return new Set(rows.rows.map((r) => r.name));
+}
