@@ -55,7 +55,7 @@ export async function startServer(
       logger,
       clientDir: config.clientDir,
       session: config.session,
-      limits: createRateLimits(config.rateLimits),
+      limits: createRateLimits(config.rateLimits, handle.pgPool),
       auditAnchorFile: config.audit.anchorFile,
     });
     const server = app.listen(config.port, config.host);

@@ -10,6 +10,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** A printable location with no password in it. */
   describe: string;
+  /** PostgreSQL's connection pool, for what shares it outside Kysely (the shared rate limits). */
+  pgPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export function openDatabase(url: string): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const safe = new URL(url);
     safe.password = '';
-    return { db, dialect: 'postgres', describe: safe.toString(), close: () => db.destroy() };
+    return { db, dialect: 'postgres', describe: safe.toString(), pgPool: pool, close: () => db.destroy() };
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);

@@ -18,6 +18,7 @@ import type {
   OutboxMessagesTable,
 } from './tables/outbox.table';
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
+import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
@@ -51,6 +52,7 @@ export interface Database {
   outbox_deliveries: OutboxDeliveriesTable;
   enforcement_state: EnforcementStateTable;
   security_alerts: SecurityAlertsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,5 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 
 export interface RateLimitConfig {
   /** Sign-in attempts per client IP per 5 minutes. */
@@ -9,23 +15,48 @@ export interface RateLimitConfig {
 }
 
 export interface RateLimits {
-  login: RateLimiterMemory;
-  intake: RateLimiterMemory;
+  login: RateLimiterAbstract;
+  intake: RateLimiterAbstract;
 }
 
+const LOGIN_WINDOW_SECONDS = 300;
+
 /**
- * Request budgets per client. In memory, so per server instance: with N instances behind a
- * balancer the effective budget is N times this (the per-account lockout in the database
- * is what holds across instances).
+ * Request budgets per client.
+ *
+ * Sign-in attempts per IP are what holds a password guesser back, so on PostgreSQL, where
+ * several instances may serve one desk, their budget lives in the database (`rate_limits`),
+ * shared by every instance: N instances do not give a guesser N times the attempts. Should the
+ * database fail, each instance falls back to its own in-memory budget rather than letting
+ * attempts through unmetered. A single SQLite instance keeps the budget in memory.
+ *
+ * Intake stays in memory per instance: it is a per-second budget on trusted integrations, and
+ * a database write for each report would cost more than the budget protects.
  */
-export function createRateLimits(config: RateLimitConfig): RateLimits {
+export function createRateLimits(config: RateLimitConfig, pgPool?: pg.Pool): RateLimits {
+  const loginInMemory = new RateLimiterMemory({
+    keyPrefix: 'login',
+    points: config.loginPer5Min,
+    duration: LOGIN_WINDOW_SECONDS,
+  });
   return {
-    login: new RateLimiterMemory({ keyPrefix: 'login', points: config.loginPer5Min, duration: 300 }),
+    login: pgPool
+      ? new RateLimiterPostgres({
+          storeClient: pgPool,
+          storeType: 'pool',
+          tableName: 'rate_limits',
+          tableCreated: true,
+          keyPrefix: 'login',
+          points: config.loginPer5Min,
+          duration: LOGIN_WINDOW_SECONDS,
+          insuranceLimiter: loginInMemory,
+        })
+      : loginInMemory,
     intake: new RateLimiterMemory({ keyPrefix: 'intake', points: config.intakePerSecond, duration: 1 }),
   };
 }
 
-export async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+export async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (err) {

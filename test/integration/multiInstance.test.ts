@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../server/audit/verifyChain';
@@ -6,7 +7,9 @@ import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
 import { type RunningServer, startServer } from '../../server/server';
+import { consume, createRateLimits } from '../../server/trpc/rateLimits';
 import { createApiClient, signIn } from '../support/apiClient';
+import { errorOf } from '../support/errors';
 import { createQueue, createStaff, insertTriagedCases, TEST_PASSWORD } from '../support/factories';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -119,4 +122,70 @@ describe.runIf(BACKENDS.includes('postgres'))('two server instances on one Postg
     const chain = await verifyChain(db);
     expect(chain.ok).toBe(true);
   }, 120_000);
+});
+
+// A password guesser gets one budget of sign-in attempts per address, however many instances
+// the balancer spreads its attempts over.
+describe.runIf(BACKENDS.includes('postgres'))('sign-in attempts across two instances on one PostgreSQL', () => {
+  const ATTEMPTS = 4;
+  let database: TestDatabase;
+  let a: RunningServer;
+  let b: RunningServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    const config = loadConfig({
+      PORT: '0',
+      DATABASE_URL: database.url,
+      DESK_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      DESK_LOGIN_ATTEMPTS_PER_5MIN: String(ATTEMPTS),
+    });
+    // One after the other: both would migrate the same fresh database.
+    a = await startServer(config, { logger: pino({ level: 'silent' }) });
+    b = await startServer(config, { logger: pino({ level: 'silent' }) });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await database?.drop();
+  });
+
+  it('share one budget per client address, kept in the database', async () => {
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < ATTEMPTS + 2; i++) {
+      const client = createApiClient(i % 2 ? b.url : a.url);
+      const err = await errorOf(client.trpc.auth.login.mutate({ username: `ghost${i}`, password: 'wrong-password' }));
+      codes.push(err.data?.code);
+    }
+    // In memory, each instance would have allowed 4: all six attempts would have been judged.
+    expect(codes).toEqual([
+      ...Array.from({ length: ATTEMPTS }, () => 'UNAUTHORIZED'),
+      'TOO_MANY_REQUESTS',
+      'TOO_MANY_REQUESTS',
+    ]);
+    const handle = openDatabase(database.url);
+    try {
+      const rows = await handle.db.selectFrom('rate_limits').select(['key', 'points']).execute();
+      expect(rows).toEqual([{ key: expect.stringMatching(/^login:/), points: ATTEMPTS + 2 }]);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('fall back to a budget in memory when the database cannot keep it', async () => {
+    // A database without the table: every query of the shared limiter fails.
+    const bare = await createTestDatabase('postgres');
+    const pool = new pg.Pool({ connectionString: bare.url, max: 1 });
+    try {
+      const limits = createRateLimits({ loginPer5Min: 2, intakePerSecond: 1 }, pool);
+      await consume(limits.login, '203.0.113.7');
+      await consume(limits.login, '203.0.113.7');
+      const refused = await consume(limits.login, '203.0.113.7').catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    } finally {
+      await pool.end();
+      await bare.drop();
+    }
+  });
 });
