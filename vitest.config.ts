@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/slowFirstSequencer';
 
 export default defineConfig({
   test: {
@@ -8,5 +9,6 @@ export default defineConfig({
     // Browser tests each start a server and a Chromium; two at a time is what 2 cores bear.
     maxWorkers: 2,
     reporters: ['default', './test/support/plainSummaryReporter.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
