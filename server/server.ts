@@ -13,6 +13,7 @@ import { startAuditMonitor } from './jobs/auditMonitor';
 import { startEnforcementScheduler } from './jobs/enforcementScheduler';
 import { startLeaseSweeper } from './jobs/leaseSweeper';
 import { startOutboxWorker } from './jobs/outboxWorker';
+import { startRateLimitSweeper } from './jobs/rateLimitSweeper';
 import { setPaceCacheTtl } from './services/queuePace';
 import { createRateLimits } from './trpc/rateLimits';
 
@@ -75,6 +76,7 @@ export async function startServer(
     running.push(startLeaseSweeper({ db: handle.db, clock, bus, logger }));
     running.push(startAppealSweeper({ db: handle.db, clock, bus, logger }));
     running.push(startAuditMonitor({ db: handle.db, clock, logger }, config.audit));
+    if (handle.pgPool) running.push(startRateLimitSweeper({ db: handle.db, clock, bus, logger }));
     if (config.outbox.enabled) {
       running.push(startOutboxWorker({ db: handle.db, clock, logger }, config.outbox));
       running.push(startEnforcementScheduler({ db: handle.db, clock, bus, logger }, config.outbox.schedulerMs));

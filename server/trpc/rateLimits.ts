@@ -46,6 +46,8 @@ export function createRateLimits(config: RateLimitConfig, pgPool?: pg.Pool): Rat
           storeType: 'pool',
           tableName: 'rate_limits',
           tableCreated: true,
+          // Expired rows are swept by a job that stops with the server (jobs/rateLimitSweeper.ts).
+          clearExpiredByTimeout: false,
           keyPrefix: 'login',
           points: config.loginPer5Min,
           duration: LOGIN_WINDOW_SECONDS,

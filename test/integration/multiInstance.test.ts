@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
+import { sweepRateLimits } from '../../server/jobs/rateLimitSweeper';
 import { type RunningServer, startServer } from '../../server/server';
 import { consume, createRateLimits } from '../../server/trpc/rateLimits';
 import { createApiClient, signIn } from '../support/apiClient';
@@ -170,6 +171,26 @@ describe.runIf(BACKENDS.includes('postgres'))('sign-in attempts across two insta
     try {
       const rows = await handle.db.selectFrom('rate_limits').select(['key', 'points']).execute();
       expect(rows).toEqual([{ key: expect.stringMatching(/^login:/), points: ATTEMPTS + 2 }]);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('are swept an hour after their window ends', async () => {
+    const handle = openDatabase(database.url);
+    try {
+      const now = Date.now();
+      await handle.db
+        .insertInto('rate_limits')
+        .values([
+          { key: 'login:198.51.100.1', points: 3, expire: now - 2 * 3_600_000 },
+          { key: 'login:198.51.100.2', points: 3, expire: now - 60_000 },
+        ])
+        .execute();
+      expect(await sweepRateLimits(handle.db, now)).toBe(1);
+      const left = await handle.db.selectFrom('rate_limits').select('key').orderBy('key').execute();
+      expect(left.map((r) => r.key)).not.toContain('login:198.51.100.1');
+      expect(left.map((r) => r.key)).toContain('login:198.51.100.2');
     } finally {
       await handle.close();
     }
