@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db, DialectName } from '../../server/db/database';
 
 /**
@@ -22,26 +22,20 @@ export async function schemaShape(db: Db, dialect: DialectName): Promise<Record<
   };
 
   const tables = await db.introspection.getTables();
-  const primaryKeys = dialect === 'sqlite' ? await sqlitePrimaryKeys(db, tables) : new Map<string, Set<string>>();
-  const declaredAutoincrement = dialect === 'sqlite' ? await sqliteAutoincrementTables(db) : undefined;
+  const sqlite = dialect === 'sqlite' ? await sqliteTableInfo(db, tables) : undefined;
   for (const table of tables) {
+    const info = sqlite?.get(table.name);
     for (const c of table.columns) {
-      const key = primaryKeys.get(table.name)?.has(c.name) ?? false;
-      const assigned = c.isAutoIncrementing && (declaredAutoincrement?.has(table.name) ?? true);
+      const key = info?.primaryKey.includes(c.name) ?? false;
+      const assigned = c.isAutoIncrementing && (info?.autoincrement ?? true);
       add(table.name, column(c.name, c.isNullable && !key, c.hasDefaultValue, assigned));
     }
   }
 
-  if (dialect === 'sqlite') {
-    for (const { name } of tables) {
-      const info = await sql<{
-        name: string;
-        hidden: number;
-      }>`SELECT name, hidden FROM pragma_table_xinfo(${name})`.execute(db);
-      for (const c of info.rows.filter((r) => r.hidden === 2 || r.hidden === 3))
-        add(name, column(c.name, true, true, false));
-      const pk = [...(primaryKeys.get(name) ?? [])];
-      if (pk.length) add(name, `primary key (${pk.join(', ')})`);
+  if (sqlite) {
+    for (const [name, info] of sqlite) {
+      for (const generated of info.generated) add(name, column(generated, true, true, false));
+      if (info.primaryKey.length) add(name, `primary key (${info.primaryKey.join(', ')})`);
       const indexes = await sql<{ name: string; origin: string; unique: number }>`
         SELECT name, origin, "unique" FROM pragma_index_list(${name})`.execute(db);
       for (const index of indexes.rows) {
@@ -58,20 +52,14 @@ export async function schemaShape(db: Db, dialect: DialectName): Promise<Record<
     }
   } else {
     const keys = await sql<{ tbl: string; kind: string; cols: string }>`
-      SELECT t.relname AS tbl, c.contype AS kind,
-             (SELECT string_agg(a.attname, ', ' ORDER BY k.ord)
-                FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
-                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS cols
+      SELECT t.relname AS tbl, c.contype AS kind, ${pgColumnNames(sql.ref('c.conkey'))} AS cols
         FROM pg_constraint c
         JOIN pg_class t ON t.oid = c.conrelid
         JOIN pg_namespace n ON n.oid = t.relnamespace
        WHERE n.nspname = current_schema() AND c.contype IN ('p', 'u')`.execute(db);
     for (const k of keys.rows) add(k.tbl, `${k.kind === 'p' ? 'primary key' : 'unique'} (${k.cols})`);
     const indexes = await sql<{ tbl: string; name: string; cols: string; is_unique: boolean }>`
-      SELECT t.relname AS tbl, i.relname AS name, x.indisunique AS is_unique,
-             (SELECT string_agg(a.attname, ', ' ORDER BY k.ord)
-                FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
-                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS cols
+      SELECT t.relname AS tbl, i.relname AS name, x.indisunique AS is_unique, ${pgColumnNames(sql.ref('x.indkey'))} AS cols
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_class t ON t.oid = x.indrelid
@@ -90,20 +78,31 @@ function column(name: string, nullable: boolean, defaulted: boolean, assigned: b
     .join(' ');
 }
 
-async function sqlitePrimaryKeys(db: Db, tables: { name: string }[]) {
-  const keys = new Map<string, Set<string>>();
-  for (const { name } of tables) {
-    const info = await sql<{
-      name: string;
-      pk: number;
-    }>`SELECT name, pk FROM pragma_table_xinfo(${name}) WHERE pk > 0 ORDER BY pk`.execute(db);
-    keys.set(name, new Set(info.rows.map((r) => r.name)));
-  }
-  return keys;
+/** Column names, in order, of an attribute-number array (a key's `conkey`, an index's `indkey`) of table `t`. */
+function pgColumnNames(attnums: RawBuilder<unknown>) {
+  return sql`(SELECT string_agg(a.attname, ', ' ORDER BY k.ord)
+                FROM unnest(${attnums}) WITH ORDINALITY AS k(attnum, ord)
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum)`;
 }
 
-async function sqliteAutoincrementTables(db: Db): Promise<Set<string>> {
-  const rows = await sql<{ name: string }>`
+/** Per SQLite table, from one table_xinfo read: its primary key in order, its generated columns, and whether it says AUTOINCREMENT. */
+async function sqliteTableInfo(db: Db, tables: { name: string }[]) {
+  const autoincrement = await sql<{ name: string }>`
     SELECT name FROM sqlite_master WHERE type = 'table' AND lower(sql) LIKE '%autoincrement%'`.execute(db);
-  return new Set(rows.rows.map((r) => r.name));
+  const declared = new Set(autoincrement.rows.map((r) => r.name));
+  const info = new Map<string, { primaryKey: string[]; generated: string[]; autoincrement: boolean }>();
+  for (const { name } of tables) {
+    const columns = await sql<{ name: string; pk: number; hidden: number }>`
+      SELECT name, pk, hidden FROM pragma_table_xinfo(${name})`.execute(db);
+    info.set(name, {
+      primaryKey: columns.rows
+        .filter((c) => c.pk > 0)
+        .sort((x, y) => x.pk - y.pk)
+        .map((c) => c.name),
+      // hidden 2 and 3: a virtual or stored generated column.
+      generated: columns.rows.filter((c) => c.hidden === 2 || c.hidden === 3).map((c) => c.name),
+      autoincrement: declared.has(name),
+    });
+  }
+  return info;
 }
