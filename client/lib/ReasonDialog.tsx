@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
-import { type FormEvent, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { DialogContentText, TextField } from '@mui/material';
+import { useState } from 'react';
+import { FormDialog } from './FormDialog';
 
 /**
- * Asks for the reason an action needs (release, skip, split, revealing personal data) before
- * doing it. The caller owns the mutation and mounts the dialog only while it is asked, so every
- * opening starts with an empty reason. While the request runs the dialog cannot be dismissed,
- * and the server's refusal shows here, not behind the backdrop.
+ * Asks for the reason an action needs (release, skip, split, revealing personal data) or an
+ * optional note (`minLength` 0) before doing it, in the desk's `FormDialog` frame: each
+ * opening starts with an empty field, and the server's refusal shows inside the dialog.
  */
 export function ReasonDialog(props: {
   title: string;
@@ -23,7 +13,7 @@ export function ReasonDialog(props: {
   text?: string;
   label: string;
   hint?: string;
-  /** The server's minimum, after trimming. */
+  /** The server's minimum, after trimming; 0 for an optional note. */
   minLength?: number;
   confirmLabel: string;
   pending: boolean;
@@ -31,48 +21,32 @@ export function ReasonDialog(props: {
   onSubmit(reason: string): void;
   onClose(): void;
 }) {
-  const { t } = useTranslation();
-  const titleId = useId();
   const [reason, setReason] = useState('');
-  const tooShort = reason.trim().length < (props.minLength ?? 1);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!tooShort && !props.pending) props.onSubmit(reason.trim());
-  };
+  const minLength = props.minLength ?? 1;
   return (
-    <Dialog open onClose={props.pending ? undefined : props.onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{props.title}</DialogTitle>
-        <DialogContent>
-          {props.text && <DialogContentText>{props.text}</DialogContentText>}
-          <TextField
-            autoFocus
-            fullWidth
-            required
-            multiline
-            minRows={2}
-            margin="dense"
-            label={props.label}
-            helperText={props.hint}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-          {props.error && (
-            <Alert severity="error" sx={{ mt: 1 }}>
-              {props.error}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={props.pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={tooShort || props.pending}>
-            {props.confirmLabel}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={props.title}
+      pending={props.pending}
+      error={props.error}
+      confirmLabel={props.confirmLabel}
+      incomplete={reason.trim().length < minLength}
+      onSubmit={() => props.onSubmit(reason.trim())}
+      onClose={props.onClose}
+    >
+      {props.text && <DialogContentText>{props.text}</DialogContentText>}
+      <TextField
+        autoFocus
+        fullWidth
+        required={minLength > 0}
+        multiline
+        minRows={2}
+        margin="dense"
+        label={props.label}
+        helperText={props.hint}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
+    </FormDialog>
   );
 }

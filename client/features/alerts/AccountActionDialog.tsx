@@ -1,11 +1,6 @@
 import {
   Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormLabel,
@@ -14,11 +9,12 @@ import {
   TextField,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountActionAllowed } from '../../../shared/alerts/cascade';
 import { ACCOUNT_ACTIONS, type AccountAction } from '../../../shared/alerts/enums';
 import type { AlertView } from '../../../shared/api/alerts';
+import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 
@@ -26,7 +22,6 @@ import { useTranslatedError } from '../../lib/useTranslatedError';
 export function AccountActionDialog(props: { alert: AlertView; onDone(count: number): void; onClose(): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const titleId = useId();
   const actionLabelId = useId();
   const allowed = ACCOUNT_ACTIONS.filter((a) => accountActionAllowed(a, props.alert.accountKind));
   const [action, setAction] = useState<AccountAction>(allowed[0] ?? 'force_password_change');
@@ -35,59 +30,45 @@ export function AccountActionDialog(props: { alert: AlertView; onDone(count: num
     trpc.alerts.actOnAccount.mutationOptions({ onSuccess: ({ handledIds }) => props.onDone(handledIds.length) }),
   );
   const error = useTranslatedError(act.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!act.isPending) act.mutate({ alertId: props.alert.id, action, note: note.trim() || undefined });
-  };
   const account = `${props.alert.nickname}（${t(`alerts.accountKind.${props.alert.accountKind}`)} ${props.alert.accountId}）`;
   return (
-    <Dialog open onClose={act.isPending ? undefined : props.onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{t('alerts.actionTitle', { account })}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{t('alerts.actionText')}</DialogContentText>
-          {props.alert.accountKind === 'main' && (
-            <Alert severity="info" sx={{ mt: 1 }}>
-              {t('alerts.mainAccountHint')}
-            </Alert>
-          )}
-          <FormControl sx={{ mt: 2 }}>
-            <FormLabel id={actionLabelId}>{t('alerts.action')}</FormLabel>
-            <RadioGroup
-              aria-labelledby={actionLabelId}
-              value={action}
-              onChange={(e) => setAction(e.target.value as AccountAction)}
-            >
-              {allowed.map((a) => (
-                <FormControlLabel key={a} value={a} control={<Radio />} label={t(`alerts.resolution.${a}`)} />
-              ))}
-            </RadioGroup>
-          </FormControl>
-          <TextField
-            fullWidth
-            multiline
-            minRows={2}
-            margin="dense"
-            label={t('alerts.note')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-          {error && (
-            <Alert severity="error" sx={{ mt: 1 }}>
-              {error}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={act.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" color="warning" disabled={act.isPending}>
-            {t('alerts.confirmAction')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('alerts.actionTitle', { account })}
+      pending={act.isPending}
+      error={error}
+      confirmLabel={t('alerts.confirmAction')}
+      confirmColor="warning"
+      onSubmit={() => act.mutate({ alertId: props.alert.id, action, note: note.trim() || undefined })}
+      onClose={props.onClose}
+    >
+      <DialogContentText>{t('alerts.actionText')}</DialogContentText>
+      {props.alert.accountKind === 'main' && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {t('alerts.mainAccountHint')}
+        </Alert>
+      )}
+      <FormControl sx={{ mt: 2 }}>
+        <FormLabel id={actionLabelId}>{t('alerts.action')}</FormLabel>
+        <RadioGroup
+          aria-labelledby={actionLabelId}
+          value={action}
+          onChange={(e) => setAction(e.target.value as AccountAction)}
+        >
+          {allowed.map((a) => (
+            <FormControlLabel key={a} value={a} control={<Radio />} label={t(`alerts.resolution.${a}`)} />
+          ))}
+        </RadioGroup>
+      </FormControl>
+      <TextField
+        fullWidth
+        multiline
+        minRows={2}
+        margin="dense"
+        label={t('alerts.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
+    </FormDialog>
   );
 }
