@@ -38,7 +38,7 @@ export const decisionsRepo = {
         'subjects.name as subject_name',
         'cases.summary',
       ])
-      .where('decisions.status', '=', 'pending')
+      .where('decisions.status', '=', 'pending_approval')
       .orderBy('decisions.decided_at')
       .limit(limit)
       .execute();
