@@ -79,7 +79,9 @@ export async function takeEffect(
   let status = transition(c.status, args.via);
   status = transition(status, 'send_notice');
   status = transition(status, kind === 'apply' ? 'open_appeal_window' : 'window_closed');
-  if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, { status, closed_at: at, updated_at: at }))) {
+  // A closed case is nobody's to hold: its lease ends with it.
+  const closed = { status, closed_at: at, lease_until: null, updated_at: at };
+  if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, closed))) {
     throw new Error(`case ${c.id} changed inside its own decision transaction`);
   }
   await decisionsRepo.update(trx, decision.id, {

@@ -45,7 +45,7 @@ export async function dismissOrEscalate(
   const status = transition(c.status, kind);
   const changes =
     kind === 'dismiss'
-      ? { status, closed_at: at, updated_at: at }
+      ? { status, closed_at: at, lease_until: null, updated_at: at }
       : { status, queue: await ensureEscalationQueue(trx, at), assignee_id: null, lease_until: null, updated_at: at };
   if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, changes))) throw staleVersion(c);
   if (kind === 'dismiss') {
@@ -106,7 +106,8 @@ export async function submitForApproval(
     preview: JSON.stringify(previewOf(kind, judged)),
   });
   const status = transition(c.status, 'submit_for_approval');
-  if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, { status, updated_at: at }))) throw staleVersion(c);
+  const waiting = { status, lease_until: null, updated_at: at };
+  if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, waiting))) throw staleVersion(c);
   await recordEvent(
     trx,
     ctx.audit,

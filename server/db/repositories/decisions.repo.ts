@@ -16,6 +16,11 @@ export const decisionsRepo = {
   listForCase(db: Executor, caseId: number): Promise<DecisionRow[]> {
     return db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
   },
+  /** Every decision of these cases, oldest first (the case page's prior cases). */
+  listForCases(db: Executor, caseIds: readonly number[]): Promise<DecisionRow[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('decisions').selectAll().where('case_id', 'in', caseIds).orderBy('id').execute();
+  },
   /** Decisions waiting for a second person, oldest first. */
   pending(db: Executor, limit: number) {
     return db
