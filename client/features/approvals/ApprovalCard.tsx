@@ -72,13 +72,19 @@ export function ApprovalCard({ item, mine }: { item: PendingDecision; mine: bool
           {errorText}
         </Alert>
       )}
-      <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
-        <Button variant="contained" onClick={() => openDialog('approve')}>
+      {/* Four eyes: the server refuses the author; the buttons say so before anyone clicks. */}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button variant="contained" disabled={mine} onClick={() => openDialog('approve')}>
           {t('approvals.approve')}
         </Button>
-        <Button variant="outlined" onClick={() => openDialog('sendBack')}>
+        <Button variant="outlined" disabled={mine} onClick={() => openDialog('sendBack')}>
           {t('approvals.sendBack')}
         </Button>
+        {mine && (
+          <Typography variant="body2" color="text.secondary" data-testid="approval-mine">
+            {t('approvals.mineDisabled')}
+          </Typography>
+        )}
       </Stack>
       <ReviewDialog
         open={dialog !== null}
