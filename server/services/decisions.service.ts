@@ -181,3 +181,40 @@ async function loadPending(trx: Trx, ctx: ServiceContext, decisionId: number, ac
   guardDecision(caseUnderDecision(c, decision.decided_by), await loadDecisionActor(trx, ctx), action);
   return { decision, c };
 }
+
+/**
+ * `approvals.list`: decisions waiting for a second person, oldest first, each saying whether the
+ * caller may review it (not their own, and a queue they work: the same guard as approving).
+ */
+export async function pendingApprovals(ctx: ServiceContext, limit = 200) {
+  const actor = await loadDecisionActor(ctx.db, ctx);
+  const rows = await decisionsRepo.pending(ctx.db, limit);
+  return rows.map((r) => {
+    let refusal: string | null = null;
+    try {
+      guardDecision(
+        { id: r.case_id, status: r.case_status, assigneeId: null, queue: r.queue, authorId: r.decided_by },
+        actor,
+        'approve',
+      );
+    } catch (err) {
+      if (!(err instanceof DeskError)) throw err;
+      refusal = err.reason;
+    }
+    return {
+      decisionId: r.id,
+      caseId: r.case_id,
+      kind: r.kind,
+      rule: r.rule,
+      reason: r.reason,
+      approvalReasons: r.approval_reasons ? (JSON.parse(r.approval_reasons) as string[]) : [],
+      preview: r.preview ? (JSON.parse(r.preview) as unknown) : null,
+      decidedAt: r.decided_at,
+      decidedBy: { id: r.decided_by, name: r.decided_by_name },
+      subject: { id: r.subject_id, name: r.subject_name },
+      summary: r.summary,
+      /** Why the caller may not approve or send it back (e.g. four_eyes_same_person), or null. */
+      refusal,
+    };
+  });
+}

@@ -42,6 +42,8 @@ export const decisionsRepo = {
         'subjects.id as subject_id',
         'subjects.name as subject_name',
         'cases.summary',
+        'cases.queue',
+        'cases.status as case_status',
       ])
       .where('decisions.status', '=', 'pending_approval')
       .orderBy('decisions.decided_at')
