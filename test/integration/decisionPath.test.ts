@@ -12,6 +12,7 @@ import { decisionsRepo } from '../../server/db/repositories/decisions.repo';
 import { ChangeBus } from '../../server/events/changeBus';
 import { claimNextAppeal, decideAppeal } from '../../server/services/appealDecision.service';
 import { submitAppeal } from '../../server/services/appeals.service';
+import { claimNext } from '../../server/services/assignment.service';
 import { getCase } from '../../server/services/caseDetail.service';
 import { caseHistory } from '../../server/services/caseHistory.service';
 import {
@@ -302,10 +303,19 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
 
     it('leaves no lease on a closed case', async () => {
       clock.set('2024-12-22T02:00:00.000Z');
-      const { caseId, version } = await file();
+      const { caseId } = await file();
+      // Claimed from the queue, under a lease, then decided by its holder.
+      await db
+        .updateTable('cases')
+        .set({ rank: 10 ** 12 })
+        .where('id', '=', caseId)
+        .execute();
+      expect(await claimNext(as('rev'), {})).toEqual({ caseId });
+      const held = await getCase({ db, clock }, caseId);
+      expect(held.leaseUntil).not.toBeNull();
       const decided = await decideCase(as('rev'), {
         id: caseId,
-        version,
+        version: held.version,
         decision: 'apply',
         facts: { transactions: 120, items: [] },
         reason: '刷单属实',
