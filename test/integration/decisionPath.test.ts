@@ -139,6 +139,23 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
       const [decision] = await decisionsRepo.listForCase(db, caseId);
       expect(decision).toMatchObject({ status: 'effective', status_changed_by: id('senior2') });
     });
+    it('refuses a violation time in the future, naming the field', async () => {
+      clock.set('2024-11-25T02:00:00.000Z');
+      const { caseId } = await file();
+      const err = await refusal(
+        previewDecision(as('rev'), {
+          caseId,
+          facts: { transactions: 120, items: [] },
+          violationAt: '2024-11-26T10:00:00+08:00',
+          decision: 'apply',
+        }),
+      );
+      expect(err).toMatchObject({
+        code: 'BAD_REQUEST',
+        reason: 'violation_in_future',
+        details: { field: 'violationAt' },
+      });
+    });
   });
 
   describe('a preview for every decision kind', () => {

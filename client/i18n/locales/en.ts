@@ -349,6 +349,7 @@ export const en: Messages = {
     rule_not_in_family: 'Decide under this case’s own rule',
     rule_not_in_force: 'The rule was not in force when the violation happened',
     note_required: 'Say why you send it back',
+    violation_in_future: 'The violation time cannot be in the future',
     not_queue_member: 'You are not a member of that queue',
     first_report: 'The first report of a case cannot be split off',
     self_link: 'A case cannot be linked to itself',

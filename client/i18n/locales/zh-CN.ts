@@ -346,6 +346,7 @@ export const zhCN = {
     rule_not_in_family: '只能按本案的违规类型作出决定',
     rule_not_in_force: '违规发生时该规则尚未施行',
     note_required: '请填写退回说明',
+    violation_in_future: '违规时间不能晚于当前时间',
     not_queue_member: '您不是该队列的成员',
     first_report: '案件的首份举报不能拆分',
     self_link: '案件不能关联自身',
