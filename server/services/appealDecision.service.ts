@@ -16,10 +16,10 @@ import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow } from '../db/tables/decisions.table';
 import { announceAppealDecision } from '../outbox/announceOutcomes';
 import { reliefViolationIdOf, violationIdOf } from './decisionIds';
-import { staleVersion } from './decisionPath';
 import { validateFacts } from './decisionPreview';
 import { recordFinding } from './findingRecord';
 import { actingUserId, type ServiceContext } from './serviceContext';
+import { staleVersion } from './staleVersion';
 
 type DecideInput = z.infer<typeof appealDecideInput>;
 type Trx = Transaction<Database>;

@@ -11,10 +11,10 @@ import { reportsRepo } from '../db/repositories/reports.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow, DecisionsTable } from '../db/tables/decisions.table';
 import type { DecideResult } from './decisionPath';
-import { staleVersion } from './decisionPath';
 import { previewOf } from './decisionPreview';
 import { ensureEscalationQueue } from './escalation';
 import type { ServiceContext } from './serviceContext';
+import { staleVersion } from './staleVersion';
 
 type Trx = Transaction<Database>;
 

@@ -17,21 +17,10 @@ import { violationIdOf } from './decisionIds';
 import { dismissOrEscalate, submitForApproval } from './decisionOutcomes';
 import { judgeProposal, validateFacts } from './decisionPreview';
 import type { ServiceContext } from './serviceContext';
+import { staleVersion } from './staleVersion';
 
 type Trx = Transaction<Database>;
 export type DecideResult = { output: DecideOutput; changes: CaseChange[] };
-
-/** A stale version is answered with the case as it is now, so the client can show what changed. */
-export function staleVersion(c: CaseRow): DeskError {
-  return new DeskError(
-    'CONFLICT',
-    'stale_version',
-    `case ${c.id} changed since you opened it (now version ${c.version}, ${c.status})`,
-    {
-      current: { version: c.version, status: c.status, assigneeId: c.assignee_id },
-    },
-  );
-}
 
 /** Violation time defaults to when the first report arrived: the conduct predates the decision. */
 export async function defaultViolationAt(trx: Trx, c: CaseRow): Promise<string> {

@@ -13,12 +13,13 @@ import type { CaseChange } from '../events/changeBus';
 import { caseUnderDecision, loadDecisionActor } from './decisionActor';
 import { takeEffect } from './decisionEffect';
 import { violationIdOf } from './decisionIds';
-import { decideIn, defaultViolationAt, ruleOf, staleVersion } from './decisionPath';
+import { decideIn, defaultViolationAt, ruleOf } from './decisionPath';
 import { judgeProposal, previewOf, validateFacts } from './decisionPreview';
 import { actingUserId, type ServiceContext } from './serviceContext';
+import { staleVersion } from './staleVersion';
 import { subjectStanding } from './subjectStanding.service';
 
-export { staleVersion } from './decisionPath';
+export { staleVersion } from './staleVersion';
 
 type Trx = Transaction<Database>;
 
