@@ -2,13 +2,14 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { appealDecideInput } from '../../shared/api/appeals';
 import { transition } from '../../shared/cases/stateMachine';
+import { statusAfterUpheldAppeal } from '../../shared/decisions/decisionStates';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
-import { decisionsRepo, noticesRepo, violationsRepo } from '../db/repositories/decisions.repo';
+import { decisionsRepo, noticesRepo } from '../db/repositories/decisions.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import type { AppealRow } from '../db/tables/appeals.table';
 import type { CaseRow } from '../db/tables/cases.table';
@@ -16,8 +17,9 @@ import type { DecisionRow } from '../db/tables/decisions.table';
 import { announceAppealDecision } from '../outbox/announceOutcomes';
 import { reliefViolationIdOf, violationIdOf } from './decisionIds';
 import { validateFacts } from './decisionPreview';
-import { staleVersion } from './decisions.service';
+import { recordFinding } from './findingRecord';
 import { actingUserId, type ServiceContext } from './serviceContext';
+import { staleVersion } from './staleVersion';
 
 type DecideInput = z.infer<typeof appealDecideInput>;
 type Trx = Transaction<Database>;
@@ -81,27 +83,7 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
     const approve = input.decision === 'approve';
     let reliefViolationId: string | null = null;
     if (approve) {
-      // The violation is reversed, not deleted: the engine drops it and everything it triggered.
-      await trx
-        .updateTable('violations')
-        .set({ reversed_at: at, reversed_by: `appeal:${appeal.id}` })
-        .where('id', '=', violationIdOf(decision.id))
-        .execute();
-      if (input.reliefFacts) {
-        const rule = decision.rule ?? c.rule;
-        const facts = validateFacts(rule, input.reliefFacts);
-        reliefViolationId = reliefViolationIdOf(decision.id, appeal.id);
-        await violationsRepo.insert(trx, {
-          id: reliefViolationId,
-          subject_id: c.subject_id,
-          case_id: c.id,
-          decision_id: decision.id,
-          rule,
-          at: decision.violation_at ?? c.created_at,
-          facts: JSON.stringify(facts),
-          created_at: at,
-        });
-      }
+      reliefViolationId = await reverseFinding(trx, { c, decision, appeal, reliefFacts: input.reliefFacts, at });
     } else if (input.falseEvidence) {
       await recordFalseEvidence(trx, ctx, { c, appeal, reason: input.reason, now });
     }
@@ -120,6 +102,7 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
     ) {
       throw new DeskError('CONFLICT', 'appeal_changed', `appeal ${appeal.id} changed; reload it`);
     }
+    if (approve) await recordDecisionReversed(trx, ctx, { decision, appeal, reliefViolationId, now });
     await noticeOfOutcome(trx, { c, decision, approve, reason: input.reason, relief: Boolean(reliefViolationId), at });
     // Measures lifted (or a lighter finding's started) and the outcome, in this transaction (docs/OUTBOX.md).
     await announceAppealDecision(trx, {
@@ -166,6 +149,69 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
     at,
   });
   return { status: result.status };
+}
+
+/**
+ * The violation is reversed, not deleted: the engine drops it and everything it triggered. With
+ * partial relief a lighter finding takes its place, on record from now (its punishments run from
+ * the appeal's ruling) but judged under the version of the original violation time.
+ */
+async function reverseFinding(
+  trx: Trx,
+  args: { c: CaseRow; decision: DecisionRow; appeal: AppealRow; reliefFacts?: Record<string, unknown>; at: string },
+): Promise<string | null> {
+  const { c, decision, appeal, at } = args;
+  await trx
+    .updateTable('violations')
+    .set({ reversed_at: at, reversed_by: `appeal:${appeal.id}` })
+    .where('id', '=', violationIdOf(decision.id))
+    .execute();
+  if (!args.reliefFacts) return null;
+  const rule = decision.rule ?? c.rule;
+  const id = reliefViolationIdOf(decision.id, appeal.id);
+  await recordFinding(trx, {
+    id,
+    subjectId: c.subject_id,
+    caseId: c.id,
+    decisionId: decision.id,
+    rule,
+    violationAt: decision.violation_at ?? c.created_at,
+    facts: validateFacts(rule, args.reliefFacts),
+    recordedAt: at,
+  });
+  return id;
+}
+
+/** The decision's own state follows the appeal: overturned, or adjusted when a lighter finding replaced it. */
+async function recordDecisionReversed(
+  trx: Trx,
+  ctx: ServiceContext,
+  args: { decision: DecisionRow; appeal: AppealRow; reliefViolationId: string | null; now: Date },
+) {
+  const status = statusAfterUpheldAppeal(args.reliefViolationId !== null);
+  const at = args.now.toISOString();
+  await decisionsRepo.update(trx, args.decision.id, {
+    status,
+    status_changed_by: actingUserId(ctx),
+    status_changed_at: at,
+  });
+  await recordEvent(
+    trx,
+    ctx.audit,
+    {
+      action: status === 'adjusted' ? 'decision.adjusted' : 'decision.overturned',
+      target: { type: 'case', id: args.decision.case_id },
+      data: {
+        decisionId: args.decision.id,
+        status,
+        previousStatus: args.decision.status,
+        appealId: args.appeal.id,
+        reversedViolation: violationIdOf(args.decision.id),
+        reliefViolation: args.reliefViolationId,
+      },
+    },
+    args.now,
+  );
 }
 
 async function requestEvidence(
@@ -222,16 +268,18 @@ async function recordFalseEvidence(
     reviewed_at: null,
     review_note: null,
     batch_id: null,
+    status_changed_by: actingUserId(ctx),
+    status_changed_at: at,
   });
-  await violationsRepo.insert(trx, {
+  await recordFinding(trx, {
     id: violationIdOf(decisionId),
-    subject_id: args.c.subject_id,
-    case_id: args.c.id,
-    decision_id: decisionId,
+    subjectId: args.c.subject_id,
+    caseId: args.c.id,
+    decisionId,
     rule: 'false-appeal-evidence',
-    at,
-    facts: '{}',
-    created_at: at,
+    violationAt: at,
+    facts: {},
+    recordedAt: at,
   });
   await recordEvent(
     trx,

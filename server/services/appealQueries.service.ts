@@ -1,4 +1,5 @@
 import type { AppealView } from '../../shared/api/appeals';
+import { TOOK_EFFECT_STATUSES } from '../../shared/decisions/decisionStates';
 import { notFound } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
 import { appealsRepo } from '../db/repositories/appeals.repo';
@@ -71,7 +72,7 @@ export async function appealStatusOfCase(db: Executor, caseId: number, now: Date
   const c = await casesRepo.find(db, caseId);
   if (!c) throw notFound('case', caseId);
   const decision = (await decisionsRepo.listForCase(db, caseId))
-    .filter((d) => d.kind === 'apply' && d.status === 'effective')
+    .filter((d) => d.kind === 'apply' && (TOOK_EFFECT_STATUSES as readonly string[]).includes(d.status))
     .at(-1);
   const appeal = decision ? (await appealsRepo.forDecision(db, decision.id)).at(-1) : undefined;
   const end = decision

@@ -8,10 +8,12 @@ import { notFound } from '../../shared/errors/deskError';
 import { maskPii } from '../../shared/pii/mask';
 import type { Executor } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
+import { decisionsRepo } from '../db/repositories/decisions.repo';
 import { evidenceRepo } from '../db/repositories/evidence.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
 import { usersRepo } from '../db/repositories/users.repo';
+import { currentDecision, stateOf } from './decisionState';
 import { evidenceContentUrl } from './evidence.service';
 import { queuePaces } from './queuePace';
 
@@ -21,7 +23,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
   if (!c) throw notFound('case', id);
   const now = ctx.clock.now();
   const open = (OPEN_CASE_STATUSES as readonly string[]).includes(c.status);
-  const [subject, assignee, reports, evidence, links, paces, ahead] = await Promise.all([
+  const [subject, assignee, reports, evidence, links, paces, ahead, decision] = await Promise.all([
     subjectsRepo.find(ctx.db, c.subject_id),
     c.assignee_id ? usersRepo.findById(ctx.db, c.assignee_id) : undefined,
     reportsRepo.listForCase(ctx.db, c.id),
@@ -35,7 +37,10 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
       .execute(),
     queuePaces(ctx.db, now),
     open && c.queue ? casesRepo.positionInQueue(ctx.db, c.queue, c.rank, c.id) : null,
+    decisionsRepo.listForCase(ctx.db, c.id).then((all) => currentDecision(all, c.rule)),
   ]);
+  const state = decision ? stateOf(decision, (id) => ({ id, name: String(id) })) : null;
+  const changedBy = state ? await usersRepo.findById(ctx.db, state.changedBy.id) : undefined;
   const reporterIds = [...new Set(reports.map((r) => r.reporter_id).filter((r): r is string => Boolean(r)))];
   const reporters = reporterIds.length
     ? await ctx.db.selectFrom('reporters').selectAll().where('id', 'in', reporterIds).execute()
@@ -58,7 +63,11 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
     summary: c.summary,
     queue: c.queue,
     assignee: assignee ? { id: assignee.id, name: assignee.display_name } : null,
-    leaseUntil: c.lease_until,
+    leaseUntil: c.status === 'assigned' ? c.lease_until : null,
+    decision: state && {
+      ...state,
+      changedBy: { ...state.changedBy, name: changedBy?.display_name ?? state.changedBy.name },
+    },
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     subject: {

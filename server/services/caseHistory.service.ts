@@ -4,6 +4,7 @@ import type { Executor } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo, noticesRepo } from '../db/repositories/decisions.repo';
 import type { DecisionRow, NoticeRow } from '../db/tables/decisions.table';
+import { currentDecision, stateOf } from './decisionState';
 
 const parse = <T>(text: string | null): T | null => (text ? (JSON.parse(text) as T) : null);
 
@@ -47,13 +48,20 @@ export async function caseHistory(db: Executor, caseId: number): Promise<CaseHis
     db.selectFrom('users').select(['id', 'display_name']).execute(),
   ]);
   const name = new Map(users.map((u) => [u.id, u.display_name]));
-  const person = (id: number | null) => (id === null ? null : { id, name: name.get(id) ?? String(id) });
+  const someone = (id: number) => ({ id, name: name.get(id) ?? String(id) });
+  const person = (id: number | null) => (id === null ? null : someone(id));
+  const priorDecisions = await decisionsRepo.listForCases(
+    db,
+    prior.map((p) => p.id),
+  );
   return {
     decisions: decisions.map(
       (d: DecisionRow): DecisionView => ({
         id: d.id,
         kind: d.kind,
         status: d.status,
+        statusChangedBy: stateOf(d, someone).changedBy,
+        statusChangedAt: stateOf(d, someone).changedAt,
         rule: d.rule,
         facts: parse<Record<string, unknown>>(d.facts),
         violationAt: d.violation_at,
@@ -89,6 +97,11 @@ export async function caseHistory(db: Executor, caseId: number): Promise<CaseHis
       summary: p.summary,
       createdAt: p.created_at,
       closedAt: p.closed_at,
+      decisionStatus:
+        currentDecision(
+          priorDecisions.filter((d) => d.case_id === p.id),
+          p.rule,
+        )?.status ?? null,
     })),
   };
 }

@@ -1,14 +1,9 @@
 import type { PreviewOutput } from '../../shared/api/decisions';
-import { approvalReasons } from '../../shared/decisions/fourEyes';
+import { findingTiming, previewOfKind } from '../../shared/decisions/previewOfKind';
 import { DeskError } from '../../shared/errors/deskError';
-import {
-  defaultRulebook,
-  type FindingPreview,
-  factsSchema,
-  formatIssue,
-  type History,
-  previewFinding,
-} from '../../shared/rulebook';
+import { defaultRulebook, type FindingPreview, factsSchema, formatIssue, previewFinding } from '../../shared/rulebook';
+import type { Executor } from '../db/database';
+import { subjectHistory } from './subjectStanding.service';
 
 /** Checks the facts against the rule's declared facts; the first problem names its field. */
 export function validateFacts(rule: string, facts: Record<string, unknown>): Record<string, unknown> {
@@ -25,52 +20,48 @@ export function validateFacts(rule: string, facts: Record<string, unknown>): Rec
   return parsed.data as Record<string, unknown>;
 }
 
-/** The engine's preview of a proposed finding, with a rule-version error turned into a clear 400. */
-export function previewProposal(
-  history: History,
-  proposal: { id: string; rule: string; at: string; facts: Record<string, unknown> },
-  now: Date,
-): FindingPreview {
+/** A finding proposed for a subject: committed at `violationAt`, to go on record at `now`. */
+export interface Proposal {
+  id: string;
+  subjectId: string;
+  rule: string;
+  violationAt: string;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * The engine's judgement of a proposal on the subject's record as it is now, recorded now: the
+ * rule version of the violation time, punishments from the moment it takes effect. Conduct
+ * "committed" in the future is refused; a rule not yet in force is a clear 400.
+ */
+export async function judgeProposal(db: Executor, proposal: Proposal, now: Date): Promise<FindingPreview> {
+  if (Date.parse(proposal.violationAt) > now.getTime()) {
+    throw new DeskError('BAD_REQUEST', 'violation_in_future', 'the violation time is in the future', {
+      field: 'violationAt',
+    });
+  }
+  const history = await subjectHistory(db, proposal.subjectId);
   try {
-    return previewFinding(history, now, proposal, defaultRulebook);
+    return previewFinding(
+      history,
+      now,
+      {
+        id: proposal.id,
+        rule: proposal.rule,
+        at: proposal.violationAt,
+        recordedAt: now.toISOString(),
+        facts: proposal.facts,
+      },
+      defaultRulebook,
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new DeskError('BAD_REQUEST', 'rule_not_in_force', message, { field: 'violationAt' });
   }
 }
 
-/** What the decision panel shows: the preview trimmed to what a reviewer needs, plus four-eyes. */
-export function toPreviewOutput(p: FindingPreview, kind: 'apply' | 'waive'): PreviewOutput {
-  const slim = (x: FindingPreview['punishments'][number]) => ({
-    ledger: x.ledger,
-    node: x.node,
-    measures: x.measures,
-    from: x.from,
-    until: x.until,
-    trigger: x.trigger,
-  });
-  return {
-    ruleVersion: p.finding.ruleVersion,
-    occurrence: p.finding.occurrence,
-    basis: p.finding.basis,
-    ledger: p.ledger,
-    points: p.points,
-    outcome: p.outcome,
-    pointsBefore: p.pointsBefore,
-    pointsAfter: p.pointsAfter,
-    crossedNodes: p.crossedNodes,
-    nodeOutcome: p.nodeOutcome,
-    measures: p.finding.measures,
-    punishments: p.punishments.map(slim),
-    endedEarly: p.endedEarly.map(slim),
-    demotions: p.demotions.map((d) => ({
-      item: d.item,
-      from: d.from,
-      until: d.until,
-      days: d.days,
-      addedDays: d.addedDays,
-    })),
-    seals: p.seals,
-    approvalReasons: approvalReasons(kind, p),
-  };
+/** The preview a decision of `kind` shows for the engine's judgement, with its timing. */
+export function previewOf(kind: PreviewOutput['kind'], judged: FindingPreview): PreviewOutput {
+  const timing = findingTiming(judged.finding.at, judged.finding.recordedAt ?? judged.finding.at);
+  return previewOfKind(kind, judged, timing);
 }

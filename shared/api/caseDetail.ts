@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
 import { CASE_EVENTS } from '../cases/stateMachine';
+import { decisionState } from './caseHistory';
 import { SLA_STATES } from './caseList';
 import { evidenceData } from './evidenceData';
 
@@ -19,7 +20,10 @@ export const caseDetail = z.object({
   summary: z.string(),
   queue: z.string().nullable(),
   assignee: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /** Only while a reviewer holds the case (assigned): a closed case has no lease. */
   leaseUntil: z.string().nullable(),
+  /** The case's current decision and its state, with who changed it and when; null before any. */
+  decision: decisionState.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   subject: z.object({

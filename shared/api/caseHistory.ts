@@ -1,9 +1,25 @@
 import { z } from 'zod';
+import { DECISION_STATUSES } from '../decisions/decisionStates';
+
+const person = z.object({ id: z.number(), name: z.string() });
+
+/** Where a decision stands now, and who moved it there when (an approver, an appeals officer). */
+export const decisionState = z.object({
+  id: z.number(),
+  kind: z.string(),
+  status: z.enum(DECISION_STATUSES),
+  changedBy: person,
+  changedAt: z.string(),
+});
+export type DecisionState = z.infer<typeof decisionState>;
 
 export const decisionView = z.object({
   id: z.number(),
   kind: z.string(),
-  status: z.string(),
+  status: z.enum(DECISION_STATUSES),
+  /** Who moved it to `status`, and when. */
+  statusChangedBy: person,
+  statusChangedAt: z.string(),
   rule: z.string().nullable(),
   facts: z.record(z.string(), z.unknown()).nullable(),
   violationAt: z.string().nullable(),
@@ -54,6 +70,8 @@ export const caseHistoryOutput = z.object({
       summary: z.string(),
       createdAt: z.string(),
       closedAt: z.string().nullable(),
+      /** The state of the case's latest decision (overturned, adjusted…), null before any. */
+      decisionStatus: z.enum(DECISION_STATUSES).nullable(),
     }),
   ),
 });

@@ -41,7 +41,7 @@ export const previewInput = z.object({
   rule: z.string().max(64).optional(),
   facts: facts.default({}),
   violationAt: z.iso.datetime({ offset: true }).optional(),
-  decision: z.enum(['apply', 'waive']).default('apply'),
+  decision: z.enum(DECISION_KINDS).default('apply'),
 });
 
 const punishment = z.object({
@@ -53,7 +53,48 @@ const punishment = z.object({
   trigger: z.string(),
 });
 
+const demotion = z.object({
+  item: z.string(),
+  from: z.string(),
+  until: z.string(),
+  days: z.number(),
+  addedDays: z.number(),
+});
+
+/** What a waiver forgives: what the rule would have imposed had the finding been applied. */
+const waivedPart = z.object({
+  points: z.number(),
+  ledger: z.string(),
+  crossedNodes: z.array(z.number()),
+  measures: z.array(z.string()),
+  punishments: z.array(punishment),
+  demotions: z.array(demotion),
+  seals: z.boolean(),
+});
+
+/**
+ * When the violation was committed and when the finding would go on record (the decision takes
+ * effect). The rule version follows the first; punishments, demotions and the ledger year the second.
+ */
+const timing = z.object({
+  violationAt: z.string(),
+  recordedAt: z.string(),
+  /** Whole days between the two. */
+  daysLate: z.number(),
+  /** Committed in an earlier platform year than it is recorded in: the points count in the later year. */
+  earlierYear: z.boolean(),
+  /** Old enough that the preview warns: a week (the shortest node punishment) or an earlier year. */
+  old: z.boolean(),
+});
+export type FindingTiming = z.infer<typeof timing>;
+
+/**
+ * The preview of one decision kind, showing that decision's own effect: `apply` what it imposes;
+ * `waive` nothing (what is forgiven is in `waived`); `dismiss` and `escalate` nothing. Previews
+ * stored before kinds existed read as `apply`.
+ */
 export const previewOutput = z.object({
+  kind: z.enum(DECISION_KINDS).default('apply'),
   ruleVersion: z.string(),
   occurrence: z.number(),
   basis: z.object({ zh: z.string(), en: z.string() }),
@@ -67,11 +108,11 @@ export const previewOutput = z.object({
   measures: z.array(z.string()),
   punishments: z.array(punishment),
   endedEarly: z.array(punishment),
-  demotions: z.array(
-    z.object({ item: z.string(), from: z.string(), until: z.string(), days: z.number(), addedDays: z.number() }),
-  ),
+  demotions: z.array(demotion),
   seals: z.boolean(),
   approvalReasons: z.array(z.string()),
+  waived: waivedPart.nullable().default(null),
+  timing: timing.nullable().default(null),
 });
 export type PreviewOutput = z.infer<typeof previewOutput>;
 

@@ -25,8 +25,10 @@ export interface ProposedViolation {
   /** Defaults to a placeholder id that does not clash with the history. */
   id?: string;
   rule: string;
-  /** Defaults to `asOf`. */
+  /** When it was committed (picks the rule version). Defaults to `asOf`. */
   at?: string;
+  /** When it would go on record (its decision takes effect); punishments count from here. Defaults to `at`. */
+  recordedAt?: string;
   facts: Facts;
 }
 
@@ -84,7 +86,9 @@ export function previewFinding(
   const offset = rulebook.utcOffsetMinutes;
   const asOfMs = toInstant(asOf, offset, 'asOf');
   const atMs = proposed.at === undefined ? asOfMs : toInstant(proposed.at, offset, 'proposed.at');
-  const effectiveAsOf = formatInstant(Math.max(asOfMs, atMs), offset);
+  const recordedMs =
+    proposed.recordedAt === undefined ? atMs : toInstant(proposed.recordedAt, offset, 'proposed.recordedAt');
+  const effectiveAsOf = formatInstant(Math.max(asOfMs, atMs, recordedMs), offset);
   const ids = new Set(history.violations.map((v) => v.id));
   let id = proposed.id ?? PROPOSED_ID;
   for (let n = 2; ids.has(id); n++) id = `${proposed.id ?? PROPOSED_ID}-${n}`;
@@ -94,7 +98,13 @@ export function previewFinding(
     {
       violations: [
         ...history.violations,
-        { id, rule: proposed.rule, at: formatInstant(atMs, offset), facts: proposed.facts },
+        {
+          id,
+          rule: proposed.rule,
+          at: formatInstant(atMs, offset),
+          ...(proposed.recordedAt === undefined ? {} : { recordedAt: formatInstant(recordedMs, offset) }),
+          facts: proposed.facts,
+        },
       ],
       reversed: (history.reversed ?? []).filter((r) => r !== id),
     },

@@ -120,6 +120,7 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
       id: z.string({ error: 'expected a non-empty string' }).min(1, { error: 'expected a non-empty string' }),
       rule: z.string({ error: 'expected a rule id' }),
       at: instant,
+      recordedAt: instant.optional(),
       facts: z.record(z.string(), z.unknown(), { error: 'expected an object' }).default({}),
     },
     { error: 'expected an object {id, rule, at, facts}' },
@@ -166,6 +167,14 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
           }
         }
         const atMs = parseInstant(v.at, offset);
+        const recordedMs = v.recordedAt === undefined ? null : parseInstant(v.recordedAt, offset);
+        if (atMs !== null && recordedMs !== null && recordedMs < atMs) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['violations', index, 'recordedAt'],
+            message: 'a violation cannot go on record before it was committed',
+          });
+        }
         if (atMs !== null && !versionInForce(rule, atMs)) {
           ctx.addIssue({
             code: 'custom',

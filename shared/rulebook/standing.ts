@@ -38,7 +38,10 @@ import {
 /** A violation ready to replay. */
 interface Entry {
   violation: Violation;
+  /** When it was committed: picks the rule version. */
   atMs: number;
+  /** When it went on record: everything the finding sets off counts from here. */
+  recordedMs: number;
   rule: CompiledRule;
   version: RuleVersion;
   path: string;
@@ -55,7 +58,7 @@ export function standing(history: History, asOf: string | Date, rulebook: Rulebo
   const offset = rulebook.utcOffsetMinutes;
   const asOfMs = toInstant(asOf, offset, 'asOf');
   const { entries, excluded } = prepare(history, asOfMs, compiled);
-  const replay = new Replay(compiled, platformYear(entries[0]?.atMs ?? asOfMs, offset));
+  const replay = new Replay(compiled, platformYear(entries[0]?.recordedMs ?? asOfMs, offset));
   for (const entry of entries) replay.judge(entry);
   replay.advanceToYear(platformYear(asOfMs, offset));
 
@@ -102,16 +105,21 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
     const rule = compiled.rules.get(violation.rule);
     if (!rule) throw new RulebookError(`${path}.rule`, `unknown rule "${violation.rule}"`);
     const atMs = toInstant(violation.at, offset, `${path}.at`);
+    const recordedMs =
+      violation.recordedAt === undefined ? atMs : toInstant(violation.recordedAt, offset, `${path}.recordedAt`);
+    if (recordedMs < atMs)
+      throw new RulebookError(`${path}.recordedAt`, 'a violation cannot go on record before it was committed');
     const version = versionInForce(rule, atMs);
     if (!version) {
       const first = rule.definition.versions[0]?.effectiveFrom ?? 'any date';
       throw new RulebookError(`${path}.at`, `rule "${violation.rule}" is not in force before ${first} (platform time)`);
     }
     if (reversed.has(violation.id)) excluded.push({ id: violation.id, reason: 'reversed' });
-    else if (atMs > asOfMs) excluded.push({ id: violation.id, reason: 'after-as-of' });
-    else entries.push({ violation, atMs, rule, version, path });
+    else if (recordedMs > asOfMs) excluded.push({ id: violation.id, reason: 'after-as-of' });
+    else entries.push({ violation, atMs, recordedMs, rule, version, path });
   });
-  entries.sort((a, b) => a.atMs - b.atMs || compareStrings(a.violation.id, b.violation.id));
+  // Replayed in the order findings went on record: that is the order the ledgers saw them.
+  entries.sort((a, b) => a.recordedMs - b.recordedMs || compareStrings(a.violation.id, b.violation.id));
   excluded.sort((a, b) => compareStrings(a.id, b.id));
   return { entries, excluded };
 }
@@ -156,7 +164,8 @@ class Replay {
     return this.strikeCounts.get(counting === 'ever' ? ledger : `${ledger}@${this.year}`) ?? 0;
   }
 
-  judge({ violation, atMs, rule, version, path }: Entry): void {
+  judge({ violation, atMs: committedMs, recordedMs: atMs, rule, version, path }: Entry): void {
+    // From here on `atMs` is the recording instant: the version was already chosen by `committedMs`.
     const offset = this.rulebook.utcOffsetMinutes;
     const facts = violation.facts ?? {};
     this.advanceToYear(platformYear(atMs, offset));
@@ -183,7 +192,8 @@ class Replay {
       points,
       outcome: judgement.case.outcome === 'points' && points === 0 ? 'correction' : judgement.case.outcome,
       rule: definition.id,
-      at: formatInstant(atMs, offset),
+      at: formatInstant(committedMs, offset),
+      ...(violation.recordedAt === undefined ? {} : { recordedAt: formatInstant(atMs, offset) }),
       year: this.year,
       ruleVersion: version.effectiveFrom,
       occurrence,

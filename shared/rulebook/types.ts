@@ -216,8 +216,13 @@ export type Facts = Readonly<Record<string, unknown>>;
 export interface Violation {
   id: string;
   rule: string;
-  /** ISO 8601; without an offset it is platform time. */
+  /** When it was committed (ISO 8601; without an offset it is platform time): picks the rule version. */
   at: string;
+  /**
+   * When the finding went on record (its decision took effect). Node punishments, demotions,
+   * caps and the ledger year count from here. Defaults to `at`.
+   */
+  recordedAt?: string;
   facts: Facts;
 }
 
@@ -245,7 +250,9 @@ export interface Finding {
   outcome: Outcome;
   rule: string;
   at: string;
-  /** Platform year the finding counts in. */
+  /** When it went on record; present only when the input gave one. */
+  recordedAt?: string;
+  /** Platform year the finding counts in (the year it was recorded). */
   year: number;
   /** `effectiveFrom` of the version that judged it. */
   ruleVersion: LocalDate;

@@ -66,7 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('ruling on an appeal (browser)', () => {
   });
 
   it("an appeals officer approves an appeal and the subject's standing changes on screen", async () => {
-    const { appealId, decisionId } = await appealedDecision(server);
+    const { caseId, appealId, decisionId } = await appealedDecision(server);
 
     const page = await signInAs(browser, server.url, 'appeals');
     await page.getByRole('link', { name: '申诉审核' }).click();
@@ -79,7 +79,9 @@ describe.skipIf(!HAS_CHROMIUM)('ruling on an appeal (browser)', () => {
     const original = page.getByTestId('original-decision');
     await original.getByText('经核查存在虚假交易，依规处理', { exact: true }).waitFor();
     await original.getByTestId('notice').filter({ hasText: '违规处理通知' }).waitFor();
-    await page.getByTestId('appeal-stage').filter({ hasText: '小二审核中' }).waitFor();
+    // Staff terms, not the member's ("待您处理", "小二审核中", "违规记录" belong in the notice only).
+    await page.getByTestId('appeal-stage').filter({ hasText: '申诉审核中' }).waitFor();
+    await page.getByTestId('original-decision-status').filter({ hasText: '已生效' }).waitFor();
 
     // The standing the decision caused: 12 general points and the demoted item.
     const standing = page.getByTestId('standing');
@@ -103,8 +105,13 @@ describe.skipIf(!HAS_CHROMIUM)('ruling on an appeal (browser)', () => {
 
     await expect.poll(() => generalPoints.textContent()).toMatch(/^0 分/);
     await expect.poll(() => demotedItem.count()).toBe(0);
-    await page.getByTestId('appeal-stage').filter({ hasText: '违规记录' }).waitFor();
+    await page.getByTestId('appeal-stage').filter({ hasText: '已终结' }).waitFor();
     await page.getByTestId('appeal-status').filter({ hasText: '申诉成立' }).waitFor();
+    await page.getByTestId('original-decision-status').filter({ hasText: '已撤销（申诉成立）' }).waitFor();
+    for (const memberPhrase of ['待您处理', '小二审核中']) {
+      expect(await page.getByText(memberPhrase).count()).toBe(0);
+    }
+    expect(await page.getByTestId('appeal-stage').textContent()).not.toContain('违规记录');
     expect(await page.evaluate(() => (window as unknown as { appealMarker?: boolean }).appealMarker)).toBe(true);
 
     // What the screen showed is what was stored: the violation reversed by this appeal.
@@ -114,5 +121,13 @@ describe.skipIf(!HAS_CHROMIUM)('ruling on an appeal (browser)', () => {
       .where('decision_id', '=', decisionId)
       .executeTakeFirstOrThrow();
     expect(violation.reversed_by).toBe(`appeal:${appealId}`);
+
+    // The case itself reads overturned, not "已生效", and says by whom.
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByTestId('case-status').filter({ hasText: '已撤销（申诉成立）' }).waitFor();
+    expect(await page.getByTestId('case-status').textContent()).not.toContain('已生效');
+    await page.getByTestId('case-decision-state').filter({ hasText: '申诉专员 孙丽' }).waitFor();
+    // A closed case has no lease.
+    expect(await page.getByText('领取有效至').count()).toBe(0);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '../support/apiClient';
+import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
+import { createApiClient, signIn } from '../support/apiClient';
 import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs as signInAsIn } from '../support/browser';
 import { createIntegrationToken, reportInput } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -160,6 +161,38 @@ describe.skipIf(!HAS_CHROMIUM)('deciding cases (browser)', () => {
     await senior.getByTestId('notice').filter({ hasText: 'Improper registration' }).waitFor();
   }, 90_000);
 
+  it('shows a waiver waiting for approval as forgiving, never as sealing', async () => {
+    const token = await createIntegrationToken(server.db, 'e2e-intake-waive', ['intake']);
+    const intake = createApiClient(server.url, { authorization: `Bearer ${token}` });
+    const { caseId } = await intake.trpc.reports.submit.mutate(
+      reportInput({
+        rule: 'improper-registration',
+        subject: { id: 'B-E2E-WAIVE', kind: 'buyer', name: '买家 免**' },
+        summary: '批量注册账号 20 个，首次发现',
+      }),
+    );
+    const reviewer = await signIn(server.url, 'reviewer', DEMO_PASSWORD);
+    const c = await reviewer.trpc.cases.get.query({ id: caseId });
+    const waived = await reviewer.trpc.cases.decide.mutate({
+      id: caseId,
+      version: c.version,
+      decision: 'waive',
+      facts: { accounts: 20 },
+      reason: '初次违规且已主动注销账号，免于处罚',
+    });
+    expect(waived).toMatchObject({ requiresApproval: true, approvalReasons: ['waive-serious'] });
+
+    const senior = await signInAs(browser, server.url, 'senior');
+    await senior.goto(`${server.url}/approvals`);
+    const card = senior.getByRole('article', { name: `案件 ${caseId}` });
+    await card.getByTestId('preview-waived').filter({ hasText: '免于查封账户' }).waitFor();
+    await card.getByTestId('preview-waived').filter({ hasText: '免扣严重违规 48 分' }).waitFor();
+    await card.getByTestId('preview-waive-nothing').waitFor();
+    expect(await card.getByTestId('preview-seals').count()).toBe(0);
+    expect(await card.textContent()).not.toContain('此决定将永久查封该账户');
+    expect(await card.getByRole('button', { name: '批准' }).isEnabled()).toBe(true);
+  }, 60_000);
+
   it('keeps the input when the case changes underneath, jumps with Ctrl-K, decides in bulk, and refuses approving one’s own', async () => {
     const token = await createIntegrationToken(server.db, 'e2e-intake-2', ['intake']);
     const intake = createApiClient(server.url, { authorization: `Bearer ${token}` });
@@ -196,8 +229,11 @@ describe.skipIf(!HAS_CHROMIUM)('deciding cases (browser)', () => {
     await page.getByTestId('decision-result').filter({ hasText: '已驳回' }).waitFor();
     expect((await caseRow(caseId)).status).toBe('dismissed');
 
-    // Bulk: tick two unassigned cases in the queue and dismiss them together under one batch id.
+    // Bulk: tick two unassigned cases of one of the reviewer's queues and dismiss them together
+    // under one batch id (a queue they do not work is refused, as queue.next refuses it).
     await page.goto(`${server.url}/queue`);
+    await page.getByRole('combobox', { name: '队列' }).click();
+    await page.getByRole('option', { name: '虚假交易专项' }).click();
     await page.getByRole('combobox', { name: '处理人' }).click();
     await page.getByRole('option', { name: '未分配' }).click();
     const rows = page.locator('.MuiDataGrid-row');
@@ -241,9 +277,10 @@ describe.skipIf(!HAS_CHROMIUM)('deciding cases (browser)', () => {
     await senior.goto(`${server.url}/approvals`);
     const card = senior.getByRole('article', { name: `案件 ${own.caseId}` });
     await card.getByText('我的决定，须由他人复核').waitFor();
-    await card.getByRole('button', { name: '批准' }).click();
-    await senior.getByRole('dialog').getByRole('button', { name: '批准' }).click();
-    await senior.getByRole('dialog').getByText('四眼原则：不能复核自己作出的决定').waitFor();
+    // Four eyes on screen: the author's approve and send-back buttons are disabled, and say why.
+    expect(await card.getByRole('button', { name: '批准' }).isDisabled()).toBe(true);
+    expect(await card.getByRole('button', { name: '退回' }).isDisabled()).toBe(true);
+    await card.getByTestId('approval-refused').filter({ hasText: '不能复核自己作出的决定（四眼原则）' }).waitFor();
     expect((await caseRow(own.caseId)).status).toBe('pending_approval');
   }, 90_000);
 });

@@ -5,7 +5,7 @@ export type AppealStage = 'none' | 'pending_member' | 'under_review' | 'final';
 
 const COLOR = { none: 'default', pending_member: 'warning', under_review: 'info', final: 'default' } as const;
 
-/** The stage as the member sees it (待您处理 / 小二审核中 / 违规记录), worded the same for staff. */
+/** The appeal stage in staff terms; the member's own wording belongs only in the notice sent to them. */
 export function AppealStageChip({ stage }: { stage: AppealStage }) {
   const { t } = useTranslation();
   return <Chip size="small" label={t(`appeals.stage.${stage}`)} color={COLOR[stage]} data-testid="appeal-stage" />;

@@ -36,6 +36,13 @@ export function OriginalDecisionCard(props: { decision: OriginalDecision | undef
               {d.reviewedBy && (
                 <LabeledField label={t('appeals.original.approvedBy')}>{d.reviewedBy.name}</LabeledField>
               )}
+              <LabeledField label={t('appeals.original.status')}>
+                <span data-testid="original-decision-status">
+                  {t(`decisionStatus.${d.status}`)}
+                  {d.status !== 'effective' &&
+                    ` · ${t('case.decisionChanged', { name: d.statusChangedBy.name, at: time(d.statusChangedAt) })}`}
+                </span>
+              </LabeledField>
             </Stack>
             <LabeledField label={t('appeals.original.facts')}>
               <FactsList rule={d.rule} facts={d.facts ?? {}} />

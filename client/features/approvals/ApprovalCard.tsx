@@ -37,6 +37,8 @@ export function ApprovalCard({ item, mine }: { item: PendingDecision; mine: bool
   // The preview is stored as JSON with the decision; read it with the shared schema.
   const preview = previewOutput.safeParse(item.preview);
   const rule = view.rules.find((r) => r.id === item.rule);
+  // The server says whether this reviewer may act on it (four eyes, queue membership).
+  const refused = mine || item.refusal !== null;
   const openDialog = (next: 'approve' | 'sendBack') => {
     approve.reset();
     sendBack.reset();
@@ -72,13 +74,19 @@ export function ApprovalCard({ item, mine }: { item: PendingDecision; mine: bool
           {errorText}
         </Alert>
       )}
-      <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
-        <Button variant="contained" onClick={() => openDialog('approve')}>
+      {/* Four eyes: the server refuses the author; the buttons say so before anyone clicks. */}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button variant="contained" disabled={refused} onClick={() => openDialog('approve')}>
           {t('approvals.approve')}
         </Button>
-        <Button variant="outlined" onClick={() => openDialog('sendBack')}>
+        <Button variant="outlined" disabled={refused} onClick={() => openDialog('sendBack')}>
           {t('approvals.sendBack')}
         </Button>
+        {refused && (
+          <Typography variant="body2" color="text.secondary" data-testid="approval-refused">
+            {mine ? t('approvals.mineDisabled') : t(`error.${item.refusal}` as 'error.generic')}
+          </Typography>
+        )}
       </Stack>
       <ReviewDialog
         open={dialog !== null}

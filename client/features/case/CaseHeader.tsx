@@ -13,13 +13,26 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
   const now = useNow(30_000);
   const queueName = useQueueName();
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
+  // A case closed by a decision an appeal reversed is not "in effect": its decision's state says what it is.
+  const reversed = c.decision && (c.decision.status === 'overturned' || c.decision.status === 'adjusted');
   return (
     <Paper sx={{ p: 2 }}>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1">
           {t('case.title', { id: c.id })} · {t(`rule.${c.rule}`, { defaultValue: c.rule })}
         </Typography>
-        <Chip label={t(`status.${c.status}`)} color="primary" variant="outlined" data-testid="case-status" />
+        <Chip
+          label={reversed && c.decision ? t(`decisionStatus.${c.decision.status}`) : t(`status.${c.status}`)}
+          color={reversed ? 'warning' : 'primary'}
+          variant="outlined"
+          data-testid="case-status"
+        />
+        {c.decision && c.decision.status !== 'effective' && (
+          <Typography variant="body2" color="text.secondary" data-testid="case-decision-state">
+            {t(`decisionStatus.${c.decision.status}`)} ·{' '}
+            {t('case.decisionChanged', { name: c.decision.changedBy.name, at: time(c.decision.changedAt) })}
+          </Typography>
+        )}
         <SlaCell dueAt={c.sla.dueAt} state={c.sla.state} now={now} />
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
@@ -53,7 +66,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <Field label={t('queue.columns.source')}>{t(`source.${c.source}`)}</Field>
         <Field label={t('case.queue')}>{queueName(c.queue) ?? t('case.unrouted')}</Field>
         <Field label={t('queue.columns.assignee')}>{c.assignee?.name ?? t('queue.filters.unassigned')}</Field>
-        {c.leaseUntil && <Field label={t('case.leaseUntil')}>{time(c.leaseUntil)}</Field>}
+        {c.status === 'assigned' && c.leaseUntil && <Field label={t('case.leaseUntil')}>{time(c.leaseUntil)}</Field>}
         <Field label={t('queue.columns.createdAt')}>{time(c.createdAt)}</Field>
         {c.sla.forecastAt && (
           <Field label={t('case.forecast')}>

@@ -16,6 +16,11 @@ export const decisionsRepo = {
   listForCase(db: Executor, caseId: number): Promise<DecisionRow[]> {
     return db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
   },
+  /** Every decision of these cases, oldest first (the case page's prior cases). */
+  listForCases(db: Executor, caseIds: readonly number[]): Promise<DecisionRow[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('decisions').selectAll().where('case_id', 'in', caseIds).orderBy('id').execute();
+  },
   /** Decisions waiting for a second person, oldest first. */
   pending(db: Executor, limit: number) {
     return db
@@ -37,8 +42,10 @@ export const decisionsRepo = {
         'subjects.id as subject_id',
         'subjects.name as subject_name',
         'cases.summary',
+        'cases.queue',
+        'cases.status as case_status',
       ])
-      .where('decisions.status', '=', 'pending')
+      .where('decisions.status', '=', 'pending_approval')
       .orderBy('decisions.decided_at')
       .limit(limit)
       .execute();

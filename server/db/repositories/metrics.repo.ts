@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { ReportSource } from '../../../shared/cases/enums';
+import { TOOK_EFFECT_STATUSES } from '../../../shared/decisions/decisionStates';
 import type { DecisionOutcome } from '../../../shared/metrics/people';
 import type { Database, Executor } from '../database';
 
@@ -210,7 +211,7 @@ export const metricsRepo = {
         eb.fn.count<number | string>('appeals.decision_id').distinct().as('appealed'),
       ])
       .where('decisions.kind', '=', 'apply')
-      .where('decisions.status', '=', 'effective')
+      .where('decisions.status', 'in', TOOK_EFFECT_STATUSES)
       .where('decisions.decided_at', '>=', range.from)
       .where('decisions.decided_at', '<=', range.to)
       .where((eb) => byPeople(eb, 'decisions.decided_by', people))
@@ -251,7 +252,7 @@ export const metricsRepo = {
         eb.fn.countAll<number | string>().as('n'),
       ])
       .where('decisions.requires_approval', '=', 1)
-      .where('decisions.status', 'in', ['effective', 'sent_back'])
+      .where('decisions.status', 'in', [...TOOK_EFFECT_STATUSES, 'sent_back'])
       .where('decisions.reviewed_at', '>=', range.from)
       .where('decisions.reviewed_at', '<=', range.to)
       .where((eb) => byPeople(eb, 'decisions.decided_by', people))
@@ -260,7 +261,7 @@ export const metricsRepo = {
     return rows.map((r) => ({
       userId: r.decided_by,
       name: r.display_name,
-      status: r.status as 'effective' | 'sent_back',
+      status: r.status === 'sent_back' ? ('sent_back' as const) : ('effective' as const),
       n: Number(r.n),
     }));
   },

@@ -1,7 +1,9 @@
 import type { Generated, Selectable } from 'kysely';
+import type { DecisionStatus } from '../../../shared/decisions/decisionStates';
 
 export type DecisionKind = 'apply' | 'waive' | 'dismiss' | 'escalate';
-export type DecisionStatus = 'pending' | 'effective' | 'sent_back';
+
+export type { DecisionStatus } from '../../../shared/decisions/decisionStates';
 
 /** A reviewer's decision on a case; severe ones wait for a second person (four-eyes). */
 export interface DecisionsTable {
@@ -27,6 +29,9 @@ export interface DecisionsTable {
   reviewed_at: string | null;
   review_note: string | null;
   batch_id: string | null;
+  /** Who moved the decision to its current status, and when (null: its author, when decided). */
+  status_changed_by: number | null;
+  status_changed_at: string | null;
 }
 export type DecisionRow = Selectable<DecisionsTable>;
 

@@ -7,11 +7,11 @@ import {
   previewOutput,
   reviewDecisionInput,
 } from '../../../shared/api/decisions';
-import { decisionsRepo } from '../../db/repositories/decisions.repo';
 import {
   approveDecision,
   bulkDecide,
   decideCase,
+  pendingApprovals,
   previewDecision,
   sendBackDecision,
 } from '../../services/decisions.service';
@@ -53,25 +53,11 @@ export const approvalsRouter = router({
           decidedBy: z.object({ id: z.number(), name: z.string() }),
           subject: z.object({ id: z.string(), name: z.string().nullable() }),
           summary: z.string(),
+          refusal: z.string().nullable(),
         }),
       ),
     )
-    .query(async ({ ctx }) => {
-      const rows = await decisionsRepo.pending(ctx.db, 200);
-      return rows.map((r) => ({
-        decisionId: r.id,
-        caseId: r.case_id,
-        kind: r.kind,
-        rule: r.rule,
-        reason: r.reason,
-        approvalReasons: r.approval_reasons ? (JSON.parse(r.approval_reasons) as string[]) : [],
-        preview: r.preview ? (JSON.parse(r.preview) as unknown) : null,
-        decidedAt: r.decided_at,
-        decidedBy: { id: r.decided_by, name: r.decided_by_name },
-        subject: { id: r.subject_id, name: r.subject_name },
-        summary: r.summary,
-      }));
-    }),
+    .query(({ ctx }) => pendingApprovals(serviceContext(ctx))),
 
   approve: permittedProcedure('cases.approve')
     .input(reviewDecisionInput)

@@ -13,7 +13,6 @@ import { CaseChangedAlert } from './CaseChangedAlert';
 import { DecisionDialog } from './DecisionDialog';
 import { DECISION_KEYS, type DecisionKind, needsFacts } from './decisionKinds';
 import { FactsForm, factFieldId } from './FactsForm';
-import { FourEyesNotice } from './FourEyesNotice';
 import { type FactInput, initialFactInputs, toFacts } from './factsForm';
 import { PreviewSummary } from './PreviewSummary';
 import { EMPTY_REASON, type ReasonValue } from './ReasonFields';
@@ -195,12 +194,8 @@ export function DecisionForm(props: {
   const summaryFor = (kind: DecisionKind) => {
     if (kind === 'apply' && preview.data) return <PreviewSummary preview={preview.data} compact />;
     if (kind === 'waive') {
-      return (
-        <Stack spacing={1}>
-          <Alert severity="info">{t('decision.waiveSummary', { points: preview.data?.points ?? 0 })}</Alert>
-          {waivePreview.data && <FourEyesNotice reasons={waivePreview.data.approvalReasons} />}
-        </Stack>
-      );
+      if (waivePreview.data) return <PreviewSummary preview={waivePreview.data} compact />;
+      return <Alert severity="info">{t('decision.waiveSummary', { points: preview.data?.points ?? 0 })}</Alert>;
     }
     if (kind === 'dismiss') return <Alert severity="info">{t('decision.dismissSummary')}</Alert>;
     if (kind === 'escalate') return <Alert severity="info">{t('decision.escalateSummary')}</Alert>;

@@ -14,7 +14,7 @@ export function PendingApprovalNote({ caseId }: { caseId: number }) {
   const { user } = useSession();
   const reasonsText = useApprovalReasonsText();
   const history = useQuery(trpc.cases.history.queryOptions({ id: caseId }));
-  const pending = history.data?.decisions.findLast((d) => d.status === 'pending');
+  const pending = history.data?.decisions.findLast((d) => d.status === 'pending_approval');
   const approver = Boolean(user && can(user.role, 'cases.approve') && pending && pending.decidedBy.id !== user.id);
   return (
     <Alert

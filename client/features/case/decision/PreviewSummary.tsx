@@ -13,7 +13,9 @@ type Punishment = PreviewOutput['punishments'][number];
  * What the rulebook engine says a finding would do: points and ledger, each ledger's total
  * before → after, nodes crossed, measures and punishments with their end dates (platform
  * time), search demotions, sealing, the rule version and its basis, and four-eyes.
- * Also shows the preview stored with a pending decision on the approvals page.
+ * Also shows the preview stored with a pending decision on the approvals page. Each decision
+ * kind shows its own effect: a waiver adds nothing (what it forgives is set apart, never as a
+ * penalty), dismiss and escalate impose nothing; an old violation is called out.
  */
 export function PreviewSummary({ preview, compact = false }: { preview: PreviewOutput; compact?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -31,8 +33,32 @@ export function PreviewSummary({ preview, compact = false }: { preview: PreviewO
   );
   const version = sinceRecordsBegin ? t('rulebook.version.sinceRecordsBegin') : preview.ruleVersion;
 
+  if (preview.kind === 'dismiss' || preview.kind === 'escalate') {
+    return (
+      <Stack spacing={1} data-testid="decision-preview">
+        <Alert severity="info" data-testid="preview-no-penalty">
+          {t('preview.noPenalty')}
+        </Alert>
+      </Stack>
+    );
+  }
   return (
     <Stack spacing={1} data-testid="decision-preview">
+      {preview.timing?.old && (
+        <Alert severity="warning" data-testid="preview-late">
+          {t('preview.late', {
+            violationAt: time(preview.timing.violationAt),
+            days: preview.timing.daysLate,
+            recordedAt: time(preview.timing.recordedAt),
+          })}
+          {preview.timing.earlierYear && ` ${t('preview.lateYear')}`}
+        </Alert>
+      )}
+      {preview.kind === 'waive' && (
+        <Alert severity="info" data-testid="preview-waive-nothing">
+          {t('preview.waivedNothing')}
+        </Alert>
+      )}
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h6" component="p" data-testid="preview-points">
           {t('preview.points', { points: preview.points, ledger: ledgerName(preview.ledger) })}
@@ -105,6 +131,25 @@ export function PreviewSummary({ preview, compact = false }: { preview: PreviewO
             </Typography>
           ))}
         </Section>
+      )}
+      {preview.waived && (
+        <Box data-testid="preview-waived" sx={{ borderLeft: 3, borderColor: 'info.main', pl: 1.5 }}>
+          <Typography variant="caption" color="text.secondary" component="p">
+            {t('preview.waivedTitle')}
+          </Typography>
+          <Typography variant="body2">
+            {t('preview.waivedPoints', { points: preview.waived.points, ledger: ledgerName(preview.waived.ledger) })}
+          </Typography>
+          {preview.waived.seals && <Typography variant="body2">{t('preview.waivedSeal')}</Typography>}
+          {preview.waived.punishments.map((p) => (
+            <Box key={`${p.ledger}-${p.node}-${p.trigger}-${p.from}`} sx={{ mb: 0.5 }}>
+              <Typography variant="body2" color="text.secondary">
+                {punishmentLabel(t, p, ledgerName)}
+              </Typography>
+              <MeasureChips ids={p.measures} />
+            </Box>
+          ))}
+        </Box>
       )}
       {!compact && (
         <Typography variant="caption" color="text.secondary" component="p">

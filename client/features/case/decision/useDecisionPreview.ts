@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PreviewOutput } from '../../../../shared/api/decisions';
 import { useTRPC } from '../../../lib/trpc';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 
@@ -6,7 +7,7 @@ export interface PreviewRequest {
   caseId: number;
   facts: Record<string, unknown>;
   violationAt?: string;
-  decision: 'apply' | 'waive';
+  decision: PreviewOutput['kind'];
 }
 
 /**

@@ -39,6 +39,15 @@ export function DecisionsList({ decisions }: { decisions: readonly Decision[] })
                     })}
                   </div>
                 )}
+                {(d.status === 'overturned' || d.status === 'adjusted') && (
+                  <div data-testid="decision-state-change">
+                    {t('history.decisions.changedBy', {
+                      status: t(`decisionStatus.${d.status}`),
+                      name: d.statusChangedBy.name,
+                      at: time(d.statusChangedAt),
+                    })}
+                  </div>
+                )}
                 {d.reviewedBy && (
                   <div>
                     {t(d.status === 'sent_back' ? 'history.decisions.sentBackBy' : 'history.decisions.approvedBy', {

@@ -20,6 +20,14 @@ export function PriorCasesList({ cases }: { cases: CaseHistory['priorCases'] }) 
                   {t('case.title', { id: p.id })} · {t(`rule.${p.rule}`, { defaultValue: p.rule })}
                 </span>
                 <Chip size="small" label={t(`status.${p.status}`, { defaultValue: p.status })} />
+                {(p.decisionStatus === 'overturned' || p.decisionStatus === 'adjusted') && (
+                  <Chip
+                    size="small"
+                    color="warning"
+                    variant="outlined"
+                    label={t(`decisionStatus.${p.decisionStatus}`)}
+                  />
+                )}
               </Stack>
             }
             secondary={`${formatPlatformTime(p.createdAt, i18n.language)} · ${p.summary}`}

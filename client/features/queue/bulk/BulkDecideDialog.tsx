@@ -24,12 +24,15 @@ import { errorReason, useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { FactsForm } from '../../case/decision/FactsForm';
 import { initialFactInputs, toFacts } from '../../case/decision/factsForm';
+import { PreviewSummary } from '../../case/decision/PreviewSummary';
 import { EMPTY_REASON, ReasonFields, type ReasonValue } from '../../case/decision/ReasonFields';
+import { useDecisionPreview } from '../../case/decision/useDecisionPreview';
 import { RulebookGate } from '../../rulebook/RulebookGate';
 import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
 import { sharedRule } from './bulkSelection';
 
 type BulkKind = 'dismiss' | 'waive' | 'apply';
+const withFactsOf = (kind: BulkKind) => kind !== 'dismiss';
 type Row = Pick<CaseListItem, 'id' | 'version' | 'rule'>;
 
 /**
@@ -80,6 +83,13 @@ function BulkDecideForm(props: { rows: Row[]; onClose(): void; onDecided(): void
           void queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
       },
     }),
+  );
+  // The same per-kind preview as the decision panel and the approvals card, for the first case:
+  // each case is judged on its own subject's record, so the others may differ.
+  const example = pinned[0];
+  const preview = useDecisionPreview(
+    { caseId: example?.id ?? 0, facts: withFactsOf(kind) ? facts : {}, decision: kind },
+    example !== undefined && (!withFactsOf(kind) || (rule !== null && Object.keys(problems).length === 0)),
   );
   const errorText = useTranslatedError(bulk.error);
   const stale = errorReason(bulk.error) === 'stale_version';
@@ -189,6 +199,14 @@ function BulkDecideForm(props: { rows: Row[]; onClose(): void; onDecided(): void
             <Typography variant="body2" color="text.secondary">
               {t('bulk.mixedRules')}
             </Typography>
+          )}
+          {example && preview.data && preview.data.kind === kind && (
+            <Stack spacing={0.5} data-testid="bulk-preview">
+              <Typography variant="caption" color="text.secondary">
+                {t('bulk.previewOf', { id: example.id })}
+              </Typography>
+              <PreviewSummary preview={preview.data} compact />
+            </Stack>
           )}
           <ReasonFields
             key={kind}
