@@ -5,11 +5,11 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { AUDIT_EXPORT_FORMATS, type AuditExportFormat } from '../../shared/api/audit';
-import { appendAnchor } from '../audit/anchors';
+import { appendAnchor, readAnchors } from '../audit/anchors';
+import { takeAnchor } from '../audit/takeAnchor';
 import { systemClock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase } from '../db/connect';
-import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
 import { verifyAuditTrail } from '../services/audit.service';
 import { beginAuditExport, completeAuditExport } from '../services/auditExport.service';
 import { CLI_ACTOR } from './cliActor';
@@ -36,7 +36,7 @@ export async function auditCommand(argv: string[], config: Config): Promise<stri
         if (result.ok) return `ok ${result.count} ${result.head}`;
         throw new Error(
           `audit chain broken: first bad seq ${result.firstBad}: ${BREAKS[result.reason ?? ''] ?? result.reason} ` +
-            `(${result.count} events verified before it)`,
+            `(${(result.firstBad ?? 1) - 1} events verified before it)`,
         );
       });
     case 'export':
@@ -45,9 +45,9 @@ export async function auditCommand(argv: string[], config: Config): Promise<stri
       return withDb(config, async (db) => {
         const file = config.audit.anchorFile;
         if (!file) throw new Error('no anchor file for this database: set DESK_AUDIT_ANCHOR_FILE');
-        const head = await auditEventsRepo.head(db);
+        const head = await takeAnchor(db, (await readAnchors(file)).at(-1), systemClock.now());
         if (!head) throw new Error('the audit trail is empty: nothing to anchor');
-        await appendAnchor(file, { at: systemClock.now().toISOString(), seq: head.seq, hash: head.hash });
+        await appendAnchor(file, head);
         return `anchored ${head.seq} ${head.hash} in ${file}`;
       });
     default:

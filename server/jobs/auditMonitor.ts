@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { appendAnchor, readAnchors } from '../audit/anchors';
+import { takeAnchor } from '../audit/takeAnchor';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
@@ -36,12 +37,18 @@ export function startAuditMonitor(deps: { db: Db; clock: Clock; logger: Logger }
   const anchor = async () => {
     const file = options.anchorFile;
     if (!file) return;
-    lastAnchoredSeq ??= (await readAnchors(file)).at(-1)?.seq ?? 0;
     const head = await auditEventsRepo.head(deps.db);
     // Nothing new since the last anchor: another line would prove nothing more.
     if (!head || head.seq === lastAnchoredSeq) return;
-    await appendAnchor(file, { at: deps.clock.now().toISOString(), seq: head.seq, hash: head.hash });
-    lastAnchoredSeq = head.seq;
+    const previous = (await readAnchors(file)).at(-1);
+    if (head.seq === previous?.seq) {
+      lastAnchoredSeq = head.seq;
+      return;
+    }
+    const next = await takeAnchor(deps.db, previous, deps.clock.now());
+    if (!next) return;
+    await appendAnchor(file, next);
+    lastAnchoredSeq = next.seq;
   };
 
   const timers: NodeJS.Timeout[] = [];

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAnchor, readAnchors } from '../../server/audit/anchors';
+import { type Anchor, appendAnchor, readAnchors } from '../../server/audit/anchors';
 import { auditEventHash } from '../../server/audit/auditHash';
 import { recordEvent } from '../../server/audit/recordEvent';
+import { takeAnchor } from '../../server/audit/takeAnchor';
 import { verifyChain } from '../../server/audit/verifyChain';
 import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
+import type { AuditEventRow } from '../../server/db/tables/auditEvents.table';
 import { appendEvents, dropAuditGuards } from '../support/auditRows';
 import { runDesk } from '../support/runDesk';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -31,6 +33,28 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
       .limit(1)
       .executeTakeFirstOrThrow();
     await appendAnchor(anchorFile, { at: new Date().toISOString(), ...head });
+  };
+
+  /** What an attacker does after an edit: recompute every hash from `from` on, so the chain verifies. */
+  const rechainFrom = async (from: number, edit: (row: AuditEventRow) => AuditEventRow) => {
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', from).orderBy('seq').execute();
+    let prev = (
+      await db
+        .selectFrom('audit_events')
+        .select('hash')
+        .where('seq', '=', from - 1)
+        .executeTakeFirstOrThrow()
+    ).hash;
+    for (const row of rows) {
+      const fields = edit(row);
+      const hash = auditEventHash(prev, fields);
+      await db
+        .updateTable('audit_events')
+        .set({ actor_id: fields.actor_id, ip: fields.ip, data: fields.data, prev_hash: prev, hash })
+        .where('seq', '=', row.seq)
+        .execute();
+      prev = hash;
+    }
   };
 
   beforeEach(async () => {
@@ -146,6 +170,42 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
       // Rows up to the last anchor that matched (3) are proven; everything after is in doubt.
       firstBad: 4,
       anchors: { checked: 2 },
+    });
+  });
+
+  it('names the rewritten row, not the first, when the chain was recomputed after an edit at 100', async () => {
+    await appendEvents(db, 140);
+    const anchor = await takeAnchor(db, undefined, new Date());
+    if (!anchor) throw new Error('no head');
+    await appendAnchor(anchorFile, anchor);
+    await appendEvents(db, 5);
+    // An anchor taken later continues the first one's digests without reading the trail again.
+    const later = await takeAnchor(db, anchor, new Date());
+    expect(later).toEqual(await takeAnchor(db, undefined, later ? new Date(later.at) : new Date()));
+
+    await dropAuditGuards(db);
+    await rechainFrom(100, (row) => (row.seq === 100 ? { ...row, actor_id: '999' } : row));
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 155 });
+    expect(await verifyChain(db, { anchors: await readAnchors(anchorFile) })).toMatchObject({
+      ok: false,
+      reason: 'anchor_mismatch',
+      firstBad: 100,
+      anchors: { checked: 1, lastSeq: 150 },
+    });
+    const run = await deskVerify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/first bad seq 100: the chain differs from an anchored head hash \(99 events verified/);
+  });
+
+  it('falls back to the last matching anchor when several rows were rewritten', async () => {
+    await appendEvents(db, 40);
+    await appendAnchor(anchorFile, (await takeAnchor(db, undefined, new Date())) as Anchor);
+    await dropAuditGuards(db);
+    await rechainFrom(20, (row) => (row.seq === 20 || row.seq === 33 ? { ...row, ip: '10.9.9.9' } : row));
+    expect(await verifyChain(db, { anchors: await readAnchors(anchorFile) })).toMatchObject({
+      ok: false,
+      reason: 'anchor_mismatch',
+      firstBad: 1,
     });
   });
 
