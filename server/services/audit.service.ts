@@ -7,7 +7,7 @@ import type {
   auditListInput,
 } from '../../shared/api/audit';
 import { DeskError } from '../../shared/errors/deskError';
-import { readAnchors } from '../audit/anchors';
+import { type Anchor, readAnchors } from '../audit/anchors';
 import { verifyChain } from '../audit/verifyChain';
 import type { Executor } from '../db/database';
 import { type AuditRowFilter, auditEventsRepo } from '../db/repositories/auditEvents.repo';
@@ -115,7 +115,12 @@ export async function auditFacets(ctx: ReadContext): Promise<AuditFacets> {
 }
 
 /** The whole chain, re-hashed, and checked against the anchors kept outside the database. */
-export async function verifyAuditTrail(ctx: ReadContext, anchorFile: string | null): Promise<AuditVerifyOutput> {
+export async function verifyAuditTrail(
+  ctx: ReadContext,
+  anchorFile: string | null,
+  /** Anchors from elsewhere (signed ones); they win over the file's at the same seq. */
+  extraAnchors: readonly Anchor[] = [],
+): Promise<AuditVerifyOutput> {
   const anchors = anchorFile ? await readAnchors(anchorFile) : [];
-  return verifyChain(ctx.db, { anchors });
+  return verifyChain(ctx.db, { anchors: [...anchors, ...extraAnchors] });
 }
