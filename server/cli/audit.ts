@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { AUDIT_EXPORT_FORMATS, type AuditExportFormat } from '../../shared/api/audit';
+import type { Mismatch } from '../../shared/audit/expectedState';
 import { type Anchor, appendAnchor, readAnchors } from '../audit/anchors';
 import { openSignedAnchor, readSigningKey, readVerifyKey, signAnchor, writeSigningKey } from '../audit/signedAnchor';
 import { takeAnchor } from '../audit/takeAnchor';
@@ -31,11 +32,15 @@ const BREAKS: Record<string, string> = {
 };
 
 /** `npm run desk -- audit <verify|export|anchor>`; returns what to print, throws one line on failure. */
-export async function auditCommand(argv: string[], config: Config): Promise<string> {
+export async function auditCommand(
+  argv: string[],
+  config: Config,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<string> {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'verify':
-      return verifyCommand(rest, config);
+      return verifyCommand(rest, config, out);
     case 'export':
       return exportCommand(rest, config);
     case 'anchor':
@@ -55,7 +60,7 @@ export async function auditCommand(argv: string[], config: Config): Promise<stri
   }
 }
 
-async function verifyCommand(argv: string[], config: Config): Promise<string> {
+async function verifyCommand(argv: string[], config: Config, out: NodeJS.WritableStream): Promise<string> {
   const { values } = parseArgs({
     args: argv,
     options: { anchor: { type: 'string' }, 'public-key': { type: 'string' } },
@@ -64,11 +69,30 @@ async function verifyCommand(argv: string[], config: Config): Promise<string> {
   return withDb(config, async (db) => {
     const result = await verifyAuditTrail({ db }, config.audit.anchorFile, signed);
     if (result.ok) return `ok ${result.count} ${result.head}`;
+    if (result.mismatchCount) {
+      // Every mismatch (the first hundred) on stdout, one a line; the error line sums them up.
+      out.write(`${result.mismatches.map(describeMismatch).join('\n')}\n`);
+    }
+    if (result.firstBad === undefined) {
+      const first = result.mismatches[0];
+      throw new Error(
+        `business tables differ from the audit trail in ${result.mismatchCount} place(s), first ${first ? describeMismatch(first) : ''}`,
+      );
+    }
     throw new Error(
       `audit chain broken: first bad seq ${result.firstBad}: ${BREAKS[result.reason ?? ''] ?? result.reason} ` +
         `(${(result.firstBad ?? 1) - 1} events verified before it)`,
     );
   });
+}
+
+/** `decisions 12 kind: the trail says apply, the table holds dismiss` */
+function describeMismatch(m: Mismatch): string {
+  if (m.field === '(row)')
+    return m.expected === 'absent'
+      ? `${m.table} ${m.id}: a row no audit event created`
+      : `${m.table} ${m.id}: created by the audit trail, missing from the table`;
+  return `${m.table} ${m.id} ${m.field}: the trail says ${m.expected ?? 'null'}, the table holds ${m.actual ?? 'null'}`;
 }
 
 /** The signed anchor given to `verify --anchor`, checked with --public-key or the signing key's public half. */

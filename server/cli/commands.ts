@@ -55,7 +55,7 @@ export async function runCommand(argv: string[], env: CliEnv): Promise<string> {
       });
     }
     case 'audit':
-      return auditCommand(rest, env.config);
+      return auditCommand(rest, env.config, env.stdout ?? process.stdout);
     case 'backup': {
       const [file] = rest;
       if (!file) throw new Error('backup needs a file: npm run desk -- backup <file>');

@@ -27,10 +27,15 @@ export function startAuditMonitor(deps: { db: Db; clock: Clock; logger: Logger }
   const verify = async () => {
     const result = await verifyAuditTrail(deps, options.anchorFile);
     if (result.ok) deps.logger.debug({ count: result.count, head: result.head }, 'audit trail verified');
-    else
+    else if (result.firstBad !== undefined)
       deps.logger.error(
         { firstBad: result.firstBad, reason: result.reason, count: result.count },
         `audit trail verification failed at seq ${result.firstBad} (${result.reason})`,
+      );
+    else
+      deps.logger.error(
+        { mismatchCount: result.mismatchCount, mismatches: result.mismatches.slice(0, 10) },
+        `business tables differ from the audit trail in ${result.mismatchCount} place(s)`,
       );
   };
 

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/api/audit';
 import { DeskError } from '../../shared/errors/deskError';
 import { type Anchor, readAnchors } from '../audit/anchors';
+import { reconcileTables } from '../audit/reconcileTables';
 import { verifyChain } from '../audit/verifyChain';
 import type { Executor } from '../db/database';
 import { type AuditRowFilter, auditEventsRepo } from '../db/repositories/auditEvents.repo';
@@ -122,5 +123,13 @@ export async function verifyAuditTrail(
   extraAnchors: readonly Anchor[] = [],
 ): Promise<AuditVerifyOutput> {
   const anchors = anchorFile ? await readAnchors(anchorFile) : [];
-  return verifyChain(ctx.db, { anchors: [...anchors, ...extraAnchors] });
+  const chain = await verifyChain(ctx.db, { anchors: [...anchors, ...extraAnchors] });
+  // The chain proves the trail; the reconciliation proves the tables agree with it.
+  const tables = await reconcileTables(ctx.db);
+  return {
+    ...chain,
+    ok: chain.ok && tables.mismatchCount === 0,
+    mismatches: tables.mismatches,
+    mismatchCount: tables.mismatchCount,
+  };
 }
