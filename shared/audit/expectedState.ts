@@ -78,7 +78,12 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
   'case.false_appeal_evidence': (e) => {
     const d = payload(e);
     return [
-      ...decision(e, { kind: text(d.decision) ?? 'apply', rule: text(d.rule), status: 'effective' }),
+      // Events written before the payload named them: always an applied false-evidence finding.
+      ...decision(e, {
+        kind: text(d.decision) ?? 'apply',
+        rule: text(d.rule) ?? 'false-appeal-evidence',
+        status: 'effective',
+      }),
       ...violation(d.violationId, false),
     ];
   },
