@@ -19,6 +19,7 @@ const QueuePage = lazyPage(() => import('./features/queue/QueuePage'), 'QueuePag
 const QueuesPage = lazyPage(() => import('./features/queues/QueuesPage'), 'QueuesPage');
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
+const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
 export function App() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function App() {
         <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/rulebook" element={<RulebookPage />} />
         <Route path="/admin/staff" element={<StaffPage />} />
+        <Route path="/admin/tokens" element={<TokensPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="*" element={<Navigate to="/queue" replace />} />

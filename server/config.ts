@@ -17,7 +17,13 @@ export interface Config {
   /** How long a server reuses its queue-pace counts for SLA forecasts (0: always recount). */
   paceCacheMs: number;
   /** The audit trail's watch: re-verification and head anchors (0 ms turns either off). */
-  audit: { verifyIntervalMs: number; anchorIntervalMs: number; anchorFile: string | null };
+  audit: {
+    verifyIntervalMs: number;
+    anchorIntervalMs: number;
+    anchorFile: string | null;
+    /** Ed25519 private key (PEM) that signs anchors meant to leave the host; kept out of the database. */
+    signingKeyFile: string | null;
+  };
   /** Webhook delivery and the end-of-measure scheduler (DESK_OUTBOX_*). */
   outbox: OutboxConfig;
 }
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : env.DESK_AUDIT_ANCHOR_FILE
             ? resolve(env.DESK_AUDIT_ANCHOR_FILE)
             : defaultAnchorFile(env.DATABASE_URL ?? DEFAULT_DATABASE_URL),
+      signingKeyFile: env.DESK_AUDIT_SIGNING_KEY_FILE ? resolve(env.DESK_AUDIT_SIGNING_KEY_FILE) : null,
     },
     outbox: loadOutboxConfig(env),
   };

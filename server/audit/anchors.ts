@@ -1,5 +1,6 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { isRowLocator, type RowLocator } from './rowLocator';
 
 /**
  * A head hash written outside the database. The chain proves rows were not edited or removed
@@ -10,6 +11,8 @@ export interface Anchor {
   at: string;
   seq: number;
   hash: string;
+  /** Digests that name a single rewritten row (see rowLocator.ts); absent in older anchors. */
+  locator?: RowLocator;
 }
 
 /**
@@ -62,7 +65,12 @@ function parseAnchor(line: string): Anchor | null {
       /^[0-9a-f]{64}$/.test(value.hash) &&
       typeof value.at === 'string'
     )
-      return { at: value.at, seq: value.seq as number, hash: value.hash };
+      return {
+        at: value.at,
+        seq: value.seq as number,
+        hash: value.hash,
+        ...(isRowLocator(value.locator) && { locator: value.locator }),
+      };
   } catch {
     // not JSON: reported by the caller
   }
@@ -74,7 +82,8 @@ export async function appendAnchor(file: string, anchor: Anchor): Promise<void> 
   await mkdir(dirname(file), { recursive: true });
   const handle = await open(file, 'a', 0o640);
   try {
-    await handle.write(`${JSON.stringify({ at: anchor.at, seq: anchor.seq, hash: anchor.hash })}\n`);
+    const { at, seq, hash, locator } = anchor;
+    await handle.write(`${JSON.stringify({ at, seq, hash, ...(locator && { locator }) })}\n`);
     await handle.datasync();
   } finally {
     await handle.close();

@@ -7,8 +7,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields a row's hash covers: everything but the hashes themselves. */
 export type HashedAuditFields = Omit<AuditEventRow, 'prev_hash' | 'hash'>;
 
-/** hash = sha256(prev_hash || canonical JSON of the event) (RFC 8785 canonical form). */
-export function auditEventHash(prevHash: string, event: HashedAuditFields): string {
+/** The event as RFC 8785 canonical JSON: what the chain hashes after the previous hash. */
+export function canonicalEvent(event: HashedAuditFields): string {
   const fields: HashedAuditFields = {
     seq: event.seq,
     at: event.at,
@@ -23,8 +23,14 @@ export function auditEventHash(prevHash: string, event: HashedAuditFields): stri
     ip: event.ip,
     user_agent: event.user_agent,
   };
-  return createHash('sha256')
-    .update(prevHash)
-    .update(canonicalize(fields) ?? '')
-    .digest('hex');
+  return canonicalize(fields) ?? '';
+}
+
+/** hash = sha256(prev_hash || canonical JSON of the event) (RFC 8785 canonical form). */
+export function auditEventHash(prevHash: string, event: HashedAuditFields): string {
+  return chainHash(prevHash, canonicalEvent(event));
+}
+
+export function chainHash(prevHash: string, canonical: string): string {
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }

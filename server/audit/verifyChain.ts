@@ -1,7 +1,8 @@
 import type { Executor } from '../db/database';
 import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
 import type { Anchor } from './anchors';
-import { auditEventHash, GENESIS_HASH } from './auditHash';
+import { canonicalEvent, chainHash, GENESIS_HASH } from './auditHash';
+import { LocatorState, leafOf, locateEditedRow } from './rowLocator';
 
 export type ChainBreak = 'gap' | 'altered' | 'truncated' | 'anchor_mismatch';
 
@@ -12,8 +13,9 @@ export interface ChainVerification {
   head: string;
   /**
    * The first sequence number that cannot be vouched for; every row before it verified.
-   * Exact for an edited or deleted row. For a chain recomputed after tampering, the anchors
-   * only bound it: it is the row after the last anchor that still matched.
+   * Exact for an edited or deleted row. For a chain recomputed after tampering, exact too when
+   * a single row was rewritten and the anchor carries a row locator; otherwise the anchors only
+   * bound it: it is the row after the last anchor that still matched.
    */
   firstBad?: number;
   reason?: ChainBreak;
@@ -29,7 +31,9 @@ export async function verifyChain(
   options: { anchors?: readonly Anchor[]; batchSize?: number } = {},
 ): Promise<ChainVerification> {
   const batchSize = options.batchSize ?? 5000;
-  const anchors = new Map((options.anchors ?? []).map((a) => [a.seq, a.hash]));
+  const anchors = new Map((options.anchors ?? []).map((a) => [a.seq, a]));
+  // Only anchors with a locator need each row's own digest: skip the extra hash otherwise.
+  const locator = options.anchors?.some((a) => a.locator) ? new LocatorState() : null;
   const lastAnchorSeq = anchors.size ? [...anchors.keys()].reduce((a, b) => Math.max(a, b)) : null;
   const summary = (checked: number) => ({ checked, lastSeq: lastAnchorSeq });
 
@@ -51,14 +55,20 @@ export async function verifyChain(
     for (const row of rows) {
       // A gap means a deleted row; a mismatch means an edited one (or one after a deletion).
       if (row.seq !== expectedSeq) return broken(expectedSeq, 'gap');
-      if (row.prev_hash !== prevHash || auditEventHash(prevHash, row) !== row.hash)
+      const canonical = canonicalEvent(row);
+      if (row.prev_hash !== prevHash || chainHash(prevHash, canonical) !== row.hash)
         return broken(expectedSeq, 'altered');
+      locator?.add(row.seq, leafOf(canonical));
       const anchored = anchors.get(row.seq);
       if (anchored !== undefined) {
         checked += 1;
         // The chain is consistent but not the one anchored: rewritten from some row after the
-        // last anchor that matched.
-        if (anchored !== row.hash) return broken(lastGoodAnchor + 1, 'anchor_mismatch');
+        // last anchor that matched; the locator names it when a single row was rewritten.
+        if (anchored.hash !== row.hash) {
+          const edited = anchored.locator && locator ? locateEditedRow(anchored.locator, locator.snapshot()) : null;
+          const exact = edited !== null && edited > lastGoodAnchor && edited <= row.seq;
+          return broken(exact ? edited : lastGoodAnchor + 1, 'anchor_mismatch');
+        }
         lastGoodAnchor = row.seq;
       }
       prevHash = row.hash;

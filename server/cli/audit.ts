@@ -1,23 +1,28 @@
 import { createWriteStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { AUDIT_EXPORT_FORMATS, type AuditExportFormat } from '../../shared/api/audit';
-import { appendAnchor } from '../audit/anchors';
+import type { Mismatch } from '../../shared/audit/expectedState';
+import { type Anchor, appendAnchor, readAnchors } from '../audit/anchors';
+import { openSignedAnchor, readSigningKey, readVerifyKey, signAnchor, writeSigningKey } from '../audit/signedAnchor';
+import { takeAnchor } from '../audit/takeAnchor';
 import { systemClock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase } from '../db/connect';
-import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
 import { verifyAuditTrail } from '../services/audit.service';
 import { beginAuditExport, completeAuditExport } from '../services/auditExport.service';
 import { CLI_ACTOR } from './cliActor';
 
-export const AUDIT_USAGE = `  audit verify                                     verify the audit hash chain (and its anchors)
+export const AUDIT_USAGE = `  audit verify [--anchor <signed.json> [--public-key <pem>]]
+                                                   verify the audit hash chain (and its anchors)
   audit export --format csv|ndjson|dsa --out <file> [--from ISO] [--to ISO]
                                                    export the audit trail and <file>.manifest.json
-  audit anchor                                     append the current head hash to the anchor file`;
+  audit anchor [--sign]                            append the current head hash to the anchor file,
+                                                   or print it signed (DESK_AUDIT_SIGNING_KEY_FILE)
+  audit keygen <file>                              write an Ed25519 signing key (<file>) and <file>.pub`;
 
 const BREAKS: Record<string, string> = {
   gap: 'a row is missing',
@@ -27,32 +32,105 @@ const BREAKS: Record<string, string> = {
 };
 
 /** `npm run desk -- audit <verify|export|anchor>`; returns what to print, throws one line on failure. */
-export async function auditCommand(argv: string[], config: Config): Promise<string> {
+export async function auditCommand(
+  argv: string[],
+  config: Config,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<string> {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'verify':
-      return withDb(config, async (db) => {
-        const result = await verifyAuditTrail({ db }, config.audit.anchorFile);
-        if (result.ok) return `ok ${result.count} ${result.head}`;
-        throw new Error(
-          `audit chain broken: first bad seq ${result.firstBad}: ${BREAKS[result.reason ?? ''] ?? result.reason} ` +
-            `(${result.count} events verified before it)`,
-        );
-      });
+      return verifyCommand(rest, config, out);
     case 'export':
       return exportCommand(rest, config);
     case 'anchor':
-      return withDb(config, async (db) => {
-        const file = config.audit.anchorFile;
-        if (!file) throw new Error('no anchor file for this database: set DESK_AUDIT_ANCHOR_FILE');
-        const head = await auditEventsRepo.head(db);
-        if (!head) throw new Error('the audit trail is empty: nothing to anchor');
-        await appendAnchor(file, { at: systemClock.now().toISOString(), seq: head.seq, hash: head.hash });
-        return `anchored ${head.seq} ${head.hash} in ${file}`;
+      return anchorCommand(rest, config);
+    case 'keygen': {
+      const [file, ...extra] = rest;
+      if (!file || extra.length) throw new Error('usage: audit keygen <file>');
+      const { publicFile, keyId } = await writeSigningKey(resolve(file)).catch((err: NodeJS.ErrnoException) => {
+        throw new Error(err.code === 'EEXIST' ? `${file} or ${file}.pub exists; choose a new name` : err.message);
       });
+      return `wrote the signing key ${resolve(file)} (keep it off the database host's backups) and the public key ${publicFile} (key id ${keyId})`;
+    }
     default:
-      throw new Error('usage: audit verify | audit export --format csv|ndjson|dsa --out <file> | audit anchor');
+      throw new Error(
+        'usage: audit verify [--anchor <file>] | audit export --format csv|ndjson|dsa --out <file> | audit anchor [--sign] | audit keygen <file>',
+      );
   }
+}
+
+async function verifyCommand(argv: string[], config: Config, out: NodeJS.WritableStream): Promise<string> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { anchor: { type: 'string' }, 'public-key': { type: 'string' } },
+  });
+  const signed = values.anchor ? [await readSignedAnchor(values.anchor, values['public-key'], config)] : [];
+  return withDb(config, async (db) => {
+    const result = await verifyAuditTrail({ db }, config.audit.anchorFile, signed);
+    if (result.ok) return `ok ${result.count} ${result.head}`;
+    if (result.mismatchCount) {
+      // Every mismatch (the first hundred) on stdout, one a line; the error line sums them up.
+      out.write(`${result.mismatches.map(describeMismatch).join('\n')}\n`);
+    }
+    if (result.firstBad === undefined) {
+      const first = result.mismatches[0];
+      throw new Error(
+        `business tables differ from the audit trail in ${result.mismatchCount} place(s), first ${first ? describeMismatch(first) : ''}`,
+      );
+    }
+    throw new Error(
+      `audit chain broken: first bad seq ${result.firstBad}: ${BREAKS[result.reason ?? ''] ?? result.reason} ` +
+        `(${(result.firstBad ?? 1) - 1} events verified before it)`,
+    );
+  });
+}
+
+/** `decisions 12 kind: the trail says apply, the table holds dismiss` */
+function describeMismatch(m: Mismatch): string {
+  if (m.field === '(row)')
+    return m.expected === 'absent'
+      ? `${m.table} ${m.id}: a row no audit event created`
+      : `${m.table} ${m.id}: created by the audit trail, missing from the table`;
+  return `${m.table} ${m.id} ${m.field}: the trail says ${m.expected ?? 'null'}, the table holds ${m.actual ?? 'null'}`;
+}
+
+/** The signed anchor given to `verify --anchor`, checked with --public-key or the signing key's public half. */
+async function readSignedAnchor(file: string, publicKeyFile: string | undefined, config: Config): Promise<Anchor> {
+  const keyFile = publicKeyFile ?? config.audit.signingKeyFile;
+  if (!keyFile) throw new Error('--anchor needs --public-key <pem> (or DESK_AUDIT_SIGNING_KEY_FILE)');
+  const key = await readVerifyKey(keyFile);
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new Error(err.code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${err.code}`);
+  });
+  return openSignedAnchor(text, key);
+}
+
+async function anchorCommand(argv: string[], config: Config): Promise<string> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { sign: { type: 'boolean' }, 'print-signed': { type: 'boolean' } },
+  });
+  const file = config.audit.anchorFile;
+  if (values.sign || values['print-signed']) {
+    const keyFile = config.audit.signingKeyFile;
+    if (!keyFile) throw new Error('set DESK_AUDIT_SIGNING_KEY_FILE to a key from "audit keygen <file>"');
+    const key = await readSigningKey(keyFile);
+    return withDb(config, async (db) => {
+      // Continues the local anchors' row locator when there are any; reads the whole trail otherwise.
+      const previous = file ? (await readAnchors(file)).at(-1) : undefined;
+      const head = await takeAnchor(db, previous, systemClock.now());
+      if (!head) throw new Error('the audit trail is empty: nothing to anchor');
+      return JSON.stringify(signAnchor(head, key));
+    });
+  }
+  return withDb(config, async (db) => {
+    if (!file) throw new Error('no anchor file for this database: set DESK_AUDIT_ANCHOR_FILE');
+    const head = await takeAnchor(db, (await readAnchors(file)).at(-1), systemClock.now());
+    if (!head) throw new Error('the audit trail is empty: nothing to anchor');
+    await appendAnchor(file, head);
+    return `anchored ${head.seq} ${head.hash} in ${file}`;
+  });
 }
 
 async function exportCommand(argv: string[], config: Config): Promise<string> {

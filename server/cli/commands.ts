@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { MAX_TOKEN_DAYS, type TokenView } from '../../shared/api/tokens';
 import { ROLES, type Role } from '../../shared/auth/roles';
 import { systemClock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { ChangeBus } from '../events/changeBus';
-import { createToken } from '../services/tokens.service';
+import { createToken, listTokens, revokeToken } from '../services/tokens.service';
 import { createStaffUser } from '../services/users.service';
 import { AUDIT_USAGE, auditCommand } from './audit';
 import { backupCommand } from './backup';
@@ -23,7 +24,10 @@ export interface CliEnv {
 const USAGE = `usage: npm run desk -- <command>
   migrate                                          apply pending migrations
   user add <username> --role <role> [--name <n>]   create a staff user (password from DESK_PASSWORD or stdin)
-  token add <name> --scope intake,appeals          create an integration token (printed once)
+  token add <name> --scope intake,appeals [--expires-days N]
+                                                   create an integration token (printed once)
+  token list                                       one line per token: id name scopes expires-at|never active|revoked
+  token revoke <id>                                revoke a token at once, on every instance
   import <file.ndjson>                             bulk report intake, one reports.submit input per line
   standing <file.json>                             run the rulebook engine on a history
   backup <file>                                    online, consistent copy of the database
@@ -51,7 +55,7 @@ export async function runCommand(argv: string[], env: CliEnv): Promise<string> {
       });
     }
     case 'audit':
-      return auditCommand(rest, env.config);
+      return auditCommand(rest, env.config, env.stdout ?? process.stdout);
     case 'backup': {
       const [file] = rest;
       if (!file) throw new Error('backup needs a file: npm run desk -- backup <file>');
@@ -93,27 +97,74 @@ async function userCommand(argv: string[], env: CliEnv): Promise<string> {
   });
 }
 
+const TOKEN_USAGE =
+  'usage: token add <name> --scope intake,appeals,enforcement [--expires-days N] | token list | token revoke <id>';
+
 async function tokenCommand(argv: string[], env: CliEnv): Promise<string> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { scope: { type: 'string' } },
+    options: { scope: { type: 'string' }, 'expires-days': { type: 'string' } },
   });
-  const [sub, name] = positionals;
-  if (sub !== 'add' || !name || !values.scope) throw new Error('usage: token add <name> --scope intake,appeals');
-  const scopes = values.scope
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return withDatabase(env, async ({ db }) => {
-    await migrateToLatest(db);
-    const { token } = await createToken(
-      { db, clock: systemClock, bus: new ChangeBus(), audit: CLI_ACTOR },
-      { name, scopes },
-    );
-    // The only time the token is ever shown: the desk keeps just its hash.
-    return token;
+  const [sub, arg, ...extra] = positionals;
+  if (extra.length) throw new Error(TOKEN_USAGE);
+  const ctx = (db: ReturnType<typeof openDatabase>['db']) => ({
+    db,
+    clock: systemClock,
+    bus: new ChangeBus(),
+    audit: CLI_ACTOR,
   });
+  switch (sub) {
+    case 'add': {
+      if (!arg || !values.scope) throw new Error(TOKEN_USAGE);
+      const scopes = values.scope
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const expiresInDays = parseDays(values['expires-days']);
+      return withDatabase(env, async ({ db }) => {
+        await migrateToLatest(db);
+        const { token } = await createToken(ctx(db), { name: arg, scopes, expiresInDays });
+        // The only time the token is ever shown: the desk keeps just its hash.
+        return token;
+      });
+    }
+    case 'list':
+      if (arg) throw new Error(TOKEN_USAGE);
+      return withDatabase(env, async ({ db }) => {
+        await migrateToLatest(db);
+        return (await listTokens(ctx(db))).map(tokenLine).join('\n');
+      });
+    case 'revoke': {
+      const id = Number(arg);
+      if (!arg || !Number.isSafeInteger(id) || id <= 0) throw new Error('usage: token revoke <id> (see token list)');
+      return withDatabase(env, async ({ db }) => {
+        await migrateToLatest(db);
+        const revoked = await revokeToken(ctx(db), { id });
+        return `revoked token ${revoked.id} (${revoked.name})`;
+      });
+    }
+    default:
+      throw new Error(TOKEN_USAGE);
+  }
+}
+
+/** `--expires-days N`: a whole number of days; absent means the token never expires. */
+function parseDays(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  if (!/^\d+$/.test(text)) throw new Error(`--expires-days must be a whole number of days, 1-${MAX_TOKEN_DAYS}`);
+  return Number(text);
+}
+
+/** `<id> <name> <scopes> <expires-at|never> <active|revoked>`: names and scopes hold no spaces. */
+function tokenLine(token: TokenView): string {
+  return [
+    token.id,
+    token.name,
+    token.scopes.join(','),
+    token.expiresAt ?? 'never',
+    token.revokedAt ? 'revoked' : 'active',
+  ].join(' ');
 }
 
 async function withDatabase<T>(env: CliEnv, fn: (h: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {

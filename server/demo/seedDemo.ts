@@ -88,6 +88,17 @@ async function seedStaff(trx: Transaction<Database>, passwordHash: string, now: 
       last_login_at: null,
       locked_until: null,
     });
+    // Like every other account, on the record: \`audit verify\` reconciles users with these events.
+    await recordEvent(
+      trx,
+      SYSTEM_ACTOR,
+      {
+        action: 'user.created',
+        target: { type: 'user', id },
+        data: { username: u.username, role: u.role, displayName: u.name },
+      },
+      now,
+    );
     ids.set(u.username, id);
   }
   return ids;

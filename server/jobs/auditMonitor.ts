@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { appendAnchor, readAnchors } from '../audit/anchors';
+import { takeAnchor } from '../audit/takeAnchor';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
@@ -26,22 +27,33 @@ export function startAuditMonitor(deps: { db: Db; clock: Clock; logger: Logger }
   const verify = async () => {
     const result = await verifyAuditTrail(deps, options.anchorFile);
     if (result.ok) deps.logger.debug({ count: result.count, head: result.head }, 'audit trail verified');
-    else
+    else if (result.firstBad !== undefined)
       deps.logger.error(
         { firstBad: result.firstBad, reason: result.reason, count: result.count },
         `audit trail verification failed at seq ${result.firstBad} (${result.reason})`,
+      );
+    else
+      deps.logger.error(
+        { mismatchCount: result.mismatchCount, mismatches: result.mismatches.slice(0, 10) },
+        `business tables differ from the audit trail in ${result.mismatchCount} place(s)`,
       );
   };
 
   const anchor = async () => {
     const file = options.anchorFile;
     if (!file) return;
-    lastAnchoredSeq ??= (await readAnchors(file)).at(-1)?.seq ?? 0;
     const head = await auditEventsRepo.head(deps.db);
     // Nothing new since the last anchor: another line would prove nothing more.
     if (!head || head.seq === lastAnchoredSeq) return;
-    await appendAnchor(file, { at: deps.clock.now().toISOString(), seq: head.seq, hash: head.hash });
-    lastAnchoredSeq = head.seq;
+    const previous = (await readAnchors(file)).at(-1);
+    if (head.seq === previous?.seq) {
+      lastAnchoredSeq = head.seq;
+      return;
+    }
+    const next = await takeAnchor(deps.db, previous, deps.clock.now());
+    if (!next) return;
+    await appendAnchor(file, next);
+    lastAnchoredSeq = next.seq;
   };
 
   const timers: NodeJS.Timeout[] = [];

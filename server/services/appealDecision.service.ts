@@ -287,7 +287,15 @@ async function recordFalseEvidence(
     {
       action: 'case.false_appeal_evidence',
       target: { type: 'case', id: args.c.id },
-      data: { appealId: args.appeal.id, decisionId, violationId: violationIdOf(decisionId), reason: args.reason },
+      data: {
+        appealId: args.appeal.id,
+        decisionId,
+        // What the decision row holds, so \`audit verify\` can reconcile it (shared/audit/expectedState.ts).
+        decision: 'apply',
+        rule: 'false-appeal-evidence',
+        violationId: violationIdOf(decisionId),
+        reason: args.reason,
+      },
     },
     args.now,
   );

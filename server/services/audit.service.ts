@@ -7,7 +7,8 @@ import type {
   auditListInput,
 } from '../../shared/api/audit';
 import { DeskError } from '../../shared/errors/deskError';
-import { readAnchors } from '../audit/anchors';
+import { type Anchor, readAnchors } from '../audit/anchors';
+import { reconcileTables } from '../audit/reconcileTables';
 import { verifyChain } from '../audit/verifyChain';
 import type { Executor } from '../db/database';
 import { type AuditRowFilter, auditEventsRepo } from '../db/repositories/auditEvents.repo';
@@ -115,7 +116,20 @@ export async function auditFacets(ctx: ReadContext): Promise<AuditFacets> {
 }
 
 /** The whole chain, re-hashed, and checked against the anchors kept outside the database. */
-export async function verifyAuditTrail(ctx: ReadContext, anchorFile: string | null): Promise<AuditVerifyOutput> {
+export async function verifyAuditTrail(
+  ctx: ReadContext,
+  anchorFile: string | null,
+  /** Anchors from elsewhere (signed ones); they win over the file's at the same seq. */
+  extraAnchors: readonly Anchor[] = [],
+): Promise<AuditVerifyOutput> {
   const anchors = anchorFile ? await readAnchors(anchorFile) : [];
-  return verifyChain(ctx.db, { anchors });
+  const chain = await verifyChain(ctx.db, { anchors: [...anchors, ...extraAnchors] });
+  // The chain proves the trail; the reconciliation proves the tables agree with it.
+  const tables = await reconcileTables(ctx.db);
+  return {
+    ...chain,
+    ok: chain.ok && tables.mismatchCount === 0,
+    mismatches: tables.mismatches,
+    mismatchCount: tables.mismatchCount,
+  };
 }

@@ -14,6 +14,7 @@ import { queuesRouter } from './routers/queues.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
 import { subjectsRouter } from './routers/subjects.router';
+import { tokensRouter } from './routers/tokens.router';
 import { usersRouter } from './routers/users.router';
 import { router } from './trpc';
 
@@ -34,6 +35,7 @@ export const appRouter = router({
   reports: reportsRouter,
   rulebook: rulebookRouter,
   subjects: subjectsRouter,
+  tokens: tokensRouter,
   users: usersRouter,
 });
 

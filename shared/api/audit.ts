@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECONCILED_TABLES } from '../audit/expectedState';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -56,6 +57,20 @@ export const auditVerifyOutput = z.object({
   reason: z.enum(AUDIT_BREAK_REASONS).optional(),
   /** Head hashes kept outside the database that this check compared against. */
   anchors: z.object({ checked: z.number(), lastSeq: z.number().nullable() }),
+  /**
+   * Business rows that differ from what the trail says (shared/audit/expectedState.ts): the
+   * first 100, and how many in all. Any makes `ok` false, even with an intact chain.
+   */
+  mismatches: z.array(
+    z.object({
+      table: z.enum(RECONCILED_TABLES),
+      id: z.string(),
+      field: z.string(),
+      expected: z.string().nullable(),
+      actual: z.string().nullable(),
+    }),
+  ),
+  mismatchCount: z.number(),
 });
 export type AuditVerifyOutput = z.infer<typeof auditVerifyOutput>;
 

@@ -1,15 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAnchor, readAnchors } from '../../server/audit/anchors';
+import { type Anchor, appendAnchor, readAnchors } from '../../server/audit/anchors';
 import { auditEventHash } from '../../server/audit/auditHash';
 import { recordEvent } from '../../server/audit/recordEvent';
+import { readSigningKey, signAnchor, writeSigningKey } from '../../server/audit/signedAnchor';
+import { takeAnchor } from '../../server/audit/takeAnchor';
 import { verifyChain } from '../../server/audit/verifyChain';
 import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
+import type { AuditEventRow } from '../../server/db/tables/auditEvents.table';
 import { appendEvents, dropAuditGuards } from '../support/auditRows';
 import { runDesk } from '../support/runDesk';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -31,6 +34,28 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
       .limit(1)
       .executeTakeFirstOrThrow();
     await appendAnchor(anchorFile, { at: new Date().toISOString(), ...head });
+  };
+
+  /** What an attacker does after an edit: recompute every hash from `from` on, so the chain verifies. */
+  const rechainFrom = async (from: number, edit: (row: AuditEventRow) => AuditEventRow) => {
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', from).orderBy('seq').execute();
+    let prev = (
+      await db
+        .selectFrom('audit_events')
+        .select('hash')
+        .where('seq', '=', from - 1)
+        .executeTakeFirstOrThrow()
+    ).hash;
+    for (const row of rows) {
+      const fields = edit(row);
+      const hash = auditEventHash(prev, fields);
+      await db
+        .updateTable('audit_events')
+        .set({ actor_id: fields.actor_id, ip: fields.ip, data: fields.data, prev_hash: prev, hash })
+        .where('seq', '=', row.seq)
+        .execute();
+      prev = hash;
+    }
   };
 
   beforeEach(async () => {
@@ -147,6 +172,95 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
       firstBad: 4,
       anchors: { checked: 2 },
     });
+  });
+
+  it('names the rewritten row, not the first, when the chain was recomputed after an edit at 100', async () => {
+    await appendEvents(db, 140);
+    const anchor = await takeAnchor(db, undefined, new Date());
+    if (!anchor) throw new Error('no head');
+    await appendAnchor(anchorFile, anchor);
+    await appendEvents(db, 5);
+    // An anchor taken later continues the first one's digests without reading the trail again.
+    const later = await takeAnchor(db, anchor, new Date());
+    expect(later).toEqual(await takeAnchor(db, undefined, later ? new Date(later.at) : new Date()));
+
+    await dropAuditGuards(db);
+    await rechainFrom(100, (row) => (row.seq === 100 ? { ...row, actor_id: '999' } : row));
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 155 });
+    expect(await verifyChain(db, { anchors: await readAnchors(anchorFile) })).toMatchObject({
+      ok: false,
+      reason: 'anchor_mismatch',
+      firstBad: 100,
+      anchors: { checked: 1, lastSeq: 150 },
+    });
+    const run = await deskVerify();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/first bad seq 100: the chain differs from an anchored head hash \(99 events verified/);
+  });
+
+  it('falls back to the last matching anchor when several rows were rewritten', async () => {
+    await appendEvents(db, 40);
+    await appendAnchor(anchorFile, (await takeAnchor(db, undefined, new Date())) as Anchor);
+    await dropAuditGuards(db);
+    await rechainFrom(20, (row) => (row.seq === 20 || row.seq === 33 ? { ...row, ip: '10.9.9.9' } : row));
+    expect(await verifyChain(db, { anchors: await readAnchors(anchorFile) })).toMatchObject({
+      ok: false,
+      reason: 'anchor_mismatch',
+      firstBad: 1,
+    });
+  });
+
+  it('signs an anchor to take off the host, and verifies against it: a recomputed chain fails at the edit', async () => {
+    const key = join(dir, 'anchor-key.pem');
+    const env = { DATABASE_URL: database.url, DESK_AUDIT_ANCHOR_FILE: anchorFile, DESK_AUDIT_SIGNING_KEY_FILE: key };
+    const keygen = await runDesk(['audit', 'keygen', key], { env });
+    expect(keygen).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(key, 'utf8')).toMatch(/BEGIN PRIVATE KEY/);
+    expect((await runDesk(['audit', 'keygen', key], { env })).stderr).toMatch(/exists; choose a new name/);
+    await appendEvents(db, 30);
+
+    const signed = await runDesk(['audit', 'anchor', '--sign'], { env });
+    expect(signed).toMatchObject({ code: 0, stderr: '' });
+    const anchor = JSON.parse(signed.stdout) as Record<string, unknown>;
+    const head = await db.selectFrom('audit_events').select(['seq', 'hash']).where('seq', '=', 40).executeTakeFirst();
+    expect(anchor).toMatchObject({ v: 1, seq: 40, count: 40, hash: head?.hash, signature: expect.any(String) });
+    const signedFile = join(dir, 'signed-anchor.json');
+    writeFileSync(signedFile, signed.stdout);
+    const verifyAgainst = (file: string) =>
+      runDesk(['audit', 'verify', '--anchor', file, '--public-key', `${key}.pub`], {
+        env: { DATABASE_URL: database.url, DESK_AUDIT_ANCHOR_FILE: 'off' },
+      });
+    expect((await verifyAgainst(signedFile)).stdout).toMatch(/^ok 40 /);
+    // A forged anchor (here: one claiming an earlier head) does not verify.
+    const forged = join(dir, 'forged.json');
+    writeFileSync(forged, JSON.stringify({ ...anchor, seq: 39, count: 39 }));
+    const refused = await verifyAgainst(forged);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/signature does not verify/);
+
+    await dropAuditGuards(db);
+    await rechainFrom(25, (row) => (row.seq === 25 ? { ...row, ip: '203.0.113.7' } : row));
+    expect(await verifyChain(db)).toMatchObject({ ok: true, count: 40 });
+    const caught = await verifyAgainst(signedFile);
+    expect(caught.code).toBe(1);
+    expect(caught.stderr).toMatch(/first bad seq 25: the chain differs from an anchored head hash/);
+    expect(caught.stderr.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('detects a cut tail against a signed anchor whose seq is past the head', async () => {
+    const key = join(dir, 'anchor-key.pem');
+    await writeSigningKey(key);
+    const anchor = await takeAnchor(db, undefined, new Date());
+    if (!anchor) throw new Error('no head');
+    const signedFile = join(dir, 'signed-anchor.json');
+    writeFileSync(signedFile, JSON.stringify(signAnchor(anchor, await readSigningKey(key))));
+    await dropAuditGuards(db);
+    await sql`DELETE FROM audit_events WHERE seq > 6`.execute(db);
+    const run = await runDesk(['audit', 'verify', '--anchor', signedFile], {
+      env: { DATABASE_URL: database.url, DESK_AUDIT_ANCHOR_FILE: 'off', DESK_AUDIT_SIGNING_KEY_FILE: key },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/first bad seq 7: rows an anchor recorded are gone from the end \(6 events verified/);
   });
 
   it('chains after whatever the head is: another writer, a rolled-back append, another database', async () => {

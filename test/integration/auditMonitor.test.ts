@@ -142,6 +142,7 @@ describe('audit monitor configuration', () => {
       verifyIntervalMs: 900_000,
       anchorIntervalMs: 3_600_000,
       anchorFile: join(process.cwd(), 'data', 'verdict-audit-anchors.ndjson'),
+      signingKeyFile: null,
     });
   });
 

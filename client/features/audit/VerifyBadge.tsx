@@ -5,9 +5,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc';
 
+const FIELD_KEYS: Record<string, 'kind' | 'rule' | 'status' | 'reversed' | 'role' | 'disabled' | 'row'> = {
+  kind: 'kind',
+  rule: 'rule',
+  status: 'status',
+  reversed: 'reversed',
+  role: 'role',
+  disabled: 'disabled',
+  '(row)': 'row',
+};
+
 /** Re-verifies the whole hash chain on the server and says whether it holds, and if not where. */
 export function VerifyBadge() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const verify = useQuery(trpc.audit.verify.queryOptions({}, { staleTime: 60_000 }));
 
@@ -55,11 +65,37 @@ export function VerifyBadge() {
       </Tooltip>
     );
   }
+  if (result.firstBad === undefined) {
+    // The chain holds, but business rows differ from what it records.
+    const list = result.mismatches
+      .slice(0, 5)
+      .map((m) =>
+        t('audit.verify.mismatchItem', {
+          table: t(`audit.verify.tables.${m.table}`),
+          id: m.id,
+          field: m.field in FIELD_KEYS ? t(`audit.verify.fields.${FIELD_KEYS[m.field] ?? 'row'}`) : m.field,
+        }),
+      )
+      .join(i18n.language.startsWith('zh') ? '；' : '; ');
+    return (
+      <Tooltip title={t('audit.verify.mismatchTooltip', { list })}>
+        <Chip
+          size="small"
+          color="error"
+          icon={<ErrorOutline />}
+          label={t('audit.verify.mismatch', { count: result.mismatchCount })}
+          data-testid="audit-verify"
+          data-state="mismatch"
+        />
+      </Tooltip>
+    );
+  }
   return (
     <Tooltip
       title={t('audit.verify.brokenTooltip', {
         seq: result.firstBad,
-        count: result.count,
+        // Every event before the first bad one verified.
+        count: result.firstBad - 1,
         reason: t(`audit.verify.reasons.${result.reason ?? 'altered'}`),
       })}
     >

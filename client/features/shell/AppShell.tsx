@@ -4,6 +4,7 @@ import Gavel from '@mui/icons-material/Gavel';
 import History from '@mui/icons-material/History';
 import Inbox from '@mui/icons-material/Inbox';
 import Insights from '@mui/icons-material/Insights';
+import Key from '@mui/icons-material/Key';
 import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import MenuBook from '@mui/icons-material/MenuBook';
 import Outbox from '@mui/icons-material/Outbox';
@@ -44,6 +45,7 @@ const NAV: {
     | 'nav.staff'
     | 'nav.audit'
     | 'nav.outbox'
+    | 'nav.tokens'
     | 'nav.dashboard'
     | 'nav.alerts';
   icon: ReactNode;
@@ -62,6 +64,7 @@ const NAV: {
   { to: '/audit', labelKey: 'nav.audit', icon: <History />, permission: 'audit.read' },
   { to: '/admin/staff', labelKey: 'nav.staff', icon: <ManageAccounts />, permission: 'users.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', icon: <Outbox />, permission: 'users.manage' },
+  { to: '/admin/tokens', labelKey: 'nav.tokens', icon: <Key />, permission: 'users.manage' },
 ];
 
 export function AppShell() {

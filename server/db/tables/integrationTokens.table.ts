@@ -9,6 +9,8 @@ export interface IntegrationTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** NULL: never expires. */
+  expires_at: string | null;
   last_used_at: string | null;
 }
 export type IntegrationTokenRow = Selectable<IntegrationTokensTable>;
