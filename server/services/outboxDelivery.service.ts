@@ -70,6 +70,7 @@ async function deliverOne(
         'Verdict-Attempt': String(claimed.attempts),
       },
       timeoutMs: config.timeoutMs,
+      addresses: config.addresses,
       shutdown,
     });
   }

@@ -26,6 +26,7 @@ import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import type { Notify } from '../queues/SuccessSnackbar';
+import { deliveryErrorLabel } from './deliveryErrorLabel';
 import { eventTypeLabel } from './eventTypeLabel';
 import { useRefreshOutbox } from './useRefreshOutbox';
 
@@ -196,7 +197,7 @@ function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): 
       </TableCell>
       <TableCell>
         <Typography variant="caption" color="error">
-          {d.status === 'delivered' ? '' : (d.lastError ?? '')}
+          {d.status === 'delivered' || !d.lastError ? '' : deliveryErrorLabel(t, d.lastError)}
         </Typography>
       </TableCell>
       <TableCell>

@@ -323,6 +323,9 @@ export const en: Messages = {
     admin: 'Administrator',
   },
   error: {
+    webhook_url_credentials: 'A webhook URL must not contain a user name or password',
+    webhook_url_internal_host: 'A webhook URL must name a public host, not this machine or an internal name',
+    webhook_url_blocked_address: 'A webhook URL must not point to a private, loopback, link-local or reserved address',
     alert_already_handled: 'Someone else handled this alert already; reload the list',
     alert_not_found: 'That alert does not exist',
     alert_changed: 'The alert changed while it was being filed; submit it again',
@@ -1011,6 +1014,15 @@ export const en: Messages = {
       deliveredAt: 'Delivered: {{time}}',
       retryNow: 'Retry now',
       retried: 'Queued again; it goes out as soon as its turn comes',
+      errors: {
+        timeout: 'The receiver did not answer in time',
+        refused: 'Could not connect to the receiver, or the connection broke',
+        dns: "The receiver's host name did not resolve",
+        tls: 'TLS connection or certificate error',
+        blocked_address: 'The URL points to a refused address; nothing was sent',
+        http_status: 'The receiver answered HTTP {{status}}',
+        other: 'Delivery failed',
+      },
       columns: {
         sequence: 'Seq.',
         event: 'Event',

@@ -320,6 +320,9 @@ export const zhCN = {
     admin: '管理员',
   },
   error: {
+    webhook_url_credentials: '接收地址不能包含用户名或密码',
+    webhook_url_internal_host: '接收地址必须是公网主机，不能是本机或内网名称',
+    webhook_url_blocked_address: '接收地址不能指向内网、本机、链路本地或保留地址',
     alert_already_handled: '该预警已被他人处理，请刷新列表',
     alert_not_found: '该预警不存在',
     alert_changed: '预警在提交时发生了变化，请重新提交',
@@ -989,6 +992,15 @@ export const zhCN = {
       deliveredAt: '送达：{{time}}',
       retryNow: '立即重试',
       retried: '已重新排队，将按顺序尽快投递',
+      errors: {
+        timeout: '接收方未在时限内应答',
+        refused: '无法连接接收方，或连接中断',
+        dns: '无法解析接收方域名',
+        tls: '加密连接或证书出错',
+        blocked_address: '接收地址指向受限地址，未发送',
+        http_status: '接收方返回 HTTP {{status}}',
+        other: '投递失败',
+      },
       columns: {
         sequence: '序号',
         event: '事件',

@@ -9,6 +9,7 @@ import {
   endpointWithSecret,
 } from '../../../shared/api/outbox';
 import type { Permission } from '../../../shared/auth/roles';
+import { STRICT_ADDRESS_POLICY } from '../../outbox/addressPolicy';
 import { deliveryCounts, listDeliveries, retryDelivery } from '../../services/outboxDeliveries.service';
 import {
   createEndpoint,
@@ -17,12 +18,13 @@ import {
   rotateEndpointSecret,
   updateEndpoint,
 } from '../../services/outboxEndpoints.service';
-import { serviceContext } from '../context';
+import { type Context, serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 
 /** Webhooks reach the marketplace's systems and carry a secret: administrators only. */
 const OUTBOX_ADMIN: Permission = 'users.manage';
 const id = z.object({ id: z.number().int().positive() });
+const addressesOf = (ctx: Context) => ctx.outboxAddresses ?? STRICT_ADDRESS_POLICY;
 
 export const outboxRouter = router({
   endpoints: router({
@@ -33,11 +35,11 @@ export const outboxRouter = router({
     create: permittedProcedure(OUTBOX_ADMIN)
       .input(endpointInput)
       .output(endpointWithSecret)
-      .mutation(({ ctx, input }) => createEndpoint(serviceContext(ctx), input)),
+      .mutation(({ ctx, input }) => createEndpoint(serviceContext(ctx), input, addressesOf(ctx))),
     update: permittedProcedure(OUTBOX_ADMIN)
       .input(endpointUpdateInput)
       .output(endpointView)
-      .mutation(({ ctx, input }) => updateEndpoint(serviceContext(ctx), input)),
+      .mutation(({ ctx, input }) => updateEndpoint(serviceContext(ctx), input, addressesOf(ctx))),
     rotateSecret: permittedProcedure(OUTBOX_ADMIN)
       .input(id)
       .output(endpointWithSecret)
