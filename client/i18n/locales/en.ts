@@ -1033,6 +1033,21 @@ export const en: Messages = {
         actions: 'Actions',
       },
     },
+    attempts: {
+      title: 'Attempts of message {{sequence}} to {{url}}',
+      show: 'Show the attempts of message {{sequence}}',
+      empty: 'No attempt yet',
+      leaseLost: 'taken over by another instance',
+      durationMs: '{{ms}} ms',
+      close: 'Close',
+      result: {
+        delivered: 'Delivered',
+        retry: 'Failed, will retry',
+        dead: 'Failed, retries stopped',
+        interrupted: 'Interrupted, given back',
+      },
+      columns: { attempt: 'Attempt', time: 'Time', result: 'Result', detail: 'Detail', duration: 'Duration' },
+    },
     endpoints: {
       title: 'Webhook endpoints',
       add: 'Add endpoint',

@@ -1011,6 +1011,16 @@ export const zhCN = {
         actions: '操作',
       },
     },
+    attempts: {
+      title: '消息 {{sequence}} 发往 {{url}} 的投递尝试',
+      show: '查看消息 {{sequence}} 的投递尝试',
+      empty: '还没有投递尝试',
+      leaseLost: '已由其他实例接手',
+      durationMs: '{{ms}} 毫秒',
+      close: '关闭',
+      result: { delivered: '已送达', retry: '失败，稍后重试', dead: '失败，已停止重试', interrupted: '中断，已退回' },
+      columns: { attempt: '次数', time: '时间', result: '结果', detail: '详情', duration: '耗时' },
+    },
     endpoints: {
       title: 'Webhook 接收地址',
       add: '添加接收地址',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  deliveryAttemptView,
   deliveryCounts as deliveryCountsOutput,
   deliveryListInput,
   deliveryListOutput,
@@ -10,7 +11,12 @@ import {
 } from '../../../shared/api/outbox';
 import type { Permission } from '../../../shared/auth/roles';
 import { STRICT_ADDRESS_POLICY } from '../../outbox/addressPolicy';
-import { deliveryCounts, listDeliveries, retryDelivery } from '../../services/outboxDeliveries.service';
+import {
+  deliveryAttempts,
+  deliveryCounts,
+  listDeliveries,
+  retryDelivery,
+} from '../../services/outboxDeliveries.service';
 import {
   createEndpoint,
   listEndpoints,
@@ -54,6 +60,11 @@ export const outboxRouter = router({
       .input(deliveryListInput)
       .output(deliveryListOutput)
       .query(({ ctx, input }) => listDeliveries(serviceContext(ctx), input)),
+    /** One delivery's HTTP attempts, for the page's per-delivery history. */
+    attempts: permittedProcedure(OUTBOX_ADMIN)
+      .input(id)
+      .output(z.array(deliveryAttemptView))
+      .query(({ ctx, input }) => deliveryAttempts(serviceContext(ctx), input)),
     counts: permittedProcedure(OUTBOX_ADMIN)
       .output(deliveryCountsOutput)
       .query(({ ctx }) => deliveryCounts(serviceContext(ctx))),
