@@ -30,7 +30,7 @@ export interface DemoLogin {
 /** Shared by every demo user and printed at start-up; never use demo data in production. */
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
-const DEMO_USERS: { username: string; name: string; role: Role }[] = [
+export const DEMO_USERS: { username: string; name: string; role: Role }[] = [
   { username: 'admin', name: '系统管理员 周敏', role: 'admin' },
   { username: 'lead', name: '组长 陈静', role: 'lead' },
   { username: 'reviewer', name: '审核员 李明', role: 'reviewer' },

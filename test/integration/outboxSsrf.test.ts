@@ -127,5 +127,8 @@ describe.each(BACKENDS)('webhook addresses on %s', (backend) => {
     });
     expect(receiver.requests).toEqual([]);
     expect(receiver.rejected).toEqual([]);
+    // Removing an endpoint drops its undelivered deliveries together with their recorded attempts.
+    const { droppedDeliveries } = await admin.trpc.outbox.endpoints.remove.mutate({ id: closed.endpoint.id });
+    expect(droppedDeliveries).toBeGreaterThan(0);
   });
 });
