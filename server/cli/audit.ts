@@ -15,7 +15,7 @@ import { beginAuditExport, completeAuditExport } from '../services/auditExport.s
 import { CLI_ACTOR } from './cliActor';
 
 export const AUDIT_USAGE = `  audit verify                                     verify the audit hash chain (and its anchors)
-  audit export --format csv|ndjson|dsa --out <file> [--from ISO] [--to ISO]
+  audit export --format csv|csv-excel|ndjson|dsa --out <file> [--from ISO] [--to ISO]
                                                    export the audit trail and <file>.manifest.json
   audit anchor                                     append the current head hash to the anchor file`;
 
@@ -51,7 +51,9 @@ export async function auditCommand(argv: string[], config: Config): Promise<stri
         return `anchored ${head.seq} ${head.hash} in ${file}`;
       });
     default:
-      throw new Error('usage: audit verify | audit export --format csv|ndjson|dsa --out <file> | audit anchor');
+      throw new Error(
+        'usage: audit verify | audit export --format csv|csv-excel|ndjson|dsa --out <file> | audit anchor',
+      );
   }
 }
 

@@ -969,7 +969,8 @@ export const en: Messages = {
       title: 'Export the audit trail',
       format: 'Format',
       formats: {
-        csv: 'CSV (spreadsheet)',
+        csv: 'CSV (verifiable, as stored)',
+        'csv-excel': 'CSV for Excel (platform time and actor names; opens directly)',
         ndjson: 'NDJSON (one JSON object per line)',
         dsa: 'EU DSA statements of reasons (NDJSON)',
       },

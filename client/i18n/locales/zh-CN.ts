@@ -947,7 +947,8 @@ export const zhCN = {
       title: '导出审计日志',
       format: '格式',
       formats: {
-        csv: 'CSV（表格）',
+        csv: 'CSV（可校验原始格式）',
+        'csv-excel': 'Excel 用 CSV（含北京时间与操作人姓名，可直接打开）',
         ndjson: 'NDJSON（逐行 JSON）',
         dsa: '欧盟 DSA 处理理由声明（NDJSON）',
       },
