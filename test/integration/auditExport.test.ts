@@ -364,6 +364,22 @@ describe.each(BACKENDS)('audit export from the CLI on %s', (backend) => {
     expect(existsSync(`${out}.partial`)).toBe(false);
   });
 
+  it('writes the CSV for Excel too, with its BOM and manifest', async () => {
+    const out = join(dir, 'trail.excel.csv');
+    const run = await desk(['--format', 'csv-excel', '--out', out]);
+    expect(run.code).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
+    expect(header?.slice(0, 3)).toEqual(['seq', 'at (UTC)', 'at_platform (UTC+8)']);
+    expect(records.some((r) => r[9]?.includes('逗号'))).toBe(true);
+    expect(JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'))).toMatchObject({
+      format: 'csv-excel',
+      count: records.length,
+      sha256: sha256(bytes),
+    });
+  });
+
   it('records the CLI export as the system, naming the operator, and exports a range of decisions', async () => {
     const out = join(dir, 'sor.ndjson');
     const run = await desk(['--format', 'dsa', '--out', out, '--from', '2030-01-02T00:00:00Z']);
