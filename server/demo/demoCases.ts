@@ -4,8 +4,10 @@ import { SYSTEM_ACTOR } from '../audit/recordEvent';
 import type { Db } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { ChangeBus } from '../events/changeBus';
+import { closeExpiredAppeals } from '../services/appealExpiry.service';
 import { assignCase } from '../services/assignment.service';
 import { approveDecision, decideCase } from '../services/decisions.service';
+import { endDueMeasures } from '../services/enforcementExpiry.service';
 import { intakeReport, intakeSetupOf } from '../services/intake.service';
 import type { ServiceContext } from '../services/serviceContext';
 import { DEMO_ADDRESSES, DEMO_SUBJECTS, DEMO_SUMMARIES, RULES_BY_KIND } from './demoCatalog';
@@ -44,7 +46,8 @@ type Planned =
  * About `count` cases over the last 25 days, made the way the desk makes them: every report
  * goes through intake, and every case that is closed was closed by a reviewer's decision
  * (`decideCase`, with the lead's four-eyes approval where the rulebook asks for one), each
- * use case run with the clock set to its moment and in time order. So decisions, violations,
+ * use case run with the clock set to its moment and in time order, with the sweeps of appeal
+ * windows and measure ends the server runs on timers. So decisions, violations,
  * notices, the audit trail, the outbox and triage (prior violations at intake) all agree.
  */
 export async function seedDemoCases(
@@ -104,16 +107,21 @@ export async function seedDemoCases(
         decisionId: decided.decisionId,
       });
   };
-  /** Runs, oldest first, everything planned up to `until`. */
+  /**
+   * Runs, oldest first, everything planned up to `until`, then what the server's timers would
+   * have done by then: appeal windows that ran out become final, measures whose end came end.
+   */
   const catchUp = async (until: number) => {
     for (;;) {
       // Sorted each time: running one can plan another (an approval).
       planned.sort((a, b) => a.at - b.at);
       const next = planned[0];
-      if (!next || next.at > until) return;
+      if (!next || next.at > until) break;
       planned.shift();
       await run(next);
     }
+    await closeExpiredAppeals(ctxAt(null, until));
+    await endDueMeasures(ctxAt(null, until));
   };
 
   // Intake arrives oldest first over the last 25 days; the step leaves room for the reports
