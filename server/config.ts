@@ -7,8 +7,13 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
-  /** Seed demo users and cases into an empty database. */
+  /**
+   * Seed demo users and cases into an empty database: by default only into the embedded SQLite
+   * database (a PostgreSQL database is someone's real one); `DESK_DEMO=1` forces it, `0` refuses.
+   */
   demo: boolean;
+  /** Listen on a non-loopback HOST although the database holds demo accounts. */
+  demoAllowRemote: boolean;
   logLevel: string;
   /** Directory holding the built client (index.html + assets). */
   clientDir: string;
@@ -47,11 +52,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+  const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    demo: env.DESK_DEMO !== '0',
+    databaseUrl,
+    demo: env.DESK_DEMO === '1' || (env.DESK_DEMO !== '0' && !/^postgres(ql)?:/i.test(databaseUrl)),
+    demoAllowRemote: env.DESK_DEMO_ALLOW_REMOTE === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: env.DESK_CLIENT_DIR ?? 'dist/client',
     session: {

@@ -1,9 +1,14 @@
 import { loadConfig } from './config';
+import { DemoExposureError } from './demo/demoAccounts';
 import { startServer } from './server';
 
 // Entry point of `npm start`: serve the desk and say how to reach it.
 const config = loadConfig();
-const server = await startServer(config);
+const server = await startServer(config).catch((err: unknown) => {
+  if (!(err instanceof DemoExposureError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 const lines = [`Verdict is serving the desk at ${server.url}`];
 if (server.demoLogins?.length) {
   lines.push('Demo logins (username / password / role):');

@@ -5,6 +5,8 @@ import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { usersRepo } from './db/repositories/users.repo';
+import { assertDemoNotExposed, demoAccountsIn } from './demo/demoAccounts';
 import { type DemoLogin, seedDemoData } from './demo/seedDemo';
 import { ChangeBus } from './events/changeBus';
 import { PgNotifyRelay } from './events/pgNotifyRelay';
@@ -20,7 +22,8 @@ import { createRateLimits } from './trpc/rateLimits';
 export interface RunningServer {
   url: string;
   port: number;
-  demoLogins: DemoLogin[] | null;
+  /** The demo accounts the database holds (published password), printed at start; empty if none. */
+  demoLogins: DemoLogin[];
   logger: Logger;
   close(): Promise<void>;
 }
@@ -41,7 +44,14 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    const demoLogins = config.demo ? await seedDemoData({ db: handle.db, clock }) : null;
+    if (config.demo && (await usersRepo.count(handle.db)) === 0) {
+      assertDemoNotExposed(config, 'would seed');
+      await seedDemoData({ db: handle.db, clock });
+    }
+    // Whatever seeded them (this start, an earlier one with DESK_DEMO=1): a desk holding the
+    // published demo password is for this machine only, and says so at every start.
+    const demoLogins = await demoAccountsIn(handle.db);
+    if (demoLogins.length) assertDemoNotExposed(config, 'holds');
     setPaceCacheTtl(config.paceCacheMs);
     // Several instances on one PostgreSQL hear each other's live updates through LISTEN/NOTIFY.
     const bus = new ChangeBus(
@@ -58,6 +68,7 @@ export async function startServer(
       session: config.session,
       limits: createRateLimits(config.rateLimits, handle.pgPool),
       auditAnchorFile: config.audit.anchorFile,
+      outboxAddresses: config.outbox.addresses,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import type { AuditExportFormat } from '../../shared/api/audit';
 import { CASE_DECIDED, caseDecidedPayload } from '../../shared/audit/caseDecided';
 import { type StatementOptions, toStatementOfReasons } from '../../shared/dsa/statementOfReasons';
 import { AUDIT_COLUMNS, type AuditEventRow } from '../db/tables/auditEvents.table';
+import { type ActorNames, EXCEL_CSV_HEADER, excelCsvRow } from './excelCsv';
 
 /**
  * One RFC 4180 field: text always quoted with its quotes doubled, so commas, quotes, CR/LF and
@@ -55,10 +56,22 @@ export interface ExportFormatSpec {
   row?: (row: AuditEventRow) => string | null;
 }
 
-export function exportFormat(format: AuditExportFormat, options?: StatementOptions): ExportFormatSpec {
+export function exportFormat(
+  format: AuditExportFormat,
+  options?: StatementOptions & { actorNames?: ActorNames },
+): ExportFormatSpec {
   switch (format) {
     case 'csv':
       return { contentType: 'text/csv; charset=utf-8', extension: 'csv', header: CSV_HEADER };
+    case 'csv-excel': {
+      const names = options?.actorNames ?? new Map<string, string>();
+      return {
+        contentType: 'text/csv; charset=utf-8',
+        extension: 'excel.csv',
+        header: EXCEL_CSV_HEADER,
+        row: (row) => excelCsvRow(row, names),
+      };
+    }
     case 'ndjson':
       return { contentType: 'application/x-ndjson; charset=utf-8', extension: 'ndjson', header: '', row: ndjsonRow };
     case 'dsa':

@@ -18,7 +18,7 @@ import { CLI_ACTOR } from './cliActor';
 
 export const AUDIT_USAGE = `  audit verify [--anchor <signed.json> [--public-key <pem>]]
                                                    verify the audit hash chain (and its anchors)
-  audit export --format csv|ndjson|dsa --out <file> [--from ISO] [--to ISO]
+  audit export --format csv|csv-excel|ndjson|dsa --out <file> [--from ISO] [--to ISO]
                                                    export the audit trail and <file>.manifest.json
   audit anchor [--sign]                            append the current head hash to the anchor file,
                                                    or print it signed (DESK_AUDIT_SIGNING_KEY_FILE)
@@ -55,7 +55,7 @@ export async function auditCommand(
     }
     default:
       throw new Error(
-        'usage: audit verify [--anchor <file>] | audit export --format csv|ndjson|dsa --out <file> | audit anchor [--sign] | audit keygen <file>',
+        'usage: audit verify [--anchor <file>] | audit export --format csv|csv-excel|ndjson|dsa --out <file> | audit anchor [--sign] | audit keygen <file>',
       );
   }
 }

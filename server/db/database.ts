@@ -13,6 +13,7 @@ import type { DecisionsTable, NoticesTable, ViolationsTable } from './tables/dec
 import type { IntegrationTokensTable } from './tables/integrationTokens.table';
 import type {
   EnforcementStateTable,
+  OutboxAttemptsTable,
   OutboxDeliveriesTable,
   OutboxEndpointsTable,
   OutboxMessagesTable,
@@ -50,6 +51,7 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   outbox_endpoints: OutboxEndpointsTable;
   outbox_deliveries: OutboxDeliveriesTable;
+  outbox_attempts: OutboxAttemptsTable;
   enforcement_state: EnforcementStateTable;
   security_alerts: SecurityAlertsTable;
   rate_limits: RateLimitsTable;

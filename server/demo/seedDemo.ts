@@ -1,25 +1,14 @@
 import type { Transaction } from 'kysely';
-import type { RuleId } from '../../shared/api/intake';
 import type { Role } from '../../shared/auth/roles';
-import { type CaseStatus, REPORT_SOURCES } from '../../shared/cases/enums';
 import { recordEvent, SYSTEM_ACTOR } from '../audit/recordEvent';
 import { hashPassword } from '../auth/passwords';
 import type { Clock } from '../clock';
 import type { Database, Db } from '../db/database';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import { usersRepo } from '../db/repositories/users.repo';
-import { intakeReport, intakeSetupOf } from '../services/intake.service';
 import { seedDemoAlerts } from './demoAlerts';
-import {
-  DEMO_ADDRESSES,
-  DEMO_MEMBERS,
-  DEMO_QUEUES,
-  DEMO_ROUTING,
-  DEMO_SUBJECTS,
-  DEMO_SUMMARIES,
-  RULES_BY_KIND,
-} from './demoCatalog';
-import { demoEvidenceFor } from './demoEvidence';
+import { seedDemoCases } from './demoCases';
+import { DEMO_MEMBERS, DEMO_QUEUES, DEMO_ROUTING } from './demoCatalog';
 
 export interface DemoLogin {
   username: string;
@@ -30,7 +19,7 @@ export interface DemoLogin {
 /** Shared by every demo user and printed at start-up; never use demo data in production. */
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
-const DEMO_USERS: { username: string; name: string; role: Role }[] = [
+export const DEMO_USERS: { username: string; name: string; role: Role }[] = [
   { username: 'admin', name: '系统管理员 周敏', role: 'admin' },
   { username: 'lead', name: '组长 陈静', role: 'lead' },
   { username: 'reviewer', name: '审核员 李明', role: 'reviewer' },
@@ -42,18 +31,7 @@ const DEMO_USERS: { username: string; name: string; role: Role }[] = [
 ];
 
 export const DEMO_CASE_COUNT = 200;
-const DAY = 86_400_000;
-
-/** A small deterministic PRNG (mulberry32) so every fresh demo database looks the same. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const _DAY = 86_400_000;
 
 /**
  * Seeds staff (one per role), queues with members and routing rules, and ~200 cases filed
@@ -65,13 +43,19 @@ export async function seedDemoData(deps: { db: Db; clock: Clock }): Promise<Demo
   if ((await usersRepo.count(deps.db)) > 0) return logins;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const userIds = await seedStaff(trx, passwordHash, now);
-    await seedQueues(trx, userIds, now);
-    const counts = await seedCases(trx, userIds, now);
-    await seedDemoAlerts(trx, userIds, now);
-    await recordEvent(trx, SYSTEM_ACTOR, { action: 'demo.seeded', data: { users: DEMO_USERS.length, ...counts } }, now);
+  const userIds = await deps.db.transaction().execute(async (trx) => {
+    const ids = await seedStaff(trx, passwordHash, now);
+    await seedQueues(trx, ids, now);
+    await seedDemoAlerts(trx, ids, now);
+    return ids;
   });
+  // Cases go through the desk's own use cases, one transaction each, in the order they happen.
+  const counts = await seedDemoCases(deps.db, userIds, now, DEMO_CASE_COUNT);
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      recordEvent(trx, SYSTEM_ACTOR, { action: 'demo.seeded', data: { users: DEMO_USERS.length, ...counts } }, now),
+    );
   return logins;
 }
 
@@ -125,79 +109,4 @@ async function seedQueues(trx: Transaction<Database>, userIds: Map<string, numbe
       at,
     );
   }
-}
-
-async function seedCases(trx: Transaction<Database>, userIds: Map<string, number>, now: Date) {
-  const random = prng(20_161_126);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const subjects = DEMO_SUBJECTS.flatMap((group, g) =>
-    group.names.map((name, i) => ({
-      id: `${group.kind.slice(0, 1).toUpperCase()}${10_000 + g * 100 + i}`,
-      kind: group.kind,
-      name,
-      phone: `1${3 + (i % 7)}${String(10_000_000 + Math.floor(random() * 89_999_999)).padStart(9, '0')}`,
-      address: `${DEMO_ADDRESSES[(g * 7 + i) % DEMO_ADDRESSES.length]}${10 + i} 号`,
-    })),
-  );
-  const setup = intakeSetupOf(trx);
-  const reviewers = ['reviewer', 'reviewer2', 'senior'].map((u) => userIds.get(u) ?? 0);
-  // Intake arrives oldest first over the last 25 days; the step leaves room for the reports
-  // that merge, so the newest cases are from today and queues have a recent pace.
-  const step = (25 * DAY) / (DEMO_CASE_COUNT * 1.4);
-  let created = 0;
-  let merged = 0;
-  for (let n = 0; created < DEMO_CASE_COUNT && n < DEMO_CASE_COUNT * 3; n++) {
-    const subject = pick(subjects);
-    const rule = pick(RULES_BY_KIND[subject.kind]) as RuleId;
-    const source = pick(REPORT_SOURCES);
-    const at = new Date(Math.min(now.getTime() - 60_000, now.getTime() - 25 * DAY + n * step + random() * step));
-    const result = await intakeReport(
-      trx,
-      SYSTEM_ACTOR,
-      {
-        externalId: `demo-${n + 1}`,
-        source,
-        subject: {
-          id: subject.id,
-          kind: subject.kind,
-          name: subject.name,
-          phone: subject.phone,
-          address: subject.address,
-        },
-        rule,
-        summary: pick(DEMO_SUMMARIES[rule] ?? ['']),
-        reporterId: source === 'user_report' ? `U${10_000 + Math.floor(random() * 40)}` : undefined,
-        evidence: [
-          { kind: 'text', title: '举报说明', text: pick(DEMO_SUMMARIES[rule] ?? ['']) },
-          ...demoEvidenceFor(rule, n, at),
-        ],
-      },
-      at,
-      setup,
-    );
-    // Reports on a subject and rule that is already open merge, as at a real desk.
-    if (result.outcome === 'merged') merged += 1;
-    if (result.outcome !== 'created') continue;
-    created += 1;
-    // Older cases are mostly done by now; recent ones wait in the queues.
-    const age = (now.getTime() - at.getTime()) / DAY;
-    const roll = random();
-    let status: CaseStatus | null = null;
-    if (age > 5 && roll < 0.8) status = pick(['decided', 'final', 'final', 'dismissed'] as const);
-    else if (roll < 0.12) status = 'assigned';
-    if (status) {
-      const closedAt = new Date(Math.min(now.getTime(), at.getTime() + (1 + random() * 5) * DAY)).toISOString();
-      await trx
-        .updateTable('cases')
-        .set({
-          status,
-          assignee_id: pick(reviewers),
-          closed_at: status === 'assigned' ? null : closedAt,
-          updated_at: status === 'assigned' ? at.toISOString() : closedAt,
-        })
-        .where('id', '=', result.output.caseId)
-        .execute();
-    }
-  }
-  return { cases: created, mergedReports: merged };
 }

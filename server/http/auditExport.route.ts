@@ -11,7 +11,7 @@ import { resolveSession, type StaffUser } from '../services/auth.service';
 import type { AppDeps } from '../trpc/context';
 
 /**
- * `GET /api/audit/export?format=csv|ndjson|dsa&from=&to=`: the audit trail as a streamed file,
+ * `GET /api/audit/export?format=csv|csv-excel|ndjson|dsa&from=&to=`: the audit trail as a streamed file,
  * for staff whose role may export it. Plain HTTP rather than tRPC so a browser or curl can save
  * a file of any size; the manifest is `audit.exportManifest` with the id from the response header.
  */

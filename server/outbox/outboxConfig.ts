@@ -1,3 +1,4 @@
+import { type OutboxAddressPolicy, parseAllowHosts } from './addressPolicy';
 import type { BackoffPolicy } from './backoff';
 
 /** The delivery worker's and the end scheduler's settings (README "Configuration"). */
@@ -17,6 +18,8 @@ export interface OutboxConfig extends BackoffPolicy {
   schedulerMs: number;
   /** `0` turns the worker and the scheduler off in this instance (another one runs them). */
   enabled: boolean;
+  /** Where webhooks may go: public addresses, plus what `DESK_OUTBOX_ALLOW_HOSTS` names. */
+  addresses: OutboxAddressPolicy;
 }
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -40,5 +43,6 @@ export function loadOutboxConfig(env: NodeJS.ProcessEnv): OutboxConfig {
     batchSize: number(env, 'DESK_OUTBOX_BATCH', 20, 1),
     schedulerMs: number(env, 'DESK_OUTBOX_SCHEDULER_MS', 30_000, 1),
     enabled: env.DESK_OUTBOX !== '0',
+    addresses: parseAllowHosts(env.DESK_OUTBOX_ALLOW_HOSTS),
   };
 }

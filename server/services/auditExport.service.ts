@@ -40,7 +40,8 @@ export async function beginAuditExport(ctx: ExportContext, request: AuditExportR
   const to = request.to ? new Date(request.to).toISOString() : undefined;
   if (from && to && from >= to)
     throw new DeskError('BAD_REQUEST', 'invalid_range', '"from" must be before "to"', { field: 'from' });
-  const spec = exportFormat(request.format);
+  const actorNames = request.format === 'csv-excel' ? await auditEventsRepo.actorNames(ctx.db) : undefined;
+  const spec = exportFormat(request.format, { actorNames });
   const slice = await sliceFor(ctx.db, { from, to });
   const total = await auditEventsRepo.countRange(ctx.db, sliceRange(slice, spec));
   const now = ctx.clock.now();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DeliveryView, deliveryListInput, OutboxEventType } from '../../shared/api/outbox';
+import type { DeliveryAttemptView, DeliveryView, deliveryListInput, OutboxEventType } from '../../shared/api/outbox';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import { outboxRepo } from '../db/repositories/outbox.repo';
@@ -47,6 +47,12 @@ export async function listDeliveries(ctx: ServiceContext, input: ListInput) {
     };
   });
   return { items, nextCursor: rows.length > input.limit ? String(page.at(-1)?.id) : null };
+}
+
+/** Every HTTP attempt of one delivery, oldest first (kept with the outbox, not in the audit trail). */
+export async function deliveryAttempts(ctx: ServiceContext, input: { id: number }): Promise<DeliveryAttemptView[]> {
+  if (!(await outboxRepo.delivery(ctx.db, input.id))) throw notFound('outbox delivery', input.id);
+  return outboxRepo.attemptsOf(ctx.db, input.id);
 }
 
 export function deliveryCounts(ctx: ServiceContext) {

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
 import { type ClaimedDelivery, outboxRepo } from '../db/repositories/outbox.repo';
-import type { OutboxDeliveriesTable } from '../db/tables/outbox.table';
+import type { AttemptResult, OutboxDeliveriesTable } from '../db/tables/outbox.table';
 import { retryDelayMs } from '../outbox/backoff';
 import type { OutboxConfig } from '../outbox/outboxConfig';
 import { sendWebhook, type WebhookOutcome } from '../outbox/sendWebhook';
@@ -19,7 +19,8 @@ export interface DeliveryDeps {
 /**
  * One round of the delivery worker: lease what is due (at most one message per subject and
  * endpoint: the head of its line), send those concurrently, and settle each attempt in its own
- * short transaction with its audit event. Nothing is held open while waiting on a receiver — on
+ * short transaction, which records the attempt and, for an outcome (delivered, dead-lettered),
+ * its audit event. Nothing is held open while waiting on a receiver — on
  * SQLite that would stall every other writer. Returns how many deliveries were attempted.
  */
 export async function deliverDue(
@@ -53,6 +54,7 @@ async function deliverOne(
   ]);
   if (!message) throw new Error(`outbox message ${claimed.message_id} is missing`);
   const started = Date.now();
+  const startedAt = deps.clock.now();
   let outcome: WebhookOutcome;
   if (!endpoint?.enabled) {
     // Disabled or removed since it was claimed: give the attempt back.
@@ -70,13 +72,14 @@ async function deliverOne(
         'Verdict-Attempt': String(claimed.attempts),
       },
       timeoutMs: config.timeoutMs,
+      addresses: config.addresses,
       shutdown,
     });
   }
   const finished = deps.clock.now();
   const at = finished.toISOString();
   let changes: Updateable<OutboxDeliveriesTable>;
-  let result: 'delivered' | 'retry' | 'dead' | 'interrupted';
+  let result: AttemptResult;
   let nextAttemptAt: string | null = null;
   if (outcome.kind === 'delivered') {
     result = 'delivered';
@@ -92,13 +95,31 @@ async function deliverOne(
     nextAttemptAt = new Date(finished.getTime() + retryDelayMs(config, claimed.attempts)).toISOString();
     changes = { next_attempt_at: nextAttemptAt, last_status: outcome.status, last_error: outcome.error };
   }
+  const httpStatus = outcome.kind === 'interrupted' ? null : outcome.status;
+  const error = outcome.kind === 'failed' ? outcome.error : null;
   await deps.db.transaction().execute(async (trx) => {
     const settled = await outboxRepo.settle(trx, claimed.id, owner, changes);
+    // Every attempt is kept with the outbox; the audit trail records outcomes only (below).
+    await outboxRepo.insertAttempt(trx, {
+      delivery_id: claimed.id,
+      attempt: claimed.attempts,
+      worker: owner,
+      started_at: startedAt.toISOString(),
+      finished_at: at,
+      result,
+      http_status: httpStatus,
+      error,
+      duration_ms: Date.now() - started,
+      next_attempt_at: nextAttemptAt,
+      // Another worker took the delivery over (this one overran its lease): its result stands.
+      lease_lost: settled ? 0 : 1,
+    });
+    if (!settled || (result !== 'delivered' && result !== 'dead')) return;
     await recordEvent(
       trx,
       SYSTEM_ACTOR,
       {
-        action: 'outbox.delivery_attempted',
+        action: result === 'delivered' ? 'outbox.delivery_succeeded' : 'outbox.delivery_dead_lettered',
         target: { type: 'outbox_delivery', id: claimed.id },
         data: {
           messageId: message.id,
@@ -107,14 +128,9 @@ async function deliverOne(
           subjectId: message.subject_id,
           endpointId: claimed.endpoint_id,
           url: endpoint?.url ?? null,
-          attempt: claimed.attempts,
-          result,
-          httpStatus: outcome.kind === 'interrupted' ? null : outcome.status,
-          error: outcome.kind === 'failed' ? outcome.error : null,
-          durationMs: Date.now() - started,
-          nextAttemptAt,
-          // Another worker took the delivery over (this one overran its lease): its result stands.
-          leaseLost: !settled,
+          attempts: claimed.attempts,
+          httpStatus,
+          error,
         },
       },
       finished,

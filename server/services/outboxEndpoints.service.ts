@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { EndpointView, endpointInput, endpointUpdateInput, OutboxEventType } from '../../shared/api/outbox';
-import { notFound } from '../../shared/errors/deskError';
+import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import type { Executor } from '../db/database';
 import { outboxRepo } from '../db/repositories/outbox.repo';
 import type { OutboxEndpointRow } from '../db/tables/outbox.table';
+import { type OutboxAddressPolicy, refuseWebhookUrl, type UrlRefusal } from '../outbox/addressPolicy';
 import { generateEndpointSecret } from '../outbox/signature';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
@@ -36,8 +37,21 @@ export async function listEndpoints(ctx: ServiceContext): Promise<EndpointView[]
   return Promise.all(rows.map((r) => view(ctx.db, r)));
 }
 
+/** Refuses a URL that points into the desk's own network, or carries credentials (field `url`). */
+function guardUrl(addresses: OutboxAddressPolicy, url: string): void {
+  const refusal = refuseWebhookUrl(addresses, url);
+  if (refusal) throw new DeskError('BAD_REQUEST', refusal, URL_REFUSALS[refusal], { field: 'url' });
+}
+
+const URL_REFUSALS: Record<UrlRefusal, string> = {
+  webhook_url_credentials: 'a webhook URL must not carry a user name or password',
+  webhook_url_internal_host: 'a webhook URL must name a public host (this one is local or internal)',
+  webhook_url_blocked_address: 'a webhook URL must not point to a private, loopback, link-local or reserved address',
+};
+
 /** Registers a webhook; its signing secret is generated here and returned this once. */
-export async function createEndpoint(ctx: ServiceContext, input: CreateInput) {
+export async function createEndpoint(ctx: ServiceContext, input: CreateInput, addresses: OutboxAddressPolicy) {
+  guardUrl(addresses, input.url);
   const now = ctx.clock.now();
   const at = now.toISOString();
   const secret = generateEndpointSecret();
@@ -64,7 +78,12 @@ export async function createEndpoint(ctx: ServiceContext, input: CreateInput) {
   });
 }
 
-export async function updateEndpoint(ctx: ServiceContext, input: UpdateInput): Promise<EndpointView> {
+export async function updateEndpoint(
+  ctx: ServiceContext,
+  input: UpdateInput,
+  addresses: OutboxAddressPolicy,
+): Promise<EndpointView> {
+  if (input.url !== undefined) guardUrl(addresses, input.url);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadEndpoint(trx, input.id);

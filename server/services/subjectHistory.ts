@@ -1,18 +1,17 @@
 import type { Executor } from '../db/database';
 
-/** Statuses of a case whose violation was found (a penalty applies or applied). */
-const VIOLATION_STATUSES = ['decided', 'notice_sent', 'appeal_window', 'under_appeal', 'final'] as const;
-
 /**
- * How many violations were found against the subject before: the subject-standing factor
- * of triage.
+ * How many violations were found against the subject before: the subject-standing factor of
+ * triage. Counted from the violations on record (not reversed on appeal) — the same findings the
+ * subject's standing is computed from — rather than from case statuses, which also close cases
+ * that were waived (no violation) and keep reversed ones final.
  */
 export async function priorViolations(db: Executor, subjectId: string): Promise<number> {
   const row = await db
-    .selectFrom('cases')
+    .selectFrom('violations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('subject_id', '=', subjectId)
-    .where('status', 'in', VIOLATION_STATUSES)
+    .where('reversed_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

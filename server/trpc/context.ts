@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../auth/sessionToken';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { ChangeBus } from '../events/changeBus';
+import type { OutboxAddressPolicy } from '../outbox/addressPolicy';
 import { resolveSession, type SessionPolicy, type StaffUser } from '../services/auth.service';
 import type { ServiceContext } from '../services/serviceContext';
 import { type Integration, resolveToken } from '../services/tokens.service';
@@ -20,6 +21,8 @@ export interface AppDeps {
   /** The file of audit head anchors that `audit.verify` checks against (null or absent: none). */
   auditAnchorFile?: string | null;
   limits: RateLimits;
+  /** Where webhook endpoints may point (absent: public addresses only). */
+  outboxAddresses?: OutboxAddressPolicy;
 }
 
 export interface Context extends AppDeps {

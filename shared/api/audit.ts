@@ -81,7 +81,8 @@ export const auditFacetsOutput = z.object({
 });
 export type AuditFacets = z.infer<typeof auditFacetsOutput>;
 
-export const AUDIT_EXPORT_FORMATS = ['csv', 'ndjson', 'dsa'] as const;
+/** `csv-excel`: a reading copy for spreadsheets (BOM, platform time, actor names); `csv` stays verifiable. */
+export const AUDIT_EXPORT_FORMATS = ['csv', 'csv-excel', 'ndjson', 'dsa'] as const;
 export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 export const auditExportQuery = z.object({

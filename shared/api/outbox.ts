@@ -115,6 +115,26 @@ export const deliveryView = z.object({
 });
 export type DeliveryView = z.infer<typeof deliveryView>;
 
+export const ATTEMPT_RESULTS = ['delivered', 'retry', 'dead', 'interrupted'] as const;
+
+/** One HTTP attempt of a delivery, as the outbox page lists them. */
+export const deliveryAttemptView = z.object({
+  id: z.number(),
+  attempt: z.number(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  result: z.enum(ATTEMPT_RESULTS),
+  httpStatus: z.number().nullable(),
+  /** timeout, refused, dns, tls, blocked_address or `http_status <n>`. */
+  error: z.string().nullable(),
+  durationMs: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  /** Another worker had taken the delivery over; this attempt's result did not count. */
+  leaseLost: z.boolean(),
+  worker: z.string(),
+});
+export type DeliveryAttemptView = z.infer<typeof deliveryAttemptView>;
+
 export const deliveryListOutput = z.object({ items: z.array(deliveryView), nextCursor: z.string().nullable() });
 
 export const deliveryCounts = z.object({ pending: z.number(), delivered: z.number(), dead: z.number() });

@@ -38,7 +38,7 @@ export interface TriageInput {
   source: ReportSource;
   /** 0–1, Laplace-smoothed share of the reporter's decided reports that were upheld; null if none. */
   reporterCredibility: number | null;
-  /** Violations found against the subject before this case. */
+  /** Violations on record against the subject (not reversed), as its standing counts them. */
   priorViolations: number;
   /** Reports merged into the case so far. */
   reportCount: number;

@@ -52,7 +52,17 @@ describe.skipIf(!HAS_CHROMIUM)('the outbox page (browser)', () => {
     await admin.getByTestId('outbox-filter-dead').click();
     const failed = admin.getByTestId('outbox-deliveries').getByRole('row').filter({ hasText: 'M-UI-1' });
     await failed.first().waitFor();
+    // The error in words, not a socket code; the attempts are listed per delivery.
+    await failed.first().getByText('接收方返回 HTTP 500').waitFor();
     await saveScreenshot(admin, 'outbox');
+    await failed
+      .first()
+      .getByRole('button', { name: /^查看消息 \d+ 的投递尝试$/ })
+      .click();
+    const attempts = admin.getByRole('dialog', { name: /的投递尝试$/ });
+    await attempts.getByTestId('outbox-attempts').getByText('失败，已停止重试').waitFor();
+    await attempts.getByRole('button', { name: '关闭' }).click();
+    await attempts.waitFor({ state: 'hidden' });
 
     receiver.options.behaviour = () => 'ok';
     await failed.first().getByRole('button', { name: '立即重试' }).click();

@@ -155,6 +155,83 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
     ]);
   });
 
+  it('offers a CSV for Excel: BOM, platform time beside UTC, actor names beside ids, Chinese intact', async () => {
+    // A cell Excel would run as a formula is defanged in this reading copy.
+    await server.db
+      .transaction()
+      .execute((trx) =>
+        recordEvent(
+          trx,
+          { actor: { type: 'user', id: String(auditorId) }, userAgent: '=HYPERLINK("http://evil.test")' },
+          { action: 'test.formula', data: { note: '中文备注' } },
+          new Date('2030-01-03T16:30:00Z'),
+        ),
+      );
+    const res = await download('format=csv-excel');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="verdict-audit-\d{8}T\d{6}Z\.excel\.csv"$/,
+    );
+    const body = Buffer.from(await res.arrayBuffer());
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...records] = parseCsv(body.toString('utf8').replace(/^\uFEFF/, ''));
+    expect(header).toEqual([
+      'seq',
+      'at (UTC)',
+      'at_platform (UTC+8)',
+      'actor_type',
+      'actor_id',
+      'actor_name',
+      'action',
+      'target_type',
+      'target_id',
+      'data',
+      'request_id',
+      'batch_id',
+      'ip',
+      'user_agent',
+      'prev_hash',
+      'hash',
+    ]);
+    const exportId = Number(res.headers.get(EXPORT_HEADERS.id));
+    expect(records).toHaveLength(exportId - 1);
+    expect(records.find((r) => r[6] === 'test.awkward')?.slice(0, 10)).toEqual([
+      expect.any(String),
+      '2030-01-01T00:00:00.000Z',
+      '2030-01-01 08:00:00.000',
+      'system',
+      null,
+      null,
+      'test.awkward',
+      'case',
+      '12,"13"',
+      '{"note":"逗号，\\"引号\\"\\n换行, comma"}',
+    ]);
+    const auditor = await server.db
+      .selectFrom('users')
+      .select(['username', 'display_name'])
+      .where('id', '=', auditorId)
+      .executeTakeFirstOrThrow();
+    const formula = records.find((r) => r[6] === 'test.formula');
+    expect(formula?.slice(1, 6)).toEqual([
+      '2030-01-03T16:30:00.000Z',
+      '2030-01-04 00:30:00.000',
+      'user',
+      String(auditorId),
+      `${auditor.display_name} (${auditor.username})`,
+    ]);
+    expect(auditor.display_name).toMatch(/[\u4e00-\u9fff]/);
+    expect(formula?.[9]).toBe('{"note":"中文备注"}');
+    expect(formula?.[13]).toBe(`'=HYPERLINK("http://evil.test")`);
+    // Every user-made event names its actor.
+    expect(records.filter((r) => r[3] === 'user').every((r) => r[5] && r[5].length > 0)).toBe(true);
+
+    const auditorClient = await signIn(server.url, 'auditor', DEMO_PASSWORD);
+    const manifest = await auditorClient.trpc.audit.exportManifest.query({ exportId });
+    expect(manifest).toMatchObject({ format: 'csv-excel', count: records.length, sha256: sha256(body) });
+  });
+
   it('records who exported what range, and its manifest matches the bytes sent', async () => {
     const from = '2030-01-01T08:00:00+08:00';
     const to = '2030-01-02T11:01:00+08:00';
@@ -285,6 +362,22 @@ describe.each(BACKENDS)('audit export from the CLI on %s', (backend) => {
     });
     expect(records).toHaveLength(16);
     expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+
+  it('writes the CSV for Excel too, with its BOM and manifest', async () => {
+    const out = join(dir, 'trail.excel.csv');
+    const run = await desk(['--format', 'csv-excel', '--out', out]);
+    expect(run.code).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
+    expect(header?.slice(0, 3)).toEqual(['seq', 'at (UTC)', 'at_platform (UTC+8)']);
+    expect(records.some((r) => r[9]?.includes('逗号'))).toBe(true);
+    expect(JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'))).toMatchObject({
+      format: 'csv-excel',
+      count: records.length,
+      sha256: sha256(bytes),
+    });
   });
 
   it('records the CLI export as the system, naming the operator, and exports a range of decisions', async () => {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../server/audit/verifyChain';
 import { systemClock } from '../../server/clock';
 import { DEMO_CASE_COUNT, seedDemoData } from '../../server/demo/seedDemo';
+import { subjectStanding } from '../../server/services/subjectStanding.service';
 import { ROLES } from '../../shared/auth/roles';
+import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -33,6 +35,61 @@ describe.each(BACKENDS)('demo data on %s', (backend) => {
     expect(cases.every((c) => /[\u4e00-\u9fff]/.test(c.summary) && /[\u4e00-\u9fff]/.test(c.name ?? ''))).toBe(true);
     const reports = await server.db.selectFrom('reports').select('case_id').execute();
     expect(new Set(reports.map((r) => r.case_id)).size).toBe(DEMO_CASE_COUNT);
+  });
+
+  it('closed every closed demo case through a decision, with its violation, notice and audit event', async () => {
+    const closed = await server.db
+      .selectFrom('cases')
+      .select(['id', 'status'])
+      .where('status', 'not in', [...OPEN_CASE_STATUSES])
+      .execute();
+    expect(closed.length).toBeGreaterThan(100);
+    const decisions = await server.db
+      .selectFrom('decisions')
+      .select(['case_id', 'kind', 'status', 'id'])
+      .where('status', '=', 'effective')
+      .execute();
+    const decisionOf = new Map(decisions.map((d) => [d.case_id, d]));
+    expect(closed.filter((c) => !decisionOf.has(c.id)).map((c) => c.id)).toEqual([]);
+    const violations = await server.db.selectFrom('violations').select(['case_id', 'decision_id']).execute();
+    const applied = decisions.filter((d) => d.kind === 'apply');
+    expect(applied.length).toBeGreaterThan(20);
+    expect(violations.map((v) => v.decision_id).sort()).toEqual(applied.map((d) => d.id).sort());
+    const notices = await server.db.selectFrom('notices').select('decision_id').execute();
+    expect(new Set(notices.map((n) => n.decision_id))).toEqual(
+      new Set(decisions.filter((d) => d.kind !== 'dismiss').map((d) => d.id)),
+    );
+    const decided = await server.db
+      .selectFrom('audit_events')
+      .select('target_id')
+      .where('action', '=', 'case.decided')
+      .execute();
+    expect(new Set(decided.map((e) => Number(e.target_id)))).toEqual(new Set(closed.map((c) => c.id)));
+    // Applied findings reached the outbox in the same transactions.
+    const announced = await server.db.selectFrom('outbox_messages').select('type').execute();
+    expect(announced.filter((m) => m.type === 'notice.issued')).toHaveLength(notices.length);
+  });
+
+  it('scores triage on the violations on record, the same findings the standing counts', async () => {
+    const cases = await server.db.selectFrom('cases').select(['id', 'subject_id', 'triage']).execute();
+    const reports = await server.db.selectFrom('reports').select(['case_id', 'created_at']).execute();
+    const violations = await server.db.selectFrom('violations').select(['subject_id', 'created_at']).execute();
+    const priorAt = (subjectId: string, at: string) =>
+      violations.filter((v) => v.subject_id === subjectId && v.created_at <= at).length;
+    const mismatched = cases.filter((c) => {
+      const factors = JSON.parse(c.triage ?? '[]') as { factor: string; value: number }[];
+      const prior = factors.find((f) => f.factor === 'subjectStanding')?.value;
+      // Triage is scored when the case is filed, and again when a report merges into it.
+      const times = reports.filter((r) => r.case_id === c.id).map((r) => r.created_at);
+      return !times.some((t) => priorAt(c.subject_id, t) === prior);
+    });
+    expect(mismatched.map((c) => c.id)).toEqual([]);
+    expect(cases.some((c) => (JSON.parse(c.triage ?? '[]') as { value: unknown }[]).some((f) => Number(f.value) > 0)));
+    const now = new Date();
+    for (const subjectId of new Set(violations.map((v) => v.subject_id))) {
+      const standing = await subjectStanding(server.db, subjectId, now);
+      expect(standing.findings, subjectId).toHaveLength(violations.filter((v) => v.subject_id === subjectId).length);
+    }
   });
 
   it('does not seed twice, and leaves an intact audit chain', async () => {

@@ -43,6 +43,7 @@ describe('the desk killed with -9 in the middle of a delivery', () => {
       DESK_OUTBOX_MAX_ATTEMPTS: '50',
       DESK_OUTBOX_TIMEOUT_MS: '400',
       DESK_OUTBOX_LEASE_MS: '1500',
+      DESK_OUTBOX_ALLOW_HOSTS: '127.0.0.1',
     };
     let desk: DeskProcess | undefined;
     let kill: Promise<void> | null = null;

@@ -34,6 +34,8 @@ export async function startTestServer(
     // Fake clocks jump weeks: a timer-driven end-of-measure sweep would add messages and audit
     // events mid-test. Tests of it call endDueMeasures themselves (or set this lower).
     DESK_OUTBOX_SCHEDULER_MS: '3600000',
+    // The tests' webhook receivers listen on loopback, which the desk otherwise refuses to call.
+    DESK_OUTBOX_ALLOW_HOSTS: '127.0.0.1',
     ...options.env,
   });
   const server = await startServer(config, { clock: options.clock, logger: pino({ level: 'silent' }) });

@@ -48,7 +48,7 @@ export async function downloadExport(
   const total = Number(res.headers.get(EXPORT_HEADERS.rows) ?? 0);
   const exportId = Number(res.headers.get(EXPORT_HEADERS.id) ?? 0);
   const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'verdict-audit';
-  const headerLines = request.format === 'csv' ? 1 : 0;
+  const headerLines = request.format === 'csv' || request.format === 'csv-excel' ? 1 : 0;
 
   const parts: Uint8Array[] = [];
   let lines = 0;

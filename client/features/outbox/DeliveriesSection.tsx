@@ -26,6 +26,8 @@ import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import type { Notify } from '../queues/SuccessSnackbar';
+import { AttemptsDialog } from './AttemptsDialog';
+import { deliveryErrorLabel } from './deliveryErrorLabel';
 import { eventTypeLabel } from './eventTypeLabel';
 import { useRefreshOutbox } from './useRefreshOutbox';
 
@@ -147,6 +149,7 @@ function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): 
   const { t, i18n } = useTranslation();
   const d = props.delivery;
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
+  const [showAttempts, setShowAttempts] = useState(false);
   return (
     <TableRow>
       <TableCell>{d.message.sequence}</TableCell>
@@ -175,8 +178,17 @@ function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): 
         <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
           <Chip size="small" color={STATUS_COLOR[d.status]} label={t(`outbox.status.${d.status}`)} />
           {d.attempts > 0 && (
-            <Typography variant="caption">{t('outbox.deliveries.attempts', { count: d.attempts })}</Typography>
+            <Button
+              size="small"
+              variant="text"
+              sx={{ p: 0, minWidth: 0 }}
+              onClick={() => setShowAttempts(true)}
+              aria-label={t('outbox.attempts.show', { sequence: d.message.sequence })}
+            >
+              {t('outbox.deliveries.attempts', { count: d.attempts })}
+            </Button>
           )}
+          {showAttempts && <AttemptsDialog delivery={d} onClose={() => setShowAttempts(false)} />}
           {d.blocked && (
             <Typography variant="caption" color="text.secondary">
               {t('outbox.deliveries.blocked')}
@@ -196,7 +208,7 @@ function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): 
       </TableCell>
       <TableCell>
         <Typography variant="caption" color="error">
-          {d.status === 'delivered' ? '' : (d.lastError ?? '')}
+          {d.status === 'delivered' || !d.lastError ? '' : deliveryErrorLabel(t, d.lastError)}
         </Typography>
       </TableCell>
       <TableCell>

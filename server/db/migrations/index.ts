@@ -12,6 +12,7 @@ import * as m0010 from './0010_queue_indexes';
 import * as m0011 from './0011_rule_source_index';
 import * as m0012 from './0012_rate_limits';
 import * as m0013 from './0013_decision_states';
+import * as m0015 from './0015_outbox_attempts';
 import * as m0018 from './0018_token_expiry';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_rate_limits': m0012,
   '0013_decision_states': m0013,
   '0018_token_expiry': m0018,
+  '0015_outbox_attempts': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

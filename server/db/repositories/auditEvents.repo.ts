@@ -272,6 +272,21 @@ export const auditEventsRepo = {
   },
 
   /** Display names of the staff who appear as actors. */
+  /**
+   * Every staff member's and integration token's name, keyed `user:<id>` / `token:<id>` like the
+   * trail's actors: for the spreadsheet export (one small map per export, however long the trail).
+   */
+  async actorNames(db: Executor): Promise<Map<string, string>> {
+    const [users, tokens] = await Promise.all([
+      db.selectFrom('users').select(['id', 'username', 'display_name']).execute(),
+      db.selectFrom('integration_tokens').select(['id', 'name']).execute(),
+    ]);
+    return new Map([
+      ...users.map((u) => [`user:${u.id}`, `${u.display_name} (${u.username})`] as const),
+      ...tokens.map((t) => [`token:${t.id}`, t.name] as const),
+    ]);
+  },
+
   async userNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
     const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();

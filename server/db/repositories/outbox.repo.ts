@@ -1,8 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { OutboxEventType } from '../../../shared/api/outbox';
+import type { DeliveryAttemptView, OutboxEventType } from '../../../shared/api/outbox';
 import type { Db, Executor } from '../database';
 import type {
   DeliveryStatus,
+  OutboxAttemptsTable,
   OutboxDeliveriesTable,
   OutboxEndpointRow,
   OutboxEndpointsTable,
@@ -207,8 +208,41 @@ export const outboxRepo = {
     return counts;
   },
 
-  /** Drops what a removed endpoint will never be sent; what it was sent stays. */
+  async insertAttempt(db: Executor, row: Insertable<OutboxAttemptsTable>): Promise<void> {
+    await db.insertInto('outbox_attempts').values(row).execute();
+  },
+
+  /** A delivery's attempts, oldest first. */
+  async attemptsOf(db: Executor, deliveryId: number): Promise<DeliveryAttemptView[]> {
+    const rows = await db
+      .selectFrom('outbox_attempts')
+      .selectAll()
+      .where('delivery_id', '=', deliveryId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      attempt: r.attempt,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      result: r.result,
+      httpStatus: r.http_status,
+      error: r.error,
+      durationMs: r.duration_ms,
+      nextAttemptAt: r.next_attempt_at,
+      leaseLost: Boolean(r.lease_lost),
+      worker: r.worker,
+    }));
+  },
+
+  /** Drops what a removed endpoint will never be sent (with its attempts); what it was sent stays. */
   async dropUndelivered(db: Executor, endpointId: number): Promise<number> {
+    const undelivered = db
+      .selectFrom('outbox_deliveries')
+      .select('id')
+      .where('endpoint_id', '=', endpointId)
+      .where('status', '<>', 'delivered');
+    await db.deleteFrom('outbox_attempts').where('delivery_id', 'in', undelivered).execute();
     const r = await db
       .deleteFrom('outbox_deliveries')
       .where('endpoint_id', '=', endpointId)

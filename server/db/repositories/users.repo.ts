@@ -22,4 +22,14 @@ export const usersRepo = {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
+  /** Enabled accounts among these usernames (e.g. the demo staff), with their password hashes. */
+  enabledByUsernames(db: Executor, usernames: readonly string[]) {
+    return db
+      .selectFrom('users')
+      .select(['username', 'role', 'password_hash'])
+      .where('username', 'in', [...usernames])
+      .where('disabled_at', 'is', null)
+      .orderBy('id')
+      .execute();
+  },
 };

@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { OutboxEventType } from '../../../shared/api/outbox';
+import type { ATTEMPT_RESULTS, OutboxEventType } from '../../../shared/api/outbox';
 
 /** One message per enforcement change, written in the transaction that made the change. */
 export interface OutboxMessagesTable {
@@ -54,6 +54,26 @@ export interface OutboxDeliveriesTable {
   created_at: string;
 }
 export type OutboxDeliveryRow = Selectable<OutboxDeliveriesTable>;
+
+export type AttemptResult = (typeof ATTEMPT_RESULTS)[number];
+
+/** One HTTP attempt of one delivery (the audit trail records only the outcomes). */
+export interface OutboxAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  worker: string;
+  started_at: string;
+  finished_at: string;
+  result: AttemptResult;
+  http_status: number | null;
+  /** A DeliveryError: timeout, refused, dns, tls, blocked_address, `http_status <n>`. */
+  error: string | null;
+  duration_ms: number;
+  next_attempt_at: string | null;
+  lease_lost: Generated<number>;
+}
+export type OutboxAttemptRow = Selectable<OutboxAttemptsTable>;
 
 /** A measure the outbox announced as in force (measure.started) and has not yet ended or lifted. */
 export interface EnforcementStateTable {

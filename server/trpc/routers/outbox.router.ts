@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  deliveryAttemptView,
   deliveryCounts as deliveryCountsOutput,
   deliveryListInput,
   deliveryListOutput,
@@ -9,7 +10,13 @@ import {
   endpointWithSecret,
 } from '../../../shared/api/outbox';
 import type { Permission } from '../../../shared/auth/roles';
-import { deliveryCounts, listDeliveries, retryDelivery } from '../../services/outboxDeliveries.service';
+import { STRICT_ADDRESS_POLICY } from '../../outbox/addressPolicy';
+import {
+  deliveryAttempts,
+  deliveryCounts,
+  listDeliveries,
+  retryDelivery,
+} from '../../services/outboxDeliveries.service';
 import {
   createEndpoint,
   listEndpoints,
@@ -17,12 +24,13 @@ import {
   rotateEndpointSecret,
   updateEndpoint,
 } from '../../services/outboxEndpoints.service';
-import { serviceContext } from '../context';
+import { type Context, serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 
 /** Webhooks reach the marketplace's systems and carry a secret: administrators only. */
 const OUTBOX_ADMIN: Permission = 'users.manage';
 const id = z.object({ id: z.number().int().positive() });
+const addressesOf = (ctx: Context) => ctx.outboxAddresses ?? STRICT_ADDRESS_POLICY;
 
 export const outboxRouter = router({
   endpoints: router({
@@ -33,11 +41,11 @@ export const outboxRouter = router({
     create: permittedProcedure(OUTBOX_ADMIN)
       .input(endpointInput)
       .output(endpointWithSecret)
-      .mutation(({ ctx, input }) => createEndpoint(serviceContext(ctx), input)),
+      .mutation(({ ctx, input }) => createEndpoint(serviceContext(ctx), input, addressesOf(ctx))),
     update: permittedProcedure(OUTBOX_ADMIN)
       .input(endpointUpdateInput)
       .output(endpointView)
-      .mutation(({ ctx, input }) => updateEndpoint(serviceContext(ctx), input)),
+      .mutation(({ ctx, input }) => updateEndpoint(serviceContext(ctx), input, addressesOf(ctx))),
     rotateSecret: permittedProcedure(OUTBOX_ADMIN)
       .input(id)
       .output(endpointWithSecret)
@@ -52,6 +60,11 @@ export const outboxRouter = router({
       .input(deliveryListInput)
       .output(deliveryListOutput)
       .query(({ ctx, input }) => listDeliveries(serviceContext(ctx), input)),
+    /** One delivery's HTTP attempts, for the page's per-delivery history. */
+    attempts: permittedProcedure(OUTBOX_ADMIN)
+      .input(id)
+      .output(z.array(deliveryAttemptView))
+      .query(({ ctx, input }) => deliveryAttempts(serviceContext(ctx), input)),
     counts: permittedProcedure(OUTBOX_ADMIN)
       .output(deliveryCountsOutput)
       .query(({ ctx }) => deliveryCounts(serviceContext(ctx))),
