@@ -10,7 +10,7 @@ import { approveDecision, decideCase } from '../services/decisions.service';
 import { endDueMeasures } from '../services/enforcementExpiry.service';
 import { intakeReport, intakeSetupOf } from '../services/intake.service';
 import type { ServiceContext } from '../services/serviceContext';
-import { DEMO_ADDRESSES, DEMO_SUBJECTS, DEMO_SUMMARIES, RULES_BY_KIND } from './demoCatalog';
+import { DEMO_ADDRESSES, DEMO_MEMBERS, DEMO_SUBJECTS, DEMO_SUMMARIES, RULES_BY_KIND } from './demoCatalog';
 import { demoEvidenceFor } from './demoEvidence';
 import { demoFactsFor } from './demoFacts';
 
@@ -82,15 +82,18 @@ export async function seedDemoCases(
   const run = async (p: Planned) => {
     const c = await casesRepo.find(db, p.caseId);
     if (!c) return;
-    if (p.kind === 'assign') {
-      await assignCase(ctxAt('lead', p.at), { caseId: c.id, userId: userIds.get(p.reviewer) ?? 0 });
-      return;
-    }
     if (p.kind === 'approve') {
       await approveDecision(ctxAt('lead', p.at), { decisionId: p.decisionId, note: '已复核，同意。' });
       return;
     }
-    const decided = await decideCase(ctxAt(p.reviewer, p.at), {
+    // A reviewer acts only on the queues they belong to; the plan's pick gives way to a member.
+    const members = reviewers.filter((r) => c.queue && DEMO_MEMBERS[c.queue]?.includes(r));
+    const reviewer = members.includes(p.reviewer) ? p.reviewer : (members[0] ?? 'lead');
+    if (p.kind === 'assign') {
+      await assignCase(ctxAt('lead', p.at), { caseId: c.id, userId: userIds.get(reviewer) ?? 0 });
+      return;
+    }
+    const decided = await decideCase(ctxAt(reviewer, p.at), {
       id: c.id,
       version: c.version,
       decision: p.outcome,

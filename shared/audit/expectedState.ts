@@ -56,9 +56,12 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
   'user.enabled': (e) => user(e, { disabled: 'false' }),
   // Four-eyes: the decision is stored pending; approval or send-back settles it.
   'case.decision_submitted': (e) =>
-    decision(e, { kind: text(payload(e).decision), rule: text(payload(e).rule), status: 'pending' }),
+    decision(e, { kind: text(payload(e).decision), rule: text(payload(e).rule), status: 'pending_approval' }),
   'decision.approved': (e) => decision(e, { status: 'effective' }, true),
   'decision.sent_back': (e) => decision(e, { status: 'sent_back' }, true),
+  // An appeal that succeeds overturns the decision, or adjusts it when a lighter finding replaces it.
+  'decision.overturned': (e) => decision(e, { status: 'overturned' }, true),
+  'decision.adjusted': (e) => decision(e, { status: 'adjusted' }, true),
   // Apply, waive or dismiss taking effect. A dismissal stores no rule on the decision (the
   // event names the case's rule for the statement of reasons); an apply puts a violation on record.
   'case.decided': (e) => {

@@ -13,7 +13,7 @@ describe('the expected state folded from the trail', () => {
   it('follows a four-eyes decision from pending to effective, and a sent-back one', () => {
     const state = new ExpectedState();
     state.apply(fact('case.decision_submitted', { decisionId: 7, decision: 'apply', rule: 'counterfeit' }));
-    expect(state.rows.decisions.get('7')).toEqual({ kind: 'apply', rule: 'counterfeit', status: 'pending' });
+    expect(state.rows.decisions.get('7')).toEqual({ kind: 'apply', rule: 'counterfeit', status: 'pending_approval' });
     state.apply(fact('case.decided', { decisionId: 7, decision: 'apply', rule: 'counterfeit', violationId: 'V7' }));
     state.apply(fact('decision.approved', { decisionId: 7 }));
     expect(state.rows.decisions.get('7')).toEqual({ kind: 'apply', rule: 'counterfeit', status: 'effective' });
