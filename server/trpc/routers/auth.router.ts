@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ROLES } from '../../../shared/auth/roles';
+import { SIGN_IN_GATES } from '../../../shared/auth/signInGate';
 import { SESSION_COOKIE } from '../../auth/sessionToken';
 import { login, logout, logoutEverywhere } from '../../services/auth.service';
 import { type Context, serviceContext } from '../context';
 import { consume } from '../rateLimits';
-import { authedProcedure, publicProcedure, router } from '../trpc';
+import { authedProcedure, publicProcedure, router, signingInProcedure } from '../trpc';
 
 const staffUser = z.object({
   id: z.number(),
@@ -12,13 +13,17 @@ const staffUser = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
 });
+/** What the session must still do before anything else (null: fully signed in). */
+const gate = z.enum(SIGN_IN_GATES).nullable();
 
 function setSessionCookie(ctx: Context, token: string | null, expiresAt?: string) {
   if (!ctx.res) return;
   const options = {
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: ctx.session.secureCookie,
+    // Configured, or seen: a request that arrived over HTTPS (directly, or through a proxy
+    // trusted by DESK_TRUST_PROXY that says so) gets a cookie that never travels in clear.
+    secure: ctx.session.secureCookie || ctx.res.req.secure,
     path: '/',
   };
   if (token) ctx.res.cookie(SESSION_COOKIE, token, { ...options, expires: new Date(expiresAt ?? 0) });
@@ -28,17 +33,17 @@ function setSessionCookie(ctx: Context, token: string | null, expiresAt?: string
 export const authRouter = router({
   login: publicProcedure
     .input(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }))
-    .output(z.object({ user: staffUser }))
+    .output(z.object({ user: staffUser, gate }))
     .mutation(async ({ ctx, input }) => {
       await consume(ctx.limits.login, ctx.ip ?? 'unknown');
       // Rotation: signing in always makes a new session; the one this browser had is ended.
       if (ctx.sessionToken) await logout(serviceContext(ctx), ctx.sessionToken);
-      const { token, user, expiresAt } = await login(serviceContext(ctx), input, ctx.session);
+      const { token, user, expiresAt, gate } = await login(serviceContext(ctx), input, ctx.session);
       setSessionCookie(ctx, token, expiresAt);
-      return { user };
+      return { user, gate };
     }),
 
-  logout: authedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+  logout: signingInProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await logout(serviceContext(ctx), ctx.sessionToken);
     setSessionCookie(ctx, null);
     return { ok: true as const };
@@ -51,6 +56,13 @@ export const authRouter = router({
     return { ended };
   }),
 
-  /** The signed-in user, or null: the client's way to know whether to show the login page. */
-  me: publicProcedure.output(staffUser.nullable()).query(({ ctx }) => ctx.user),
+  /**
+   * The signed-in user, or null: the client's way to know whether to show the login page.
+   * `gate` says which sign-in step the session still owes (second factor, new password, enrolment).
+   */
+  me: publicProcedure
+    .output(staffUser.extend({ gate }).nullable())
+    .query(({ ctx }) =>
+      ctx.user ? { ...ctx.user, gate: null } : ctx.gated ? { ...ctx.gated.user, gate: ctx.gated.gate } : null,
+    ),
 });
