@@ -110,7 +110,7 @@ export async function resetStaffPassword(ctx: ServiceContext, input: { userId: n
   const now = ctx.clock.now();
   const user = await usersRepo.findById(ctx.db, input.userId);
   if (!user) throw notFound('user', input.userId);
-  assertPasswordAcceptable(input.password, user.username);
+  assertPasswordAcceptable(input.password, user.username, user.display_name);
   const hash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     await usersRepo.update(trx, user.id, { password_hash: hash, failed_logins: 0, locked_until: null });

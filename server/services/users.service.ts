@@ -22,7 +22,7 @@ export async function createStaffUser(ctx: ServiceContext, input: NewStaffUser):
       'username must be 2-40 lowercase letters, digits, ".", "_" or "-"',
     );
   }
-  assertPasswordAcceptable(input.password, input.username);
+  assertPasswordAcceptable(input.password, input.username, input.displayName);
   // Hash outside the transaction: it is slow and needs no lock.
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
 import { loadConfig } from '../../server/config';
 import { type RunningServer, startServer } from '../../server/server';
+import { createStaffUser } from '../../server/services/users.service';
+import { DeskError } from '../../shared/errors/deskError';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
-import { createStaff, TEST_PASSWORD } from '../support/factories';
+import { createStaff, systemContext, TEST_PASSWORD } from '../support/factories';
 import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -103,6 +105,31 @@ describe.each(BACKENDS)('sign-in hardening on %s', (backend) => {
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
     expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
     clock.advance(61_000);
+  });
+
+  it("refuses easily guessed passwords with the estimator's feedback, and takes strong ones", async () => {
+    const ctx = systemContext(server.db);
+    const cases: [string, string | null][] = [
+      ['abcdefghijkl', 'sequences'],
+      ['hellohello', 'extendedRepeat'],
+      ['demo-pass-2026', 'userInputs'],
+      ['wangfang2026', 'userInputs'],
+    ];
+    for (const [password, warning] of cases) {
+      const err = await createStaffUser(ctx, {
+        username: 'wang.fang',
+        displayName: 'Wang Fang',
+        role: 'reviewer',
+        password,
+      }).catch((e: unknown) => e);
+      expect(err, password).toBeInstanceOf(DeskError);
+      expect((err as DeskError).reason, password).toBe('password_weak');
+      expect((err as DeskError).details, password).toMatchObject({ field: 'password', warning });
+      expect(((err as DeskError).details?.suggestions as string[] | undefined)?.length, password).toBeGreaterThan(0);
+    }
+    await expect(
+      createStaffUser(ctx, { username: 'wang.fang', role: 'reviewer', password: 'Lantern-Orchid-Harbour-42' }),
+    ).resolves.toMatchObject({ id: expect.any(Number) });
   });
 
   it('keeps a session alive while it is used, and ends it exactly one idle window after the last use', async () => {
