@@ -27,8 +27,8 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
 }
 
 function mfaAdmins(value: string | undefined): MfaAdminsPolicy {
-  if (value === 'required') return 'required';
-  if (value === undefined || value === 'optional') return 'optional';
+  if (value === undefined || value === 'required') return 'required';
+  if (value === 'optional') return 'optional';
   throw new Error(`DESK_MFA_ADMINS must be required or optional (got "${value}")`);
 }
 

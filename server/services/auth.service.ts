@@ -127,7 +127,7 @@ export function gateOf(user: UserRow, pendingMfa: boolean, policy: SessionPolicy
       role: user.role,
       totpEnabled: Boolean(user.totp_enabled_at),
     },
-    policy.mfaAdmins ?? 'optional',
+    policy.mfaAdmins ?? 'required',
   );
 }
 

@@ -113,7 +113,13 @@ export async function resetStaffPassword(ctx: ServiceContext, input: { userId: n
   assertPasswordAcceptable(input.password, user.username, user.display_name);
   const hash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
-    await usersRepo.update(trx, user.id, { password_hash: hash, failed_logins: 0, locked_until: null });
+    // The admin knows this password: the user replaces it at their next sign-in.
+    await usersRepo.update(trx, user.id, {
+      password_hash: hash,
+      failed_logins: 0,
+      locked_until: null,
+      must_change_password: 1,
+    });
     await sessionsRepo.deleteForUser(trx, user.id);
     // The password itself never reaches the audit trail.
     await recordEvent(trx, ctx.audit, { action: 'user.password_reset', target: { type: 'user', id: user.id } }, now);

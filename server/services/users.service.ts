@@ -10,6 +10,8 @@ export interface NewStaffUser {
   displayName?: string;
   role: Role;
   password: string;
+  /** Set when someone other than the person chose the password (the operator's CLI): they must replace it. */
+  mustChangePassword?: boolean;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
@@ -39,6 +41,7 @@ export async function createStaffUser(ctx: ServiceContext, input: NewStaffUser):
       disabled_at: null,
       last_login_at: null,
       locked_until: null,
+      must_change_password: input.mustChangePassword ? 1 : 0,
     });
     await recordEvent(
       trx,

@@ -36,7 +36,7 @@ const base = t.procedure.use(mapDomainErrors);
 export const publicProcedure = base.meta({ access: 'public' });
 
 /** A session that still owes a sign-in step is refused everything else, with the step as reason. */
-function gateError(gate: SignInGate): TRPCError {
+export function gateError(gate: SignInGate): TRPCError {
   const cause = new DeskError('FORBIDDEN', `${gate}_required`, `finish signing in first (${gate.replace('_', ' ')})`, {
     gate,
   });

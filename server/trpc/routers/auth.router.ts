@@ -3,9 +3,11 @@ import { ROLES } from '../../../shared/auth/roles';
 import { SIGN_IN_GATES } from '../../../shared/auth/signInGate';
 import { SESSION_COOKIE } from '../../auth/sessionToken';
 import { login, logout, logoutEverywhere } from '../../services/auth.service';
+import { changeOwnPassword } from '../../services/passwordChange.service';
+import { confirmTotpEnrolment, startTotpEnrolment, verifySignInCode } from '../../services/totp.service';
 import { type Context, serviceContext } from '../context';
 import { consume } from '../rateLimits';
-import { authedProcedure, publicProcedure, router, signingInProcedure } from '../trpc';
+import { authedProcedure, gateError, publicProcedure, router, signingInProcedure } from '../trpc';
 
 const staffUser = z.object({
   id: z.number(),
@@ -13,6 +15,7 @@ const staffUser = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
 });
+const totpCode = z.string().trim().min(1).max(16);
 /** What the session must still do before anything else (null: fully signed in). */
 const gate = z.enum(SIGN_IN_GATES).nullable();
 
@@ -48,6 +51,42 @@ export const authRouter = router({
     setSessionCookie(ctx, null);
     return { ok: true as const };
   }),
+
+  /** Replaces one's own password (the only thing a session with the `password_change` gate may do). */
+  changePassword: signingInProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(256) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => {
+      if (ctx.gate === 'totp_code') throw gateError(ctx.gate);
+      return changeOwnPassword(serviceContext(ctx), {
+        userId: ctx.staff.id,
+        sessionToken: ctx.sessionToken ?? '',
+        ...input,
+      });
+    }),
+
+  /** The second step of signing in: the authenticator app's current code. */
+  totpVerify: signingInProcedure
+    .input(z.object({ code: totpCode }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) =>
+      verifySignInCode(serviceContext(ctx), { userId: ctx.staff.id, sessionToken: ctx.sessionToken ?? '', ...input }),
+    ),
+
+  /** Starts (or restarts) enrolling an authenticator app: the secret and its otpauth URI, shown once. */
+  totpStart: signingInProcedure.output(z.object({ secret: z.string(), uri: z.string() })).mutation(({ ctx }) => {
+    if (ctx.gate === 'totp_code' || ctx.gate === 'password_change') throw gateError(ctx.gate);
+    return startTotpEnrolment(serviceContext(ctx), ctx.staff.id);
+  }),
+
+  /** Turns two-step verification on with a code from the newly enrolled app. */
+  totpConfirm: signingInProcedure
+    .input(z.object({ code: totpCode }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => {
+      if (ctx.gate === 'totp_code' || ctx.gate === 'password_change') throw gateError(ctx.gate);
+      return confirmTotpEnrolment(serviceContext(ctx), { userId: ctx.staff.id, ...input });
+    }),
 
   /** Ends every session of the signed-in user, on every device. */
   logoutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => {
