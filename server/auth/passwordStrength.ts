@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /** zxcvbn's scale is 0–4; 3 means "safely unguessable: moderate protection from offline attacks". */
 export const MIN_PASSWORD_SCORE = 3;
@@ -11,13 +9,23 @@ export const MIN_PASSWORD_SCORE = 3;
  */
 const DESK_WORDS = ['verdict', 'demo-pass-2026', 'demo', 'desk'];
 
-let estimator: ZxcvbnFactory | undefined;
-function zxcvbn(): ZxcvbnFactory {
-  // Built on first use: the dictionaries cost a few megabytes and ~100 ms to load.
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-  });
+let estimator: Promise<ZxcvbnFactory> | undefined;
+/**
+ * Loaded on first use, not at start: the dictionaries are megabytes and close to a second of
+ * start-up that every CLI command and server start would otherwise pay.
+ */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+    });
+  })();
   return estimator;
 }
 
@@ -28,9 +36,9 @@ export interface PasswordStrength {
   suggestions: string[];
 }
 
-export function passwordStrength(password: string, userInputs: string[]): PasswordStrength {
+export async function passwordStrength(password: string, userInputs: string[]): Promise<PasswordStrength> {
   // "Wang Fang" is guessable as wang, fang and wangfang as well.
   const words = userInputs.flatMap((input) => [input, ...input.split(/[\s._-]+/), input.replace(/[\s._-]+/g, '')]);
-  const result = zxcvbn().check(password, [...DESK_WORDS, ...new Set(words.filter((w) => w.length >= 2))]);
+  const result = (await zxcvbn()).check(password, [...DESK_WORDS, ...new Set(words.filter((w) => w.length >= 2))]);
   return { score: result.score, warning: result.feedback.warning, suggestions: result.feedback.suggestions };
 }

@@ -29,7 +29,11 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** argon2 hashes any length, but an unbounded one is a cheap way to burn our CPU. */
 export const MAX_PASSWORD_LENGTH = 256;
 
-export function assertPasswordAcceptable(password: string, username: string, displayName?: string): void {
+export async function assertPasswordAcceptable(
+  password: string,
+  username: string,
+  displayName?: string,
+): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new DeskError(
       'BAD_REQUEST',
@@ -55,7 +59,7 @@ export function assertPasswordAcceptable(password: string, username: string, dis
     );
   }
   // Patterns a list cannot hold (sequences, repeats, keyboard rows, dates, the desk's own words).
-  const strength = passwordStrength(password, [username, displayName ?? '']);
+  const strength = await passwordStrength(password, [username, displayName ?? '']);
   if (strength.score < MIN_PASSWORD_SCORE) {
     throw new DeskError('BAD_REQUEST', 'password_weak', 'this password is too easy to guess; choose a longer one', {
       field: 'password',

@@ -47,7 +47,7 @@ export async function changeOwnPassword(
       field: 'newPassword',
     });
   }
-  assertPasswordAcceptable(input.newPassword, user.username, user.display_name);
+  await assertPasswordAcceptable(input.newPassword, user.username, user.display_name);
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await usersRepo.update(trx, user.id, {

@@ -118,7 +118,7 @@ export async function resetStaffPassword(ctx: ServiceContext, input: { userId: n
   const now = ctx.clock.now();
   const user = await usersRepo.findById(ctx.db, input.userId);
   if (!user) throw notFound('user', input.userId);
-  assertPasswordAcceptable(input.password, user.username, user.display_name);
+  await assertPasswordAcceptable(input.password, user.username, user.display_name);
   const hash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     // The admin knows this password: the user replaces it at their next sign-in.

@@ -27,7 +27,7 @@ export async function vetNewStaffUser(input: NewStaffUser): Promise<string> {
       'username must be 2-40 lowercase letters, digits, ".", "_" or "-"',
     );
   }
-  assertPasswordAcceptable(input.password, input.username, input.displayName);
+  await assertPasswordAcceptable(input.password, input.username, input.displayName);
   // Hash outside any transaction: it is slow and needs no lock.
   return hashPassword(input.password);
 }
