@@ -2,6 +2,7 @@ import { Box, CircularProgress } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './features/auth/LoginPage';
+import { SignInStepPage } from './features/auth/SignInStepPage';
 import { useSession } from './features/auth/useSession';
 import { AppShell } from './features/shell/AppShell';
 import { lazyPage } from './lib/lazyPage';
@@ -36,6 +37,7 @@ export function App() {
     );
   }
   if (!user) return <LoginPage />;
+  if (user.gate) return <SignInStepPage gate={user.gate} />;
   return (
     <Routes>
       <Route element={<AppShell />}>

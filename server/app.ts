@@ -16,6 +16,8 @@ export interface AppOptions extends AppDeps {
   logger: Logger;
   /** Built client to serve; when missing the API still works and `/` says how to build it. */
   clientDir: string;
+  /** Express's `trust proxy` (DESK_TRUST_PROXY); none unless configured. */
+  trustProxy?: boolean | number | string;
 }
 
 const JSON_BODY_LIMIT = '1mb';
@@ -23,8 +25,9 @@ const JSON_BODY_LIMIT = '1mb';
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  // Behind one reverse proxy at most; req.ip then is the client, not the proxy.
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-* only from the proxies the operator named: otherwise anyone (a local process
+  // included) could pick the address the sign-in limit and the audit trail see.
+  app.set('trust proxy', options.trustProxy ?? false);
 
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');

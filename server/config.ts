@@ -1,6 +1,36 @@
 import { resolve } from 'node:path';
+import express from 'express';
+import type { MfaAdminsPolicy } from '../shared/auth/signInGate';
 import { defaultAnchorFile } from './audit/anchors';
 import { loadOutboxConfig, type OutboxConfig } from './outbox/outboxConfig';
+
+export type TrustProxy = boolean | number | string;
+
+/**
+ * DESK_TRUST_PROXY takes express's `trust proxy` values: a hop count, `loopback`, addresses or
+ * CIDRs (comma-separated), `true`. Unset (or 0/false/off) trusts no proxy: X-Forwarded-For
+ * from anyone, loopback included, is then ignored, so it can neither dodge the sign-in limit
+ * nor forge the audit trail's client address.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (['', '0', 'false', 'off'].includes(v.toLowerCase())) return false;
+  if (v.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  // Express compiles the list itself; doing it here refuses a bad value at start-up, by name.
+  try {
+    express().set('trust proxy', v);
+  } catch (err) {
+    throw new Error(`DESK_TRUST_PROXY must be a hop count, loopback, or addresses/CIDRs (${(err as Error).message})`);
+  }
+  return v;
+}
+
+function mfaAdmins(value: string | undefined): MfaAdminsPolicy {
+  if (value === undefined || value === 'required') return 'required';
+  if (value === 'optional') return 'optional';
+  throw new Error(`DESK_MFA_ADMINS must be required or optional (got "${value}")`);
+}
 
 /** Everything the server reads from the environment, parsed once and validated. */
 export interface Config {
@@ -17,7 +47,9 @@ export interface Config {
   logLevel: string;
   /** Directory holding the built client (index.html + assets). */
   clientDir: string;
-  session: { absoluteMs: number; idleMs: number; secureCookie: boolean };
+  session: { absoluteMs: number; idleMs: number; secureCookie: boolean; mfaAdmins: MfaAdminsPolicy };
+  /** Express's `trust proxy`: which peers' X-Forwarded-* headers are believed (default: none). */
+  trustProxy: TrustProxy;
   rateLimits: { loginPer5Min: number; intakePerSecond: number };
   /** How long a server reuses its queue-pace counts for SLA forecasts (0: always recount). */
   paceCacheMs: number;
@@ -65,7 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteMs: Number(env.DESK_SESSION_HOURS ?? 12) * HOUR,
       idleMs: Number(env.DESK_SESSION_IDLE_MINUTES ?? 120) * 60_000,
       secureCookie: env.DESK_SECURE_COOKIE === '1',
+      mfaAdmins: mfaAdmins(env.DESK_MFA_ADMINS),
     },
+    trustProxy: parseTrustProxy(env.DESK_TRUST_PROXY),
     paceCacheMs: seconds(env.DESK_PACE_CACHE_SECONDS, 15, 'DESK_PACE_CACHE_SECONDS'),
     rateLimits: {
       loginPer5Min: positiveInt(env.DESK_LOGIN_ATTEMPTS_PER_5MIN, 20, 'DESK_LOGIN_ATTEMPTS_PER_5MIN'),

@@ -65,6 +65,7 @@ export async function startServer(
       bus,
       logger,
       clientDir: config.clientDir,
+      trustProxy: config.trustProxy,
       session: config.session,
       limits: createRateLimits(config.rateLimits, handle.pgPool),
       auditAnchorFile: config.audit.anchorFile,

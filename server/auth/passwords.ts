@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
 import { DeskError } from '../../shared/errors/deskError';
 import { isCommonPassword } from './commonPasswords';
+import { MIN_PASSWORD_SCORE, passwordStrength } from './passwordStrength';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes) keeps a sign-in near 30 ms on our 2-core machines.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -28,7 +29,11 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** argon2 hashes any length, but an unbounded one is a cheap way to burn our CPU. */
 export const MAX_PASSWORD_LENGTH = 256;
 
-export function assertPasswordAcceptable(password: string, username: string): void {
+export async function assertPasswordAcceptable(
+  password: string,
+  username: string,
+  displayName?: string,
+): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new DeskError(
       'BAD_REQUEST',
@@ -52,5 +57,15 @@ export function assertPasswordAcceptable(password: string, username: string): vo
       'password_common',
       'this password is among the most common ones; choose another',
     );
+  }
+  // Patterns a list cannot hold (sequences, repeats, keyboard rows, dates, the desk's own words).
+  const strength = await passwordStrength(password, [username, displayName ?? '']);
+  if (strength.score < MIN_PASSWORD_SCORE) {
+    throw new DeskError('BAD_REQUEST', 'password_weak', 'this password is too easy to guess; choose a longer one', {
+      field: 'password',
+      score: strength.score,
+      warning: strength.warning,
+      suggestions: strength.suggestions,
+    });
   }
 }

@@ -91,7 +91,8 @@ async function userCommand(argv: string[], env: CliEnv): Promise<string> {
     await migrateToLatest(db);
     const { id } = await createStaffUser(
       { db, clock: systemClock, bus: new ChangeBus(), audit: CLI_ACTOR },
-      { username, role, displayName: values.name, password },
+      // The operator chose this password, not the person: their first session replaces it.
+      { username, role, displayName: values.name, password, mustChangePassword: true },
     );
     return `created user ${username} (id ${id}, role ${role})`;
   });

@@ -11,6 +11,7 @@ import type {
 import type { CasesTable } from './tables/cases.table';
 import type { DecisionsTable, NoticesTable, ViolationsTable } from './tables/decisions.table';
 import type { IntegrationTokensTable } from './tables/integrationTokens.table';
+import type { LoginAttemptsTable } from './tables/loginAttempts.table';
 import type {
   EnforcementStateTable,
   OutboxAttemptsTable,
@@ -24,6 +25,7 @@ import type { ReportsTable } from './tables/reports.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
+import type { StaffGrantsTable } from './tables/staffGrants.table';
 import type { SubjectsTable } from './tables/subjects.table';
 import type { UsersTable } from './tables/users.table';
 
@@ -55,6 +57,8 @@ export interface Database {
   enforcement_state: EnforcementStateTable;
   security_alerts: SecurityAlertsTable;
   rate_limits: RateLimitsTable;
+  login_attempts: LoginAttemptsTable;
+  staff_grants: StaffGrantsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -66,7 +66,9 @@ export function auditExportRoute(deps: AppDeps & { logger: Logger }): RequestHan
 
 async function staffUser(deps: AppDeps, req: Request): Promise<StaffUser | null> {
   const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
-  return token ? resolveSession(deps, token, deps.session) : null;
+  const resolved = token ? await resolveSession(deps, token, deps.session) : null;
+  // A session that still owes a password change or a second factor may not export.
+  return resolved && !resolved.gate ? resolved.user : null;
 }
 
 function sendError(res: Response, status: number, code: string, message: string): void {

@@ -1,9 +1,12 @@
 import type { Role } from '../../shared/auth/roles';
+import { type MfaAdminsPolicy, type SignInGate, signInGate } from '../../shared/auth/signInGate';
 import { DeskError } from '../../shared/errors/deskError';
-import { recordEvent } from '../audit/recordEvent';
+import { type AuditContext, recordEvent } from '../audit/recordEvent';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
 import { newSessionToken, sessionIdOf } from '../auth/sessionToken';
+import type { Executor } from '../db/database';
 import { sessionsRepo } from '../db/repositories/sessions.repo';
+import { signInAttemptsRepo } from '../db/repositories/signInAttempts.repo';
 import { usersRepo } from '../db/repositories/users.repo';
 import type { UserRow } from '../db/tables/users.table';
 import type { ServiceContext } from './serviceContext';
@@ -18,6 +21,8 @@ export interface StaffUser {
 export interface SessionPolicy {
   absoluteMs: number;
   idleMs: number;
+  /** Whether admins must have a second factor before they may act (DESK_MFA_ADMINS). */
+  mfaAdmins?: MfaAdminsPolicy;
 }
 
 export const toStaffUser = (u: UserRow): StaffUser => ({
@@ -27,61 +32,66 @@ export const toStaffUser = (u: UserRow): StaffUser => ({
   role: u.role,
 });
 
-/** Failures before an account locks, and the first lock; each further failure doubles it. */
-const FREE_FAILURES = 5;
-const FIRST_LOCK_MS = 60_000;
-const MAX_LOCK_MS = 60 * 60_000;
-
-export function lockDurationMs(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS);
-}
-
 const invalidCredentials = () => new DeskError('UNAUTHORIZED', 'invalid_credentials', 'wrong username or password');
+const accountLocked = (until: string | null) =>
+  new DeskError('TOO_MANY_REQUESTS', 'account_locked', 'too many failed sign-ins; try again later', { until });
 
+/**
+ * Signs in with a password. Every attempt on a name is reserved before the password is
+ * checked (signInAttemptsRepo), on real accounts and unknown names alike: both answer
+ * `invalid_credentials` or `account_locked` the same way, after the same argon2 work.
+ */
 export async function login(
   ctx: ServiceContext,
   input: { username: string; password: string },
   policy: SessionPolicy,
-): Promise<{ token: string; user: StaffUser; expiresAt: string }> {
-  const user = await usersRepo.findByUsername(ctx.db, input.username);
-  if (!user) {
-    await burnPasswordCheck(input.password);
-    throw invalidCredentials();
-  }
+): Promise<{ token: string; user: StaffUser; expiresAt: string; gate: SignInGate | null }> {
   const now = ctx.clock.now();
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new DeskError('TOO_MANY_REQUESTS', 'account_locked', 'too many failed sign-ins; try again later', {
-      until: user.locked_until,
-    });
-  }
-  const passwordOk = await verifyPassword(user.password_hash, input.password);
-  const meta = { ip: ctx.audit.ip ?? null, userAgent: ctx.audit.userAgent ?? null };
+  const user = await usersRepo.findByUsername(ctx.db, input.username);
+  if (!user) return refuseUnknownName(ctx, input, now);
 
+  const failures = await signInAttemptsRepo.reserveForUser(ctx.db, user.id, now);
+  if (failures === null) throw accountLocked(await signInAttemptsRepo.lockedUntilOfUser(ctx.db, user.id));
+  const passwordOk = await verifyPassword(user.password_hash, input.password);
   if (!passwordOk || user.disabled_at) {
-    await ctx.db.transaction().execute(async (trx) => {
-      const failures = user.failed_logins + 1;
-      const lockMs = lockDurationMs(failures);
-      await usersRepo.update(trx, user.id, {
-        failed_logins: failures,
-        locked_until: lockMs ? new Date(now.getTime() + lockMs).toISOString() : null,
-      });
-      await recordEvent(
-        trx,
-        { ...ctx.audit, actor: { type: 'user', id: String(user.id) } },
-        {
-          action: 'auth.login_failed',
-          target: { type: 'user', id: user.id },
-          data: { failures, disabled: Boolean(user.disabled_at) },
-        },
-        now,
-      );
+    await recordFailure(ctx, { action: 'auth.login_failed', target: { type: 'user', id: user.id } }, now, {
+      failures,
+      disabled: Boolean(user.disabled_at),
     });
     throw invalidCredentials();
   }
+  return openSession(ctx, user, policy, now);
+}
 
+async function refuseUnknownName(
+  ctx: ServiceContext,
+  input: { username: string; password: string },
+  now: Date,
+): Promise<never> {
+  const failures = await signInAttemptsRepo.reserveForUnknown(ctx.db, input.username, now);
+  if (failures === null) throw accountLocked(await signInAttemptsRepo.lockedUntilOfUnknown(ctx.db, input.username));
+  // The same argon2 work and the same audited write as a real account's failure: timing tells nothing.
+  await burnPasswordCheck(input.password);
+  await recordFailure(ctx, { action: 'auth.login_failed' }, now, { failures, unknownUser: input.username });
+  throw invalidCredentials();
+}
+
+async function recordFailure(
+  ctx: ServiceContext,
+  event: { action: string; target?: { type: string; id: number } },
+  now: Date,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const actor: AuditContext['actor'] = event.target
+    ? { type: 'user', id: String(event.target.id) }
+    : { type: 'system', id: null };
+  await ctx.db.transaction().execute((trx) => recordEvent(trx, { ...ctx.audit, actor }, { ...event, data }, now));
+}
+
+async function openSession(ctx: ServiceContext, user: UserRow, policy: SessionPolicy, now: Date) {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + policy.absoluteMs).toISOString();
+  const pendingMfa = Boolean(user.totp_enabled_at);
   await ctx.db.transaction().execute(async (trx) => {
     await sessionsRepo.insert(trx, {
       id: sessionIdOf(token),
@@ -89,21 +99,36 @@ export async function login(
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: expiresAt,
-      ip: meta.ip,
-      user_agent: meta.userAgent,
+      ip: ctx.audit.ip ?? null,
+      user_agent: ctx.audit.userAgent ?? null,
+      pending_mfa: pendingMfa ? 1 : 0,
     });
-    await usersRepo.update(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
+    await signInAttemptsRepo.clearForUser(trx, user.id);
+    await usersRepo.update(trx, user.id, { last_login_at: now.toISOString() });
     await recordEvent(
       trx,
       { ...ctx.audit, actor: { type: 'user', id: String(user.id) } },
       {
         action: 'auth.login',
         target: { type: 'user', id: user.id },
+        data: pendingMfa ? { factor: 'password' } : undefined,
       },
       now,
     );
   });
-  return { token, user: toStaffUser(user), expiresAt };
+  return { token, user: toStaffUser(user), expiresAt, gate: gateOf(user, pendingMfa, policy) };
+}
+
+export function gateOf(user: UserRow, pendingMfa: boolean, policy: SessionPolicy): SignInGate | null {
+  return signInGate(
+    {
+      pendingMfa,
+      mustChangePassword: Boolean(user.must_change_password),
+      role: user.role,
+      totpEnabled: Boolean(user.totp_enabled_at),
+    },
+    policy.mfaAdmins ?? 'required',
+  );
 }
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
@@ -126,25 +151,36 @@ export async function logoutEverywhere(ctx: ServiceContext, userId: number): Pro
   });
 }
 
-/** Only touch last_seen_at once a minute: a busy reviewer should not cost a write per click. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * last_seen_at is written when more than 1% of the idle window (at most a minute) has passed
+ * since it was: a busy reviewer does not cost a write per click, and a session never ends
+ * more than that early, however short the configured window.
+ */
+const touchAfterMs = (idleMs: number) => Math.min(60_000, idleMs / 100);
+
+export interface ResolvedSession {
+  user: StaffUser;
+  /** What the session must still do before anything else; null when fully signed in. */
+  gate: SignInGate | null;
+  row: UserRow;
+}
 
 /** The user behind a session cookie, or null when it is unknown, expired, idle or disabled. */
 export async function resolveSession(
-  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  ctx: { db: Executor; clock: ServiceContext['clock'] },
   token: string,
   policy: SessionPolicy,
-): Promise<StaffUser | null> {
+): Promise<ResolvedSession | null> {
   const id = sessionIdOf(token);
   const found = await sessionsRepo.findWithUser(ctx.db, id);
   if (!found) return null;
   const now = ctx.clock.now();
   const { session, user } = found;
   const idleSince = now.getTime() - new Date(session.last_seen_at).getTime();
-  if (session.expires_at <= now.toISOString() || idleSince > policy.idleMs || user.disabled_at) {
+  if (session.expires_at <= now.toISOString() || idleSince >= policy.idleMs || user.disabled_at) {
     await sessionsRepo.delete(ctx.db, id);
     return null;
   }
-  if (idleSince > TOUCH_INTERVAL_MS) await sessionsRepo.touch(ctx.db, id, now.toISOString());
-  return toStaffUser(user);
+  if (idleSince > touchAfterMs(policy.idleMs)) await sessionsRepo.touch(ctx.db, id, now.toISOString());
+  return { user: toStaffUser(user), gate: gateOf(user, Boolean(session.pending_mfa), policy), row: user };
 }

@@ -1,8 +1,9 @@
+import type { Transaction } from 'kysely';
 import type { Role } from '../../shared/auth/roles';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import { assertPasswordAcceptable, hashPassword } from '../auth/passwords';
-import type { Executor } from '../db/database';
+import type { Database, Executor } from '../db/database';
 import { sessionsRepo } from '../db/repositories/sessions.repo';
 import { usersRepo } from '../db/repositories/users.repo';
 import { actingUserId, type ServiceContext } from './serviceContext';
@@ -43,14 +44,14 @@ async function activeAdmins(db: Executor): Promise<number> {
 }
 
 /** Nobody changes their own role or switches themselves off: rights come from someone else. */
-function assertNotSelf(ctx: ServiceContext, userId: number) {
+export function assertNotSelf(ctx: ServiceContext, userId: number) {
   if (actingUserId(ctx) === userId) {
     throw new DeskError('FORBIDDEN', 'own_account', 'you cannot change your own role or access; ask another admin');
   }
 }
 
 /** The desk must always keep one active admin, or nobody could manage staff again. */
-async function assertKeepsAnAdmin(db: Executor, target: { role: Role; disabled_at: string | null }) {
+export async function assertKeepsAnAdmin(db: Executor, target: { role: Role; disabled_at: string | null }) {
   if (target.role === 'admin' && !target.disabled_at && (await activeAdmins(db)) <= 1) {
     throw new DeskError('CONFLICT', 'last_admin', 'this is the last active admin; make another admin first');
   }
@@ -64,21 +65,28 @@ export async function setStaffRole(ctx: ServiceContext, input: { userId: number;
     if (!user) throw notFound('user', input.userId);
     if (user.role === input.role) return;
     if (input.role !== 'admin') await assertKeepsAnAdmin(trx, user);
-    await usersRepo.update(trx, user.id, { role: input.role });
-    // New rights take effect on the next sign-in, never silently inside an old session.
-    await sessionsRepo.deleteForUser(trx, user.id);
-    await recordEvent(
-      trx,
-      ctx.audit,
-      {
-        action: 'user.role_changed',
-        target: { type: 'user', id: user.id },
-        data: { before: user.role, after: input.role },
-      },
-      now,
-    );
+    await applyRoleChange(trx, ctx, user, input.role, now);
   });
   return { ok: true as const };
+}
+
+/** The change itself, once allowed (directly, or by a second admin's approval). */
+export async function applyRoleChange(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  user: { id: number; role: Role },
+  role: Role,
+  now: Date,
+): Promise<void> {
+  await usersRepo.update(trx, user.id, { role });
+  // New rights take effect on the next sign-in, never silently inside an old session.
+  await sessionsRepo.deleteForUser(trx, user.id);
+  await recordEvent(
+    trx,
+    ctx.audit,
+    { action: 'user.role_changed', target: { type: 'user', id: user.id }, data: { before: user.role, after: role } },
+    now,
+  );
 }
 
 export async function setStaffDisabled(ctx: ServiceContext, input: { userId: number; disabled: boolean }) {
@@ -110,10 +118,16 @@ export async function resetStaffPassword(ctx: ServiceContext, input: { userId: n
   const now = ctx.clock.now();
   const user = await usersRepo.findById(ctx.db, input.userId);
   if (!user) throw notFound('user', input.userId);
-  assertPasswordAcceptable(input.password, user.username);
+  await assertPasswordAcceptable(input.password, user.username, user.display_name);
   const hash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
-    await usersRepo.update(trx, user.id, { password_hash: hash, failed_logins: 0, locked_until: null });
+    // The admin knows this password: the user replaces it at their next sign-in.
+    await usersRepo.update(trx, user.id, {
+      password_hash: hash,
+      failed_logins: 0,
+      locked_until: null,
+      must_change_password: 1,
+    });
     await sessionsRepo.deleteForUser(trx, user.id);
     // The password itself never reaches the audit trail.
     await recordEvent(trx, ctx.audit, { action: 'user.password_reset', target: { type: 'user', id: user.id } }, now);

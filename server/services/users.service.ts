@@ -1,7 +1,9 @@
+import type { Transaction } from 'kysely';
 import type { Role } from '../../shared/auth/roles';
 import { DeskError } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import { assertPasswordAcceptable, hashPassword } from '../auth/passwords';
+import type { Database } from '../db/database';
 import { usersRepo } from '../db/repositories/users.repo';
 import type { ServiceContext } from './serviceContext';
 
@@ -10,11 +12,14 @@ export interface NewStaffUser {
   displayName?: string;
   role: Role;
   password: string;
+  /** Set when someone other than the person chose the password (the operator's CLI): they must replace it. */
+  mustChangePassword?: boolean;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
-export async function createStaffUser(ctx: ServiceContext, input: NewStaffUser): Promise<{ id: number }> {
+/** The checks a new account passes before anything is stored; returns its password hash. */
+export async function vetNewStaffUser(input: NewStaffUser): Promise<string> {
   if (!USERNAME.test(input.username)) {
     throw new DeskError(
       'BAD_REQUEST',
@@ -22,33 +27,63 @@ export async function createStaffUser(ctx: ServiceContext, input: NewStaffUser):
       'username must be 2-40 lowercase letters, digits, ".", "_" or "-"',
     );
   }
-  assertPasswordAcceptable(input.password, input.username);
-  // Hash outside the transaction: it is slow and needs no lock.
-  const passwordHash = await hashPassword(input.password);
+  await assertPasswordAcceptable(input.password, input.username, input.displayName);
+  // Hash outside any transaction: it is slow and needs no lock.
+  return hashPassword(input.password);
+}
+
+export async function assertUsernameFree(trx: Transaction<Database>, username: string): Promise<void> {
+  if (await usersRepo.findByUsername(trx, username)) {
+    throw new DeskError('CONFLICT', 'username_taken', `user ${username} already exists`);
+  }
+}
+
+/** Stores the account and its `user.created` event (directly, or on a second admin's approval). */
+export async function insertStaffUser(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  user: { username: string; displayName: string; role: Role; passwordHash: string; mustChangePassword: boolean },
+  now: Date,
+): Promise<number> {
+  await assertUsernameFree(trx, user.username);
+  const id = await usersRepo.insert(trx, {
+    username: user.username,
+    display_name: user.displayName,
+    role: user.role,
+    password_hash: user.passwordHash,
+    created_at: now.toISOString(),
+    disabled_at: null,
+    last_login_at: null,
+    locked_until: null,
+    must_change_password: user.mustChangePassword ? 1 : 0,
+  });
+  await recordEvent(
+    trx,
+    ctx.audit,
+    {
+      action: 'user.created',
+      target: { type: 'user', id },
+      data: { username: user.username, role: user.role, displayName: user.displayName },
+    },
+    now,
+  );
+  return id;
+}
+
+export async function createStaffUser(ctx: ServiceContext, input: NewStaffUser): Promise<{ id: number }> {
+  const passwordHash = await vetNewStaffUser(input);
   return ctx.db.transaction().execute(async (trx) => {
-    if (await usersRepo.findByUsername(trx, input.username)) {
-      throw new DeskError('CONFLICT', 'username_taken', `user ${input.username} already exists`);
-    }
-    const now = ctx.clock.now();
-    const id = await usersRepo.insert(trx, {
-      username: input.username,
-      display_name: input.displayName ?? input.username,
-      role: input.role,
-      password_hash: passwordHash,
-      created_at: now.toISOString(),
-      disabled_at: null,
-      last_login_at: null,
-      locked_until: null,
-    });
-    await recordEvent(
+    const id = await insertStaffUser(
       trx,
-      ctx.audit,
+      ctx,
       {
-        action: 'user.created',
-        target: { type: 'user', id },
-        data: { username: input.username, role: input.role, displayName: input.displayName ?? input.username },
+        username: input.username,
+        displayName: input.displayName ?? input.username,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: Boolean(input.mustChangePassword),
       },
-      now,
+      ctx.clock.now(),
     );
     return { id };
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
+import type { SignInGate } from '../../shared/auth/signInGate';
 import type { AuditContext } from '../audit/recordEvent';
 import { SESSION_COOKIE } from '../auth/sessionToken';
 import type { Clock } from '../clock';
@@ -26,8 +27,10 @@ export interface AppDeps {
 }
 
 export interface Context extends AppDeps {
-  /** The signed-in staff member (session cookie). */
+  /** The signed-in staff member (session cookie), once every sign-in gate is passed. */
   user: StaffUser | null;
+  /** A session that still owes a step (second factor, new password, enrolment): it may only do that. */
+  gated: { user: StaffUser; gate: SignInGate } | null;
   /** The calling integration (bearer token); never set together with `user`. */
   integration: Integration | null;
   sessionToken: string | null;
@@ -43,6 +46,7 @@ export function createContextInner(deps: AppDeps, extra: Partial<Omit<Context, k
   return {
     ...deps,
     user: extra.user ?? null,
+    gated: extra.gated ?? null,
     integration: extra.integration ?? null,
     sessionToken: extra.sessionToken ?? null,
     requestId: extra.requestId ?? randomUUID(),
@@ -66,15 +70,21 @@ export function contextFactory(deps: AppDeps) {
       return createContextInner(deps, { ...base, integration: await resolveToken(deps.db, bearer, deps.clock.now()) });
     }
     const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
-    const user = token ? await resolveSession(deps, token, deps.session) : null;
-    return createContextInner(deps, { ...base, user, sessionToken: user ? token : null });
+    const resolved = token ? await resolveSession(deps, token, deps.session) : null;
+    return createContextInner(deps, {
+      ...base,
+      user: resolved && !resolved.gate ? resolved.user : null,
+      gated: resolved?.gate ? { user: resolved.user, gate: resolved.gate } : null,
+      sessionToken: resolved ? token : null,
+    });
   };
 }
 
 /** The service context of a request: its storage, clock, and who acts for the audit trail. */
 export function serviceContext(ctx: Context): ServiceContext {
-  const actor: AuditContext['actor'] = ctx.user
-    ? { type: 'user', id: String(ctx.user.id) }
+  const staff = ctx.user ?? ctx.gated?.user;
+  const actor: AuditContext['actor'] = staff
+    ? { type: 'user', id: String(staff.id) }
     : ctx.integration
       ? { type: 'token', id: String(ctx.integration.id) }
       : { type: 'system', id: null };

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { can, type Permission } from '../../shared/auth/roles';
+import type { SignInGate } from '../../shared/auth/signInGate';
 import { DeskError } from '../../shared/errors/deskError';
 import type { TokenScope } from '../services/tokens.service';
 import type { Context } from './context';
@@ -34,13 +35,32 @@ const base = t.procedure.use(mapDomainErrors);
 
 export const publicProcedure = base.meta({ access: 'public' });
 
+/** A session that still owes a sign-in step is refused everything else, with the step as reason. */
+export function gateError(gate: SignInGate): TRPCError {
+  const cause = new DeskError('FORBIDDEN', `${gate}_required`, `finish signing in first (${gate.replace('_', ' ')})`, {
+    gate,
+  });
+  return new TRPCError({ code: 'FORBIDDEN', message: cause.message, cause });
+}
+
 const requireUser = t.middleware(({ ctx, next }) => {
+  if (ctx.gated) throw gateError(ctx.gated.gate);
   if (!ctx.user)
     throw new TRPCError({ code: ctx.integration ? 'FORBIDDEN' : 'UNAUTHORIZED', message: 'sign in first' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 export const authedProcedure = base.meta({ access: 'authenticated' }).use(requireUser);
+
+/**
+ * For the steps of signing in themselves (the second factor, a new password, enrolment,
+ * signing out): open to a fully signed-in session and to one that still owes a step.
+ */
+export const signingInProcedure = base.meta({ access: 'authenticated' }).use(({ ctx, next }) => {
+  const staff = ctx.user ?? ctx.gated?.user;
+  if (!staff) throw new TRPCError({ code: ctx.integration ? 'FORBIDDEN' : 'UNAUTHORIZED', message: 'sign in first' });
+  return next({ ctx: { ...ctx, staff, gate: ctx.gated?.gate ?? null } });
+});
 
 /** A procedure for staff whose role grants `permission`. */
 export function permittedProcedure(permission: Permission) {
@@ -64,6 +84,7 @@ export function staffOrTokenProcedure(permission: Permission, scope: TokenScope)
       }
       return next();
     }
+    if (ctx.gated) throw gateError(ctx.gated.gate);
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in or send a bearer token' });
     if (!can(ctx.user.role, permission))
       throw new TRPCError({ code: 'FORBIDDEN', message: `your role may not ${permission}` });

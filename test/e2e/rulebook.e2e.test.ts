@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
-import { HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
+import { finishSignInSteps, HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 describe.skipIf(!HAS_CHROMIUM)('the rulebook admin page (browser)', () => {
@@ -25,6 +25,7 @@ describe.skipIf(!HAS_CHROMIUM)('the rulebook admin page (browser)', () => {
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
+    await finishSignInSteps(page, server.url, 'admin', DEMO_PASSWORD);
     await page.getByRole('heading', { name: '案件队列' }).waitFor();
 
     // From the navigation drawer to the rulebook.

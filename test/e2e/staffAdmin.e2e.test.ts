@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
 import { HAS_CHROMIUM, launchBrowser, signInAs as signInAsIn } from '../support/browser';
+import { createStaff, TEST_PASSWORD } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 // Wide enough that the grid renders every column, the actions too.
@@ -17,6 +18,8 @@ describe.skipIf(!HAS_CHROMIUM)('staff administration (browser)', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('sqlite', { demo: true }), launchBrowser()]);
+    // The second admin dual control needs.
+    await createStaff(server.db, [{ username: 'admin.two', role: 'admin' }]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -85,8 +88,21 @@ describe.skipIf(!HAS_CHROMIUM)('staff administration (browser)', () => {
     // Change the role with the row's select.
     await row.getByRole('combobox', { name: `${NEW_USER} 的角色` }).click();
     await admin.getByRole('option', { name: '资深审核员' }).click();
-    await admin.getByTestId('staff-notice').filter({ hasText: '王芳 的角色已改为资深审核员' }).waitFor();
+    // Dual control: a senior reviewer is granted only when a second admin approves.
+    await admin.getByTestId('staff-notice').filter({ hasText: '已申请将 王芳 的角色改为资深审核员' }).waitFor();
+    await admin.getByTestId('pending-grants').getByText('你提出的申请，需另一名管理员批准').waitFor();
+    expect((await userRow(NEW_USER)).role).toBe('reviewer');
+    const second = await signInAs(browser, server.url, 'admin.two', TEST_PASSWORD);
+    await second.goto(`${server.url}/admin/staff`);
+    const grants = second.getByTestId('pending-grants');
+    await grants.getByText('将 王芳 的角色改为资深审核员').waitFor();
+    await grants.getByRole('button', { name: '批准' }).click();
+    await second.getByTestId('staff-notice').filter({ hasText: '已批准：王芳，资深审核员' }).waitFor();
     expect((await userRow(NEW_USER)).role).toBe('senior_reviewer');
+    await second.context().close();
+    await admin.reload();
+    await admin.getByRole('heading', { name: '员工管理' }).waitFor();
+    expect(await admin.getByTestId('pending-grants').count()).toBe(0);
 
     // Disable, after a confirm.
     await row.getByRole('button', { name: '停用' }).click();
@@ -124,7 +140,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff administration (browser)', () => {
       .first()
       .waitFor();
     expect(await (await gridRow(NEW_USER)).getByText('从未登录').count()).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it('signing out everywhere from the user menu ends the sessions in other browsers too', async () => {
     const here = await signInAs(browser, server.url, 'reviewer');

@@ -37,15 +37,22 @@ describe.each(BACKENDS)('operator CLI on %s', (backend) => {
         .selectAll()
         .where('username', '=', 'zhang.wei')
         .executeTakeFirstOrThrow();
-      expect(user).toMatchObject({ role: 'reviewer', display_name: '审核员 张伟' });
+      // The operator chose the password, not the person: their first session must replace it.
+      expect(user).toMatchObject({ role: 'reviewer', display_name: '审核员 张伟', must_change_password: 1 });
       expect(user.password_hash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(user.password_hash, 'correct horse battery')).toBe(true);
       const event = await handle.db
         .selectFrom('audit_events')
-        .select(['action', 'target_id'])
+        .select(['action', 'target_id', 'actor_type', 'user_agent'])
         .where('action', '=', 'user.created')
         .executeTakeFirst();
-      expect(event).toEqual({ action: 'user.created', target_id: String(user.id) });
+      // The operator on the host is trusted (no dual control), and audited as the CLI.
+      expect(event).toEqual({
+        action: 'user.created',
+        target_id: String(user.id),
+        actor_type: 'system',
+        user_agent: 'desk-cli',
+      });
     } finally {
       await handle.close();
     }

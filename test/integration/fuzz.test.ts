@@ -142,8 +142,9 @@ describe('hostile input never hurts', () => {
     const procedures = Object.entries(
       appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
     ).filter(
-      // Signing out ends the fuzzing session; it takes no input anyway.
-      ([path]) => !path.startsWith('auth.logout'),
+      // Signing out ends the fuzzing session; starting a TOTP enrolment rightly stores a new
+      // pending secret on every call. Neither takes input anyway.
+      ([path]) => !path.startsWith('auth.logout') && path !== 'auth.totpStart',
     );
     const sessions = [
       '',

@@ -54,7 +54,14 @@ describe.each(BACKENDS)('staff administration and personal data on %s', (backend
 
   it('changes a role and ends that user’s sessions, so new rights start at the next sign-in', async () => {
     const rev = await as('rev');
-    await (await as('root1')).trpc.users.setRole.mutate({ userId: ids.get('rev') ?? 0, role: 'senior_reviewer' });
+    // A senior reviewer is granted under dual control: root1 asks, root2 approves.
+    expect(
+      await (await as('root1')).trpc.users.setRole.mutate({ userId: ids.get('rev') ?? 0, role: 'senior_reviewer' }),
+    ).toEqual({ ok: true, pending: true });
+    expect(await rev.trpc.auth.me.query()).toMatchObject({ role: 'reviewer' });
+    const root2 = await as('root2');
+    const [grant] = await root2.trpc.users.grants.query();
+    await root2.trpc.users.decideGrant.mutate({ grantId: grant?.id ?? 0, approve: true });
     expect(await rev.trpc.auth.me.query()).toBeNull();
     expect(await (await as('rev')).trpc.auth.me.query()).toMatchObject({ role: 'senior_reviewer' });
     const event = await server.db

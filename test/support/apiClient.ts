@@ -1,5 +1,6 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/appRouter';
+import { rememberTotpSecret, totpCode, totpCodeFor } from './signInSteps';
 
 /**
  * A typed tRPC client over real HTTP that keeps cookies like a browser would,
@@ -34,9 +35,33 @@ export function createApiClient(baseUrl: string, headers: Record<string, string>
   return { trpc, cookies };
 }
 
-/** Signs in as a staff member and returns a client holding their session. */
-export async function signIn(baseUrl: string, username: string, password: string) {
+/**
+ * Signs in as a staff member and returns a client holding their session. The steps a session
+ * may owe are done for real: an admin without a second factor enrols one (its secret is kept
+ * for the next sign-in), an enrolled account answers with the current code. A forced password
+ * change is left to the test (the session stays gated), unless `newPassword` is given.
+ */
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password: string,
+  options: { newPassword?: string } = {},
+) {
   const client = createApiClient(baseUrl);
-  await client.trpc.auth.login.mutate({ username, password });
+  let { gate } = await client.trpc.auth.login.mutate({ username, password });
+  for (let step = 0; gate && step < 3; step++) {
+    if (gate === 'totp_code') {
+      await client.trpc.auth.totpVerify.mutate({ code: totpCodeFor(baseUrl, username) });
+    } else if (gate === 'totp_enrolment') {
+      const { secret } = await client.trpc.auth.totpStart.mutate();
+      rememberTotpSecret(baseUrl, username, secret);
+      await client.trpc.auth.totpConfirm.mutate({ code: totpCode(secret) });
+    } else if (options.newPassword) {
+      await client.trpc.auth.changePassword.mutate({ currentPassword: password, newPassword: options.newPassword });
+    } else {
+      break;
+    }
+    gate = (await client.trpc.auth.me.query())?.gate ?? null;
+  }
   return client;
 }

@@ -10,7 +10,10 @@ import { checkNewPassword } from './passwordCheck';
 import { RoleSelect } from './RoleSelect';
 
 /** Creates a staff account. The username rules and the password blocklist live on the server. */
-export function NewStaffDialog(props: { onClose(): void; onCreated(displayName: string): void }) {
+export function NewStaffDialog(props: {
+  onClose(): void;
+  onCreated(displayName: string, pendingApproval: boolean): void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const titleId = useId();
@@ -34,7 +37,8 @@ export function NewStaffDialog(props: { onClose(): void; onCreated(displayName: 
     const name = displayName.trim();
     create.mutate(
       { username: username.trim(), displayName: name, role, password },
-      { onSuccess: () => props.onCreated(name) },
+      // A privileged role gives a grant for another admin to approve, not an account yet.
+      { onSuccess: (result) => props.onCreated(name, result.grantId !== null) },
     );
   };
 

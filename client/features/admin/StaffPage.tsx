@@ -9,6 +9,7 @@ import { useNow } from '../../lib/useNow';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { NewStaffDialog } from './NewStaffDialog';
+import { PendingGrants } from './PendingGrants';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { StaffAccessDialog } from './StaffAccessDialog';
 import { StaffGrid } from './StaffGrid';
@@ -44,8 +45,9 @@ function StaffAdministration({ selfId }: { selfId: number }) {
       changeRole(
         { userId: member.id, role },
         {
-          onSuccess: () => {
-            setNotice(t('admin.staff.roleChanged', { name: member.displayName, role: t(`role.${role}`) }));
+          onSuccess: (result) => {
+            const message = result.pending ? 'admin.staff.roleRequested' : 'admin.staff.roleChanged';
+            setNotice(t(message, { name: member.displayName, role: t(`role.${role}`) }));
             void refresh();
           },
         },
@@ -87,6 +89,7 @@ function StaffAdministration({ selfId }: { selfId: number }) {
           {roleError}
         </Alert>
       )}
+      <PendingGrants selfId={selfId} staff={staff.data ?? []} onDecided={(message) => finish(message)} />
       <Box sx={{ height: 'calc(100vh - 180px)', minHeight: 360 }}>
         <StaffGrid
           rows={staff.data ?? []}
@@ -102,7 +105,9 @@ function StaffAdministration({ selfId }: { selfId: number }) {
       {dialog?.kind === 'new' && (
         <NewStaffDialog
           onClose={() => setDialog(null)}
-          onCreated={(name) => finish(t('admin.staff.created', { name }))}
+          onCreated={(name, pending) =>
+            finish(t(pending ? 'admin.staff.createRequested' : 'admin.staff.created', { name }))
+          }
         />
       )}
       {dialog?.kind === 'access' && (

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
 
-/** After a change: refetch the staff list and the directory the assign/member pickers use. */
+/** After a change: refetch the staff list, pending grants and the directory the assign/member pickers use. */
 export function useRefreshStaff(): () => Promise<void> {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -9,6 +9,7 @@ export function useRefreshStaff(): () => Promise<void> {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.users.directory.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.users.grants.queryKey() }),
     ]);
   };
 }

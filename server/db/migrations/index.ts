@@ -13,6 +13,7 @@ import * as m0011 from './0011_rule_source_index';
 import * as m0012 from './0012_rate_limits';
 import * as m0013 from './0013_decision_states';
 import * as m0015 from './0015_outbox_attempts';
+import * as m0016 from './0016_sign_in_hardening';
 import * as m0018 from './0018_token_expiry';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_decision_states': m0013,
   '0018_token_expiry': m0018,
   '0015_outbox_attempts': m0015,
+  '0016_sign_in_hardening': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

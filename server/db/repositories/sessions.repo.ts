@@ -19,11 +19,12 @@ export const sessionsRepo = {
         'sessions.expires_at',
         'sessions.ip',
         'sessions.user_agent',
+        'sessions.pending_mfa',
       ])
       .where('sessions.id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { session_id, session_created_at, last_seen_at, expires_at, ip, user_agent, ...user } = row;
+    const { session_id, session_created_at, last_seen_at, expires_at, ip, user_agent, pending_mfa, ...user } = row;
     return {
       session: {
         id: session_id,
@@ -33,12 +34,17 @@ export const sessionsRepo = {
         expires_at,
         ip,
         user_agent,
+        pending_mfa,
       },
       user,
     };
   },
   async touch(db: Executor, id: string, at: string): Promise<void> {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+  },
+  /** The second factor was answered: the session is fully signed in. */
+  async completeMfa(db: Executor, id: string): Promise<void> {
+    await db.updateTable('sessions').set({ pending_mfa: 0 }).where('id', '=', id).execute();
   },
   async delete(db: Executor, id: string): Promise<void> {
     await db.deleteFrom('sessions').where('id', '=', id).execute();

@@ -13,6 +13,11 @@ export interface UsersTable {
   last_login_at: string | null;
   failed_logins: Generated<number>;
   locked_until: string | null;
+  /** 1 when the password was set by someone else: the next session must choose a new one first. */
+  must_change_password: Generated<number>;
+  /** Base32 TOTP secret; pending until `totp_enabled_at` is set by a confirmed code. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '../../../shared/auth/roles';
+import { SIGN_IN_GATES } from '../../../shared/auth/signInGate';
 import { SESSION_COOKIE } from '../../auth/sessionToken';
 import { login, logout, logoutEverywhere } from '../../services/auth.service';
+import { changeOwnPassword } from '../../services/passwordChange.service';
+import { confirmTotpEnrolment, startTotpEnrolment, verifySignInCode } from '../../services/totp.service';
 import { type Context, serviceContext } from '../context';
 import { consume } from '../rateLimits';
-import { authedProcedure, publicProcedure, router } from '../trpc';
+import { authedProcedure, gateError, publicProcedure, router, signingInProcedure } from '../trpc';
 
 const staffUser = z.object({
   id: z.number(),
@@ -12,13 +15,18 @@ const staffUser = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
 });
+const totpCode = z.string().trim().min(1).max(16);
+/** What the session must still do before anything else (null: fully signed in). */
+const gate = z.enum(SIGN_IN_GATES).nullable();
 
 function setSessionCookie(ctx: Context, token: string | null, expiresAt?: string) {
   if (!ctx.res) return;
   const options = {
     httpOnly: true,
     sameSite: 'strict' as const,
-    secure: ctx.session.secureCookie,
+    // Configured, or seen: a request that arrived over HTTPS (directly, or through a proxy
+    // trusted by DESK_TRUST_PROXY that says so) gets a cookie that never travels in clear.
+    secure: ctx.session.secureCookie || ctx.res.req.secure,
     path: '/',
   };
   if (token) ctx.res.cookie(SESSION_COOKIE, token, { ...options, expires: new Date(expiresAt ?? 0) });
@@ -28,21 +36,57 @@ function setSessionCookie(ctx: Context, token: string | null, expiresAt?: string
 export const authRouter = router({
   login: publicProcedure
     .input(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }))
-    .output(z.object({ user: staffUser }))
+    .output(z.object({ user: staffUser, gate }))
     .mutation(async ({ ctx, input }) => {
       await consume(ctx.limits.login, ctx.ip ?? 'unknown');
       // Rotation: signing in always makes a new session; the one this browser had is ended.
       if (ctx.sessionToken) await logout(serviceContext(ctx), ctx.sessionToken);
-      const { token, user, expiresAt } = await login(serviceContext(ctx), input, ctx.session);
+      const { token, user, expiresAt, gate } = await login(serviceContext(ctx), input, ctx.session);
       setSessionCookie(ctx, token, expiresAt);
-      return { user };
+      return { user, gate };
     }),
 
-  logout: authedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+  logout: signingInProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await logout(serviceContext(ctx), ctx.sessionToken);
     setSessionCookie(ctx, null);
     return { ok: true as const };
   }),
+
+  /** Replaces one's own password (the only thing a session with the `password_change` gate may do). */
+  changePassword: signingInProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(256) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => {
+      if (ctx.gate === 'totp_code') throw gateError(ctx.gate);
+      return changeOwnPassword(serviceContext(ctx), {
+        userId: ctx.staff.id,
+        sessionToken: ctx.sessionToken ?? '',
+        ...input,
+      });
+    }),
+
+  /** The second step of signing in: the authenticator app's current code. */
+  totpVerify: signingInProcedure
+    .input(z.object({ code: totpCode }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) =>
+      verifySignInCode(serviceContext(ctx), { userId: ctx.staff.id, sessionToken: ctx.sessionToken ?? '', ...input }),
+    ),
+
+  /** Starts (or restarts) enrolling an authenticator app: the secret and its otpauth URI, shown once. */
+  totpStart: signingInProcedure.output(z.object({ secret: z.string(), uri: z.string() })).mutation(({ ctx }) => {
+    if (ctx.gate === 'totp_code' || ctx.gate === 'password_change') throw gateError(ctx.gate);
+    return startTotpEnrolment(serviceContext(ctx), ctx.staff.id);
+  }),
+
+  /** Turns two-step verification on with a code from the newly enrolled app. */
+  totpConfirm: signingInProcedure
+    .input(z.object({ code: totpCode }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => {
+      if (ctx.gate === 'totp_code' || ctx.gate === 'password_change') throw gateError(ctx.gate);
+      return confirmTotpEnrolment(serviceContext(ctx), { userId: ctx.staff.id, ...input });
+    }),
 
   /** Ends every session of the signed-in user, on every device. */
   logoutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => {
@@ -51,6 +95,13 @@ export const authRouter = router({
     return { ended };
   }),
 
-  /** The signed-in user, or null: the client's way to know whether to show the login page. */
-  me: publicProcedure.output(staffUser.nullable()).query(({ ctx }) => ctx.user),
+  /**
+   * The signed-in user, or null: the client's way to know whether to show the login page.
+   * `gate` says which sign-in step the session still owes (second factor, new password, enrolment).
+   */
+  me: publicProcedure
+    .output(staffUser.extend({ gate }).nullable())
+    .query(({ ctx }) =>
+      ctx.user ? { ...ctx.user, gate: null } : ctx.gated ? { ...ctx.gated.user, gate: ctx.gated.gate } : null,
+    ),
 });

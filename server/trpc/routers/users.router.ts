@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../../shared/auth/roles';
-import { listStaff, resetStaffPassword, setStaffDisabled, setStaffRole } from '../../services/staffAdmin.service';
-import { createStaffUser } from '../../services/users.service';
+import { listStaff, resetStaffPassword, setStaffDisabled } from '../../services/staffAdmin.service';
+import { decideGrant, listPendingGrants, requestNewStaff, requestRoleChange } from '../../services/staffGrants.service';
 import { serviceContext } from '../context';
 import { authedProcedure, permittedProcedure, router } from '../trpc';
 
@@ -45,13 +45,38 @@ export const usersRouter = router({
         password,
       }),
     )
-    .output(z.object({ id: z.number() }))
-    .mutation(({ ctx, input }) => createStaffUser(serviceContext(ctx), input)),
+    // A privileged role (dual control) gives no account yet: a grant for another admin to approve.
+    .output(z.object({ id: z.number().nullable(), grantId: z.number().nullable() }))
+    .mutation(({ ctx, input }) => requestNewStaff(serviceContext(ctx), input)),
 
   setRole: permittedProcedure('users.manage')
     .input(z.object({ userId, role: z.enum(ROLES) }))
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(({ ctx, input }) => setStaffRole(serviceContext(ctx), input)),
+    .output(z.object({ ok: z.literal(true), pending: z.boolean() }))
+    .mutation(({ ctx, input }) => requestRoleChange(serviceContext(ctx), input)),
+
+  /** Privileged grants waiting for a second admin. */
+  grants: permittedProcedure('users.manage')
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          kind: z.enum(['create', 'role']),
+          userId: z.number().nullable(),
+          username: z.string(),
+          displayName: z.string(),
+          role: z.enum(ROLES),
+          requestedBy: z.number(),
+          requestedAt: z.string(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => listPendingGrants(ctx)),
+
+  /** Approves or rejects another admin's grant (never one's own). */
+  decideGrant: permittedProcedure('users.manage')
+    .input(z.object({ grantId: z.number().int().positive(), approve: z.boolean() }))
+    .output(z.object({ ok: z.literal(true), userId: z.number().nullable() }))
+    .mutation(({ ctx, input }) => decideGrant(serviceContext(ctx), input)),
 
   setDisabled: permittedProcedure('users.manage')
     .input(z.object({ userId, disabled: z.boolean() }))
