@@ -138,6 +138,8 @@ export async function splitReport(ctx: ServiceContext, input: { reportId: number
       lease_until: null,
       sla_due_at: slaDueAt(new Date(report.created_at), slaDaysFor(queue, report.source)).toISOString(),
       closed_at: null,
+      // Separate conduct by a triager's judgement: intake keeps merging into the original.
+      split_from: c.id,
       created_at: report.created_at,
       updated_at: at,
     });
