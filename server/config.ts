@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultAnchorFile } from './audit/anchors';
 import { loadOutboxConfig, type OutboxConfig } from './outbox/outboxConfig';
+import { DEFAULT_EXPENSIVE_PER_MINUTE } from './trpc/rateLimits';
 
 /** Everything the server reads from the environment, parsed once and validated. */
 export interface Config {
@@ -13,7 +14,7 @@ export interface Config {
   /** Directory holding the built client (index.html + assets). */
   clientDir: string;
   session: { absoluteMs: number; idleMs: number; secureCookie: boolean };
-  rateLimits: { loginPer5Min: number; intakePerSecond: number };
+  rateLimits: { loginPer5Min: number; intakePerSecond: number; expensivePerMinute: number };
   /** How long a server reuses its queue-pace counts for SLA forecasts (0: always recount). */
   paceCacheMs: number;
   /** The audit trail's watch: re-verification and head anchors (0 ms turns either off). */
@@ -57,6 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       loginPer5Min: positiveInt(env.DESK_LOGIN_ATTEMPTS_PER_5MIN, 20, 'DESK_LOGIN_ATTEMPTS_PER_5MIN'),
       intakePerSecond: positiveInt(env.DESK_INTAKE_PER_SECOND, 200, 'DESK_INTAKE_PER_SECOND'),
+      expensivePerMinute: positiveInt(
+        env.DESK_EXPENSIVE_PER_MINUTE,
+        DEFAULT_EXPENSIVE_PER_MINUTE,
+        'DESK_EXPENSIVE_PER_MINUTE',
+      ),
     },
     audit: {
       verifyIntervalMs: seconds(env.DESK_AUDIT_VERIFY_SECONDS, 900, 'DESK_AUDIT_VERIFY_SECONDS'),

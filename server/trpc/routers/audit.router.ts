@@ -8,7 +8,7 @@ import {
 } from '../../../shared/api/audit';
 import { auditFacets, listAuditEvents, verifyAuditTrail } from '../../services/audit.service';
 import { exportManifest } from '../../services/auditExport.service';
-import { permittedProcedure, router } from '../trpc';
+import { permittedProcedure, router, spendExpensiveBudget } from '../trpc';
 
 export const auditRouter = router({
   list: permittedProcedure('audit.read')
@@ -22,6 +22,7 @@ export const auditRouter = router({
 
   /** Re-hashes the whole chain now: `{ok, count, head, firstBad?}` (DESIGN.md contract). */
   verify: permittedProcedure('audit.read')
+    .use(spendExpensiveBudget)
     .input(z.object({}).optional())
     .output(auditVerifyOutput)
     .query(({ ctx }) => verifyAuditTrail(ctx, ctx.auditAnchorFile ?? null)),
