@@ -40,6 +40,7 @@ export function evidenceRoutes(deps: AppDeps, options: { maxBytes?: number } = {
         kind: upload.fields.kind ?? queryText(req, 'kind'),
         title: upload.fields.title ?? queryText(req, 'title'),
         fileName: cleanFileName(upload.fileName),
+        actor: ctx.user ? { kind: 'staff', userId: ctx.user.id, role: ctx.user.role } : { kind: 'integration' },
       });
       res.status(201).json(result);
     } catch (err) {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { caseDetail } from '../../../shared/api/caseDetail';
 import { caseHistoryOutput } from '../../../shared/api/caseHistory';
 import { caseListInput, caseListOutput } from '../../../shared/api/caseList';
+import type { Role } from '../../../shared/auth/roles';
+import type { CaseActor } from '../../../shared/cases/caseHolder';
 import { assignCase, renewLease } from '../../services/assignment.service';
 import { getCase } from '../../services/caseDetail.service';
 import { caseHistory } from '../../services/caseHistory.service';
@@ -12,6 +14,12 @@ import { permittedProcedure, router } from '../trpc';
 import { decisionProcedures } from './decisions.router';
 
 const caseId = z.number().int().positive();
+
+const staffActor = (user: { id: number; role: Role }): CaseActor => ({
+  kind: 'staff',
+  userId: user.id,
+  role: user.role,
+});
 
 export const casesRouter = router({
   ...decisionProcedures,
@@ -50,7 +58,7 @@ export const casesRouter = router({
   route: permittedProcedure('cases.intake')
     .input(z.object({ caseId, queueId: z.string().min(1).max(64) }))
     .output(z.object({ status: z.string() }))
-    .mutation(({ ctx, input }) => routeToQueue(serviceContext(ctx), input)),
+    .mutation(({ ctx, input }) => routeToQueue(serviceContext(ctx), input, staffActor(ctx.user))),
 
   link: permittedProcedure('cases.intake')
     .input(z.object({ caseId, otherCaseId: caseId, unlink: z.boolean().optional() }))
@@ -60,5 +68,5 @@ export const casesRouter = router({
   splitReport: permittedProcedure('cases.intake')
     .input(z.object({ reportId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }))
     .output(z.object({ caseId: z.number() }))
-    .mutation(({ ctx, input }) => splitReport(serviceContext(ctx), input)),
+    .mutation(({ ctx, input }) => splitReport(serviceContext(ctx), input, staffActor(ctx.user))),
 });
