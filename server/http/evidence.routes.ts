@@ -7,6 +7,7 @@ import { cleanFileName, contentDisposition, downloadName } from '../evidence/fil
 import { readEvidenceContent, uploadEvidence } from '../services/evidence.service';
 import { type AppDeps, type Context, contextFactory, serviceContext } from '../trpc/context';
 import { readUpload } from './readUpload';
+import { evidenceScope, fromDeskPage } from './viewTicket';
 
 /** Served files can never run anything: no script, no plugins, no same-origin access, even if opened directly. */
 const CONTENT_CSP = "default-src 'none'; sandbox";
@@ -61,6 +62,11 @@ export function evidenceRoutes(deps: AppDeps, options: { maxBytes?: number } = {
         'sign in first',
       );
     if (!can(ctx.user.role, 'cases.read')) return sendError(res, 403, 'FORBIDDEN', 'your role may not cases.read');
+    // A view is audited: the GET must come from the desk's page (server/http/viewTicket.ts).
+    if (!ctx.sessionToken || !fromDeskPage(req, ctx.sessionToken, evidenceScope(evidenceId), deps.clock.now()))
+      return sendError(res, 403, 'FORBIDDEN', 'open evidence from the case page (its link carries a ticket)', {
+        reason: 'ticket_required',
+      });
     let content: Awaited<ReturnType<typeof readEvidenceContent>>;
     try {
       content = await readEvidenceContent(serviceContext(ctx), evidenceId);

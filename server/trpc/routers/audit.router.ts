@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
   auditExportManifest,
@@ -6,6 +7,7 @@ import {
   auditListOutput,
   auditVerifyOutput,
 } from '../../../shared/api/audit';
+import { AUDIT_EXPORT_SCOPE, AUDIT_EXPORT_TICKET_MS, issueTicket } from '../../http/viewTicket';
 import { auditFacets, listAuditEvents, verifyAuditTrail } from '../../services/audit.service';
 import { exportManifest } from '../../services/auditExport.service';
 import { permittedProcedure, router, spendExpensiveBudget } from '../trpc';
@@ -26,6 +28,21 @@ export const auditRouter = router({
     .input(z.object({}).optional())
     .output(auditVerifyOutput)
     .query(({ ctx }) => verifyAuditTrail(ctx, ctx.auditAnchorFile ?? null)),
+
+  /**
+   * A five-minute ticket for `GET /api/audit/export?…&ticket=` from a plain link (fetch sends
+   * the x-verdict-csrf header instead). A mutation, so it needs that header itself.
+   */
+  exportTicket: permittedProcedure('audit.export')
+    .output(z.object({ ticket: z.string(), expiresAt: z.string() }))
+    .mutation(({ ctx }) => {
+      const now = ctx.clock.now();
+      if (!ctx.sessionToken) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+      return {
+        ticket: issueTicket(ctx.sessionToken, AUDIT_EXPORT_SCOPE, now, AUDIT_EXPORT_TICKET_MS),
+        expiresAt: new Date(now.getTime() + AUDIT_EXPORT_TICKET_MS).toISOString(),
+      };
+    }),
 
   /** The manifest of a finished export (its id is the `x-audit-export-id` response header). */
   exportManifest: permittedProcedure('audit.export')

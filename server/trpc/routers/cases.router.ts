@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { caseDetail } from '../../../shared/api/caseDetail';
+import { type CaseDetail, caseDetail } from '../../../shared/api/caseDetail';
 import { caseHistoryOutput } from '../../../shared/api/caseHistory';
 import { caseListInput, caseListOutput } from '../../../shared/api/caseList';
 import type { Role } from '../../../shared/auth/roles';
 import type { CaseActor } from '../../../shared/cases/caseHolder';
+import { EVIDENCE_TICKET_MS, evidenceScope, issueTicket } from '../../http/viewTicket';
 import { assignCase, renewLease } from '../../services/assignment.service';
 import { getCase } from '../../services/caseDetail.service';
 import { caseHistory } from '../../services/caseHistory.service';
@@ -14,6 +15,25 @@ import { permittedProcedure, router } from '../trpc';
 import { decisionProcedures } from './decisions.router';
 
 const caseId = z.number().int().positive();
+
+/**
+ * Evidence links carry a ticket bound to the viewer's session (server/http/viewTicket.ts): an
+ * <img> or download link cannot send the desk's header, and a view is audited.
+ */
+function withViewTickets(detail: CaseDetail, sessionToken: string | null, now: Date): CaseDetail {
+  if (!sessionToken) return detail;
+  return {
+    ...detail,
+    evidence: detail.evidence.map((e) =>
+      e.contentUrl
+        ? {
+            ...e,
+            contentUrl: `${e.contentUrl}?ticket=${issueTicket(sessionToken, evidenceScope(e.id), now, EVIDENCE_TICKET_MS)}`,
+          }
+        : e,
+    ),
+  };
+}
 
 const staffActor = (user: { id: number; role: Role }): CaseActor => ({
   kind: 'staff',
@@ -38,7 +58,7 @@ export const casesRouter = router({
   get: permittedProcedure('cases.read')
     .input(z.object({ id: caseId }))
     .output(caseDetail)
-    .query(({ ctx, input }) => getCase(ctx, input.id)),
+    .query(async ({ ctx, input }) => withViewTickets(await getCase(ctx, input.id), ctx.sessionToken, ctx.clock.now())),
 
   /** Live updates: every claim, release, reassignment, intake and decision, as it happens (SSE). */
   changes: permittedProcedure('cases.read').subscription(async function* ({ ctx, signal }) {
