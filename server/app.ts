@@ -11,6 +11,7 @@ import { auditExportRoute } from './http/auditExport.route';
 import { requireCsrfHeader } from './http/csrf';
 import { evidenceRoutes } from './http/evidence.routes';
 import { malformedQuery, refuseInvalidUtf8 } from './http/hostileInput';
+import type { UploadLimits } from './http/readUpload';
 import { appRouter } from './trpc/appRouter';
 import { type AppDeps, contextFactory } from './trpc/context';
 
@@ -18,6 +19,7 @@ export interface AppOptions extends AppDeps {
   logger: Logger;
   /** Built client to serve; when missing the API still works and `/` says how to build it. */
   clientDir: string;
+  uploads?: UploadLimits;
 }
 
 const JSON_BODY_LIMIT = '1mb';
@@ -105,7 +107,7 @@ export function createApp(options: AppOptions): express.Express {
   // Uploads and any other cookie-authenticated write under /api need the CSRF header too.
   app.use('/api', requireCsrfHeader);
   app.get('/api/audit/export', auditExportRoute(options));
-  app.use('/api', evidenceRoutes(options));
+  app.use('/api', evidenceRoutes(options, { limits: options.uploads }));
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such endpoint' } });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defaultAnchorFile } from './audit/anchors';
+import type { UploadLimits } from './http/readUpload';
 import { loadOutboxConfig, type OutboxConfig } from './outbox/outboxConfig';
 import { DEFAULT_EXPENSIVE_PER_MINUTE } from './trpc/rateLimits';
 
@@ -21,6 +22,8 @@ export interface Config {
   audit: { verifyIntervalMs: number; anchorIntervalMs: number; anchorFile: string | null };
   /** Webhook delivery and the end-of-measure scheduler (DESK_OUTBOX_*). */
   outbox: OutboxConfig;
+  /** Evidence uploads: how long a body may stall or take, and how many one caller may run at once. */
+  uploads: UploadLimits;
 }
 
 const HOUR = 3_600_000;
@@ -55,6 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secureCookie: env.DESK_SECURE_COOKIE === '1',
     },
     paceCacheMs: seconds(env.DESK_PACE_CACHE_SECONDS, 15, 'DESK_PACE_CACHE_SECONDS'),
+    uploads: {
+      idleMs: seconds(env.DESK_UPLOAD_IDLE_SECONDS, 15, 'DESK_UPLOAD_IDLE_SECONDS'),
+      totalMs: seconds(env.DESK_UPLOAD_SECONDS, 120, 'DESK_UPLOAD_SECONDS'),
+      perCaller: positiveInt(env.DESK_UPLOADS_PER_CALLER, 3, 'DESK_UPLOADS_PER_CALLER'),
+    },
     rateLimits: {
       loginPer5Min: positiveInt(env.DESK_LOGIN_ATTEMPTS_PER_5MIN, 20, 'DESK_LOGIN_ATTEMPTS_PER_5MIN'),
       intakePerSecond: positiveInt(env.DESK_INTAKE_PER_SECOND, 200, 'DESK_INTAKE_PER_SECOND'),

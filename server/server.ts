@@ -58,6 +58,7 @@ export async function startServer(
       session: config.session,
       limits: createRateLimits(config.rateLimits, handle.pgPool),
       auditAnchorFile: config.audit.anchorFile,
+      uploads: config.uploads,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
