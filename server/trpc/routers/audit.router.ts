@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
   auditExportManifest,
@@ -7,6 +6,7 @@ import {
   auditListOutput,
   auditVerifyOutput,
 } from '../../../shared/api/audit';
+import { DeskError } from '../../../shared/errors/deskError';
 import { AUDIT_EXPORT_SCOPE, AUDIT_EXPORT_TICKET_MS, issueTicket } from '../../http/viewTicket';
 import { auditFacets, listAuditEvents, verifyAuditTrail } from '../../services/audit.service';
 import { exportManifest } from '../../services/auditExport.service';
@@ -37,7 +37,9 @@ export const auditRouter = router({
     .output(z.object({ ticket: z.string(), expiresAt: z.string() }))
     .mutation(({ ctx }) => {
       const now = ctx.clock.now();
-      if (!ctx.sessionToken) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+      // Tickets are keyed by the session cookie; a caller without one (in-process) has none to bind.
+      if (!ctx.sessionToken)
+        throw new DeskError('PRECONDITION_FAILED', 'session_required', 'tickets are for signed-in browser sessions');
       return {
         ticket: issueTicket(ctx.sessionToken, AUDIT_EXPORT_SCOPE, now, AUDIT_EXPORT_TICKET_MS),
         expiresAt: new Date(now.getTime() + AUDIT_EXPORT_TICKET_MS).toISOString(),
