@@ -50,7 +50,10 @@ describe.each(BACKENDS)('hostile text on %s', (backend) => {
       JSON.stringify(reportInput({ subject: { id: 'M-9', kind: 'merchant', name: '\ud83d店' } })),
     );
     expect(name.body.error.data).toMatchObject({ reason: 'malformed_text', field: 'subject.name' });
-    const key = await post('reports.submit', JSON.stringify(reportInput({ facts: { ['\udc00']: 1 } })));
+    const key = await post(
+      'reports.submit',
+      JSON.stringify(reportInput({ facts: Object.fromEntries([['\udc00', 1]]) })),
+    );
     expect(key.body.error.data).toMatchObject({ reason: 'malformed_text', field: 'facts' });
     // A well-formed pair (an emoji) is ordinary text.
     expect((await post('reports.submit', JSON.stringify(reportInput({ summary: '刷单🤖' })))).status).toBe(200);
