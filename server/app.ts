@@ -6,9 +6,12 @@ import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { MAX_BATCH_CALLS } from '../shared/api/transport';
 import { auditExportRoute } from './http/auditExport.route';
 import { requireCsrfHeader } from './http/csrf';
 import { evidenceRoutes } from './http/evidence.routes';
+import { malformedQuery, refuseInvalidUtf8 } from './http/hostileInput';
+import type { UploadLimits } from './http/readUpload';
 import { appRouter } from './trpc/appRouter';
 import { type AppDeps, contextFactory } from './trpc/context';
 
@@ -18,6 +21,7 @@ export interface AppOptions extends AppDeps {
   clientDir: string;
   /** Express's `trust proxy` (DESK_TRUST_PROXY); none unless configured. */
   trustProxy?: boolean | number | string;
+  uploads?: UploadLimits;
 }
 
 const JSON_BODY_LIMIT = '1mb';
@@ -74,11 +78,27 @@ export function createApp(options: AppOptions): express.Express {
     }
   });
 
-  app.use('/trpc', requireCsrfHeader, express.json({ limit: JSON_BODY_LIMIT }));
+  // The body is read as text and parsed by tRPC: its adapter would turn a parsed body back
+  // into JSON with a recursive JSON.stringify, which 10,000 levels of nesting overflow before
+  // any check of ours could refuse them (refuseHostile in server/trpc/trpc.ts does, after).
+  app.use(
+    '/trpc',
+    requireCsrfHeader,
+    refuseMalformedQuery,
+    express.text({ type: 'application/json', limit: JSON_BODY_LIMIT, verify: refuseInvalidUtf8 }),
+    (req, _res, next) => {
+      // An empty body (a mutation without input) reads as {}, as express.json made it.
+      if (req.body === '') req.body = '{}';
+      next();
+    },
+  );
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
+      // 400 × audit.verify in one GET once held the server for 23 s; more calls than this in
+      // one request are refused with 400 (the desk's client batches at most this many).
+      maxBatchSize: MAX_BATCH_CALLS,
       createContext: contextFactory(options),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -90,7 +110,7 @@ export function createApp(options: AppOptions): express.Express {
   // Uploads and any other cookie-authenticated write under /api need the CSRF header too.
   app.use('/api', requireCsrfHeader);
   app.get('/api/audit/export', auditExportRoute(options));
-  app.use('/api', evidenceRoutes(options));
+  app.use('/api', evidenceRoutes(options, { limits: options.uploads }));
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such endpoint' } });
@@ -100,6 +120,13 @@ export function createApp(options: AppOptions): express.Express {
   app.use(jsonErrors(options.logger));
   return app;
 }
+
+/** Percent-escapes that are not UTF-8 are refused, not decoded to U+FFFD (server/http/hostileInput.ts). */
+const refuseMalformedQuery: express.RequestHandler = (req, res, next) => {
+  const problem = malformedQuery(req.originalUrl);
+  if (problem) res.status(400).json({ error: { code: 'BAD_REQUEST', message: problem } });
+  else next();
+};
 
 function serveClient(app: express.Express, clientDir: string) {
   const root = resolve(clientDir);

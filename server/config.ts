@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import express from 'express';
 import type { MfaAdminsPolicy } from '../shared/auth/signInGate';
 import { defaultAnchorFile } from './audit/anchors';
+import type { UploadLimits } from './http/readUpload';
 import { loadOutboxConfig, type OutboxConfig } from './outbox/outboxConfig';
+import { DEFAULT_EXPENSIVE_PER_MINUTE } from './trpc/rateLimits';
 
 export type TrustProxy = boolean | number | string;
 
@@ -50,7 +52,7 @@ export interface Config {
   session: { absoluteMs: number; idleMs: number; secureCookie: boolean; mfaAdmins: MfaAdminsPolicy };
   /** Express's `trust proxy`: which peers' X-Forwarded-* headers are believed (default: none). */
   trustProxy: TrustProxy;
-  rateLimits: { loginPer5Min: number; intakePerSecond: number };
+  rateLimits: { loginPer5Min: number; intakePerSecond: number; expensivePerMinute: number };
   /** How long a server reuses its queue-pace counts for SLA forecasts (0: always recount). */
   paceCacheMs: number;
   /** The audit trail's watch: re-verification and head anchors (0 ms turns either off). */
@@ -63,6 +65,8 @@ export interface Config {
   };
   /** Webhook delivery and the end-of-measure scheduler (DESK_OUTBOX_*). */
   outbox: OutboxConfig;
+  /** Evidence uploads: how long a body may stall or take, and how many one caller may run at once. */
+  uploads: UploadLimits;
 }
 
 const HOUR = 3_600_000;
@@ -101,9 +105,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: parseTrustProxy(env.DESK_TRUST_PROXY),
     paceCacheMs: seconds(env.DESK_PACE_CACHE_SECONDS, 15, 'DESK_PACE_CACHE_SECONDS'),
+    uploads: {
+      idleMs: seconds(env.DESK_UPLOAD_IDLE_SECONDS, 15, 'DESK_UPLOAD_IDLE_SECONDS'),
+      totalMs: seconds(env.DESK_UPLOAD_SECONDS, 120, 'DESK_UPLOAD_SECONDS'),
+      perCaller: positiveInt(env.DESK_UPLOADS_PER_CALLER, 3, 'DESK_UPLOADS_PER_CALLER'),
+    },
     rateLimits: {
       loginPer5Min: positiveInt(env.DESK_LOGIN_ATTEMPTS_PER_5MIN, 20, 'DESK_LOGIN_ATTEMPTS_PER_5MIN'),
       intakePerSecond: positiveInt(env.DESK_INTAKE_PER_SECOND, 200, 'DESK_INTAKE_PER_SECOND'),
+      expensivePerMinute: positiveInt(
+        env.DESK_EXPENSIVE_PER_MINUTE,
+        DEFAULT_EXPENSIVE_PER_MINUTE,
+        'DESK_EXPENSIVE_PER_MINUTE',
+      ),
     },
     audit: {
       verifyIntervalMs: seconds(env.DESK_AUDIT_VERIFY_SECONDS, 900, 'DESK_AUDIT_VERIFY_SECONDS'),

@@ -70,6 +70,7 @@ export async function startServer(
       limits: createRateLimits(config.rateLimits, handle.pgPool),
       auditAnchorFile: config.audit.anchorFile,
       outboxAddresses: config.outbox.addresses,
+      uploads: config.uploads,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {

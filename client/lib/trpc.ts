@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../../server/trpc/appRouter';
+import { MAX_BATCH_CALLS } from '../../shared/api/transport';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -27,6 +28,8 @@ export function createApiClient() {
         true: httpSubscriptionLink({ url: '/trpc' }),
         false: httpBatchLink({
           url: '/trpc',
+          // The server refuses bigger batches (server/app.ts).
+          maxItems: MAX_BATCH_CALLS,
           // Cookie-authenticated writes must carry the desk's CSRF header (server/http/csrf.ts).
           headers: { 'x-verdict-csrf': '1' },
           fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),

@@ -9,6 +9,8 @@ import { SESSION_COOKIE } from '../auth/sessionToken';
 import { beginAuditExport, completeAuditExport } from '../services/auditExport.service';
 import { resolveSession, type StaffUser } from '../services/auth.service';
 import type { AppDeps } from '../trpc/context';
+import { consume } from '../trpc/rateLimits';
+import { AUDIT_EXPORT_SCOPE, fromDeskPage } from './viewTicket';
 
 /**
  * `GET /api/audit/export?format=csv|csv-excel|ndjson|dsa&from=&to=`: the audit trail as a streamed file,
@@ -20,6 +22,14 @@ export function auditExportRoute(deps: AppDeps & { logger: Logger }): RequestHan
     const user = await staffUser(deps, req);
     if (!user) return sendError(res, 401, 'UNAUTHORIZED', 'sign in first');
     if (!can(user.role, 'audit.export')) return sendError(res, 403, 'FORBIDDEN', 'your role may not audit.export');
+    // An export is audited: the GET must carry the desk's header or a ticket (server/http/viewTicket.ts).
+    if (!fromDeskPage(req, user.sessionToken, AUDIT_EXPORT_SCOPE, deps.clock.now()))
+      return sendError(res, 403, 'FORBIDDEN', 'send the x-verdict-csrf: 1 header or a ticket from audit.exportTicket');
+    try {
+      await consume(deps.limits.expensive, `user:${user.id}`);
+    } catch {
+      return sendError(res, 429, 'TOO_MANY_REQUESTS', 'too many exports; try again in a minute');
+    }
     const query = auditExportQuery.safeParse(req.query);
     if (!query.success) {
       const issue = query.error.issues[0];
@@ -64,11 +74,11 @@ export function auditExportRoute(deps: AppDeps & { logger: Logger }): RequestHan
   };
 }
 
-async function staffUser(deps: AppDeps, req: Request): Promise<StaffUser | null> {
+async function staffUser(deps: AppDeps, req: Request): Promise<(StaffUser & { sessionToken: string }) | null> {
   const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
   const resolved = token ? await resolveSession(deps, token, deps.session) : null;
   // A session that still owes a password change or a second factor may not export.
-  return resolved && !resolved.gate ? resolved.user : null;
+  return resolved && !resolved.gate && token ? { ...resolved.user, sessionToken: token } : null;
 }
 
 function sendError(res: Response, status: number, code: string, message: string): void {

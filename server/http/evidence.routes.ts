@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+import type { Logger } from 'pino';
 import { EVIDENCE_MAX_BYTES } from '../../shared/api/evidenceData';
 import { can } from '../../shared/auth/roles';
 import { DeskError } from '../../shared/errors/deskError';
@@ -6,7 +7,8 @@ import { ALLOWED_BINARY_TYPES, isInlineImage, TEXT_TYPES } from '../evidence/det
 import { cleanFileName, contentDisposition, downloadName } from '../evidence/fileNames';
 import { readEvidenceContent, uploadEvidence } from '../services/evidence.service';
 import { type AppDeps, type Context, contextFactory, serviceContext } from '../trpc/context';
-import { readUpload } from './readUpload';
+import { DEFAULT_UPLOAD_LIMITS, readUpload, type UploadLimits } from './readUpload';
+import { evidenceScope, fromDeskPage } from './viewTicket';
 
 /** Served files can never run anything: no script, no plugins, no same-origin access, even if opened directly. */
 const CONTENT_CSP = "default-src 'none'; sandbox";
@@ -17,8 +19,14 @@ const CONTENT_CSP = "default-src 'none'; sandbox";
  *   staff who may decide or take in cases, or integrations with the `intake` scope.
  * - `GET /api/evidence/:evidenceId/content`: the bytes, for staff who may read cases; audited.
  */
-export function evidenceRoutes(deps: AppDeps, options: { maxBytes?: number } = {}): express.Router {
+export function evidenceRoutes(
+  deps: AppDeps & { logger?: Logger },
+  options: { maxBytes?: number; limits?: UploadLimits } = {},
+): express.Router {
   const maxBytes = options.maxBytes ?? EVIDENCE_MAX_BYTES;
+  const limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
+  /** Uploads running per caller, in this instance: a few slow bodies must not take every slot. */
+  const running = new Map<string, number>();
   // The same caller resolution as tRPC procedures: bearer token, else the session cookie.
   const callerOf = contextFactory(deps);
   const routes = express.Router();
@@ -30,8 +38,36 @@ export function evidenceRoutes(deps: AppDeps, options: { maxBytes?: number } = {
     const refused = uploadRefusal(ctx);
     if (refused) return sendError(res, refused.status, refused.code, refused.message);
 
-    const read = await readUpload(req, maxBytes);
-    if (!read.ok) return sendError(res, read.status, read.code, read.message);
+    const caller = ctx.user ? `user:${ctx.user.id}` : `token:${ctx.integration?.id}`;
+    const mine = running.get(caller) ?? 0;
+    if (mine >= limits.perCaller) {
+      return sendError(
+        res,
+        429,
+        'TOO_MANY_REQUESTS',
+        `at most ${limits.perCaller} uploads at once; wait for one to finish`,
+      );
+    }
+    running.set(caller, mine + 1);
+    let read: Awaited<ReturnType<typeof readUpload>>;
+    try {
+      read = await readUpload(req, maxBytes, limits);
+    } finally {
+      const left = (running.get(caller) ?? 1) - 1;
+      if (left > 0) running.set(caller, left);
+      else running.delete(caller);
+    }
+    if (!read.ok && read.status === 'aborted') {
+      // The client went away (closed the tab, lost the network): routine, not a server fault.
+      deps.logger?.info({ caseId, caller }, 'evidence upload aborted by client');
+      return;
+    }
+    if (!read.ok) {
+      sendError(res, read.status, read.code, read.message);
+      // A stalled body is not worth waiting for: drop the connection once the answer is out.
+      if (read.status === 408) res.once('finish', () => req.destroy());
+      return;
+    }
     const { upload } = read;
     try {
       const result = await uploadEvidence(serviceContext(ctx), {
@@ -40,6 +76,7 @@ export function evidenceRoutes(deps: AppDeps, options: { maxBytes?: number } = {
         kind: upload.fields.kind ?? queryText(req, 'kind'),
         title: upload.fields.title ?? queryText(req, 'title'),
         fileName: cleanFileName(upload.fileName),
+        actor: ctx.user ? { kind: 'staff', userId: ctx.user.id, role: ctx.user.role } : { kind: 'integration' },
       });
       res.status(201).json(result);
     } catch (err) {
@@ -60,6 +97,11 @@ export function evidenceRoutes(deps: AppDeps, options: { maxBytes?: number } = {
         'sign in first',
       );
     if (!can(ctx.user.role, 'cases.read')) return sendError(res, 403, 'FORBIDDEN', 'your role may not cases.read');
+    // A view is audited: the GET must come from the desk's page (server/http/viewTicket.ts).
+    if (!ctx.sessionToken || !fromDeskPage(req, ctx.sessionToken, evidenceScope(evidenceId), deps.clock.now()))
+      return sendError(res, 403, 'FORBIDDEN', 'open evidence from the case page (its link carries a ticket)', {
+        reason: 'ticket_required',
+      });
     let content: Awaited<ReturnType<typeof readEvidenceContent>>;
     try {
       content = await readEvidenceContent(serviceContext(ctx), evidenceId);

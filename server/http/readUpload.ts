@@ -11,7 +11,20 @@ export interface Upload {
 
 export type UploadResult =
   | { ok: true; upload: Upload }
-  | { ok: false; status: 400 | 413; code: string; message: string };
+  | { ok: false; status: 400 | 408 | 413; code: string; message: string }
+  /** The client went away mid-body: nobody to answer, nothing went wrong here. */
+  | { ok: false; status: 'aborted' };
+
+export interface UploadLimits {
+  /** Longest pause between two pieces of the body. */
+  idleMs: number;
+  /** Longest the whole body may take (a slow-drip client holds memory and a slot). */
+  totalMs: number;
+  /** Uploads one caller (staff member or integration) may have running at once. */
+  perCaller: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { idleMs: 15_000, totalMs: 120_000, perCaller: 3 };
 
 /** Room for the multipart boundaries and form fields around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -21,11 +34,54 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * first file part, plus its text fields) or the raw request body. Past the limit the rest is
  * discarded as it arrives and the result says 413, so a client still gets an answer.
  */
-export function readUpload(req: Request, maxBytes: number): Promise<UploadResult> {
+export function readUpload(
+  req: Request,
+  maxBytes: number,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<UploadResult> {
   const declared = Number(req.get('content-length') ?? Number.NaN);
   const multipart = Boolean(req.is('multipart/form-data'));
   if (declared > maxBytes + (multipart ? MULTIPART_OVERHEAD : 0)) return Promise.resolve(tooLarge(maxBytes));
-  return multipart ? readMultipart(req, maxBytes) : readRaw(req, maxBytes);
+  const reading = multipart ? readMultipart(req, maxBytes) : readRaw(req, maxBytes);
+  return Promise.race([reading, stalledOrAborted(req, limits)]);
+}
+
+/**
+ * Settles when the body stalls longer than `idleMs`, takes longer than `totalMs` in all, or
+ * the client goes away; never when the body arrives in time (the reader wins the race then).
+ */
+function stalledOrAborted(req: Request, limits: UploadLimits): Promise<UploadResult> {
+  return new Promise((resolve) => {
+    let idle: NodeJS.Timeout | undefined;
+    const stop = () => {
+      clearTimeout(idle);
+      clearTimeout(total);
+      req.off('data', arm);
+      req.off('aborted', aborted);
+      req.off('close', closed);
+    };
+    const settle = (result: UploadResult) => {
+      stop();
+      resolve(result);
+    };
+    const timedOut = (why: string) =>
+      settle({ ok: false, status: 408, code: 'REQUEST_TIMEOUT', message: `the upload ${why}; send it again` });
+    function arm() {
+      clearTimeout(idle);
+      idle = setTimeout(() => timedOut(`stalled for ${limits.idleMs / 1000} s`), limits.idleMs);
+    }
+    const aborted = () => settle({ ok: false, status: 'aborted' });
+    const closed = () => {
+      if (!req.complete) aborted();
+    };
+    const total = setTimeout(() => timedOut(`took longer than ${limits.totalMs / 1000} s`), limits.totalMs);
+    arm();
+    req.on('data', arm);
+    req.once('aborted', aborted);
+    req.once('close', closed);
+    // The whole body arrived: the reader's answer stands, this watch just ends.
+    req.once('end', stop);
+  });
 }
 
 function tooLarge(maxBytes: number): UploadResult {
@@ -38,7 +94,7 @@ function tooLarge(maxBytes: number): UploadResult {
 }
 
 function readRaw(req: Request, maxBytes: number): Promise<UploadResult> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -59,7 +115,8 @@ function readRaw(req: Request, maxBytes: number): Promise<UploadResult> {
     };
     req.on('data', onData);
     req.on('end', onEnd);
-    req.once('error', reject);
+    // An aborted body is reported by the watch in readUpload; the reader just stops.
+    req.once('error', () => resolve({ ok: false, status: 'aborted' }));
   });
 }
 

@@ -92,6 +92,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
       source: r.source,
       summary: r.summary,
       reporterId: r.reporter_id,
+      subjectName: r.subject_name,
       reporterCredibility: r.reporter_id ? (credibility.get(r.reporter_id) ?? null) : null,
       facts: r.facts ? (JSON.parse(r.facts) as Record<string, unknown>) : null,
       createdAt: r.created_at,

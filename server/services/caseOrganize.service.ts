@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { type CaseActor, guardRecordChange } from '../../shared/cases/caseHolder';
 import { transition } from '../../shared/cases/stateMachine';
 import { rankOf, slaDueAt, triageScore } from '../../shared/cases/triage';
 import { DeskError, notFound } from '../../shared/errors/deskError';
@@ -24,10 +25,11 @@ async function mustUpdate(updated: Promise<boolean>, caseId: number) {
 }
 
 /** A triager puts a case into a queue by hand (for cases no routing rule caught, or misrouted). */
-export async function routeToQueue(ctx: ServiceContext, input: { caseId: number; queueId: string }) {
+export async function routeToQueue(ctx: ServiceContext, input: { caseId: number; queueId: string }, actor: CaseActor) {
   const now = ctx.clock.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const c = await loadCase(trx, input.caseId);
+    guardRecordChange({ id: c.id, status: c.status, assigneeId: c.assignee_id }, 'route', actor);
     const queue = await queuesRepo.find(trx, input.queueId);
     if (!queue)
       throw new DeskError('BAD_REQUEST', 'queue_not_found', `queue ${input.queueId} does not exist`, {
@@ -104,13 +106,14 @@ export async function linkCases(ctx: ServiceContext, input: { caseId: number; ot
  * Splits a wrongly merged report out of its case into a case of its own, with its evidence.
  * The first report of a case cannot be split off: it is what the case is.
  */
-export async function splitReport(ctx: ServiceContext, input: { reportId: number; reason: string }) {
+export async function splitReport(ctx: ServiceContext, input: { reportId: number; reason: string }, actor: CaseActor) {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const report = await reportsRepo.find(trx, input.reportId);
     if (!report) throw notFound('report', input.reportId);
     const c = await loadCase(trx, report.case_id);
+    guardRecordChange({ id: c.id, status: c.status, assigneeId: c.assignee_id }, 'split', actor);
     if ((await reportsRepo.firstIdOfCase(trx, c.id)) === report.id) {
       throw new DeskError('BAD_REQUEST', 'first_report', 'the first report of a case cannot be split off', {
         field: 'reportId',
@@ -138,6 +141,8 @@ export async function splitReport(ctx: ServiceContext, input: { reportId: number
       lease_until: null,
       sla_due_at: slaDueAt(new Date(report.created_at), slaDaysFor(queue, report.source)).toISOString(),
       closed_at: null,
+      // Separate conduct by a triager's judgement: intake keeps merging into the original.
+      split_from: c.id,
       created_at: report.created_at,
       updated_at: at,
     });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EVIDENCE_KINDS } from '../../shared/api/intake';
+import { type CaseActor, guardRecordChange } from '../../shared/cases/caseHolder';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -16,6 +17,8 @@ export interface EvidenceUpload {
   title?: string | null;
   /** Already cleaned (server/evidence/fileNames.ts). */
   fileName?: string | null;
+  /** Who uploads: whether they may add to this case in its state (shared/cases/caseHolder.ts). */
+  actor: CaseActor;
 }
 
 export interface UploadedEvidence {
@@ -58,6 +61,7 @@ export async function uploadEvidence(ctx: ServiceContext, upload: EvidenceUpload
   const { evidenceId, stored, c } = await ctx.db.transaction().execute(async (trx) => {
     const c = await casesRepo.find(trx, upload.caseId);
     if (!c) throw notFound('case', upload.caseId);
+    guardRecordChange({ id: c.id, status: c.status, assigneeId: c.assignee_id }, 'add_evidence', upload.actor);
     const stored = await evidenceFilesRepo.insertIfAbsent(
       trx,
       { sha256, contentType: detected.contentType, bytes: upload.bytes },

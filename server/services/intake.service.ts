@@ -1,10 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { ReportSubmitInput, ReportSubmitOutput } from '../../shared/api/intake';
-import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { type RoutingRule, routeCase } from '../../shared/cases/routing';
 import { rankOf, reporterCredibility, severityOf, slaDueAt, triageScore } from '../../shared/cases/triage';
 import { DeskError } from '../../shared/errors/deskError';
-import { type AuditContext, recordEvent } from '../audit/recordEvent';
+import { type AuditContext, type AuditEventInput, recordEvent } from '../audit/recordEvent';
 import type { Database, Executor } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { evidenceRepo } from '../db/repositories/evidence.repo';
@@ -12,7 +11,10 @@ import { queuesRepo } from '../db/repositories/queues.repo';
 import { reportersRepo } from '../db/repositories/reporters.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
+import { retryOnRace } from '../db/retryOnRace';
+import type { CaseRow } from '../db/tables/cases.table';
 import type { QueueRow } from '../db/tables/queues.table';
+import type { NewReportRow } from '../db/tables/reports.table';
 import type { CaseChange } from '../events/changeBus';
 import { slaDaysFor } from './caseSla';
 import type { ServiceContext } from './serviceContext';
@@ -49,9 +51,13 @@ export interface IntakeResult {
 
 /** `reports.submit`: one report in, in one transaction with its audit event. */
 export async function submitReport(ctx: ServiceContext, input: ReportSubmitInput): Promise<ReportSubmitOutput> {
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    return intakeReport(trx, ctx.audit, input, ctx.clock.now(), intakeSetupOf(trx));
-  });
+  // A parallel report that wrote the same key first (the report's externalId) aborts this
+  // transaction on PostgreSQL; run again, it finds that report and answers as a repeat.
+  const result = await retryOnRace(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      return intakeReport(trx, ctx.audit, input, ctx.clock.now(), intakeSetupOf(trx));
+    }),
+  );
   if (result.change) ctx.bus.publish(result.change);
   return result.output;
 }
@@ -60,7 +66,9 @@ export async function submitReport(ctx: ServiceContext, input: ReportSubmitInput
  * Files one report inside the caller's transaction: the same externalId again returns the
  * same ids; a report on a subject and rule with an open case merges into it; otherwise a
  * new case is scored, routed to a queue (and to its least-loaded member when the queue
- * assigns automatically) and given its SLA deadline.
+ * assigns automatically) and given its SLA deadline. The database keeps one open case per
+ * subject and rule (cases_one_open_idx): when a parallel report opened it first, this one
+ * merges into that case.
  */
 export async function intakeReport(
   trx: Transaction<Database>,
@@ -68,6 +76,8 @@ export async function intakeReport(
   input: ReportSubmitInput,
   now: Date,
   setup: () => Promise<IntakeSetup>,
+  /** When given, the audit events are collected here for the caller to record (bulk import). */
+  deferredEvents?: AuditEventInput[],
 ): Promise<IntakeResult> {
   const at = now.toISOString();
   const repeat = await reportsRepo.findByExternalId(trx, input.externalId);
@@ -80,71 +90,104 @@ export async function intakeReport(
     };
   }
 
-  await upsertSubject(trx, input, at);
+  await ensureSubject(trx, input, at);
   if (input.reporterId) await reportersRepo.bump(trx, input.reporterId, 'submitted');
   const reporter = input.reporterId ? await reportersRepo.find(trx, input.reporterId) : undefined;
-  const credibility = reporter ? reporterCredibility(reporter.upheld, reporter.dismissed) : null;
-  const reportRow = {
-    external_id: input.externalId,
-    source: input.source,
-    subject_id: input.subject.id,
-    rule: input.rule,
-    summary: input.summary,
-    facts: input.facts ? JSON.stringify(input.facts) : null,
-    reporter_id: input.reporterId ?? null,
-    created_at: at,
+  const filing: Filing = {
+    trx,
+    record: async (event) => {
+      if (deferredEvents) deferredEvents.push(event);
+      else await recordEvent(trx, audit, event, now);
+    },
+    input,
+    now,
+    credibility: reporter ? reporterCredibility(reporter.upheld, reporter.dismissed) : null,
+    reportRow: {
+      external_id: input.externalId,
+      source: input.source,
+      subject_id: input.subject.id,
+      subject_name: input.subject.name ?? null,
+      rule: input.rule,
+      summary: input.summary,
+      facts: input.facts ? JSON.stringify(input.facts) : null,
+      reporter_id: input.reporterId ?? null,
+      created_at: at,
+    },
   };
 
-  const open = await casesRepo.findOpenFor(trx, input.subject.id, input.rule, OPEN_CASE_STATUSES);
-  if (open) {
-    const reportId = await reportsRepo.insert(trx, { ...reportRow, case_id: open.id });
-    await evidenceRepo.insertMany(trx, open.id, reportId, input.evidence ?? [], at);
-    const triage = triageScore({
-      rule: open.rule,
-      source: open.source,
-      reporterCredibility: credibility,
-      priorViolations: await priorViolations(trx, input.subject.id),
-      reportCount: open.report_count + 1,
-    });
-    const base = Math.max(open.priority, triage.base);
-    const updated = await casesRepo.updateAtVersion(trx, open.id, open.version, {
-      report_count: open.report_count + 1,
-      priority: base,
-      rank: rankOf(base, new Date(open.created_at)),
-      triage: base === triage.base ? JSON.stringify(triage.factors) : open.triage,
-      updated_at: at,
-    });
-    if (!updated)
-      throw new DeskError('CONFLICT', 'case_changed', `case ${open.id} changed during intake; submit again`);
-    await recordEvent(
-      trx,
-      audit,
-      {
-        action: 'case.report_merged',
-        target: { type: 'case', id: open.id },
-        data: { reportId, externalId: input.externalId, source: input.source, reporterId: input.reporterId ?? null },
-      },
-      now,
-    );
-    return {
-      output: { reportId, caseId: open.id, merged: true },
-      change: {
-        caseId: open.id,
-        action: 'merged',
-        status: open.status,
-        assigneeId: open.assignee_id,
-        version: open.version + 1,
-        at,
-      },
-      outcome: 'merged',
-    };
+  // Twice at most: a case a parallel report opened after our look is there the second time.
+  for (let look = 1; look <= 2; look++) {
+    const open = await casesRepo.lockOpenFor(trx, input.subject.id, input.rule);
+    if (open) return mergeIntoCase(filing, open);
+    const created = await openCase(filing, setup);
+    if (created) return created;
   }
+  throw new DeskError(
+    'CONFLICT',
+    'case_changed',
+    `the open case of ${input.subject.id} changed during intake; submit again`,
+  );
+}
 
+/** One report on its way in: what both the merge and the new-case path need. */
+interface Filing {
+  trx: Transaction<Database>;
+  record: (event: AuditEventInput) => Promise<void>;
+  input: ReportSubmitInput;
+  now: Date;
+  credibility: number | null;
+  reportRow: Omit<NewReportRow, 'case_id'>;
+}
+
+async function mergeIntoCase(f: Filing, open: CaseRow): Promise<IntakeResult> {
+  const { trx, input } = f;
+  const at = f.now.toISOString();
+  const reportId = await reportsRepo.insert(trx, { ...f.reportRow, case_id: open.id });
+  await evidenceRepo.insertMany(trx, open.id, reportId, input.evidence ?? [], at);
+  const triage = triageScore({
+    rule: open.rule,
+    source: open.source,
+    reporterCredibility: f.credibility,
+    priorViolations: await priorViolations(trx, input.subject.id),
+    reportCount: open.report_count + 1,
+  });
+  const base = Math.max(open.priority, triage.base);
+  const updated = await casesRepo.updateAtVersion(trx, open.id, open.version, {
+    report_count: open.report_count + 1,
+    priority: base,
+    rank: rankOf(base, new Date(open.created_at)),
+    triage: base === triage.base ? JSON.stringify(triage.factors) : open.triage,
+    updated_at: at,
+  });
+  if (!updated) throw new DeskError('CONFLICT', 'case_changed', `case ${open.id} changed during intake; submit again`);
+  await f.record({
+    action: 'case.report_merged',
+    target: { type: 'case', id: open.id },
+    data: { reportId, externalId: input.externalId, source: input.source, reporterId: input.reporterId ?? null },
+  });
+  return {
+    output: { reportId, caseId: open.id, merged: true },
+    change: {
+      caseId: open.id,
+      action: 'merged',
+      status: open.status,
+      assigneeId: open.assignee_id,
+      version: open.version + 1,
+      at,
+    },
+    outcome: 'merged',
+  };
+}
+
+/** A new case for the report, or null when a parallel report opened one for the same subject and rule first. */
+async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<IntakeResult | null> {
+  const { trx, input, now } = f;
+  const at = now.toISOString();
   const severity = severityOf(input.rule);
   const triage = triageScore({
     rule: input.rule,
     source: input.source,
-    reporterCredibility: credibility,
+    reporterCredibility: f.credibility,
     priorViolations: await priorViolations(trx, input.subject.id),
     reportCount: 1,
   });
@@ -158,7 +201,7 @@ export async function intakeReport(
   const queue = queueId ? queues.get(queueId) : undefined;
   const assignee = queue?.auto_assign ? ((await queuesRepo.membersByLoad(trx, queue.id))[0]?.user_id ?? null) : null;
   const status = assignee ? 'assigned' : queueId ? 'triaged' : 'new';
-  const caseId = await casesRepo.insert(trx, {
+  const caseId = await casesRepo.insertUnlessOpen(trx, {
     subject_id: input.subject.id,
     rule: input.rule,
     status,
@@ -175,27 +218,23 @@ export async function intakeReport(
     created_at: at,
     updated_at: at,
   });
-  const reportId = await reportsRepo.insert(trx, { ...reportRow, case_id: caseId });
+  if (caseId === null) return null;
+  const reportId = await reportsRepo.insert(trx, { ...f.reportRow, case_id: caseId });
   await evidenceRepo.insertMany(trx, caseId, reportId, input.evidence ?? [], at);
-  await recordEvent(
-    trx,
-    audit,
-    {
-      action: 'case.created',
-      target: { type: 'case', id: caseId },
-      data: {
-        reportId,
-        externalId: input.externalId,
-        subjectId: input.subject.id,
-        rule: input.rule,
-        source: input.source,
-        queue: queueId,
-        autoAssignedTo: assignee,
-        priority: triage.base,
-      },
+  await f.record({
+    action: 'case.created',
+    target: { type: 'case', id: caseId },
+    data: {
+      reportId,
+      externalId: input.externalId,
+      subjectId: input.subject.id,
+      rule: input.rule,
+      source: input.source,
+      queue: queueId,
+      autoAssignedTo: assignee,
+      priority: triage.base,
     },
-    now,
-  );
+  });
   return {
     output: { reportId, caseId, merged: false },
     change: { caseId, action: 'created', status, assigneeId: assignee, version: 1, at },
@@ -203,22 +242,24 @@ export async function intakeReport(
   };
 }
 
-async function upsertSubject(trx: Transaction<Database>, input: ReportSubmitInput, at: string) {
+/**
+ * Adds a subject seen for the first time (parallel first reports: one insert wins, the
+ * others read it). An existing subject keeps its name: the name a report gives is stored on
+ * the report, and only staff rename a subject (subjects.rename, audited).
+ */
+async function ensureSubject(trx: Transaction<Database>, input: ReportSubmitInput, at: string) {
+  await subjectsRepo.insertIfMissing(trx, {
+    id: input.subject.id,
+    kind: input.subject.kind,
+    name: input.subject.name ?? null,
+    shop_level: null,
+    registered_at: null,
+    created_at: at,
+    phone: input.subject.phone ?? null,
+    address: input.subject.address ?? null,
+  });
   const existing = await subjectsRepo.find(trx, input.subject.id);
-  if (!existing) {
-    await subjectsRepo.insert(trx, {
-      id: input.subject.id,
-      kind: input.subject.kind,
-      name: input.subject.name ?? null,
-      shop_level: null,
-      registered_at: null,
-      created_at: at,
-      phone: input.subject.phone ?? null,
-      address: input.subject.address ?? null,
-    });
-    return;
-  }
-  if (existing.kind !== input.subject.kind) {
+  if (existing && existing.kind !== input.subject.kind) {
     throw new DeskError(
       'BAD_REQUEST',
       'subject_kind_mismatch',
@@ -226,6 +267,4 @@ async function upsertSubject(trx: Transaction<Database>, input: ReportSubmitInpu
       { field: 'subject.kind' },
     );
   }
-  if (input.subject.name && input.subject.name !== existing.name)
-    await subjectsRepo.rename(trx, existing.id, input.subject.name);
 }

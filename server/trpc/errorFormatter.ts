@@ -1,4 +1,5 @@
 import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
+import { MAX_BATCH_CALLS } from '../../shared/api/transport';
 import { DeskError } from '../../shared/errors/deskError';
 
 interface Issue {
@@ -24,14 +25,21 @@ export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; er
   const cause = error.cause instanceof DeskError ? error.cause : undefined;
   const internal = error.code === 'INTERNAL_SERVER_ERROR';
   const firstPath = issues?.[0]?.path;
+  const batchTooLarge = error.message === 'Batch call exceeds maximum size';
   return {
     ...shape,
-    message: internal ? 'internal error' : issues ? `invalid input: ${describe(issues)}` : shape.message,
+    message: internal
+      ? 'internal error'
+      : issues
+        ? `invalid input: ${describe(issues)}`
+        : batchTooLarge
+          ? `a batched request may hold at most ${MAX_BATCH_CALLS} calls`
+          : shape.message,
     data: {
       code: shape.data.code,
       httpStatus: shape.data.httpStatus,
       path: shape.data.path,
-      reason: cause?.reason ?? (issues ? 'invalid_input' : undefined),
+      reason: cause?.reason ?? (issues ? 'invalid_input' : batchTooLarge ? 'batch_too_large' : undefined),
       field: (cause?.details?.field as string | undefined) ?? (firstPath?.length ? firstPath.join('.') : undefined),
       issues,
       details: cause?.details,

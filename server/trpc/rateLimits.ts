@@ -12,14 +12,18 @@ export interface RateLimitConfig {
   loginPer5Min: number;
   /** Reports per second per integration token or staff member. */
   intakePerSecond: number;
+  /** Calls per minute per staff member of what reads a whole table (audit verify, exports, dashboards). */
+  expensivePerMinute?: number;
 }
 
 export interface RateLimits {
   login: RateLimiterAbstract;
   intake: RateLimiterAbstract;
+  expensive: RateLimiterAbstract;
 }
 
 const LOGIN_WINDOW_SECONDS = 300;
+export const DEFAULT_EXPENSIVE_PER_MINUTE = 30;
 
 /**
  * Request budgets per client.
@@ -55,6 +59,13 @@ export function createRateLimits(config: RateLimitConfig, pgPool?: pg.Pool): Rat
         })
       : loginInMemory,
     intake: new RateLimiterMemory({ keyPrefix: 'intake', points: config.intakePerSecond, duration: 1 }),
+    // Per instance, in memory like intake: it stops one person holding the server with
+    // repeated whole-chain verifies or exports, which needs no cross-instance precision.
+    expensive: new RateLimiterMemory({
+      keyPrefix: 'expensive',
+      points: config.expensivePerMinute ?? DEFAULT_EXPENSIVE_PER_MINUTE,
+      duration: 60,
+    }),
   };
 }
 

@@ -2,9 +2,11 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { can, type Permission } from '../../shared/auth/roles';
 import type { SignInGate } from '../../shared/auth/signInGate';
 import { DeskError } from '../../shared/errors/deskError';
+import { refuseHostileInput } from '../http/hostileInput';
 import type { TokenScope } from '../services/tokens.service';
 import type { Context } from './context';
 import { formatError } from './errorFormatter';
+import { consume } from './rateLimits';
 
 /**
  * Every procedure declares who may call it. `public` is for signing in; `authenticated` for
@@ -31,7 +33,16 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const base = t.procedure.use(mapDomainErrors);
+/**
+ * Every procedure's raw input, before its validator: malformed text and absurd nesting are
+ * refused here once (server/http/hostileInput.ts), not left to each schema.
+ */
+const refuseHostile = t.middleware(async ({ getRawInput, next }) => {
+  refuseHostileInput(await getRawInput());
+  return next();
+});
+
+const base = t.procedure.use(mapDomainErrors).use(refuseHostile);
 
 export const publicProcedure = base.meta({ access: 'public' });
 
@@ -60,6 +71,16 @@ export const signingInProcedure = base.meta({ access: 'authenticated' }).use(({ 
   const staff = ctx.user ?? ctx.gated?.user;
   if (!staff) throw new TRPCError({ code: ctx.integration ? 'FORBIDDEN' : 'UNAUTHORIZED', message: 'sign in first' });
   return next({ ctx: { ...ctx, staff, gate: ctx.gated?.gate ?? null } });
+});
+
+/**
+ * What reads a whole table (re-hashing the audit chain, the dashboard's aggregates): each
+ * staff member gets a per-minute budget of these (DESK_EXPENSIVE_PER_MINUTE), so one person
+ * cannot hold the server with them; past it, TOO_MANY_REQUESTS.
+ */
+export const spendExpensiveBudget = t.middleware(async ({ ctx, next }) => {
+  await consume(ctx.limits.expensive, ctx.user ? `user:${ctx.user.id}` : `ip:${ctx.ip ?? 'unknown'}`);
+  return next();
 });
 
 /** A procedure for staff whose role grants `permission`. */

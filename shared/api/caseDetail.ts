@@ -51,6 +51,8 @@ export const caseDetail = z.object({
       source: z.enum(REPORT_SOURCES),
       summary: z.string(),
       reporterId: z.string().nullable(),
+      /** The subject's name as this report gave it (intake never renames the subject). */
+      subjectName: z.string().nullable(),
       reporterCredibility: z.number().nullable(),
       facts: z.record(z.string(), z.unknown()).nullable(),
       createdAt: z.string(),

@@ -24,13 +24,15 @@ export const PERMISSIONS = [
   'alerts.handle',
   // The dashboard's team figures; without it, staff see only their own.
   'metrics.team',
+  // Correct a subject's name (audited); intake keeps the name each report gave on the report.
+  'subjects.rename',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERY_READ: Permission[] = ['cases.read', 'rulebook.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake'],
+  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename'],
   reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle'],
   senior_reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'cases.approve', 'pii.reveal', 'alerts.handle'],
   appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal'],
@@ -44,9 +46,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pii.reveal',
     'alerts.handle',
     'metrics.team',
+    'subjects.rename',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
-  admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read'],
+  admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -26,16 +26,23 @@ export const CASE_EVENTS = [
   'appeal_upheld', // appeal approved: the decision is reversed
   'appeal_rejected', // appeal rejected: the record stands
   'window_closed', // no appeal in time: the record is final
+  'split', // a triager or lead splits a wrongly merged report off into a case of its own
+  'add_evidence', // staff or an integration add an evidence file
 ] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
 type TransitionTable = Partial<Record<CaseStatus, Partial<Record<CaseEvent, CaseStatus>>>>;
 
 export const CASE_TRANSITIONS: TransitionTable = {
-  new: { route: 'triaged', claim: 'assigned', dismiss: 'dismissed' },
-  triaged: { route: 'triaged', claim: 'assigned', dismiss: 'dismissed' },
+  // Reports and evidence change only while nobody has decided on them: once a decision is
+  // pending or taken (and through its appeal window), the record stays as it was decided.
+  new: { route: 'triaged', claim: 'assigned', dismiss: 'dismissed', split: 'new', add_evidence: 'new' },
+  triaged: { route: 'triaged', claim: 'assigned', dismiss: 'dismissed', split: 'triaged', add_evidence: 'triaged' },
   assigned: {
+    // Who may do these to a case someone holds: shared/cases/caseHolder.ts.
     route: 'triaged',
+    split: 'assigned',
+    add_evidence: 'assigned',
     claim: 'assigned',
     reassign: 'assigned',
     release: 'triaged',

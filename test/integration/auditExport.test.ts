@@ -84,7 +84,8 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
   let auditorId: number;
 
   const exportUrl = (query: string) => `${server.url}/api/audit/export?${query}`;
-  const download = (query: string, cookie = auditorCookie) => fetch(exportUrl(query), { headers: { cookie } });
+  const download = (query: string, cookie = auditorCookie) =>
+    fetch(exportUrl(query), { headers: { cookie, 'x-verdict-csrf': '1' } });
 
   beforeAll(async () => {
     server = await startTestServer(backend, { demo: true });

@@ -39,6 +39,9 @@ const HOSTILE_STRINGS = [
   '-1',
   'null',
   '__proto__',
+  // Lone surrogates: refused with 400 (they once made audit hashing throw, or were stored as U+FFFD).
+  '\ud800',
+  'ok\udfffok',
 ];
 const KEYS = [
   'id',
@@ -174,7 +177,15 @@ describe('hostile input never hurts', () => {
       const mode = random();
       if (procedure?._def.type === 'mutation' || mode < 0.1) {
         // Mostly JSON; sometimes broken JSON, a wrong content type, or a body over the limit.
-        const body = mode < 0.03 ? '{"unterminated": ' : mode < 0.05 ? 'x'.repeat(1_100_000) : JSON.stringify(value);
+        const body =
+          mode < 0.03
+            ? '{"unterminated": '
+            : mode < 0.05
+              ? 'x'.repeat(1_100_000)
+              : mode >= 0.07 && mode < 0.09
+                ? // 10,000 levels: more than JSON.stringify itself survives, so written out.
+                  `{"facts":${'[{"a":'.repeat(5000)}1${'}]'.repeat(5000)}}`
+                : JSON.stringify(value);
         response = await fetch(`${server.url}/trpc/${path}`, {
           method: 'POST',
           headers: { ...headers, 'content-type': mode < 0.07 && mode >= 0.05 ? 'text/plain' : 'application/json' },

@@ -74,23 +74,32 @@ export async function createIntegrationToken(db: Db, name: string, scopes: strin
  */
 export async function insertTriagedCases(db: Db, queue: string, count: number, subjectKind: SubjectKind = 'merchant') {
   const now = new Date();
-  await db
-    .insertInto('subjects')
-    .values({
-      id: `S-${queue}`,
-      kind: subjectKind,
-      name: '测试商家',
-      shop_level: null,
-      registered_at: null,
-      created_at: now.toISOString(),
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  // One subject per case: the database keeps one open case per subject and rule.
+  const first = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const subjectOf = (n: number) => `S-${queue}-${Number(first.n) + n}`;
   for (let start = 0; start < count; start += 500) {
-    const rows = Array.from({ length: Math.min(500, count - start) }, (_, i) => {
+    const size = Math.min(500, count - start);
+    await db
+      .insertInto('subjects')
+      .values(
+        Array.from({ length: size }, (_, i) => ({
+          id: subjectOf(start + i),
+          kind: subjectKind,
+          name: '测试商家',
+          shop_level: null,
+          registered_at: null,
+          created_at: now.toISOString(),
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const rows = Array.from({ length: size }, (_, i) => {
       const priority = (start + i) % 97;
       return {
-        subject_id: `S-${queue}`,
+        subject_id: subjectOf(start + i),
         rule: 'fake-transaction',
         status: 'triaged' as const,
         source: 'system_detection' as const,

@@ -58,10 +58,23 @@ export async function seedMetricsFixture(db: Db): Promise<{ staff: MetricsStaff;
       reports?: { at: string; source: ReportSource }[];
     },
   ) => {
+    // A subject per case: the database keeps one open case per subject and rule.
+    const subjectId = `M-METRICS-${key}`;
+    await db
+      .insertInto('subjects')
+      .values({
+        id: subjectId,
+        kind: 'merchant',
+        name: '指标测试店铺',
+        shop_level: null,
+        registered_at: null,
+        created_at: ago(40 * DAY),
+      })
+      .execute();
     const row = await db
       .insertInto('cases')
       .values({
-        subject_id: 'M-METRICS',
+        subject_id: subjectId,
         rule: c.rule,
         status: c.status,
         source: c.reports?.[0]?.source ?? 'user_report',
@@ -86,7 +99,7 @@ export async function seedMetricsFixture(db: Db): Promise<{ staff: MetricsStaff;
           external_id: `metrics-${key}-${i}`,
           case_id: row.id,
           source: r.source,
-          subject_id: 'M-METRICS',
+          subject_id: subjectId,
           rule: c.rule,
           summary: '举报',
           facts: null,
@@ -310,7 +323,7 @@ export async function seedMetricsFixture(db: Db): Promise<{ staff: MetricsStaff;
       .values({
         case_id: caseIds[caseKey] as number,
         decision_id: decisionId,
-        subject_id: 'M-METRICS',
+        subject_id: `M-METRICS-${caseKey}`,
         rule,
         status,
         statement: '申诉',

@@ -29,6 +29,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     // Tests sign in far more often than people do; the limit itself has its own test.
     DESK_LOGIN_ATTEMPTS_PER_5MIN: '100000',
+    // Likewise dashboards and audit verifies; the budget itself has its own test.
+    DESK_EXPENSIVE_PER_MINUTE: '100000',
     // Tests change queues faster than a cached forecast would notice.
     DESK_PACE_CACHE_SECONDS: '0',
     // Fake clocks jump weeks: a timer-driven end-of-measure sweep would add messages and audit

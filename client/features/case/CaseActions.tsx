@@ -46,7 +46,11 @@ export function CaseActions({ c }: { c: CaseDetail }) {
 
   const mine = c.assignee?.id === user.id && c.status === 'assigned';
   const canAssign = can(user.role, 'queues.manage') && c.allowedEvents.some((e) => e === 'claim' || e === 'reassign');
-  const canRoute = can(user.role, 'cases.intake') && c.allowedEvents.includes('route');
+  // A case a reviewer holds is theirs: only a lead may route it away (shared/cases/caseHolder.ts).
+  const canRoute =
+    can(user.role, 'cases.intake') &&
+    c.allowedEvents.includes('route') &&
+    (c.status !== 'assigned' || can(user.role, 'queues.manage'));
   const reviewers = (staff.data ?? []).filter((u) => ['reviewer', 'senior_reviewer', 'lead'].includes(u.role));
 
   return (

@@ -6,6 +6,7 @@ import { useNow } from '../../lib/useNow';
 import { useQueueName } from '../../lib/useQueueName';
 import { SlaCell } from '../queue/SlaCell';
 import { MaskedPii } from './pii/MaskedPii';
+import { RenameSubject } from './RenameSubject';
 
 /** Who the case is about, what it alleges, where it stands, and when it is due. */
 export function CaseHeader({ c }: { c: CaseDetail }) {
@@ -37,7 +38,8 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
         <Field label={t('case.subject')}>
-          {c.subject.name ?? c.subject.id} ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id})
+          {c.subject.name ?? c.subject.id} ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id}){' '}
+          <RenameSubject subject={c.subject} />
         </Field>
         {c.subject.phoneMasked && (
           <Field label={t('pii.phone')}>

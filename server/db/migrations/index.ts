@@ -14,6 +14,7 @@ import * as m0012 from './0012_rate_limits';
 import * as m0013 from './0013_decision_states';
 import * as m0015 from './0015_outbox_attempts';
 import * as m0016 from './0016_sign_in_hardening';
+import * as m0017 from './0017_intake_integrity';
 import * as m0018 from './0018_token_expiry';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_token_expiry': m0018,
   '0015_outbox_attempts': m0015,
   '0016_sign_in_hardening': m0016,
+  '0017_intake_integrity': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKind } from '../../../shared/cases/enums';
 import type { Executor } from '../database';
+import { isPostgres } from '../migrations/helpers';
 import type { CaseRow, CaseUpdate, NewCaseRow } from '../tables/cases.table';
 
 export type CaseSort = 'rank' | 'slaDueAt' | 'createdAt';
@@ -87,17 +88,41 @@ export const casesRepo = {
     return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  /** The open case a new report on the same subject and rule merges into, if any. */
-  findOpenFor(db: Executor, subjectId: string, rule: string, openStatuses: readonly CaseStatus[]) {
+  /**
+   * The open case a new report on the same subject and rule merges into, if any (never one
+   * staff split off). On PostgreSQL the row is locked until commit, so parallel reports
+   * merging into it take turns instead of failing on its version.
+   */
+  lockOpenFor(db: Executor, subjectId: string, rule: string) {
     return db
       .selectFrom('cases')
       .selectAll()
       .where('subject_id', '=', subjectId)
       .where('rule', '=', rule)
-      .where('status', 'in', openStatuses)
-      .orderBy('id')
-      .limit(1)
+      .where('is_open', '=', 1)
+      .where('split_from', 'is', null)
+      .$if(isPostgres(db), (q) => q.forUpdate())
       .executeTakeFirst();
+  },
+
+  /**
+   * Opens the case for a subject and rule, or returns null when one is already open (the
+   * unique index cases_one_open_idx): a parallel intake got there first, merge into that.
+   */
+  async insertUnlessOpen(db: Executor, row: NewCaseRow): Promise<number | null> {
+    const r = await db
+      .insertInto('cases')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .columns(['subject_id', 'rule'])
+          .where('is_open', '=', sql.lit(1))
+          .where('split_from', 'is', null)
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return r?.id ?? null;
   },
 
   async insert(db: Executor, row: NewCaseRow): Promise<number> {

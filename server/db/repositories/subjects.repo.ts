@@ -8,6 +8,14 @@ export const subjectsRepo = {
   async insert(db: Executor, subject: NewSubjectRow): Promise<void> {
     await db.insertInto('subjects').values(subject).execute();
   },
+  /** Adds the subject unless it exists (parallel reports about a new subject both get here). */
+  async insertIfMissing(db: Executor, subject: NewSubjectRow): Promise<void> {
+    await db
+      .insertInto('subjects')
+      .values(subject)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  },
   async updateContact(
     db: Executor,
     id: string,

@@ -20,6 +20,11 @@ export interface CasesTable {
   is_open: Generated<number>;
   /** When the case left the open states (decided or dismissed). */
   closed_at: string | null;
+  /**
+   * The case this one was split off from by staff: separate conduct, so intake never merges
+   * into it and the one-open-case-per-subject-and-rule index leaves it out (0017).
+   */
+  split_from: number | null;
   queue: string | null;
   assignee_id: number | null;
   lease_until: string | null;

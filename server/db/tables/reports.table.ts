@@ -13,6 +13,8 @@ export interface ReportsTable {
   /** JSON text: the rule's facts as reported. */
   facts: string | null;
   reporter_id: string | null;
+  /** The subject's name as this report gave it; the subject's own name changes only by staff. */
+  subject_name: string | null;
   created_at: string;
 }
 export type ReportRow = Selectable<ReportsTable>;

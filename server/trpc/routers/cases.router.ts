@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { caseDetail } from '../../../shared/api/caseDetail';
+import { type CaseDetail, caseDetail } from '../../../shared/api/caseDetail';
 import { caseHistoryOutput } from '../../../shared/api/caseHistory';
 import { caseListInput, caseListOutput } from '../../../shared/api/caseList';
+import type { Role } from '../../../shared/auth/roles';
+import type { CaseActor } from '../../../shared/cases/caseHolder';
+import { EVIDENCE_TICKET_MS, evidenceScope, issueTicket } from '../../http/viewTicket';
 import { assignCase, renewLease } from '../../services/assignment.service';
 import { getCase } from '../../services/caseDetail.service';
 import { caseHistory } from '../../services/caseHistory.service';
@@ -12,6 +15,31 @@ import { permittedProcedure, router } from '../trpc';
 import { decisionProcedures } from './decisions.router';
 
 const caseId = z.number().int().positive();
+
+/**
+ * Evidence links carry a ticket bound to the viewer's session (server/http/viewTicket.ts): an
+ * <img> or download link cannot send the desk's header, and a view is audited.
+ */
+function withViewTickets(detail: CaseDetail, sessionToken: string | null, now: Date): CaseDetail {
+  if (!sessionToken) return detail;
+  return {
+    ...detail,
+    evidence: detail.evidence.map((e) =>
+      e.contentUrl
+        ? {
+            ...e,
+            contentUrl: `${e.contentUrl}?ticket=${issueTicket(sessionToken, evidenceScope(e.id), now, EVIDENCE_TICKET_MS)}`,
+          }
+        : e,
+    ),
+  };
+}
+
+const staffActor = (user: { id: number; role: Role }): CaseActor => ({
+  kind: 'staff',
+  userId: user.id,
+  role: user.role,
+});
 
 export const casesRouter = router({
   ...decisionProcedures,
@@ -30,7 +58,7 @@ export const casesRouter = router({
   get: permittedProcedure('cases.read')
     .input(z.object({ id: caseId }))
     .output(caseDetail)
-    .query(({ ctx, input }) => getCase(ctx, input.id)),
+    .query(async ({ ctx, input }) => withViewTickets(await getCase(ctx, input.id), ctx.sessionToken, ctx.clock.now())),
 
   /** Live updates: every claim, release, reassignment, intake and decision, as it happens (SSE). */
   changes: permittedProcedure('cases.read').subscription(async function* ({ ctx, signal }) {
@@ -50,7 +78,7 @@ export const casesRouter = router({
   route: permittedProcedure('cases.intake')
     .input(z.object({ caseId, queueId: z.string().min(1).max(64) }))
     .output(z.object({ status: z.string() }))
-    .mutation(({ ctx, input }) => routeToQueue(serviceContext(ctx), input)),
+    .mutation(({ ctx, input }) => routeToQueue(serviceContext(ctx), input, staffActor(ctx.user))),
 
   link: permittedProcedure('cases.intake')
     .input(z.object({ caseId, otherCaseId: caseId, unlink: z.boolean().optional() }))
@@ -60,5 +88,5 @@ export const casesRouter = router({
   splitReport: permittedProcedure('cases.intake')
     .input(z.object({ reportId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }))
     .output(z.object({ caseId: z.number() }))
-    .mutation(({ ctx, input }) => splitReport(serviceContext(ctx), input)),
+    .mutation(({ ctx, input }) => splitReport(serviceContext(ctx), input, staffActor(ctx.user))),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MIN_REVEAL_REASON_LENGTH, PII_FIELDS } from '../../../shared/pii/mask';
 import { revealPii } from '../../services/pii.service';
+import { renameSubject } from '../../services/subjectRename.service';
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 
@@ -17,4 +18,16 @@ export const subjectsRouter = router({
     )
     .output(z.object({ value: z.string() }))
     .mutation(({ ctx, input }) => revealPii(serviceContext(ctx), input)),
+
+  /** Corrects a subject's name, with a reason (audited as `subject.renamed`); intake never renames. */
+  rename: permittedProcedure('subjects.rename')
+    .input(
+      z.object({
+        id: z.string().min(1).max(64),
+        name: z.string().trim().min(1).max(200),
+        reason: z.string().trim().min(1).max(500),
+      }),
+    )
+    .output(z.object({ id: z.string(), name: z.string() }))
+    .mutation(({ ctx, input }) => renameSubject(serviceContext(ctx), input)),
 });

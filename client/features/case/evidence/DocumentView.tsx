@@ -22,7 +22,7 @@ export function DocumentView({ item }: { item: EvidenceItem }) {
           </Typography>
         </Stack>
         {item.contentUrl && (
-          <Button variant="outlined" startIcon={<Download />} href={`${item.contentUrl}?download=1`}>
+          <Button variant="outlined" startIcon={<Download />} href={`${item.contentUrl}&download=1`}>
             {t('evidence.download')}
           </Button>
         )}

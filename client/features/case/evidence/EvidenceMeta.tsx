@@ -50,7 +50,7 @@ export function EvidenceMeta({ item }: { item: EvidenceItem }) {
           </Typography>
         )}
         <Box sx={{ flexGrow: 1 }} />
-        <Button size="small" startIcon={<Download />} href={`${item.contentUrl}?download=1`}>
+        <Button size="small" startIcon={<Download />} href={`${item.contentUrl}&download=1`}>
           {t('evidence.download')}
         </Button>
       </Stack>
