@@ -27,6 +27,7 @@ describe.each(BACKENDS)('audit verify reconciles the business tables with the tr
       { username: 'rc.rev', role: 'reviewer' },
       { username: 'rc.officer', role: 'appeals_officer' },
       { username: 'rc.admin', role: 'admin' },
+      { username: 'rc.admin2', role: 'admin' },
       { username: 'rc.aud', role: 'auditor' },
       { username: 'rc.triager', role: 'triager' },
       { username: 'rc.gone', role: 'reviewer' },
@@ -66,6 +67,10 @@ describe.each(BACKENDS)('audit verify reconciles the business tables with the tr
     ids.promoted = staff.get('rc.promoted') ?? 0;
     await admin.trpc.users.setDisabled.mutate({ userId: ids.disabled, disabled: true });
     await admin.trpc.users.setRole.mutate({ userId: ids.promoted, role: 'senior_reviewer' });
+    // Dual control: a promotion to senior reviewer takes effect on a second admin's approval.
+    const secondAdmin = await signIn(server.url, 'rc.admin2', TEST_PASSWORD);
+    const [grant] = await secondAdmin.trpc.users.grants.query();
+    await secondAdmin.trpc.users.decideGrant.mutate({ grantId: grant?.id ?? 0, approve: true });
   }, 60_000);
   afterAll(() => server?.stop());
 
