@@ -11,6 +11,7 @@ import * as m0009 from './0009_security_alerts';
 import * as m0010 from './0010_queue_indexes';
 import * as m0011 from './0011_rule_source_index';
 import * as m0012 from './0012_rate_limits';
+import * as m0014 from './0014_queue_holds_escalations';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_queue_indexes': m0010,
   '0011_rule_source_index': m0011,
   '0012_rate_limits': m0012,
+  '0014_queue_holds_escalations': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
