@@ -92,7 +92,7 @@ async function moveOn(
   now: Date,
 ): Promise<CaseChange | null> {
   const c = await casesRepo.find(trx, from.caseId);
-  if (!c || c.status !== 'assigned' || c.assignee_id !== userId || c.lease_until === null) return null;
+  if (c?.status !== 'assigned' || c.assignee_id !== userId || c.lease_until === null) return null;
   if (from.keep) {
     // Like a renewal, no version bump: the lease only moves.
     await trx

@@ -7,12 +7,10 @@ import { can } from '../../../shared/auth/roles';
 import { PageLoading } from '../../lib/lazyPage';
 import { ReasonDialog } from '../../lib/ReasonDialog';
 import { useTRPC } from '../../lib/trpc';
-import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { SubjectAlertsCard } from '../alerts/SubjectAlertsCard';
 import { CaseAppealBox } from '../appeals/CaseAppealBox';
 import { useSession } from '../auth/useSession';
-import { useGoToNextCase } from '../queue/nextCase';
 import { useLiveCaseChanges } from '../queue/useLiveCaseChanges';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
@@ -47,9 +45,6 @@ export function CasePage() {
   );
   const c = query.data;
   useLeaseRenewal(id, Boolean(c && user && c.assignee?.id === user.id && c.status === 'assigned'));
-  // n: next case, as on the queue page (the queue claims it and opens it).
-  const goToNextCase = useGoToNextCase();
-  useHotkey('n', goToNextCase, Boolean(user && can(user.role, 'cases.claim')));
   const loadError = useTranslatedError(valid ? query.error : new Error('invalid'));
   const actionError = useTranslatedError(link.error);
   const splitError = useTranslatedError(split.error);
