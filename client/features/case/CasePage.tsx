@@ -63,24 +63,41 @@ export function CasePage() {
     return <PageLoading />;
   }
   const canOrganize = Boolean(user && can(user.role, 'cases.intake'));
+  // At 1440×900 the decision form and the standing must be in view without scrolling. The
+  // decision panel alone can be 700px tall (a rule with many facts), so the two cannot stack in
+  // one column: the right column starts at the top with the decision panel and keeps to the
+  // viewport while the left column scrolls (its lower cards scroll within it); the standing
+  // sits in the wide left column under the header, above the reports and evidence.
   return (
     <Stack spacing={2}>
-      <CaseHeader c={c} />
-      <CaseActions c={c} />
-      {actionError && <Alert severity="error">{actionError}</Alert>}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 8 }}>
           <Stack spacing={2}>
+            <CaseHeader c={c} />
+            <CaseActions c={c} />
+            {actionError && <Alert severity="error">{actionError}</Alert>}
+            <StandingCard subjectId={c.subject.id} />
             <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />
             <EvidenceCard evidence={c.evidence} />
             <HistoryCard caseId={c.id} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>
-          <Stack spacing={2}>
+          <Stack
+            spacing={2}
+            data-testid="case-side"
+            sx={{
+              position: { lg: 'sticky' },
+              top: { lg: 64 },
+              maxHeight: { lg: 'calc(100vh - 80px)' },
+              overflowY: { lg: 'auto' },
+              // Room for the cards' shadows inside the scrolling box.
+              p: { lg: 0.5 },
+              m: { lg: -0.5 },
+            }}
+          >
             <DecisionPanel key={c.id} c={c} />
             <CaseAppealBox c={c} />
-            <StandingCard subjectId={c.subject.id} />
             <SubjectAlertsCard subjectId={c.subject.id} />
             <TriageCard triage={c.triage} />
             <LinksCard
