@@ -838,7 +838,7 @@ export const en: Messages = {
     keys: {
       palette: 'Command palette: jump to a case or subject by id',
       sheet: 'Show this list',
-      next: 'Next case (queue and case pages)',
+      next: 'Next case (queue and case pages; an undecided case goes back to its queue, use “Keep and go next” to hold it)',
       facts: 'Case page: go to the facts form',
       leaveField: 'Leave a field, so single-key shortcuts work again',
       apply: 'Case page: apply',
