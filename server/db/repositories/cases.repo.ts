@@ -3,7 +3,7 @@ import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKin
 import type { Executor } from '../database';
 import type { CaseRow, CaseUpdate, NewCaseRow } from '../tables/cases.table';
 import { heldIn } from './heldCases';
-import { memberships } from './queues.repo';
+import { isMemberOfQueue } from './queues.repo';
 
 export type CaseSort = 'rank' | 'slaDueAt' | 'createdAt';
 
@@ -156,20 +156,17 @@ export const casesRepo = {
   ) {
     const bestPerQueue = (lapsedLeases: boolean) =>
       db
-        .selectFrom(memberships(db).as('m'))
-        .innerJoin('queues', 'queues.id', 'm.queue_id')
+        .selectFrom('queues')
         .select(
-          claimableIn(db, sql.ref<string>('m.queue_id'), opts.userId, opts.now, lapsedLeases, opts.except)
+          claimableIn(db, sql.ref<string>('queues.id'), opts.userId, opts.now, lapsedLeases, opts.except)
             .select('cases.id')
             .as('id'),
         )
-        .where('m.user_id', '=', opts.userId)
+        .where((eb) => isMemberOfQueue(eb, opts.userId))
         .$if(!opts.ignoreHoldLimit, (q) =>
-          q.where((eb) =>
-            eb(heldIn(eb, eb.ref('m.queue_id'), opts.userId, opts.now), '<', eb.ref('queues.hold_limit')),
-          ),
+          q.where((eb) => eb(heldIn(eb, eb.ref('queues.id'), opts.userId, opts.now), '<', eb.ref('queues.hold_limit'))),
         )
-        .$if(opts.queue !== undefined, (q) => q.where('m.queue_id', '=', opts.queue as string));
+        .$if(opts.queue !== undefined, (q) => q.where('queues.id', '=', opts.queue as string));
     return db
       .selectFrom('cases')
       .select(['id', 'status', 'version', 'assignee_id', 'rank'])
