@@ -22,6 +22,8 @@ export async function ensureEscalationQueue(trx: Transaction<Database>, at: stri
       },
       at,
     );
+    // Worked by every lead, as migration 0014 made it.
+    await trx.updateTable('queues').set({ member_role: 'lead' }).where('id', '=', ESCALATION_QUEUE).execute();
   }
   return ESCALATION_QUEUE;
 }
