@@ -7,11 +7,18 @@ function typingInField(target: EventTarget | null): boolean {
   if (el.tagName === 'INPUT' && ['checkbox', 'radio', 'button', 'submit'].includes((el as HTMLInputElement).type)) {
     return false;
   }
-  return (
-    el.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
-    el.getAttribute('role') === 'combobox'
-  );
+  // Only what takes text counts. A closed MUI Select is a `div role="combobox"` that keeps the
+  // focus after a filter is picked with the mouse; it takes no typing, so n must still work there
+  // (an editable combobox, e.g. Autocomplete, is an INPUT and stays quiet).
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+/**
+ * The key as the shortcut names it: letters in lower case whatever Shift or Caps Lock did to
+ * them ("N" is n), other keys as typed ("?" is Shift+/ on most layouts and must stay "?").
+ */
+function shortcutKey(e: KeyboardEvent): string {
+  return /^[a-z]$/i.test(e.key) ? e.key.toLowerCase() : e.key;
 }
 
 /**
@@ -24,7 +31,8 @@ function inDialog(target: EventTarget | null): boolean {
 
 /**
  * A single-key shortcut (e.g. "n" for next case) that stays out of the way while the user
- * types in a field or holds a modifier, so shortcuts never eat what was meant as text.
+ * types in a field or holds Ctrl, Alt or Meta, so shortcuts never eat what was meant as text.
+ * Shift and Caps Lock do not matter: `key` is the lower-case letter.
  */
 export function useHotkey(key: string, handler: () => void, enabled = true) {
   const latest = useRef(handler);
@@ -32,7 +40,8 @@ export function useHotkey(key: string, handler: () => void, enabled = true) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== key || e.ctrlKey || e.metaKey || e.altKey || typingInField(e.target) || inDialog(e.target)) return;
+      if (shortcutKey(e) !== key || e.ctrlKey || e.metaKey || e.altKey || typingInField(e.target) || inDialog(e.target))
+        return;
       e.preventDefault();
       latest.current();
     };

@@ -1,8 +1,9 @@
+import type { Transaction } from 'kysely';
 import type { CaseStatus } from '../../shared/cases/enums';
 import { type CaseEvent, transition } from '../../shared/cases/stateMachine';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
-import type { Executor } from '../db/database';
+import type { Database, Executor } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
@@ -17,35 +18,49 @@ export const SKIP_MS = 60 * 60_000;
 
 const leaseEnd = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
 
+/** The case the caller is on when they ask for the next one, and whether they keep it meanwhile. */
+export interface MovingOn {
+  caseId: number;
+  /** "Keep and go next": hold on to it (within the queue's hold limit) instead of giving it back. */
+  keep: boolean;
+}
+
 /**
  * `queue.next`: hands the caller the most urgent claimable case of their queues, under a
  * lease. Race-free: on SQLite transactions run one at a time on the single connection; on
  * PostgreSQL the candidate row is locked FOR UPDATE SKIP LOCKED, and the version check
- * below would refuse a second claim even if a lock were ever bypassed. Membership is only
- * looked up when nothing was found: a case found was found in one of the caller's queues.
+ * below would refuse a second claim even if a lock were ever bypassed.
+ *
+ * Moving on `from` an undecided case gives it back to its queue first (so "next" never leaves
+ * cases piling up on one person), unless the caller keeps it. Nobody holds more of a queue's
+ * cases than its hold limit: full queues are passed over, and when only they have work the
+ * claim is refused (and the case moved on from stays as it was).
  */
-export async function claimNext(ctx: ServiceContext, input: { queue?: string }): Promise<{ caseId: number } | null> {
+export async function claimNext(
+  ctx: ServiceContext,
+  input: { queue?: string; from?: MovingOn },
+): Promise<{ caseId: number } | null> {
   const userId = actingUserId(ctx);
   const now = ctx.clock.now();
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    const { candidate, memberOf } = await mostUrgentCandidate(trx, userId, input.queue, now.toISOString());
+  const at = now.toISOString();
+  const changes = await ctx.db.transaction().execute(async (trx) => {
+    const done: CaseChange[] = [];
+    const left = input.from ? await moveOn(ctx, trx, userId, input.from, now) : null;
+    if (left) done.push(left);
+    const except = input.from?.caseId;
+    const { candidate, memberOf } = await mostUrgentCandidate(trx, userId, input.queue, at, except);
     if (!candidate) {
-      // Nothing to claim, or not theirs to claim from: only then is membership worth telling apart.
-      if (input.queue && !(memberOf ?? (await queuesRepo.queueIdsOfUser(trx, userId))).includes(input.queue)) {
-        throw new DeskError('FORBIDDEN', 'not_queue_member', `you are not a member of queue ${input.queue}`, {
-          field: 'queue',
-        });
-      }
-      return null;
+      await explainNothingClaimable(trx, userId, input.queue, at, except, memberOf);
+      return done;
     }
     const status = transition(candidate.status, 'claim');
     const claimed = await casesRepo.updateAtVersion(trx, candidate.id, candidate.version, {
       status,
       assignee_id: userId,
       lease_until: leaseEnd(now),
-      updated_at: now.toISOString(),
+      updated_at: at,
     });
-    if (!claimed) return null;
+    if (!claimed) return done;
     await recordEvent(
       trx,
       ctx.audit,
@@ -56,35 +71,114 @@ export async function claimNext(ctx: ServiceContext, input: { queue?: string }):
       },
       now,
     );
-    return change(candidate.id, 'claimed', status, userId, candidate.version + 1, now);
+    done.push(change(candidate.id, 'claimed', status, userId, candidate.version + 1, now));
+    return done;
   });
-  if (!result) return null;
-  ctx.bus.publish(result);
-  return { caseId: result.caseId };
+  if (changes.length) ctx.bus.publish(changes);
+  const claimed = changes.find((c) => c.action === 'claimed');
+  return claimed ? { caseId: claimed.caseId } : null;
+}
+
+/**
+ * Leaves the case the caller was on: an undecided case they claimed goes back to its queue,
+ * audited as a release; kept, its lease starts again. Anything else (decided meanwhile, not
+ * theirs, assigned to them by a lead, who meant them to keep it) is left alone.
+ */
+async function moveOn(
+  ctx: ServiceContext,
+  trx: Transaction<Database>,
+  userId: number,
+  from: MovingOn,
+  now: Date,
+): Promise<CaseChange | null> {
+  const c = await casesRepo.find(trx, from.caseId);
+  if (c?.status !== 'assigned' || c.assignee_id !== userId || c.lease_until === null) return null;
+  if (from.keep) {
+    // Like a renewal, no version bump: the lease only moves.
+    await trx
+      .updateTable('cases')
+      .set({ lease_until: leaseEnd(now) })
+      .where('id', '=', c.id)
+      .execute();
+    return null;
+  }
+  const status = transition(c.status, 'release');
+  await mustUpdate(
+    casesRepo.updateAtVersion(trx, c.id, c.version, {
+      status,
+      assignee_id: null,
+      lease_until: null,
+      updated_at: now.toISOString(),
+    }),
+    c.id,
+  );
+  await recordEvent(
+    trx,
+    ctx.audit,
+    { action: 'case.released', target: { type: 'case', id: c.id }, data: { reason: null, movedOn: true } },
+    now,
+  );
+  return change(c.id, 'released', status, null, c.version + 1, now);
+}
+
+/**
+ * Nothing was claimable: says why when it is not simply an empty queue. Not a member of the
+ * queue asked for; or work is waiting only in queues where the caller is at the hold limit.
+ */
+async function explainNothingClaimable(
+  trx: Executor,
+  userId: number,
+  queue: string | undefined,
+  now: string,
+  except: number | undefined,
+  memberOf: string[] | undefined,
+): Promise<void> {
+  if (queue && !(memberOf ?? (await queuesRepo.queueIdsOfUser(trx, userId))).includes(queue)) {
+    throw new DeskError('FORBIDDEN', 'not_queue_member', `you are not a member of queue ${queue}`, {
+      field: 'queue',
+    });
+  }
+  const waiting = await casesRepo.claimCandidateOfMember(trx, { userId, queue, now, except, ignoreHoldLimit: true });
+  if (!waiting) return;
+  const full = await trx
+    .selectFrom('cases')
+    .innerJoin('queues', 'queues.id', 'cases.queue')
+    .select(['queues.id', 'queues.hold_limit'])
+    .where('cases.id', '=', waiting.id)
+    .executeTakeFirstOrThrow();
+  throw new DeskError(
+    'CONFLICT',
+    'hold_limit_reached',
+    `you hold ${full.hold_limit} cases of queue ${full.id}, its limit: decide or release one first`,
+    { queue: full.id, limit: full.hold_limit },
+  );
 }
 
 /**
  * The most urgent claimable case of the caller's queues (or of `queue`, if they belong to it),
  * and the caller's queues when they were read on the way (so they are not read twice).
- * PostgreSQL locks it, one queue at a time, skipping rows other claimers hold; SQLite has no
- * row locks to take and is asked in one statement (see `claimCandidateOfMember`).
+ * PostgreSQL locks it, one queue with room at a time, skipping rows other claimers hold; SQLite
+ * has no row locks to take and is asked in one statement (see `claimCandidateOfMember`).
  */
 async function mostUrgentCandidate(
   trx: Executor,
   userId: number,
   queue: string | undefined,
   now: string,
+  except: number | undefined,
 ): Promise<{ candidate: ClaimCandidate | undefined; memberOf?: string[] }> {
-  if (!isPostgres(trx)) return { candidate: await casesRepo.claimCandidateOfMember(trx, { userId, queue, now }) };
-  const mine = await queuesRepo.queueIdsOfUser(trx, userId);
+  if (!isPostgres(trx))
+    return { candidate: await casesRepo.claimCandidateOfMember(trx, { userId, queue, now, except }) };
+  const holds = await queuesRepo.holdsOfMember(trx, userId, now);
   let best: ClaimCandidate | undefined;
-  for (const q of queue ? mine.filter((m) => m === queue) : mine) {
+  for (const q of holds) {
+    if ((queue && q.queueId !== queue) || q.held >= q.holdLimit) continue;
     for (const lapsedLeases of [false, true]) {
-      const found = await casesRepo.lockClaimCandidate(trx, { queue: q, userId, now, lapsedLeases });
+      const found = await casesRepo.lockClaimCandidate(trx, { queue: q.queueId, userId, now, lapsedLeases, except });
       if (found && (!best || found.rank > best.rank || (found.rank === best.rank && found.id > best.id))) best = found;
     }
   }
-  return { candidate: best, memberOf: mine };
+  return { candidate: best, memberOf: holds.map((q) => q.queueId) };
 }
 
 type ClaimCandidate = NonNullable<Awaited<ReturnType<typeof casesRepo.lockClaimCandidate>>>;

@@ -1,10 +1,14 @@
 import type { Transaction } from 'kysely';
+import { ESCALATION_QUEUE } from '../../shared/cases/escalation';
 import type { Database } from '../db/database';
 import { queuesRepo } from '../db/repositories/queues.repo';
 
-export const ESCALATION_QUEUE = 'escalations';
+export { ESCALATION_QUEUE };
 
-/** Escalated cases wait in their own queue for a lead; it is created the first time it is needed. */
+/**
+ * Escalated cases wait in their own queue for a lead. Migration 0014 creates it, named, with the
+ * leads as members by role; this only puts it back should someone have deleted it.
+ */
 export async function ensureEscalationQueue(trx: Transaction<Database>, at: string): Promise<string> {
   if (!(await queuesRepo.find(trx, ESCALATION_QUEUE))) {
     await queuesRepo.upsert(
@@ -18,6 +22,8 @@ export async function ensureEscalationQueue(trx: Transaction<Database>, at: stri
       },
       at,
     );
+    // Worked by every lead, as migration 0014 made it.
+    await trx.updateTable('queues').set({ member_role: 'lead' }).where('id', '=', ESCALATION_QUEUE).execute();
   }
   return ESCALATION_QUEUE;
 }

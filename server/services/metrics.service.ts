@@ -26,7 +26,8 @@ interface Scope {
 async function scopeOf(db: Executor, viewer: Viewer): Promise<Scope> {
   if (!can(viewer.role, 'metrics.team'))
     return { kind: 'self', cases: { assigneeId: viewer.id }, people: [viewer.id], queues: [] };
-  const team = teamOf(await metricsRepo.queueMemberships(db), viewer.id);
+  const [memberships, shared] = await Promise.all([metricsRepo.queueMemberships(db), metricsRepo.queuesByRole(db)]);
+  const team = teamOf(memberships, viewer.id, shared);
   return { kind: 'team', cases: { queues: team.queues }, people: team.members, queues: team.queues };
 }
 

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { QueueView, queueSaveInput, routingRuleInput } from '../../shared/api/queues';
+import type { HeldCaseView, QueueView, queueSaveInput, routingRuleInput } from '../../shared/api/queues';
 import type { ReportSource } from '../../shared/cases/enums';
 import { forecastReach } from '../../shared/cases/sla';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import type { Executor } from '../db/database';
+import { casesRepo } from '../db/repositories/cases.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import { queuePaces } from './queuePace';
 import type { ServiceContext } from './serviceContext';
@@ -17,7 +18,7 @@ export async function listQueues(ctx: { db: Executor; clock: { now(): Date } }):
   const [queues, members, users, paces] = await Promise.all([
     queuesRepo.list(ctx.db),
     queuesRepo.members(ctx.db),
-    ctx.db.selectFrom('users').select(['id', 'display_name', 'role']).execute(),
+    ctx.db.selectFrom('users').select(['id', 'display_name', 'role', 'disabled_at']).execute(),
     queuePaces(ctx.db, now),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -30,12 +31,19 @@ export async function listQueues(ctx: { db: Executor; clock: { now(): Date } }):
       nameEn: q.name_en,
       slaDays: JSON.parse(q.sla_days) as Record<ReportSource, number>,
       autoAssign: q.auto_assign === 1,
-      members: members
-        .filter((m) => m.queue_id === q.id)
-        .flatMap((m) => {
-          const u = userById.get(m.user_id);
-          return u ? [{ id: u.id, displayName: u.display_name, role: u.role }] : [];
-        }),
+      holdLimit: q.hold_limit,
+      memberRole: q.member_role,
+      members: [
+        ...users
+          .filter((u) => q.member_role !== null && u.role === q.member_role && !u.disabled_at)
+          .map((u) => ({ id: u.id, displayName: u.display_name, role: u.role, byRole: true })),
+        ...members
+          .filter((m) => m.queue_id === q.id && userById.get(m.user_id)?.role !== q.member_role)
+          .flatMap((m) => {
+            const u = userById.get(m.user_id);
+            return u ? [{ id: u.id, displayName: u.display_name, role: u.role, byRole: false }] : [];
+          }),
+      ],
       open: pace.open,
       closedPerDay: Math.round(pace.closedPerDay * 100) / 100,
       clearsAt: clears?.toISOString() ?? null,
@@ -57,6 +65,7 @@ export async function saveQueue(ctx: ServiceContext, input: QueueSave): Promise<
         name_en: input.nameEn,
         sla_days: JSON.stringify(input.slaDays),
         auto_assign: input.autoAssign ? 1 : 0,
+        hold_limit: input.holdLimit,
       },
       now.toISOString(),
     );
@@ -73,6 +82,22 @@ export async function saveQueue(ctx: ServiceContext, input: QueueSave): Promise<
   });
   return { ok: true };
 }
+
+/** Who holds which cases now, queue by queue, with each lease's end: what leads watch for pile-ups. */
+export async function listHeldCases(db: Executor): Promise<HeldCaseView[]> {
+  const rows = await casesRepo.held(db, HELD_CASES_SHOWN);
+  return rows.map((r) => ({
+    caseId: r.id,
+    queue: r.queue,
+    rule: r.rule,
+    holder: { id: r.assignee_id as number, displayName: r.assignee_name },
+    subject: { id: r.subject_id, name: r.subject_name },
+    leaseUntil: r.lease_until,
+  }));
+}
+
+/** More held cases than a lead can read at once would mean something else is wrong. */
+const HELD_CASES_SHOWN = 500;
 
 export async function setQueueMembers(ctx: ServiceContext, input: { queueId: string; userIds: number[] }) {
   const now = ctx.clock.now();

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
 import { RULE_IDS } from './intake';
 
+export const HOLD_LIMIT_MAX = 1000;
+
 export const slaDaysInput = z.object(
   Object.fromEntries(REPORT_SOURCES.map((s) => [s, z.number().int().min(1).max(365)])) as Record<
     (typeof REPORT_SOURCES)[number],
@@ -15,12 +17,18 @@ export const queueSaveInput = z.object({
   nameEn: z.string().trim().min(1).max(60),
   slaDays: slaDaysInput,
   autoAssign: z.boolean(),
+  /** How many of its cases one person may hold at once; left as it is when not given. */
+  holdLimit: z.number().int().min(1).max(HOLD_LIMIT_MAX).optional(),
   /** Creating: refuse to overwrite a queue that already has this id. */
   create: z.boolean().optional(),
 });
 
 export const queueView = queueSaveInput.extend({
-  members: z.array(z.object({ id: z.number(), displayName: z.string(), role: z.string() })),
+  holdLimit: z.number(),
+  /** Members by role besides the listed ones: the escalations queue's leads. */
+  memberRole: z.string().nullable(),
+  /** `byRole`: a member through `memberRole`, not on the list a lead edits. */
+  members: z.array(z.object({ id: z.number(), displayName: z.string(), role: z.string(), byRole: z.boolean() })),
   open: z.number(),
   closedPerDay: z.number(),
   /** When the backlog clears at the current pace; null if nothing closed lately. */
@@ -48,3 +56,15 @@ export const routingRuleView = routingRuleInput.extend({
   id: z.number(),
   match: routingMatchInput.extend({ rules: z.array(z.string()).optional() }),
 });
+
+/** A case someone holds (claimed, kept or assigned), for the leads' held-cases view. */
+export const heldCaseView = z.object({
+  caseId: z.number(),
+  queue: z.string().nullable(),
+  rule: z.string(),
+  holder: z.object({ id: z.number(), displayName: z.string() }),
+  subject: z.object({ id: z.string(), name: z.string().nullable() }),
+  /** null: assigned by a lead, held until decided. */
+  leaseUntil: z.string().nullable(),
+});
+export type HeldCaseView = z.infer<typeof heldCaseView>;

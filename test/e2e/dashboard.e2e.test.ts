@@ -63,10 +63,11 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard (browser)', () => {
     const page = await signInAs(browser, server.url, 'lead');
     await page.getByRole('navigation', { name: '导航' }).getByRole('link', { name: '数据看板' }).click();
     await page.getByRole('heading', { name: '数据看板', level: 1 }).waitFor();
-    // The demo lead is in the general queue with three reviewers, who also work the other three queues.
+    // The demo lead is in the general queue with three reviewers, who also work the other three
+    // queues; and, as every lead, the lead works the escalations queue.
     await expect
       .poll(() => page.getByTestId('dashboard-scope').textContent())
-      .toContain('团队数据：4 名成员 · 4 个队列');
+      .toContain('团队数据：4 名成员 · 5 个队列');
     expect(await page.getByTestId('dashboard-scope').textContent()).toMatch(/UTC\+8 至 .* UTC\+8$/);
     for (const title of [
       '待处理案件：按队列与等待时长',
@@ -110,7 +111,7 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard (browser)', () => {
     await page.getByRole('region', { name: 'Open cases by queue and age' }).waitFor();
     await page.getByRole('region', { name: 'Reviewer throughput and median handling time' }).waitFor();
     expect(await page.getByTestId('dashboard-scope').textContent()).toMatch(
-      /^Team figures: 4 members · 4 queues · .* UTC\+8 to .* UTC\+8$/,
+      /^Team figures: 4 members · 5 queues · .* UTC\+8 to .* UTC\+8$/,
     );
     expect(await page.getByRole('button', { name: 'Last 30 days' }).isVisible()).toBe(true);
     const english = await exportCsv(page, 'Open cases by queue and age');

@@ -85,9 +85,19 @@ describe.skipIf(!HAS_CHROMIUM)('staff administration (browser)', () => {
     const row = await gridRow(NEW_USER);
     await row.getByText('从未登录').waitFor();
 
-    // Change the role with the row's select.
+    // Change the role with the row's select: only after a confirm, with a message when done.
     await row.getByRole('combobox', { name: `${NEW_USER} 的角色` }).click();
     await admin.getByRole('option', { name: '资深审核员' }).click();
+    const confirmRole = admin.getByRole('dialog', { name: '更改 王芳 的角色？' });
+    await confirmRole.getByText('王芳 的角色将从审核员改为资深审核员').waitFor();
+    expect((await userRow(NEW_USER)).role).toBe('reviewer');
+    await confirmRole.getByRole('button', { name: '取消' }).click();
+    await confirmRole.waitFor({ state: 'detached' });
+    expect((await userRow(NEW_USER)).role).toBe('reviewer');
+    await row.getByRole('combobox', { name: `${NEW_USER} 的角色` }).click();
+    await admin.getByRole('option', { name: '资深审核员' }).click();
+    await confirmRole.getByRole('button', { name: '更改角色' }).click();
+    await confirmRole.waitFor({ state: 'detached' });
     // Dual control: a senior reviewer is granted only when a second admin approves.
     await admin.getByTestId('staff-notice').filter({ hasText: '已申请将 王芳 的角色改为资深审核员' }).waitFor();
     await admin.getByTestId('pending-grants').getByText('你提出的申请，需另一名管理员批准').waitFor();

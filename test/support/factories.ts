@@ -35,6 +35,8 @@ export async function createQueue(
     sla?: Record<ReportSource, number>;
     routeRules?: string[];
     position?: number;
+    /** Cases one person may hold at once; generous unless a test is about the limit. */
+    holdLimit?: number;
   } = {},
 ) {
   const at = new Date().toISOString();
@@ -46,6 +48,7 @@ export async function createQueue(
       name_en: `Queue ${id}`,
       sla_days: JSON.stringify(options.sla ?? { user_report: 30, spot_check: 14, system_detection: 7 }),
       auto_assign: options.autoAssign ? 1 : 0,
+      hold_limit: options.holdLimit ?? 1000,
     },
     at,
   );

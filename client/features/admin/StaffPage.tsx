@@ -1,6 +1,6 @@
 import PersonAdd from '@mui/icons-material/PersonAdd';
 import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type Role } from '../../../shared/auth/roles';
@@ -11,6 +11,7 @@ import { useSession } from '../auth/useSession';
 import { NewStaffDialog } from './NewStaffDialog';
 import { PendingGrants } from './PendingGrants';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { RoleChangeDialog } from './RoleChangeDialog';
 import { StaffAccessDialog } from './StaffAccessDialog';
 import { StaffGrid } from './StaffGrid';
 import type { StaffMember } from './staffTypes';
@@ -25,7 +26,11 @@ export function StaffPage() {
   return <StaffAdministration selfId={user.id} />;
 }
 
-type OpenDialog = { kind: 'new' } | { kind: 'access' | 'password'; member: StaffMember } | null;
+type OpenDialog =
+  | { kind: 'new' }
+  | { kind: 'access' | 'password'; member: StaffMember }
+  | { kind: 'role'; member: StaffMember; role: Role }
+  | null;
 
 function StaffAdministration({ selfId }: { selfId: number }) {
   const { t } = useTranslation();
@@ -37,23 +42,8 @@ function StaffAdministration({ selfId }: { selfId: number }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const setRole = useMutation(trpc.users.setRole.mutationOptions());
-  const roleError = useTranslatedError(setRole.error);
-  const { mutate: changeRole, reset: clearRoleError } = setRole;
-  const onRoleChange = useCallback(
-    (member: StaffMember, role: Role) =>
-      changeRole(
-        { userId: member.id, role },
-        {
-          onSuccess: (result) => {
-            const message = result.pending ? 'admin.staff.roleRequested' : 'admin.staff.roleChanged';
-            setNotice(t(message, { name: member.displayName, role: t(`role.${role}`) }));
-            void refresh();
-          },
-        },
-      ),
-    [changeRole, refresh, t],
-  );
+  // A role picked in a row's select is only asked about; the dialog changes it.
+  const onRoleChange = useCallback((member: StaffMember, role: Role) => setDialog({ kind: 'role', member, role }), []);
   const onToggleAccess = useCallback((member: StaffMember) => setDialog({ kind: 'access', member }), []);
   const onResetPassword = useCallback((member: StaffMember) => setDialog({ kind: 'password', member }), []);
   const finish = (message: string) => {
@@ -84,18 +74,13 @@ function StaffAdministration({ selfId }: { selfId: number }) {
           {t('admin.staff.loadFailed')}: {loadError}
         </Alert>
       )}
-      {roleError && (
-        <Alert severity="error" onClose={clearRoleError} data-testid="staff-action-error">
-          {roleError}
-        </Alert>
-      )}
       <PendingGrants selfId={selfId} staff={staff.data ?? []} onDecided={(message) => finish(message)} />
       <Box sx={{ height: 'calc(100vh - 180px)', minHeight: 360 }}>
         <StaffGrid
           rows={staff.data ?? []}
           loading={staff.isPending && !staff.error}
           selfId={selfId}
-          pendingRoleOf={setRole.isPending ? setRole.variables.userId : null}
+          pendingRoleOf={dialog?.kind === 'role' ? dialog.member.id : null}
           now={now}
           onRoleChange={onRoleChange}
           onToggleAccess={onToggleAccess}
@@ -118,6 +103,21 @@ function StaffAdministration({ selfId }: { selfId: number }) {
             const name = dialog.member.displayName;
             finish(dialog.member.disabled ? t('admin.staff.enabled', { name }) : t('admin.staff.disabled', { name }));
           }}
+        />
+      )}
+      {dialog?.kind === 'role' && (
+        <RoleChangeDialog
+          member={dialog.member}
+          role={dialog.role}
+          onClose={() => setDialog(null)}
+          onDone={(pending) =>
+            finish(
+              t(pending ? 'admin.staff.roleRequested' : 'admin.staff.roleChanged', {
+                name: dialog.member.displayName,
+                role: t(`role.${dialog.role}`),
+              }),
+            )
+          }
         />
       )}
       {dialog?.kind === 'password' && (

@@ -1,4 +1,4 @@
-import { Button, Stack } from '@mui/material';
+import { Alert, Button, Stack } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,10 @@ import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { can } from '../../../shared/auth/roles';
 import { ReasonDialog } from '../../lib/ReasonDialog';
 import { useTRPC } from '../../lib/trpc';
+import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
+import { useMoveOnFromCase } from '../queue/nextCase';
 import { ChoiceDialog } from './ChoiceDialog';
 
 type Dialog = 'release' | 'skip' | 'assign' | 'route' | null;
@@ -34,6 +36,10 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const route = useMutation(trpc.cases.route.mutationOptions(done));
   const staff = useQuery({ ...trpc.users.directory.queryOptions(), enabled: dialog === 'assign' });
   const queues = useQuery({ ...trpc.queues.list.queryOptions(), enabled: dialog === 'route' });
+  // n: next case. An undecided case of mine goes back to its queue; "keep and go next" holds it.
+  const next = useMoveOnFromCase(c.id);
+  useHotkey('n', () => next.moveOn(false), Boolean(user && can(user.role, 'cases.claim')));
+  const nextError = useTranslatedError(next.error);
   const giveBackError = useTranslatedError(release.error ?? skip.error);
   const assignError = useTranslatedError(assign.error);
   const routeError = useTranslatedError(route.error);
@@ -64,6 +70,12 @@ export function CaseActions({ c }: { c: CaseDetail }) {
             <Button variant="outlined" onClick={() => setDialog('skip')}>
               {t('case.skip')}
             </Button>
+            <Button variant="outlined" onClick={() => next.moveOn(false)} disabled={next.pending} aria-keyshortcuts="n">
+              {t('case.releaseAndNext')}
+            </Button>
+            <Button variant="outlined" onClick={() => next.moveOn(true)} disabled={next.pending}>
+              {t('case.keepAndNext')}
+            </Button>
           </>
         )}
         {canAssign && (
@@ -77,6 +89,11 @@ export function CaseActions({ c }: { c: CaseDetail }) {
           </Button>
         )}
       </Stack>
+      {nextError && (
+        <Alert severity="warning" onClose={next.reset}>
+          {nextError}
+        </Alert>
+      )}
       {(dialog === 'release' || dialog === 'skip') && (
         <ReasonDialog
           title={dialog === 'skip' ? t('case.skip') : t('case.release')}

@@ -7,12 +7,10 @@ import { can } from '../../../shared/auth/roles';
 import { PageLoading } from '../../lib/lazyPage';
 import { ReasonDialog } from '../../lib/ReasonDialog';
 import { useTRPC } from '../../lib/trpc';
-import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { SubjectAlertsCard } from '../alerts/SubjectAlertsCard';
 import { CaseAppealBox } from '../appeals/CaseAppealBox';
 import { useSession } from '../auth/useSession';
-import { useGoToNextCase } from '../queue/nextCase';
 import { useLiveCaseChanges } from '../queue/useLiveCaseChanges';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
@@ -47,9 +45,6 @@ export function CasePage() {
   );
   const c = query.data;
   useLeaseRenewal(id, Boolean(c && user && c.assignee?.id === user.id && c.status === 'assigned'));
-  // n: next case, as on the queue page (the queue claims it and opens it).
-  const goToNextCase = useGoToNextCase();
-  useHotkey('n', goToNextCase, Boolean(user && can(user.role, 'cases.claim')));
   const loadError = useTranslatedError(valid ? query.error : new Error('invalid'));
   const actionError = useTranslatedError(link.error);
   const splitError = useTranslatedError(split.error);
@@ -68,24 +63,41 @@ export function CasePage() {
     return <PageLoading />;
   }
   const canOrganize = Boolean(user && can(user.role, 'cases.intake'));
+  // At 1440×900 the decision form and the standing must be in view without scrolling. The
+  // decision panel alone can be 700px tall (a rule with many facts), so the two cannot stack in
+  // one column: the right column starts at the top with the decision panel and keeps to the
+  // viewport while the left column scrolls (its lower cards scroll within it); the standing
+  // sits in the wide left column under the header, above the reports and evidence.
   return (
     <Stack spacing={2}>
-      <CaseHeader c={c} />
-      <CaseActions c={c} />
-      {actionError && <Alert severity="error">{actionError}</Alert>}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 8 }}>
           <Stack spacing={2}>
+            <CaseHeader c={c} />
+            <CaseActions c={c} />
+            {actionError && <Alert severity="error">{actionError}</Alert>}
+            <StandingCard subjectId={c.subject.id} />
             <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />
             <EvidenceCard evidence={c.evidence} />
             <HistoryCard caseId={c.id} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, lg: 4 }}>
-          <Stack spacing={2}>
+          <Stack
+            spacing={2}
+            data-testid="case-side"
+            sx={{
+              position: { lg: 'sticky' },
+              top: { lg: 64 },
+              maxHeight: { lg: 'calc(100vh - 80px)' },
+              overflowY: { lg: 'auto' },
+              // Room for the cards' shadows inside the scrolling box.
+              p: { lg: 0.5 },
+              m: { lg: -0.5 },
+            }}
+          >
             <DecisionPanel key={c.id} c={c} />
             <CaseAppealBox c={c} />
-            <StandingCard subjectId={c.subject.id} />
             <SubjectAlertsCard subjectId={c.subject.id} />
             <TriageCard triage={c.triage} />
             <LinksCard

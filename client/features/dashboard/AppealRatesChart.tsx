@@ -2,7 +2,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { ChartCard } from './ChartCard';
-import { CATEGORY_AXIS_HEIGHT, useChartText } from './chartText';
+import { NAME_AXIS, useChartText } from './chartText';
 
 type Row = DashboardMetrics['appealsByReviewer'][number];
 
@@ -29,8 +29,8 @@ export function AppealRatesChart(props: { rows: Row[]; by: 'reviewer' | 'rule'; 
       csv={{ name: `appeals-by-${props.by}`, columns, rows: props.rows }}
     >
       <BarChart
-        height={280}
-        xAxis={[{ scaleType: 'band', data: props.rows.map(label), height: CATEGORY_AXIS_HEIGHT }]}
+        height={330}
+        xAxis={[{ scaleType: 'band', data: props.rows.map(label), ...NAME_AXIS }]}
         yAxis={[{ min: 0, max: 1, valueFormatter: (v: number) => percent(v) }]}
         series={[
           {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { DECISION_OUTCOMES } from '../../../shared/metrics/people';
 import { ChartCard } from './ChartCard';
-import { CATEGORY_AXIS_HEIGHT } from './chartText';
+import { CATEGORY_AXIS_HEIGHT, COUNT_AXIS, NAME_AXIS_WIDTH } from './chartText';
 
 type Row = DashboardMetrics['decisionsByRule'][number];
 
@@ -22,8 +22,8 @@ export function DecisionsChart(props: { rows: Row[]; fileSuffix: string }) {
       <BarChart
         height={280}
         layout="horizontal"
-        xAxis={[{ height: CATEGORY_AXIS_HEIGHT, tickMinStep: 1 }]}
-        yAxis={[{ scaleType: 'band', data: props.rows.map((r) => ruleLabel(r.rule)), width: 110 }]}
+        xAxis={[{ height: CATEGORY_AXIS_HEIGHT, ...COUNT_AXIS }]}
+        yAxis={[{ scaleType: 'band', data: props.rows.map((r) => ruleLabel(r.rule)), width: NAME_AXIS_WIDTH }]}
         series={DECISION_OUTCOMES.map((k) => ({
           label: t(`decisionKind.${k}`),
           data: props.rows.map((r) => r[k]),

@@ -2,7 +2,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { ChartCard } from './ChartCard';
-import { CATEGORY_AXIS_HEIGHT, useChartText } from './chartText';
+import { NAME_AXIS, useChartText } from './chartText';
 
 type FourEyes = DashboardMetrics['fourEyes'];
 type Row = FourEyes['byReviewer'][number];
@@ -31,8 +31,8 @@ export function FourEyesChart(props: { data: FourEyes; fileSuffix: string }) {
       csv={{ name: 'four-eyes', columns, rows }}
     >
       <BarChart
-        height={280}
-        xAxis={[{ scaleType: 'band', data: rows.map((r) => r.name), height: CATEGORY_AXIS_HEIGHT }]}
+        height={330}
+        xAxis={[{ scaleType: 'band', data: rows.map((r) => r.name), ...NAME_AXIS }]}
         yAxis={[{ min: 0, max: 1, valueFormatter: (v: number) => percent(v) }]}
         series={[
           {

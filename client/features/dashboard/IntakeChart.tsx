@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { REPORT_SOURCES } from '../../../shared/cases/enums';
 import { ChartCard } from './ChartCard';
-import { CATEGORY_AXIS_HEIGHT } from './chartText';
+import { CATEGORY_AXIS_HEIGHT, COUNT_AXIS } from './chartText';
 
 type Row = DashboardMetrics['intakeDaily'][number];
 
@@ -34,6 +34,7 @@ export function IntakeChart(props: { rows: Row[]; fileSuffix: string }) {
             height: CATEGORY_AXIS_HEIGHT + 20,
           },
         ]}
+        yAxis={[COUNT_AXIS]}
         // Straight segments: a smoothed curve would dip below zero between days with no reports.
         series={REPORT_SOURCES.map((s) => ({
           label: t(`source.${s}`),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { AGE_BUCKETS } from '../../../shared/metrics/openCases';
 import { ChartCard } from './ChartCard';
-import { CATEGORY_AXIS_HEIGHT } from './chartText';
+import { AGE_COLOURS, COUNT_AXIS, NAME_AXIS } from './chartText';
 
 type Row = DashboardMetrics['openByQueue'][number];
 
@@ -19,12 +19,12 @@ export function OpenCasesChart(props: { rows: Row[]; queueLabel(queue: string | 
   return (
     <ChartCard title={title} fileSuffix={props.fileSuffix} csv={{ name: 'open-cases', columns, rows: props.rows }}>
       <BarChart
-        height={280}
-        xAxis={[
-          { scaleType: 'band', data: props.rows.map((r) => props.queueLabel(r.queue)), height: CATEGORY_AXIS_HEIGHT },
-        ]}
+        height={330}
+        xAxis={[{ scaleType: 'band', data: props.rows.map((r) => props.queueLabel(r.queue)), ...NAME_AXIS }]}
+        yAxis={[COUNT_AXIS]}
         series={AGE_BUCKETS.map((b) => ({
           label: t(`dashboard.age.${b}`),
+          color: AGE_COLOURS[b],
           data: props.rows.map((r) => r[b]),
           stack: 'age',
         }))}

@@ -2,7 +2,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { ChartCard } from './ChartCard';
-import { CATEGORY_AXIS_HEIGHT } from './chartText';
+import { COUNT_AXIS, NAME_AXIS } from './chartText';
 
 type Row = DashboardMetrics['sla'][number];
 
@@ -28,10 +28,9 @@ export function SlaChart(props: { rows: Row[]; queueLabel(queue: string | null):
       csv={{ name: 'sla', columns, rows: props.rows }}
     >
       <BarChart
-        height={280}
-        xAxis={[
-          { scaleType: 'band', data: props.rows.map((r) => props.queueLabel(r.queue)), height: CATEGORY_AXIS_HEIGHT },
-        ]}
+        height={330}
+        xAxis={[{ scaleType: 'band', data: props.rows.map((r) => props.queueLabel(r.queue)), ...NAME_AXIS }]}
+        yAxis={[COUNT_AXIS]}
         series={SERIES.map((key) => ({ label: t(`dashboard.columns.${key}`), data: props.rows.map((r) => r[key]) }))}
       />
     </ChartCard>

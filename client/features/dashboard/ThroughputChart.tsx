@@ -2,7 +2,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { ChartCard } from './ChartCard';
-import { CATEGORY_AXIS_HEIGHT } from './chartText';
+import { COUNT_AXIS, NAME_AXIS } from './chartText';
 
 type Row = DashboardMetrics['reviewers'][number];
 
@@ -25,11 +25,12 @@ export function ThroughputChart(props: { rows: Row[]; fileSuffix: string }) {
       csv={{ name: 'throughput', columns, rows: props.rows }}
     >
       <BarChart
-        height={280}
-        xAxis={[{ scaleType: 'band', data: props.rows.map((r) => r.name), height: CATEGORY_AXIS_HEIGHT }]}
+        height={330}
+        xAxis={[{ scaleType: 'band', data: props.rows.map((r) => r.name), ...NAME_AXIS }]}
         yAxis={[
-          { id: 'count', label: t('dashboard.columns.decisions'), min: 0, tickMinStep: 1 },
-          { id: 'minutes', label: t('dashboard.columns.medianMinutes'), position: 'right', min: 0, tickMinStep: 1 },
+          { id: 'count', label: t('dashboard.columns.decisions'), ...COUNT_AXIS },
+          // Whole minutes: a few seconds of handling would otherwise tick "0.0004" and be cut to "0.00…".
+          { id: 'minutes', label: t('dashboard.columns.medianMinutes'), position: 'right', ...COUNT_AXIS },
         ]}
         series={[
           { label: t('dashboard.columns.decisions'), data: props.rows.map((r) => r.decisions), yAxisId: 'count' },

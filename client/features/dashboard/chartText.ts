@@ -17,3 +17,34 @@ export function useChartText() {
  * line height of CJK fonts, and a label that does not fit is ellipsized away entirely.
  */
 export const CATEGORY_AXIS_HEIGHT = 40;
+
+/**
+ * A category axis of names (queues, rules, people): English names are long and a label that
+ * does not fit is ellipsized ("Listing without a…"), so labels slant and get the room to show
+ * in full; the axis tooltip names the category on hover as well.
+ */
+export const NAME_AXIS = {
+  height: 90,
+  tickLabelStyle: { angle: -30, textAnchor: 'end', dominantBaseline: 'hanging' },
+} as const;
+
+/** Room beside a vertical category axis of rule names (the decisions chart). */
+export const NAME_AXIS_WIDTH = 190;
+
+/** A count axis: from zero, whole numbers only (no 0.5 ticks, nothing like "0.00…" when empty). */
+export const COUNT_AXIS = {
+  min: 0,
+  tickMinStep: 1,
+  valueFormatter: (v: number | null) => (v !== null && Number.isInteger(v) ? String(v) : ''),
+} as const;
+
+/**
+ * The age buckets on an ordered scale, older more alarming: calm green to deep red, so the
+ * oldest cases are never the lightest colour.
+ */
+export const AGE_COLOURS = {
+  under1d: '#8bc34a',
+  from1to3d: '#fbc02d',
+  from3to7d: '#f57c00',
+  over7d: '#b71c1c',
+} as const;

@@ -7,7 +7,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTRPC } from '../../lib/trpc';
 import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { wantsClaimNext } from './nextCase';
+import { foundNothingWaiting, wantsClaimNext } from './nextCase';
 
 /** Claims the most urgent case of my queues and opens it (shortcut: n). */
 export function NextCaseButton({ queue }: { queue?: string }) {
@@ -32,6 +32,11 @@ export function NextCaseButton({ queue }: { queue?: string }) {
   const location = useLocation();
   const claimedOnArrival = useRef(false);
   useEffect(() => {
+    if (foundNothingWaiting(location.state)) {
+      navigate(location.pathname, { replace: true, state: null });
+      setMessage(t('queue.nextEmpty'));
+      return;
+    }
     if (!wantsClaimNext(location.state)) {
       claimedOnArrival.current = false;
       return;
@@ -40,7 +45,7 @@ export function NextCaseButton({ queue }: { queue?: string }) {
     claimedOnArrival.current = true;
     navigate(location.pathname, { replace: true, state: null });
     next.mutate(queue && queue !== 'mine' ? { queue } : {});
-  }, [location.state, location.pathname, navigate, next, queue]);
+  }, [location.state, location.pathname, navigate, next, queue, t]);
   return (
     <>
       <Button

@@ -79,7 +79,7 @@ export function QueuePage() {
       {
         field: 'rule',
         headerName: t('queue.columns.rule'),
-        width: 140,
+        width: 170,
         valueFormatter: (v: string) => t(`rule.${v}`, { defaultValue: v }),
       },
       {
@@ -191,7 +191,13 @@ export function QueuePage() {
             navigate(`/cases/${row.id}`);
           }}
           density="compact"
-          sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+          // Long English names ("Listing without admission", "Improper registration") wrap instead of being cut off.
+          getRowHeight={() => 'auto'}
+          sx={{
+            '& .MuiDataGrid-row': { cursor: 'pointer' },
+            '& .MuiDataGrid-cell': { whiteSpace: 'normal', wordBreak: 'break-word', lineHeight: 1.4, py: 0.75 },
+            '& .MuiDataGrid-columnHeaderTitle': { whiteSpace: 'normal', lineHeight: 1.2 },
+          }}
           noRowsLabel={t('queue.empty')}
           aria-label={t('queue.title')}
         />

@@ -18,7 +18,7 @@ import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { queueName } from './queueName';
 
-type Member = QueueView['members'][number];
+type Member = Omit<QueueView['members'][number], 'byRole'>;
 
 /** Picks a queue's members from the staff directory. */
 export function MembersDialog(props: { queue: QueueView; onClose(): void; onSaved(): void }) {
@@ -26,7 +26,9 @@ export function MembersDialog(props: { queue: QueueView; onClose(): void; onSave
   const trpc = useTRPC();
   const titleId = useId();
   const directory = useQuery(trpc.users.directory.queryOptions());
-  const [members, setMembers] = useState<Member[]>(props.queue.members);
+  // Members by role (the escalations queue's leads) are not on the list: they belong anyway.
+  const listed = useMemo(() => props.queue.members.filter((m) => !m.byRole), [props.queue.members]);
+  const [members, setMembers] = useState<Member[]>(listed);
   const save = useMutation(trpc.queues.setMembers.mutationOptions());
   const directoryError = useTranslatedError(directory.error);
   const saveError = useTranslatedError(save.error);
@@ -36,8 +38,9 @@ export function MembersDialog(props: { queue: QueueView; onClose(): void; onSave
   const options = useMemo(() => {
     const active = directory.data ?? [];
     const activeIds = new Set(active.map((u) => u.id));
-    return [...active, ...props.queue.members.filter((m) => !activeIds.has(m.id))];
-  }, [directory.data, props.queue.members]);
+    const byRole = new Set(props.queue.members.filter((m) => m.byRole).map((m) => m.id));
+    return [...active.filter((u) => !byRole.has(u.id)), ...listed.filter((m) => !activeIds.has(m.id))];
+  }, [directory.data, props.queue.members, listed]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,6 +82,11 @@ export function MembersDialog(props: { queue: QueueView; onClose(): void; onSave
               />
             )}
           />
+          {props.queue.memberRole && (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {t('queues.membersByRole', { role: t(`role.${props.queue.memberRole}`, { defaultValue: '' }) })}
+            </Typography>
+          )}
           {directoryError && (
             <Alert severity="error" sx={{ mt: 2 }}>
               {t('queues.membersDialog.directoryFailed')}: {directoryError}

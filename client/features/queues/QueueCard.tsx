@@ -46,6 +46,7 @@ export function QueueCard(props: {
             ).join(' · '),
           })}
         </Typography>
+        <Typography variant="body2">{t('queues.holdLimit', { n: queue.holdLimit })}</Typography>
         <Box>
           <Typography variant="subtitle2" component="h3" gutterBottom>
             {t('queues.members')}
@@ -69,6 +70,11 @@ export function QueueCard(props: {
                 </li>
               ))}
             </Stack>
+          )}
+          {queue.memberRole && (
+            <Typography variant="caption" color="text.secondary">
+              {t('queues.membersByRole', { role: t(`role.${queue.memberRole}`, { defaultValue: '' }) })}
+            </Typography>
           )}
         </Box>
         {canManage ? (

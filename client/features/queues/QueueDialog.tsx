@@ -100,6 +100,15 @@ export function QueueDialog(props: {
                 />
               ))}
             </Stack>
+            <TextField
+              label={t('queues.form.holdLimit')}
+              value={values.holdLimit}
+              onChange={(e) => setValues({ ...values, holdLimit: e.target.value })}
+              required
+              error={Boolean(errors.holdLimit)}
+              helperText={errorText('holdLimit') ?? t('queues.form.holdLimitHelp')}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            />
             <FormControlLabel
               control={
                 <Switch

@@ -8,6 +8,7 @@ import { can } from '../../../shared/auth/roles';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
+import { HeldCasesSection } from './HeldCasesSection';
 import { MembersDialog } from './MembersDialog';
 import { QueueCard } from './QueueCard';
 import { QueueDialog } from './QueueDialog';
@@ -94,6 +95,8 @@ export function QueuesPage() {
           ))}
         </Box>
       )}
+
+      {query.data && canManage && <HeldCasesSection queues={queues} />}
 
       {query.data && <RoutingRulesSection queues={queues} canManage={canManage} notify={notify} />}
 

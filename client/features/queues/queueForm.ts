@@ -12,9 +12,13 @@ export interface QueueFormValues {
   nameEn: string;
   slaDays: Record<ReportSource, string>;
   autoAssign: boolean;
+  holdLimit: string;
 }
 
-export type QueueFormField = 'id' | 'nameZh' | 'nameEn' | ReportSource;
+export type QueueFormField = 'id' | 'nameZh' | 'nameEn' | 'holdLimit' | ReportSource;
+
+/** A new queue's hold limit, as the database defaults it (migration 0014). */
+const DEFAULT_HOLD_LIMIT = 3;
 /** Field → i18n key of the problem with it. */
 export type QueueFormErrors = Partial<Record<QueueFormField, string>>;
 
@@ -22,7 +26,14 @@ const slaText = (days: Record<ReportSource, number>) =>
   Object.fromEntries(REPORT_SOURCES.map((s) => [s, String(days[s])])) as Record<ReportSource, string>;
 
 export function newQueueForm(): QueueFormValues {
-  return { id: '', nameZh: '', nameEn: '', slaDays: slaText(DEFAULT_SLA_DAYS), autoAssign: false };
+  return {
+    id: '',
+    nameZh: '',
+    nameEn: '',
+    slaDays: slaText(DEFAULT_SLA_DAYS),
+    autoAssign: false,
+    holdLimit: String(DEFAULT_HOLD_LIMIT),
+  };
 }
 
 export function queueFormOf(queue: QueueView): QueueFormValues {
@@ -32,13 +43,14 @@ export function queueFormOf(queue: QueueView): QueueFormValues {
     nameEn: queue.nameEn,
     slaDays: slaText(queue.slaDays),
     autoAssign: queue.autoAssign,
+    holdLimit: String(queue.holdLimit),
   };
 }
 
 /** The save input a queue (as listed) needs to change one setting and keep the rest. */
 export function queueSaveInputOf(queue: QueueView): QueueSaveInput {
-  const { id, nameZh, nameEn, slaDays, autoAssign } = queue;
-  return { id, nameZh, nameEn, slaDays, autoAssign };
+  const { id, nameZh, nameEn, slaDays, autoAssign, holdLimit } = queue;
+  return { id, nameZh, nameEn, slaDays, autoAssign, holdLimit };
 }
 
 /**
@@ -64,9 +76,19 @@ export function validateQueueForm(
     if (!shape.slaDays.shape[source].safeParse(days).success) errors[source] = 'queues.form.slaInvalid';
     slaDays[source] = days;
   }
+  const limitText = values.holdLimit.trim();
+  const holdLimit = /^\d+$/.test(limitText) ? Number(limitText) : Number.NaN;
+  if (!shape.holdLimit.safeParse(holdLimit).success) errors.holdLimit = 'queues.form.holdLimitInvalid';
   if (Object.keys(errors).length) return { errors };
   return {
     errors,
-    input: { id, nameZh: values.nameZh.trim(), nameEn: values.nameEn.trim(), slaDays, autoAssign: values.autoAssign },
+    input: {
+      id,
+      nameZh: values.nameZh.trim(),
+      nameEn: values.nameEn.trim(),
+      slaDays,
+      autoAssign: values.autoAssign,
+      holdLimit,
+    },
   };
 }

@@ -12,6 +12,7 @@ import * as m0010 from './0010_queue_indexes';
 import * as m0011 from './0011_rule_source_index';
 import * as m0012 from './0012_rate_limits';
 import * as m0013 from './0013_decision_states';
+import * as m0014 from './0014_queue_holds_escalations';
 import * as m0015 from './0015_outbox_attempts';
 import * as m0016 from './0016_sign_in_hardening';
 import * as m0017 from './0017_intake_integrity';
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_outbox_attempts': m0015,
   '0016_sign_in_hardening': m0016,
   '0017_intake_integrity': m0017,
+  '0014_queue_holds_escalations': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

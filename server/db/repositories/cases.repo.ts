@@ -3,6 +3,8 @@ import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKin
 import type { Executor } from '../database';
 import { isPostgres } from '../migrations/helpers';
 import type { CaseRow, CaseUpdate, NewCaseRow } from '../tables/cases.table';
+import { heldIn } from './heldCases';
+import { isMemberOfQueue } from './queues.repo';
 
 export type CaseSort = 'rank' | 'slaDueAt' | 'createdAt';
 
@@ -152,8 +154,11 @@ export const casesRepo = {
    * locked and rows other claimers hold are skipped (PostgreSQL), so concurrent claims
    * never collide.
    */
-  async lockClaimCandidate(db: Executor, opts: { queue: string; userId: number; now: string; lapsedLeases?: boolean }) {
-    return claimableIn(db, opts.queue, opts.userId, opts.now, opts.lapsedLeases ?? false)
+  async lockClaimCandidate(
+    db: Executor,
+    opts: { queue: string; userId: number; now: string; lapsedLeases?: boolean; except?: number },
+  ) {
+    return claimableIn(db, opts.queue, opts.userId, opts.now, opts.lapsedLeases ?? false, opts.except)
       .select(['id', 'status', 'version', 'assignee_id', 'rank'])
       .forUpdate()
       .skipLocked()
@@ -166,19 +171,27 @@ export const casesRepo = {
    * same index walk as `lockClaimCandidate`, then the best of those few. For SQLite, where a
    * claim holds the one connection from BEGIN to COMMIT and every statement's result waits
    * for a turn of the event loop, one statement instead of three per claim is what counts;
-   * it has no row locks to take (writers take turns).
+   * it has no row locks to take (writers take turns). Queues where the user already holds
+   * as many cases as the queue's hold limit allows are passed over (unless `ignoreHoldLimit`:
+   * to tell "nothing waiting" from "only full queues have work").
    */
-  async claimCandidateOfMember(db: Executor, opts: { userId: number; queue?: string; now: string }) {
+  async claimCandidateOfMember(
+    db: Executor,
+    opts: { userId: number; queue?: string; now: string; except?: number; ignoreHoldLimit?: boolean },
+  ) {
     const bestPerQueue = (lapsedLeases: boolean) =>
       db
-        .selectFrom('queue_members')
+        .selectFrom('queues')
         .select(
-          claimableIn(db, sql.ref<string>('queue_members.queue_id'), opts.userId, opts.now, lapsedLeases)
+          claimableIn(db, sql.ref<string>('queues.id'), opts.userId, opts.now, lapsedLeases, opts.except)
             .select('cases.id')
             .as('id'),
         )
-        .where('queue_members.user_id', '=', opts.userId)
-        .$if(opts.queue !== undefined, (q) => q.where('queue_members.queue_id', '=', opts.queue as string));
+        .where((eb) => isMemberOfQueue(eb, opts.userId))
+        .$if(!opts.ignoreHoldLimit, (q) =>
+          q.where((eb) => eb(heldIn(eb, eb.ref('queues.id'), opts.userId, opts.now), '<', eb.ref('queues.hold_limit'))),
+        )
+        .$if(opts.queue !== undefined, (q) => q.where('queues.id', '=', opts.queue as string));
     return db
       .selectFrom('cases')
       .select(['id', 'status', 'version', 'assignee_id', 'rank'])
@@ -187,6 +200,30 @@ export const casesRepo = {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
+  },
+
+  /** Every case someone holds (assigned to them), with who holds it and until when: the leads' view. */
+  held(db: Executor, limit: number) {
+    return db
+      .selectFrom('cases')
+      .innerJoin('users', 'users.id', 'cases.assignee_id')
+      .innerJoin('subjects', 'subjects.id', 'cases.subject_id')
+      .select([
+        'cases.id',
+        'cases.queue',
+        'cases.rule',
+        'cases.assignee_id',
+        'users.display_name as assignee_name',
+        'cases.lease_until',
+        'subjects.name as subject_name',
+        'subjects.id as subject_id',
+      ])
+      .where('cases.status', '=', 'assigned')
+      .orderBy('cases.queue')
+      .orderBy('cases.assignee_id')
+      .orderBy('cases.id')
+      .limit(limit)
+      .execute();
   },
 
   /** Cases whose reviewer's lease ran out. */
@@ -264,8 +301,11 @@ function claimableIn(
   userId: number,
   now: string,
   lapsedLeases: boolean,
+  /** A case not to hand out (the one the caller just gave back by moving on). */
+  except?: number,
 ) {
   let query = db.selectFrom('cases').where('cases.queue', '=', queue);
+  if (except !== undefined) query = query.where('cases.id', '!=', except);
   query = lapsedLeases
     ? query.where('cases.status', '=', 'assigned').where('cases.lease_until', '<', now)
     : query.where('cases.status', '=', 'triaged');

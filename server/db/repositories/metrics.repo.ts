@@ -3,6 +3,7 @@ import type { ReportSource } from '../../../shared/cases/enums';
 import { TOOK_EFFECT_STATUSES } from '../../../shared/decisions/decisionStates';
 import type { DecisionOutcome } from '../../../shared/metrics/people';
 import type { Database, Executor } from '../database';
+import { memberships } from './queues.repo';
 
 /**
  * The dashboard's SQL. Every query groups and counts in the database (the same text on SQLite
@@ -276,8 +277,14 @@ export const metricsRepo = {
       .execute();
   },
 
-  /** Every queue membership: what a lead's team is worked out from (shared/metrics/team.ts). */
+  /** Every queue membership, listed or by role: what a lead's team is worked out from (shared/metrics/team.ts). */
   queueMemberships(db: Executor) {
-    return db.selectFrom('queue_members').select(['queue_id as queueId', 'user_id as userId']).execute();
+    return db.selectFrom(memberships(db).as('m')).select(['m.queue_id as queueId', 'm.user_id as userId']).execute();
+  },
+
+  /** Queues whose members include everyone with a role (the escalations queue): shared, not a team's own. */
+  async queuesByRole(db: Executor): Promise<Set<string>> {
+    const rows = await db.selectFrom('queues').select('id').where('member_role', 'is not', null).execute();
+    return new Set(rows.map((r) => r.id));
   },
 };

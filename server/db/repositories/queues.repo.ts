@@ -1,6 +1,8 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { RoutingMatch, RoutingRule } from '../../../shared/cases/routing';
-import type { Executor } from '../database';
+import type { Database, Executor } from '../database';
 import type { QueueRow } from '../tables/queues.table';
+import { heldIn } from './heldCases';
 
 export interface QueueUpsert {
   id: string;
@@ -8,6 +10,47 @@ export interface QueueUpsert {
   name_en: string;
   sla_days: string;
   auto_assign: number;
+  /** Left as it is (or the default, for a new queue) when not given. */
+  hold_limit?: number;
+}
+
+/**
+ * Every (queue, member) pair: the listed members, and everyone active whose role the queue
+ * takes as members (`member_role`: the escalations queue's leads). Read membership through
+ * this, never `queue_members` alone; only the member list a lead edits is the table itself.
+ */
+/**
+ * Whether the user is a member of the queue in the enclosing query's `queues` row: listed, or by
+ * role. Cheaper than `memberships` on the claim path: it walks the few queues, with no union.
+ */
+export function isMemberOfQueue(eb: ExpressionBuilder<Database, 'queues'>, userId: number) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('queue_members')
+        .select('queue_members.user_id')
+        .whereRef('queue_members.queue_id', '=', 'queues.id')
+        .where('queue_members.user_id', '=', userId),
+    ),
+    eb(
+      'queues.member_role',
+      '=',
+      eb.selectFrom('users').select('users.role').where('users.id', '=', userId).where('users.disabled_at', 'is', null),
+    ),
+  ]);
+}
+
+export function memberships(db: Executor) {
+  return db
+    .selectFrom('queue_members')
+    .select(['queue_members.queue_id', 'queue_members.user_id'])
+    .union(
+      db
+        .selectFrom('queues')
+        .innerJoin('users', 'users.role', 'queues.member_role')
+        .where('users.disabled_at', 'is', null)
+        .select(['queues.id as queue_id', 'users.id as user_id']),
+    );
 }
 
 export const queuesRepo = {
@@ -22,16 +65,43 @@ export const queuesRepo = {
       .insertInto('queues')
       .values({ ...q, created_at: at })
       .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet({ name_zh: q.name_zh, name_en: q.name_en, sla_days: q.sla_days, auto_assign: q.auto_assign }),
+        oc.column('id').doUpdateSet({
+          name_zh: q.name_zh,
+          name_en: q.name_en,
+          sla_days: q.sla_days,
+          auto_assign: q.auto_assign,
+          ...(q.hold_limit === undefined ? {} : { hold_limit: q.hold_limit }),
+        }),
       )
       .execute();
   },
   async queueIdsOfUser(db: Executor, userId: number): Promise<string[]> {
-    const rows = await db.selectFrom('queue_members').select('queue_id').where('user_id', '=', userId).execute();
+    const rows = await db
+      .selectFrom(memberships(db).as('m'))
+      .select('m.queue_id')
+      .where('m.user_id', '=', userId)
+      .orderBy('m.queue_id')
+      .execute();
     return rows.map((r) => r.queue_id);
   },
+  /**
+   * The caller's queues, with how many of each queue's cases they hold now (assigned to them,
+   * their lease not run out) and the queue's hold limit.
+   */
+  async holdsOfMember(
+    db: Executor,
+    userId: number,
+    now: string,
+  ): Promise<{ queueId: string; held: number; holdLimit: number }[]> {
+    const rows = await db
+      .selectFrom('queues')
+      .select((eb) => ['queues.id', 'queues.hold_limit', heldIn(eb, eb.ref('queues.id'), userId, now).as('held')])
+      .where((eb) => isMemberOfQueue(eb, userId))
+      .orderBy('queues.id')
+      .execute();
+    return rows.map((r) => ({ queueId: r.id, held: Number(r.held), holdLimit: r.hold_limit }));
+  },
+  /** The listed members of every queue (what a lead edits; `memberships` adds the role's members). */
   async members(db: Executor): Promise<{ queue_id: string; user_id: number }[]> {
     return db.selectFrom('queue_members').select(['queue_id', 'user_id']).execute();
   },
@@ -47,19 +117,17 @@ export const queuesRepo = {
   /** Members of a queue who can take work, with how many cases each holds now (least first). */
   async membersByLoad(db: Executor, queueId: string): Promise<{ user_id: number; load: number }[]> {
     const rows = await db
-      .selectFrom('queue_members')
-      .innerJoin('users', 'users.id', 'queue_members.user_id')
+      .selectFrom(memberships(db).as('m'))
+      .innerJoin('users', 'users.id', 'm.user_id')
       .leftJoin('cases', (join) =>
-        join
-          .onRef('cases.assignee_id', '=', 'queue_members.user_id')
-          .on('cases.status', 'in', ['assigned', 'pending_approval']),
+        join.onRef('cases.assignee_id', '=', 'm.user_id').on('cases.status', 'in', ['assigned', 'pending_approval']),
       )
-      .select(['queue_members.user_id', (eb) => eb.fn.count<number>('cases.id').as('load')])
-      .where('queue_members.queue_id', '=', queueId)
+      .select(['m.user_id', (eb) => eb.fn.count<number>('cases.id').as('load')])
+      .where('m.queue_id', '=', queueId)
       .where('users.disabled_at', 'is', null)
-      .groupBy('queue_members.user_id')
+      .groupBy('m.user_id')
       .orderBy('load')
-      .orderBy('queue_members.user_id')
+      .orderBy('m.user_id')
       .execute();
     return rows.map((r) => ({ user_id: r.user_id, load: Number(r.load) }));
   },

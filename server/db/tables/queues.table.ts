@@ -9,6 +9,10 @@ export interface QueuesTable {
   sla_days: string;
   /** 1: new cases go straight to the least-loaded member. */
   auto_assign: Generated<number>;
+  /** How many of its cases one person may hold at once (claimed or kept); a claim beyond it is refused. */
+  hold_limit: Generated<number>;
+  /** Everyone with this role is a member besides the listed ones (the escalations queue: 'lead'). */
+  member_role: string | null;
   created_at: string;
 }
 export type QueueRow = Selectable<QueuesTable>;

@@ -6,9 +6,19 @@ import { permittedProcedure, router } from '../trpc';
 const reason = z.string().trim().min(1).max(500);
 
 export const queueRouter = router({
-  /** The most urgent claimable case of the caller's queues, now assigned to them; null when none. */
+  /**
+   * The most urgent claimable case of the caller's queues, now assigned to them; null when none.
+   * `from`: the case they are moving on from, given back to its queue unless they `keep` it.
+   */
   next: permittedProcedure('cases.claim')
-    .input(z.object({ queue: z.string().max(64).optional() }).default({}))
+    .input(
+      z
+        .object({
+          queue: z.string().max(64).optional(),
+          from: z.object({ caseId: z.number().int().positive(), keep: z.boolean().default(false) }).optional(),
+        })
+        .default({}),
+    )
     .output(z.object({ caseId: z.number() }).nullable())
     .mutation(({ ctx, input }) => claimNext(serviceContext(ctx), input)),
 

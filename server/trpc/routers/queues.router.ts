@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { queueSaveInput, queueView, routingRuleInput, routingRuleView } from '../../../shared/api/queues';
+import { heldCaseView, queueSaveInput, queueView, routingRuleInput, routingRuleView } from '../../../shared/api/queues';
 import { queuesRepo } from '../../db/repositories/queues.repo';
 import {
   deleteRoutingRule,
+  listHeldCases,
   listQueues,
   saveQueue,
   saveRoutingRule,
@@ -16,6 +17,11 @@ export const queuesRouter = router({
   list: permittedProcedure('cases.read')
     .output(z.array(queueView))
     .query(({ ctx }) => listQueues(ctx)),
+
+  /** Every case someone holds now, with its holder and lease end (leads: who holds what). */
+  held: permittedProcedure('queues.manage')
+    .output(z.array(heldCaseView))
+    .query(({ ctx }) => listHeldCases(ctx.db)),
 
   save: permittedProcedure('queues.manage')
     .input(queueSaveInput)

@@ -173,4 +173,20 @@ describe("a lead's team", () => {
     expect(teamOf(memberships, 1)).toEqual({ members: [1, 2], queues: ['q1', 'q2'] });
     expect(teamOf(memberships, 9)).toEqual({ members: [9], queues: [] });
   });
+
+  it('counts a queue every lead works (escalations) without making the leads one team', () => {
+    const memberships = [
+      { queueId: 'q1', userId: 1 }, // lead 1
+      { queueId: 'q1', userId: 2 },
+      { queueId: 'q3', userId: 4 }, // lead 4
+      { queueId: 'q3', userId: 5 },
+      { queueId: 'escalations', userId: 1 },
+      { queueId: 'escalations', userId: 4 },
+    ];
+    const shared = new Set(['escalations']);
+    expect(teamOf(memberships, 1, shared)).toEqual({ members: [1, 2], queues: ['escalations', 'q1'] });
+    expect(teamOf(memberships, 4, shared)).toEqual({ members: [4, 5], queues: ['escalations', 'q3'] });
+    // Without the rule, escalations would merge both teams.
+    expect(teamOf(memberships, 1).members).toEqual([1, 2, 4]);
+  });
 });

@@ -56,6 +56,7 @@ describe('the queue form', () => {
       nameEn: 'Brand',
       slaDays: { user_report: 30, spot_check: 14, system_detection: 7 },
       autoAssign: false,
+      holdLimit: 3,
     });
   });
 
@@ -65,6 +66,7 @@ describe('the queue form', () => {
       id: 'Brand X',
       nameEn: '  ',
       slaDays: { user_report: '0', spot_check: '1.5', system_detection: '366' },
+      holdLimit: '0',
     });
     expect(result.input).toBeUndefined();
     expect(result.errors).toEqual({
@@ -73,6 +75,7 @@ describe('the queue form', () => {
       user_report: 'queues.form.slaInvalid',
       spot_check: 'queues.form.slaInvalid',
       system_detection: 'queues.form.slaInvalid',
+      holdLimit: 'queues.form.holdLimitInvalid',
     });
   });
 
