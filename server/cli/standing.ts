@@ -1,6 +1,6 @@
 /**
  * `npm run desk -- standing <file.json>`: runs the rulebook engine on a history file
- * (DESIGN.md contract) and returns the standing as pretty JSON. Every failure is an Error with a
+ * (the published contract, docs/CONTRACTS.md) and returns the standing as pretty JSON. Every failure is an Error with a
  * one-line message naming the file or the offending field.
  */
 import { readFile } from 'node:fs/promises';

@@ -9,7 +9,7 @@ import type { ServiceContext } from './serviceContext';
 /**
  * Time-driven ends of the appeal stage: a window that closed without an appeal makes the
  * record final, and so does a request for evidence left unanswered past its deadline
- * (DOMAIN.md §6: stage 3 cannot be reversed). Run periodically by the server.
+ * (docs/MARKETPLACE.md §6: stage 3 cannot be reversed). Run periodically by the server.
  */
 export async function closeExpiredAppeals(ctx: ServiceContext, batchSize = 200): Promise<number> {
   const now = ctx.clock.now();

@@ -8,7 +8,7 @@ import { decisionsRepo } from '../db/repositories/decisions.repo';
 import type { AppealRow, AppealStatus } from '../db/tables/appeals.table';
 import { appealWindowEnd } from './appealWindow';
 
-/** DOMAIN.md §6: what stage the member sees. */
+/** docs/MARKETPLACE.md §6: what stage the member sees. */
 export function stageOf(status: AppealStatus): AppealView['stage'] {
   if (status === 'pending_member') return 'pending_member';
   if (status === 'under_review') return 'under_review';

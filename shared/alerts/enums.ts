@@ -1,5 +1,5 @@
 /**
- * Account-security risk alerts (DOMAIN.md §7, seed 002): the marketplace warns that one of a
+ * Account-security risk alerts (docs/MARKETPLACE.md §7): the marketplace warns that one of a
  * shop's accounts (the main account or a sub-account) behaves unlike its holder.
  */
 

@@ -3,7 +3,7 @@ import { evidenceInput } from './intake';
 
 export const APPEAL_DECISIONS = ['approve', 'reject', 'request_evidence'] as const;
 
-/** `appeals.submit` (DESIGN.md contract): the member (through an integration) or staff on their behalf. */
+/** `appeals.submit` (docs/CONTRACTS.md): the member (through an integration) or staff on their behalf. */
 export const appealSubmitInput = z.object({
   caseId: z.number().int().positive(),
   statement: z.string().trim().min(1).max(5000),
@@ -31,7 +31,7 @@ export const appealView = z.object({
   decisionId: z.number(),
   rule: z.string(),
   status: z.string(),
-  /** DOMAIN.md §6 stage as the member sees it. */
+  /** docs/MARKETPLACE.md §6 stage as the member sees it. */
   stage: z.enum(['pending_member', 'under_review', 'final']),
   statement: z.string(),
   evidence: z.array(z.unknown()),

@@ -5,7 +5,7 @@ export const DECISION_KINDS = ['apply', 'waive', 'dismiss', 'escalate'] as const
 const reason = z.string().trim().min(1).max(2000);
 const facts = z.record(z.string().max(64), z.unknown());
 
-/** `cases.decide` (DESIGN.md contract, plus `escalate`, `violationAt` and a reason template). */
+/** `cases.decide` (docs/CONTRACTS.md, plus `escalate`, `violationAt` and a reason template). */
 export const decideInput = z.object({
   id: z.number().int().positive(),
   version: z.number().int().positive(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
 import { structuredDataIssues } from './evidenceData';
 
-/** Rule ids the desk knows (DESIGN.md); intake refuses anything else. */
+/** Rule ids the desk knows (docs/CONTRACTS.md); intake refuses anything else. */
 export const RULE_IDS = [
   'improper-info-use',
   'member-rights-abuse',
@@ -40,7 +40,7 @@ export const evidenceInput = z
       ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
   });
 
-/** `reports.submit`: the contract in DESIGN.md. */
+/** `reports.submit`: the contract in docs/CONTRACTS.md. */
 export const reportSubmitInput = z.object({
   externalId: text(128),
   source: z.enum(REPORT_SOURCES),

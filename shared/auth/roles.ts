@@ -20,7 +20,7 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.export',
   'users.manage',
-  // Account-security alerts: verify "no risk" or act on the account (DOMAIN.md §7).
+  // Account-security alerts: verify "no risk" or act on the account (docs/MARKETPLACE.md §7).
   'alerts.handle',
   // The dashboard's team figures; without it, staff see only their own.
   'metrics.team',

@@ -3,12 +3,12 @@
 export const SUBJECT_KINDS = ['merchant', 'buyer', 'creator', 'brand'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
-/** Where a report came from (DOMAIN.md §1). */
+/** Where a report came from (docs/MARKETPLACE.md §1). */
 export const REPORT_SOURCES = ['user_report', 'spot_check', 'system_detection'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
 
 /**
- * Desk states of a case. The violation stages of DOMAIN.md §6 map onto them:
+ * Desk states of a case. The violation stages of docs/MARKETPLACE.md §6 map onto them:
  * notice_sent/appeal_window = "pending the member's action", under_appeal = "under staff
  * review", final = "violation record".
  */

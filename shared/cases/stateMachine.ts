@@ -3,7 +3,7 @@ import type { CaseStatus } from './enums';
 
 /**
  * The life of a case as one table: the desk states (new → triaged → assigned → decided →
- * notice sent → appeal window → final) and the violation stages of DOMAIN.md §6 on top of
+ * notice sent → appeal window → final) and the violation stages of docs/MARKETPLACE.md §6 on top of
  * them. The server checks every change against it; the client reads it to offer only the
  * actions that can succeed. Nothing else may decide what follows what.
  */

@@ -24,7 +24,7 @@ export const RULE_SEVERITY: Record<string, number> = {
 export const DEFAULT_SEVERITY = 2;
 export const severityOf = (rule: string) => RULE_SEVERITY[rule] ?? DEFAULT_SEVERITY;
 
-/** A person filed it: always reviewed; detections are many and mostly routine (DOMAIN.md §1). */
+/** A person filed it: always reviewed; detections are many and mostly routine (docs/MARKETPLACE.md §1). */
 export const SOURCE_WEIGHT: Record<ReportSource, number> = { user_report: 15, spot_check: 10, system_detection: 5 };
 
 /** Default time to close a case, per source. User reports: 30 days (seed 003). */

@@ -20,7 +20,7 @@ export interface RuleClassification {
 }
 
 /**
- * Our rules (DOMAIN.md §2) against the DSA Transparency Database's categories and keywords:
+ * Our rules (docs/MARKETPLACE.md §2) against the DSA Transparency Database's categories and keywords:
  * the one place that classification lives. Every statement of reasons takes its category,
  * keywords, content type and explanation from here.
  */

@@ -21,7 +21,7 @@ export function factNumber(facts: Facts, name: string): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** Absent boolean facts read as false: the flags in DESIGN.md are all optional. */
+/** Absent boolean facts read as false: the contract's flags (docs/CONTRACTS.md) are all optional. */
 export function factEquals(facts: Facts, name: string, expected: string | number | boolean): boolean {
   const value = facts[name];
   if (value === undefined && expected === false) return true;

@@ -1,5 +1,5 @@
 /**
- * The default rulebook: every rule family of the seeds (DOMAIN.md §2–§5) as data.
+ * The default rulebook: every rule family of the marketplace (docs/MARKETPLACE.md §2–§5) as data.
  * Each row cites the seed it encodes; docs/RULEBOOK.md explains the readings of ambiguous
  * passages. Nothing here is code: the engine interprets it.
  */
@@ -91,7 +91,7 @@ const ledgers: Record<Ledger, LedgerPolicy> = {
 // ---------------------------------------------------------------------------------------------
 // Shared pieces.
 
-/** Facts of the rules whose points and measures the reviewer chooses (DESIGN.md). */
+/** Facts of the rules whose points and measures the reviewer chooses (docs/CONTRACTS.md). */
 const reviewerFacts: Record<string, FactSpec> = {
   points: {
     type: 'integer',
@@ -142,7 +142,7 @@ const improperInfoUse: RuleDefinition = {
         en: 'Obtaining platform or personal data by renting/sharing accounts or helping third parties scan the system, or using, disclosing or selling it without permission. Public warning, points, business-permission control, up to account closure.',
       },
       // The seed names no ledger; its scale ends in closing the account ("直至賬戶關閉"), which
-      // is how the serious ledger ends. Points are the reviewer's (DESIGN.md).
+      // is how the serious ledger ends. Points are the reviewer's (docs/CONTRACTS.md).
       ledger: 'serious',
       cases: reviewerChosenCases({
         zh: '“将采取公示警告、账户扣分、经营权限管控直至账户关闭等处理”：分值与措施由审核员选择。',
@@ -775,7 +775,7 @@ export const defaultRulebook: Rulebook = {
   ],
 };
 
-/** The rule ids of the default rulebook, in DESIGN.md's order. */
+/** The rule ids of the default rulebook, in the order of docs/CONTRACTS.md. */
 export const DEFAULT_RULE_IDS = [
   'improper-info-use',
   'member-rights-abuse',

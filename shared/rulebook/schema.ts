@@ -1,5 +1,5 @@
 /**
- * Validation of the engine's input (DESIGN.md): `{asOf, violations: [{id, rule, at, facts}], reversed?}`.
+ * Validation of the engine's input (docs/CONTRACTS.md): `{asOf, violations: [{id, rule, at, facts}], reversed?}`.
  * The facts of each violation are checked against the fact declarations of its rule in the
  * rulebook, so the CLI, the API and the decision panel reject the same things with the same words.
  * Unknown facts are rejected: a misspelt flag (`largescale`) would otherwise silently change a verdict.

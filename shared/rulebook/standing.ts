@@ -1,6 +1,6 @@
 /**
  * The rulebook engine: a pure function from a subject's history to its standing at an instant
- * (DESIGN.md "The rulebook engine: standing"). It replays the history in time order — sorted by
+ * (docs/CONTRACTS.md, "The rulebook engine: standing"). It replays the history in time order — sorted by
  * `at`, then `id`, so the order of the input never matters — through the rulebook:
  *
  *   for each violation: close any platform years that ended before it (ledgers.ts), judge it under

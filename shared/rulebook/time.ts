@@ -1,6 +1,6 @@
 /**
  * Platform time. The rules count days, years and effective dates on the platform's clock
- * (UTC+8 for the Taobao family, DESIGN.md), not on the machine's. Everything here is plain
+ * (UTC+8 for the Taobao family, docs/CONTRACTS.md), not on the machine's. Everything here is plain
  * epoch-millisecond arithmetic over `Date.UTC`, so the result never depends on the time zone
  * of the browser or server that runs it.
  */
@@ -31,7 +31,7 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Parses an ISO 8601 date or date-time. A time without an offset is read as platform time
- * (DESIGN.md: "the platform's time zone is UTC+8 unless the rulebook says otherwise"); a bare
+ * (docs/CONTRACTS.md: "the platform's time zone is UTC+8 unless the rulebook says otherwise"); a bare
  * date is the start of that platform day. Returns `null` for anything else, including impossible
  * calendar dates such as 2024-02-30.
  */

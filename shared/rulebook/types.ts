@@ -18,7 +18,7 @@ export interface LocalizedText {
 export const LEDGERS = ['general', 'serious', 'counterfeit'] as const;
 export type Ledger = (typeof LEDGERS)[number];
 
-/** What a finding did (the fixed output contract of DESIGN.md). */
+/** What a finding did (the fixed output contract of docs/CONTRACTS.md). */
 export const OUTCOMES = ['points', 'correction', 'warning'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -209,7 +209,7 @@ export interface Rulebook {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Engine input (the DESIGN.md contract).
+// Engine input (the contract of docs/CONTRACTS.md).
 
 export type Facts = Readonly<Record<string, unknown>>;
 
@@ -238,7 +238,7 @@ export interface StandingInput extends History {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Engine output. The first fields of each object are DESIGN.md's fixed contract; the rest are extras.
+// Engine output. The first fields of each object are the fixed contract of docs/CONTRACTS.md; the rest are extras.
 
 export type NodeOutcome = 'none' | 'executed' | 'absorbed';
 

@@ -18,7 +18,7 @@ import { useAlertColumns } from './useAlertColumns';
 const PAGE_SIZE = 25;
 const NO_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
 
-/** Account-security risk alerts (DOMAIN.md §7): the pending and handled lists, and their handling. */
+/** Account-security risk alerts (docs/MARKETPLACE.md §7): the pending and handled lists, and their handling. */
 export function AlertsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();

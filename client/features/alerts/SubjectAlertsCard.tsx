@@ -10,7 +10,7 @@ import { AlertLevelChip } from './AlertLevelChip';
 const SHOWN = 5;
 
 /**
- * On a case page: the subject's pending account-security alerts (DOMAIN.md §7), since an
+ * On a case page: the subject's pending account-security alerts (docs/MARKETPLACE.md §7), since an
  * account in someone else's hands changes how a violation reads. Nothing when it has none.
  */
 export function SubjectAlertsCard({ subjectId }: { subjectId: string }) {

@@ -4,7 +4,7 @@ import type { AppealView } from '../../../shared/api/appeals';
 export type AppealStatus = 'pending_member' | 'under_review' | 'approved' | 'rejected' | 'expired';
 
 /**
- * The appeals page's tabs follow the member-side stages (DOMAIN.md §6): under staff review,
+ * The appeals page's tabs follow the member-side stages (docs/MARKETPLACE.md §6): under staff review,
  * sent back to the member for evidence, and a final record (approved, rejected or expired).
  */
 export const APPEAL_TABS = {

@@ -7,7 +7,7 @@ import { CATEGORY_AXIS_HEIGHT, COUNT_AXIS } from './chartText';
 
 type Row = DashboardMetrics['intakeDaily'][number];
 
-/** Reports received per platform day, one line per source (DOMAIN.md §1). */
+/** Reports received per platform day, one line per source (docs/MARKETPLACE.md §1). */
 export function IntakeChart(props: { rows: Row[]; fileSuffix: string }) {
   const { t } = useTranslation();
   const title = t('dashboard.charts.intake');

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { idColumn } from './helpers';
 
-// Account-security risk alerts (DOMAIN.md §7), and the indexes the dashboard's period queries
+// Account-security risk alerts (docs/MARKETPLACE.md §7), and the indexes the dashboard's period queries
 // read by: decisions, reports and appeal rulings by time.
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 
 /**
- * The three stages of DOMAIN.md §6 as the member sees them: pending_member (待您处理),
+ * The three stages of docs/MARKETPLACE.md §6 as the member sees them: pending_member (待您处理),
  * under_review (小二审核中), and a final record: approved (reversed), rejected, or expired.
  */
 export const APPEAL_STATUSES = ['pending_member', 'under_review', 'approved', 'rejected', 'expired'] as const;

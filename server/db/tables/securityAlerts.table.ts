@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AccountKind, AlertLevel, AlertResolution, AlertStatus, AlertType } from '../../../shared/alerts/enums';
 
-/** An account-security risk alert on one of a shop's accounts (DOMAIN.md §7). */
+/** An account-security risk alert on one of a shop's accounts (docs/MARKETPLACE.md §7). */
 export interface SecurityAlertsTable {
   id: Generated<number>;
   /** The marketplace's id of the alert: intake is idempotent on it. */

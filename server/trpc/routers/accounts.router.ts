@@ -3,7 +3,7 @@ import { subjectStanding } from '../../services/subjectStanding.service';
 import { permittedProcedure, router } from '../trpc';
 
 export const accountsRouter = router({
-  /** The rulebook engine's standing of a subject (DESIGN.md output contract, plus extras). */
+  /** The rulebook engine's standing of a subject (the output contract of docs/CONTRACTS.md, plus extras). */
   standing: permittedProcedure('cases.read')
     .input(z.object({ subjectId: z.string().min(1).max(64), asOf: z.iso.datetime({ offset: true }).optional() }))
     .output(z.record(z.string(), z.unknown()))

@@ -16,7 +16,7 @@ import { serviceContext } from '../context';
 import { consume } from '../rateLimits';
 import { permittedProcedure, router, staffOrTokenProcedure } from '../trpc';
 
-/** Account-security risk alerts (DOMAIN.md §7): intake, the pending/handled lists, and handling. */
+/** Account-security risk alerts (docs/MARKETPLACE.md §7): intake, the pending/handled lists, and handling. */
 export const alertsRouter = router({
   /** The marketplace's detection (token with `intake`), or staff entering one by hand. */
   submit: staffOrTokenProcedure('cases.intake', 'intake')

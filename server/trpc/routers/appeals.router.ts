@@ -22,7 +22,7 @@ export const appealsRouter = router({
     .output(appealSubmitOutput)
     .mutation(({ ctx, input }) => submitAppeal(serviceContext(ctx), input)),
 
-  /** Stage and deadlines of a case as the member sees them (DOMAIN.md §6). */
+  /** Stage and deadlines of a case as the member sees them (docs/MARKETPLACE.md §6). */
   status: staffOrTokenProcedure('cases.read', 'appeals')
     .input(z.object({ caseId: z.number().int().positive() }))
     .output(appealStatusOutput)

@@ -22,7 +22,7 @@ export const auditRouter = router({
     .output(auditFacetsOutput)
     .query(({ ctx }) => auditFacets(ctx)),
 
-  /** Re-hashes the whole chain now: `{ok, count, head, firstBad?}` (DESIGN.md contract). */
+  /** Re-hashes the whole chain now: `{ok, count, head, firstBad?}` (docs/CONTRACTS.md). */
   verify: permittedProcedure('audit.read')
     .use(spendExpensiveBudget)
     .input(z.object({}).optional())

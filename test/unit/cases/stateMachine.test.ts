@@ -28,7 +28,7 @@ describe('case state machine', () => {
     expect(transition('pending_approval', 'approve')).toBe('decided');
   });
 
-  it('returns an appeal asking for evidence to the member (DOMAIN.md §6 stage 1)', () => {
+  it('returns an appeal asking for evidence to the member (docs/MARKETPLACE.md §6 stage 1)', () => {
     expect(transition('appeal_window', 'appeal')).toBe('under_appeal');
     expect(transition('under_appeal', 'request_evidence')).toBe('appeal_window');
   });

@@ -27,7 +27,7 @@ async function runFixture(name: string): Promise<Standing> {
 }
 
 describe('standingCommand', () => {
-  it('prints the DESIGN.md example standing as pretty JSON', async () => {
+  it('prints the published contract example standing as pretty JSON', async () => {
     const file = await write(
       'history.json',
       JSON.stringify({

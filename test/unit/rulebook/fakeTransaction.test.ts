@@ -1,4 +1,4 @@
-/** Seed 004, fake transactions tier by tier (DOMAIN.md §5), and the 39-day rolling demotion. */
+/** Fake transactions tier by tier (docs/MARKETPLACE.md §5), and the 39-day rolling demotion. */
 import { describe, expect, it } from 'vitest';
 import { fake, finding, run } from './helpers';
 

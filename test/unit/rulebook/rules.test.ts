@@ -164,7 +164,7 @@ describe('history handling', () => {
     ]);
   });
 
-  it('unknown reversed ids are ignored (the DESIGN.md example reverses an id not in its history)', () => {
+  it('unknown reversed ids are ignored (the published contract example reverses an id not in its history)', () => {
     const s = run([v('a', 'false-appeal-evidence', '2024-01-01')], '2024-02-01', { reversed: ['v7'] });
     expect(s.findings).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-/** Input validation (DESIGN.md contract): every bad field is named in one line. */
+/** Input validation (docs/CONTRACTS.md): every bad field is named in one line. */
 import { describe, expect, it } from 'vitest';
 import {
   checkRulebook,
@@ -40,7 +40,7 @@ describe('default rulebook data', () => {
     expect(checkRulebook(defaultRulebook)).toEqual([]);
   });
 
-  it('has exactly the rule ids of DESIGN.md, each with bilingual names and dated versions', () => {
+  it('has exactly the rule ids of the published contract, each with bilingual names and dated versions', () => {
     expect(defaultRulebook.rules.map((r) => r.id)).toEqual([...DEFAULT_RULE_IDS]);
     for (const rule of defaultRulebook.rules) {
       expect(rule.name.zh.length).toBeGreaterThan(0);
@@ -64,7 +64,7 @@ describe('default rulebook data', () => {
 });
 
 describe('parseStandingInput', () => {
-  it('accepts the DESIGN.md example', () => {
+  it('accepts the published contract example', () => {
     expect(parseStandingInput(valid)).toEqual(valid);
   });
 

@@ -1,4 +1,4 @@
-/** The year and what survives it (seed 003, 《淘寶規則》第45條; DOMAIN.md §4). */
+/** The year and what survives it (《淘寶規則》第四十五條; docs/MARKETPLACE.md §4). */
 import { describe, expect, it } from 'vitest';
 import { run, v } from './helpers';
 
