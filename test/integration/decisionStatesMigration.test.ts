@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { migrationProvider } from '../../server/db/migrations';
-import { createQueue, createStaff, insertTriagedCases } from '../support/factories';
+import { insertTriagedCases } from '../support/factories';
 import { BACKENDS, createTestDatabase } from '../support/testDatabase';
 
 describe.each(BACKENDS)('decision states migration on %s', (backend) => {
@@ -19,13 +19,34 @@ describe.each(BACKENDS)('decision states migration on %s', (backend) => {
     try {
       const migrated = await new Migrator({ db, provider: migrationProvider }).migrateTo('0012_rate_limits');
       expect(migrated.error).toBeUndefined();
-      const staff = await createStaff(db, [
-        { username: 'rev', role: 'reviewer' },
-        { username: 'officer', role: 'appeals_officer' },
-      ]);
-      const rev = staff.get('rev') ?? 0;
-      const officer = staff.get('officer') ?? 0;
-      await createQueue(db, 'q');
+      // Staff and a queue as 0012 knew them (today's factories write columns added since).
+      const person = async (username: string, role: string) =>
+        (
+          await db
+            .insertInto('users')
+            .values({
+              username,
+              display_name: username,
+              role,
+              password_hash: 'x',
+              created_at: '2024-11-01T00:00:00.000Z',
+            } as never)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      const rev = await person('rev', 'reviewer');
+      const officer = await person('officer', 'appeals_officer');
+      await db
+        .insertInto('queues')
+        .values({
+          id: 'q',
+          name_zh: '测试',
+          name_en: 'Test',
+          sla_days: '{}',
+          auto_assign: 0,
+          created_at: '2024-11-01T00:00:00.000Z',
+        } as never)
+        .execute();
       await insertTriagedCases(db, 'q', 1);
       const c = await db.selectFrom('cases').select(['id', 'subject_id']).executeTakeFirstOrThrow();
       const at = '2024-12-01T00:00:00.000Z';
