@@ -93,8 +93,7 @@ describe('killing the server (SIGKILL) in the middle of audited writes', () => {
       let killed = false;
       // Failed sign-ins (a user row update and an event each, until the account locks) and
       // successful ones (a session row, a user update and an event each). One worker per
-      // user: concurrent failures on one account race on its counter (see the report), which
-      // is not what this test is about.
+      // user, so at most one attempt per account is in flight when the kill comes.
       const workers = [
         ...['reviewer', 'reviewer2', 'senior', 'appeals', 'triager', 'lead'].map((username) => ({
           username,
@@ -160,7 +159,12 @@ describe('killing the server (SIGKILL) in the middle of audited writes', () => {
             eventsFor('auth.login', user.id),
           );
         } else {
-          expect(user.failed_logins, user.username).toBe(eventsFor('auth.login_failed', user.id));
+          // Each attempt is reserved (counted) before the password check and its failure is
+          // audited after it, so the one attempt in flight when the kill came may be counted
+          // without its event: it errs towards locking, never towards a free guess.
+          const failures = eventsFor('auth.login_failed', user.id);
+          expect(user.failed_logins, user.username).toBeGreaterThanOrEqual(failures);
+          expect(user.failed_logins, user.username).toBeLessThanOrEqual(failures + 1);
         }
       }
       const added = users.filter((u) => u.username.startsWith('crash.'));
