@@ -146,6 +146,10 @@ async function explainNothingClaimable(
     .select(['queues.id', 'queues.hold_limit'])
     .where('cases.id', '=', waiting.id)
     .executeTakeFirstOrThrow();
+  // On PostgreSQL a case another claimer has locked is skipped, not waited for: work may be
+  // waiting only because someone else is taking it, with the caller well below the limit.
+  const hold = (await queuesRepo.holdsOfMember(trx, userId, now)).find((q) => q.queueId === full.id);
+  if (!hold || hold.held < hold.holdLimit) return;
   throw new DeskError(
     'CONFLICT',
     'hold_limit_reached',

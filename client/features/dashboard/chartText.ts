@@ -20,12 +20,12 @@ export const CATEGORY_AXIS_HEIGHT = 40;
 
 /**
  * A category axis of names (queues, rules, people): English names are long and a label that
- * does not fit is ellipsized ("Listing without a…"), so labels slant and get the room to show
- * in full; the axis tooltip names the category on hover as well.
+ * does not fit is ellipsized ("Listing without a…"), so labels slant steeply (a chart of every rule
+ * leaves each one a narrow band) and get the room to show in full; the axis tooltip names the category on hover as well.
  */
 export const NAME_AXIS = {
-  height: 90,
-  tickLabelStyle: { angle: -30, textAnchor: 'end', dominantBaseline: 'hanging' },
+  height: 150,
+  tickLabelStyle: { angle: -50, textAnchor: 'end', dominantBaseline: 'hanging' },
 } as const;
 
 /** Room beside a vertical category axis of rule names (the decisions chart). */

@@ -20,13 +20,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndpointView } from '../../../shared/api/outbox';
+import { ShownOnceDialog } from '../../lib/ShownOnceDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { ConfirmDialog } from '../queues/ConfirmDialog';
 import type { Notify } from '../queues/SuccessSnackbar';
 import { EndpointDialog } from './EndpointDialog';
 import { eventTypeLabel } from './eventTypeLabel';
-import { SecretDialog } from './SecretDialog';
 import { useRefreshOutbox } from './useRefreshOutbox';
 
 /** The webhooks admins registered: add, pause/resume, rotate the secret, remove. */
@@ -163,7 +163,20 @@ export function EndpointsSection(props: { notify: Notify }) {
           }}
         />
       )}
-      {secret && <SecretDialog secret={secret} onClose={() => setSecret(null)} />}
+      {secret && (
+        <ShownOnceDialog
+          value={secret}
+          texts={{
+            title: t('outbox.secret.title'),
+            text: t('outbox.secret.text'),
+            copy: t('outbox.secret.copy'),
+            copied: t('outbox.secret.copied'),
+            done: t('outbox.secret.done'),
+          }}
+          testId="endpoint-secret"
+          onClose={() => setSecret(null)}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           title={t('outbox.endpoints.removeTitle', { url: removing.url })}

@@ -20,13 +20,13 @@ import { useTranslation } from 'react-i18next';
 import type { TokenView } from '../../../shared/api/tokens';
 import { can } from '../../../shared/auth/roles';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { ShownOnceDialog } from '../../lib/ShownOnceDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { ConfirmDialog } from '../queues/ConfirmDialog';
 import { useSuccessSnackbar } from '../queues/SuccessSnackbar';
 import { NewTokenDialog } from './NewTokenDialog';
-import { TokenShownOnce } from './TokenShownOnce';
 
 const STATE_COLOR = { active: 'success', expired: 'default', revoked: 'error' } as const;
 
@@ -140,7 +140,20 @@ function TokensList() {
           }}
         />
       )}
-      {shown && <TokenShownOnce token={shown} onClose={() => setShown(null)} />}
+      {shown && (
+        <ShownOnceDialog
+          value={shown}
+          texts={{
+            title: t('tokens.shown.title'),
+            text: t('tokens.shown.text'),
+            copy: t('tokens.shown.copy'),
+            copied: t('tokens.shown.copied'),
+            done: t('tokens.shown.done'),
+          }}
+          testId="new-token"
+          onClose={() => setShown(null)}
+        />
+      )}
       {revoking && (
         <ConfirmDialog
           title={t('tokens.revokeTitle', { name: revoking.name })}

@@ -12,35 +12,46 @@ import {
   Tooltip,
 } from '@mui/material';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 
-/** The endpoint's signing secret, shown this once (the desk never shows it again). */
-export function SecretDialog(props: { secret: string; onClose(): void }) {
-  const { t } = useTranslation();
+/** The words of a value shown once: its name, the warning, and the copy and done buttons. */
+export interface ShownOnceTexts {
+  title: string;
+  text: string;
+  copy: string;
+  copied: string;
+  done: string;
+}
+
+/**
+ * A secret the desk shows this once and keeps only a hash of (a webhook's signing secret, an
+ * integration token): read-only, with a copy button, closed only by the explicit "done".
+ */
+export function ShownOnceDialog(props: { value: string; texts: ShownOnceTexts; testId: string; onClose(): void }) {
+  const { texts } = props;
   const titleId = useId();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
-    await navigator.clipboard?.writeText(props.secret);
+    await navigator.clipboard?.writeText(props.value);
     setCopied(true);
   };
   return (
     <Dialog open aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <DialogTitle id={titleId}>{t('outbox.secret.title')}</DialogTitle>
+      <DialogTitle id={titleId}>{texts.title}</DialogTitle>
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>
-          {t('outbox.secret.text')}
+          {texts.text}
         </Alert>
         <TextField
-          value={props.secret}
+          value={props.value}
           fullWidth
-          label={t('outbox.secret.title')}
+          label={texts.title}
           slotProps={{
-            htmlInput: { readOnly: true, 'data-testid': 'endpoint-secret', style: { fontFamily: 'monospace' } },
+            htmlInput: { readOnly: true, 'data-testid': props.testId, style: { fontFamily: 'monospace' } },
             input: {
               endAdornment: (
                 <InputAdornment position="end">
-                  <Tooltip title={copied ? t('outbox.secret.copied') : t('outbox.secret.copy')}>
-                    <IconButton onClick={() => void copy()} aria-label={t('outbox.secret.copy')} edge="end">
+                  <Tooltip title={copied ? texts.copied : texts.copy}>
+                    <IconButton onClick={() => void copy()} aria-label={texts.copy} edge="end">
                       <ContentCopy />
                     </IconButton>
                   </Tooltip>
@@ -52,7 +63,7 @@ export function SecretDialog(props: { secret: string; onClose(): void }) {
       </DialogContent>
       <DialogActions>
         <Button variant="contained" onClick={props.onClose}>
-          {t('outbox.secret.done')}
+          {texts.done}
         </Button>
       </DialogActions>
     </Dialog>
