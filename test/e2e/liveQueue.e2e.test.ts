@@ -35,7 +35,8 @@ describe.skipIf(!HAS_CHROMIUM)('claiming from the queue (browser)', () => {
     await saveScreenshot(claimer, 'case');
 
     // Pushed over SSE: the watcher's unassigned count drops and the case leaves their list.
-    await expect.poll(() => total(watcher), { timeout: 10_000 }).toBe(before - 1);
+    // (At least by one: the demo month's timers may settle other cases of the desk meanwhile.)
+    await expect.poll(() => total(watcher), { timeout: 10_000 }).toBeLessThanOrEqual(before - 1);
     expect(await watcher.locator(`.MuiDataGrid-row[data-id="${caseId}"]`).count()).toBe(0);
     const row = await server.db
       .selectFrom('cases')
