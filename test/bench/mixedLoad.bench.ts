@@ -3,7 +3,8 @@
  * decide loop; 2 leads refreshing the dashboard; 1 auditor paging the audit trail; an
  * integration posting reports at a steady rate. Prints p50/p95/p99 of the reads under that
  * load next to the same reads measured alone, and decisions/s next to a raw-SQLite loop making
- * the same writes in the same run. Goals: reads' p95 under load within 3× of alone; decisions/s
+ * the same writes in the same run; once with every statement on the one SQLite connection, once
+ * with reads outside transactions on read-only connections (MIXED_READERS, default `0,2`). Goals: reads' p95 under load within 3× of alone; decisions/s
  * at least 0.25× raw. Timings are printed, never asserted.
  * Run: npx tsx test/bench/mixedLoad.bench.ts   (CASES=200000 MIXED_SECONDS=20 for a quicker pass)
  */
@@ -115,49 +116,56 @@ function runClients(serverUrl: string, token: string, mode: 'alone' | 'shift'): 
 }
 
 const token = await seed();
-const server = await startServer(
-  loadConfig({
-    PORT: '0',
-    DATABASE_URL: url,
-    DESK_DEMO: '0',
-    DESK_LOGIN_ATTEMPTS_PER_5MIN: '1000',
-    DESK_EXPENSIVE_PER_MINUTE: '100000',
-    DESK_AUDIT_ANCHOR_FILE: 'off',
-  }),
-  { logger: pino({ level: 'silent' }) },
-);
-const alone = await runClients(server.url, token, 'alone');
-const shift = await runClients(server.url, token, 'shift');
-await server.close();
 const raw = await rawDecisionsOnDeskSchema(join(dir, 'raw.sqlite'), RAW_CASES, REVIEWERS);
+// The same shift twice on the same data: every statement on the one writer, then reads outside
+// transactions on a pool of read-only connections (DESK_SQLITE_READERS).
+for (const readers of (process.env.MIXED_READERS ?? '0,2').split(',').map(Number)) {
+  const server = await startServer(
+    loadConfig({
+      PORT: '0',
+      DATABASE_URL: url,
+      DESK_DEMO: '0',
+      DESK_SQLITE_READERS: String(readers),
+      DESK_LOGIN_ATTEMPTS_PER_5MIN: '1000',
+      DESK_EXPENSIVE_PER_MINUTE: '100000',
+      DESK_AUDIT_ANCHOR_FILE: 'off',
+    }),
+    { logger: pino({ level: 'silent' }) },
+  );
+  const alone = await runClients(server.url, token, 'alone');
+  const shift = await runClients(server.url, token, 'shift');
+  await server.close();
+  report(readers, alone, shift, raw);
+}
 
-const shiftSeconds = (shift.ms ?? SECONDS * 1000) / 1000;
-console.log(
-  `\nshift of ${shiftSeconds.toFixed(0)} s: ${REVIEWERS} reviewers, ${LEADS} leads, ${AUDITORS} auditor, reports at ${process.env.MIXED_REPORTS_PER_SECOND ?? 20}/s`,
-);
-console.log(
-  `${'read'.padEnd(20)}${'alone p50'.padStart(10)}${'alone p95'.padStart(10)}${'shift p50'.padStart(10)}${'shift p95'.padStart(10)}${'shift p99'.padStart(10)}   p95 ×alone (goal ≤ 3)`,
-);
-for (const name of READS) {
-  const a = alone.latencies[name];
-  const s = shift.latencies[name];
-  const ratio = pct(s, 95) / pct(a, 95);
+function report(readers: number, alone: ClientReport, shift: ClientReport, raw: number) {
+  const shiftSeconds = (shift.ms ?? SECONDS * 1000) / 1000;
   console.log(
-    `${name.padEnd(20)}${ms(pct(a, 50))}${ms(pct(a, 95))}${ms(pct(s, 50))}${ms(pct(s, 95))}${ms(pct(s, 99))}   ${ratio.toFixed(1)}×  (${s?.length ?? 0} calls)`,
+    `\n${readers ? `${readers} read-only connections` : 'one connection'}: shift of ${shiftSeconds.toFixed(0)} s, ${REVIEWERS} reviewers, ${LEADS} leads, ${AUDITORS} auditor, reports at ${process.env.MIXED_REPORTS_PER_SECOND ?? 20}/s`,
+  );
+  console.log(
+    `${'read'.padEnd(20)}${'alone p50'.padStart(10)}${'alone p95'.padStart(10)}${'shift p50'.padStart(10)}${'shift p95'.padStart(10)}${'shift p99'.padStart(10)}   p95 ×alone (goal ≤ 3)`,
+  );
+  for (const name of READS) {
+    const a = alone.latencies[name];
+    const s = shift.latencies[name];
+    const ratio = pct(s, 95) / pct(a, 95);
+    console.log(
+      `${name.padEnd(20)}${ms(pct(a, 50))}${ms(pct(a, 95))}${ms(pct(s, 50))}${ms(pct(s, 95))}${ms(pct(s, 99))}   ${ratio.toFixed(1)}×  (${s?.length ?? 0} calls)`,
+    );
+  }
+  for (const name of ['queue.next', 'cases.decide', 'reports.submit']) {
+    const s = shift.latencies[name];
+    console.log(
+      `${name.padEnd(20)}${''.padStart(20)}${ms(pct(s, 50))}${ms(pct(s, 95))}${ms(pct(s, 99))}   (${s?.length ?? 0} calls)`,
+    );
+  }
+  const decisionsPerSecond = shift.counts.decisions / shiftSeconds;
+  console.log(
+    `claims ${(shift.counts.claims / shiftSeconds).toFixed(0)}/s, decisions ${decisionsPerSecond.toFixed(0)}/s under load; raw SQLite claim+decide loop ${raw}/s → ${(decisionsPerSecond / raw).toFixed(2)}× raw (goal ≥ 0.25×)`,
+  );
+  console.log(
+    `reports ${shift.counts.reports} accepted, ${shift.counts.errors} errors${shift.firstErrors.length ? `: ${shift.firstErrors.join(' | ')}` : ''}`,
   );
 }
-for (const name of ['queue.next', 'cases.decide', 'reports.submit']) {
-  const s = shift.latencies[name];
-  console.log(
-    `${name.padEnd(20)}${''.padStart(20)}${ms(pct(s, 50))}${ms(pct(s, 95))}${ms(pct(s, 99))}   (${s?.length ?? 0} calls)`,
-  );
-}
-const claimsPerSecond = shift.counts.claims / shiftSeconds;
-const decisionsPerSecond = shift.counts.decisions / shiftSeconds;
-console.log(
-  `\nclaims ${claimsPerSecond.toFixed(0)}/s, decisions ${decisionsPerSecond.toFixed(0)}/s under load; raw SQLite claim+decide loop ${raw}/s → ${(decisionsPerSecond / raw).toFixed(2)}× raw (goal ≥ 0.25×)`,
-);
-console.log(
-  `reports ${shift.counts.reports} accepted, ${shift.counts.errors} errors${shift.firstErrors.length ? `: ${shift.firstErrors.join(' | ')}` : ''}`,
-);
 rmSync(dir, { recursive: true, force: true });
