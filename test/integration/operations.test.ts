@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, signIn } from '../support/apiClient';
 import { createIntegrationToken, createQueue, createStaff, reportInput, TEST_PASSWORD } from '../support/factories';
+import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
@@ -43,10 +44,10 @@ function sampleValue(text: string, name: string, labels: Record<string, string> 
 }
 
 // The operator's surface outside tRPC: compressed assets, health, readiness, Prometheus metrics.
-describe('operations', () => {
+describe.each(BACKENDS)('operations on %s', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('sqlite', {
+    server = await startTestServer(backend, {
       env: { DESK_METRICS_TOKEN: METRICS_TOKEN, DESK_AUDIT_VERIFY_SECONDS: '0.2' },
     });
   });
