@@ -178,8 +178,9 @@ export function buildOpenApiDocument(): JsonSchema {
 
 /** The JSON Schema of one webhook payload type, standalone (with its own `$schema` and `$id`). */
 export function webhookJsonSchema(type: string): JsonSchema | null {
-  const schema = (WEBHOOK_PAYLOADS as Record<string, z.ZodType | undefined>)[type];
-  if (!schema) return null;
+  // Own keys only: `__proto__` or `constructor` from a URL must not reach the converter.
+  if (!Object.hasOwn(WEBHOOK_PAYLOADS, type)) return null;
+  const schema = WEBHOOK_PAYLOADS[type as keyof typeof WEBHOOK_PAYLOADS];
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `/api/schemas/${type}.json`,

@@ -94,7 +94,8 @@ describe('the OpenAPI document and webhook schemas', () => {
       });
       expect(doc.components.schemas[`Webhook.${type}`]).toBeDefined();
     }
-    expect((await fetch(`${server.url}/api/schemas/nope.json`)).status).toBe(404);
+    for (const name of ['nope', '__proto__', 'constructor'])
+      expect((await fetch(`${server.url}/api/schemas/${name}.json`)).status).toBe(404);
     await upheldAppeal();
     // Every message the demo month wrote, as a receiver gets it (with its sequence), fits its type's schema.
     const messages = await server.db.selectFrom('outbox_messages').select(['id', 'type', 'payload']).execute();
