@@ -40,7 +40,7 @@ export async function startServer(
   opts: { clock?: Clock; logger?: Logger } = {},
 ): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ level: config.logLevel });
-  const handle = openDatabase(config.databaseUrl);
+  const handle = openDatabase(config.databaseUrl, { sqliteReaders: config.sqliteReaders });
   const clock = opts.clock ?? systemClock;
   // Everything started so far, stopped in reverse on close (or when a later step fails).
   const running: { stop(): Promise<void> }[] = [];
