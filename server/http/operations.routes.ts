@@ -25,15 +25,16 @@ export function operationsRoutes(options: OperationsOptions): express.Router {
   });
 
   // Ready: the database answers and every migration this code knows is applied (a new version
-  // started against an old schema must not take traffic).
+  // started against an old schema must not take traffic). `failing` names the check, for the
+  // operator; it is not one of the desk's error reasons (no screen shows it).
   routes.get('/readyz', async (_req, res) => {
     try {
       const migrations = await new Migrator({ db: options.db, provider: migrationProvider }).getMigrations();
       const pending = migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
-      if (pending.length) res.status(503).json({ ok: false, reason: 'migrations_pending', pending });
+      if (pending.length) res.status(503).json({ ok: false, failing: 'migrations', pending });
       else res.json({ ok: true });
     } catch {
-      res.status(503).json({ ok: false, reason: 'database_unreachable' });
+      res.status(503).json({ ok: false, failing: 'database' });
     }
   });
 

@@ -95,7 +95,7 @@ describe.each(BACKENDS)('operations on %s', (backend) => {
     try {
       const unready = await fetch(`${server.url}/readyz`);
       expect(unready.status).toBe(503);
-      expect(await unready.json()).toEqual({ ok: false, reason: 'migrations_pending', pending: [name] });
+      expect(await unready.json()).toEqual({ ok: false, failing: 'migrations', pending: [name] });
     } finally {
       await server.db
         .insertInto('kysely_migration' as never)
