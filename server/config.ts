@@ -69,6 +69,10 @@ export interface Config {
   outbox: OutboxConfig;
   /** Evidence uploads: how long a body may stall or take, and how many one caller may run at once. */
   uploads: UploadLimits;
+  /** DESK_METRICS_TOKEN: the bearer token `/metrics` asks for; null leaves it open. */
+  metricsToken: string | null;
+  /** DESK_SHUTDOWN_GRACE_SECONDS: how long SIGTERM waits for requests in flight. */
+  shutdownGraceMs: number;
 }
 
 const HOUR = 3_600_000;
@@ -141,5 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signingKeyFile: env.DESK_AUDIT_SIGNING_KEY_FILE ? resolve(env.DESK_AUDIT_SIGNING_KEY_FILE) : null,
     },
     outbox: loadOutboxConfig(env),
+    metricsToken: env.DESK_METRICS_TOKEN || null,
+    shutdownGraceMs: seconds(env.DESK_SHUTDOWN_GRACE_SECONDS, 10, 'DESK_SHUTDOWN_GRACE_SECONDS'),
   };
 }
