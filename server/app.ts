@@ -11,6 +11,7 @@ import { auditExportRoute } from './http/auditExport.route';
 import { requireCsrfHeader } from './http/csrf';
 import { evidenceRoutes } from './http/evidence.routes';
 import { malformedQuery, refuseInvalidUtf8 } from './http/hostileInput';
+import { oidcRoutes } from './http/oidc.routes';
 import type { UploadLimits } from './http/readUpload';
 import { appRouter } from './trpc/appRouter';
 import { type AppDeps, contextFactory } from './trpc/context';
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions): express.Express {
   // Uploads and any other cookie-authenticated write under /api need the CSRF header too.
   app.use('/api', requireCsrfHeader);
   app.get('/api/audit/export', auditExportRoute(options));
+  if (options.oidc) app.use('/api/auth/oidc', oidcRoutes({ ...options, oidc: options.oidc }));
   app.use('/api', evidenceRoutes(options, { limits: options.uploads }));
 
   app.use('/api', (_req, res) => {

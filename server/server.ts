@@ -71,6 +71,7 @@ export async function startServer(
       auditAnchorFile: config.audit.anchorFile,
       outboxAddresses: config.outbox.addresses,
       uploads: config.uploads,
+      oidc: config.oidc,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
