@@ -75,7 +75,7 @@ interface Attempt {
 async function signIn(trx: Transaction<Database>, ctx: ServiceContext, a: Attempt, now: Date): Promise<Outcome> {
   const { identity } = a;
   const candidate = (u: UserRow | undefined) => (u ? { ...u, oidcSubject: u.oidc_subject } : undefined);
-  const match = matchAccount<UserRow & AccountCandidate>({
+  const match = matchAccount<UserRow & AccountCandidate>(subjectKey(identity), {
     bySubject: candidate(await usersRepo.findByOidcSubject(trx, subjectKey(identity))),
     byUsername: identity.username ? candidate(await usersRepo.findByUsername(trx, identity.username)) : undefined,
     byEmail: identity.email ? candidate(await usersRepo.findByEmail(trx, identity.email)) : undefined,

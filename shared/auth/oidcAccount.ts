@@ -18,12 +18,14 @@ export type AccountMatch<U extends AccountCandidate> =
   | { kind: 'none' }
   | { kind: 'refused'; reason: 'oidc_account_ambiguous' | 'oidc_account_mismatch'; userId: number };
 
-export function matchAccount<U extends AccountCandidate>(found: {
-  bySubject?: U;
-  byUsername?: U;
-  byEmail?: U;
-}): AccountMatch<U> {
-  if (found.bySubject) return { kind: 'matched', user: found.bySubject, by: 'subject' };
+export function matchAccount<U extends AccountCandidate>(
+  subject: string,
+  found: { bySubject?: U; byUsername?: U; byEmail?: U },
+): AccountMatch<U> {
+  // The lookups are separate statements: one may already see the binding a parallel first
+  // sign-in of the same person committed after the subject lookup ran.
+  const bound = [found.bySubject, found.byUsername, found.byEmail].find((u) => u?.oidcSubject === subject);
+  if (bound) return { kind: 'matched', user: bound, by: 'subject' };
   const { byUsername, byEmail } = found;
   if (byUsername && byEmail && byUsername.id !== byEmail.id)
     return { kind: 'refused', reason: 'oidc_account_ambiguous', userId: byUsername.id };
