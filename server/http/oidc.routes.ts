@@ -79,7 +79,7 @@ export function oidcRoutes(deps: OidcRouteDeps): Router {
     const ctx = callbackContext(deps, req, res);
     try {
       await consume(deps.limits.login, req.ip ?? 'unknown');
-      const claims = await verifiedClaims(ctx, deps, await provider(), req, flow);
+      const claims = await verifiedClaims(ctx, deps, provider, req, flow);
       const identity = identityOf(claims, deps.oidc.roleClaim);
       const previous = cookies[SESSION_COOKIE];
       const { token, expiresAt } = await signInWithProvider(ctx, identity, deps.session, deps.oidc);
@@ -107,14 +107,15 @@ export function oidcRoutes(deps: OidcRouteDeps): Router {
 async function verifiedClaims(
   ctx: ServiceContext,
   deps: OidcRouteDeps,
-  client: oidc.Configuration,
+  provider: () => Promise<oidc.Configuration>,
   req: Request,
   flow: Flow | null,
 ): Promise<Record<string, unknown>> {
-  const issuer = { issuer: client.serverMetadata().issuer };
+  const issuer = { issuer: deps.oidc.issuer.href };
   if (!flow || req.query.state !== flow.state) throw await refuseProviderSignIn(ctx, 'oidc_bad_state', issuer);
   if (typeof req.query.error === 'string')
     throw await refuseProviderSignIn(ctx, 'oidc_provider_error', issuer, undefined, req.query.error);
+  const client = await provider();
   let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
   try {
     tokens = await oidc.authorizationCodeGrant(client, new URL(req.originalUrl, deps.oidc.redirectUri), {
