@@ -111,7 +111,7 @@ async function verifiedClaims(
   req: Request,
   flow: Flow | null,
 ): Promise<Record<string, unknown>> {
-  const issuer = { issuer: deps.oidc.issuer.href };
+  const issuer = { issuer: deps.oidc.issuer.href.replace(/\/$/, '') };
   if (!flow || req.query.state !== flow.state) throw await refuseProviderSignIn(ctx, 'oidc_bad_state', issuer);
   if (typeof req.query.error === 'string')
     throw await refuseProviderSignIn(ctx, 'oidc_provider_error', issuer, undefined, req.query.error);

@@ -5,7 +5,9 @@ import { type ProviderPolicy, signInWithProvider } from '../../server/services/o
 import { createStaffUser } from '../../server/services/users.service';
 import { parseRoleMap } from '../../shared/auth/oidcRoles';
 import { DeskError } from '../../shared/errors/deskError';
+import { freePort } from '../support/deskProcess';
 import { createStaff, systemContext, TEST_PASSWORD } from '../support/factories';
+import { startOidcProvider, type TestOidcProvider } from '../support/oidcProvider';
 import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -204,5 +206,70 @@ describe.each(BACKENDS)('signing in through the identity provider on %s', (backe
     expect(await resolveSession({ db: server.db, clock: ctx().clock }, viaProvider.token, off)).toMatchObject({
       gate: null,
     });
+  });
+});
+
+describe('the provider sign-in over HTTP: hostile callbacks', () => {
+  let idp: TestOidcProvider;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    const deskUrl = `http://127.0.0.1:${await freePort()}`;
+    idp = await startOidcProvider(deskUrl, {});
+    server = await startTestServer('sqlite', { env: { ...idp.env, PORT: new URL(deskUrl).port } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await idp?.stop();
+  });
+
+  const get = (path: string, cookie?: string) =>
+    fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const refusals = async () =>
+    (await server.db.selectFrom('audit_events').select('data').where('action', '=', 'auth.oidc_refused').execute()).map(
+      (e) => JSON.parse(String(e.data)).reason,
+    );
+
+  it('starts with state, nonce and an S256 challenge, kept in a Lax HttpOnly cookie for these routes only', async () => {
+    const res = await get('/api/auth/oidc/start');
+    expect(res.status).toBe(302);
+    const target = new URL(res.headers.get('location') ?? '');
+    expect(target.origin).toBe(idp.issuer);
+    const params = Object.fromEntries(target.searchParams);
+    expect(params).toMatchObject({ response_type: 'code', client_id: idp.clientId, code_challenge_method: 'S256' });
+    expect(params.state && params.nonce && params.code_challenge).toBeTruthy();
+    expect(params.redirect_uri).toBe(`${server.url}/api/auth/oidc/callback`);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^verdict_oidc=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\/api\/auth\/oidc/i);
+  });
+
+  it('refuses a callback that this browser did not start, a forged state and a code that is not real', async () => {
+    const start = await get('/api/auth/oidc/start');
+    const flowCookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const state = new URL(start.headers.get('location') ?? '').searchParams.get('state');
+
+    const noCookie = await get(`/api/auth/oidc/callback?code=x&state=${state}`);
+    expect(noCookie.headers.get('location')).toBe('/?signInError=oidc_bad_state');
+    expect(noCookie.headers.get('set-cookie') ?? '').not.toMatch(/verdict_session=[^;]/);
+    const forged = await get('/api/auth/oidc/callback?code=x&state=attackers-state', flowCookie);
+    expect(forged.headers.get('location')).toBe('/?signInError=oidc_bad_state');
+    const garbage = await get(`/api/auth/oidc/callback?code=x&state=${state}`, 'verdict_oidc=%ff%fe{');
+    expect(garbage.headers.get('location')).toBe('/?signInError=oidc_bad_state');
+    const bogusCode = await get(`/api/auth/oidc/callback?code=not-a-code&state=${state}`, flowCookie);
+    expect(bogusCode.headers.get('location')).toBe('/?signInError=oidc_token_invalid');
+    const denied = await get(`/api/auth/oidc/callback?error=access_denied&state=${state}`, flowCookie);
+    expect(denied.headers.get('location')).toBe('/?signInError=oidc_provider_error');
+
+    expect(await refusals()).toEqual([
+      'oidc_bad_state',
+      'oidc_bad_state',
+      'oidc_bad_state',
+      'oidc_token_invalid',
+      'oidc_provider_error',
+    ]);
+    expect(await server.db.selectFrom('sessions').select('id').execute()).toEqual([]);
   });
 });
