@@ -33,7 +33,7 @@ export function LoginPage() {
       component="main"
       sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default' }}
     >
-      <Paper sx={{ p: 4, width: 360 }} elevation={3} aria-labelledby="login-title">
+      <Paper component="section" sx={{ p: 4, width: 360 }} elevation={3} aria-labelledby="login-title">
         <Stack spacing={2}>
           <div>
             <Typography variant="h5" component="h1" id="login-title">
