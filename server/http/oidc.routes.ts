@@ -176,7 +176,7 @@ function callbackContext(deps: OidcRouteDeps, req: Request, res: Response): Serv
     clock: deps.clock,
     bus: deps.bus,
     audit: {
-      actor: { type: 'system', id: 'oidc' },
+      actor: { type: 'system', id: null },
       requestId: String(res.locals.requestId ?? ''),
       ip: req.ip ?? null,
       userAgent: req.get('user-agent') ?? null,

@@ -109,7 +109,7 @@ async function createAccount(
   // operator's CLI does: no second admin's grant.
   const id = await insertStaffUser(
     trx,
-    { ...ctx, audit: { ...ctx.audit, actor: { type: 'system', id: 'oidc' } } },
+    { ...ctx, audit: { ...ctx.audit, actor: { type: 'system', id: null } } },
     {
       username: identity.username,
       displayName: identity.displayName ?? identity.username,
@@ -162,7 +162,7 @@ async function applyMappedRole(
   await usersRepo.update(trx, user.id, { role });
   await recordEvent(
     trx,
-    { ...ctx.audit, actor: { type: 'system', id: 'oidc' } },
+    { ...ctx.audit, actor: { type: 'system', id: null } },
     {
       action: 'user.role_changed',
       target: { type: 'user', id: user.id },
@@ -206,7 +206,7 @@ export async function refuseProviderSignIn(
   userId?: number,
   detail?: string,
 ): Promise<DeskError> {
-  const actor: AuditContext['actor'] = userId ? { type: 'user', id: String(userId) } : { type: 'system', id: 'oidc' };
+  const actor: AuditContext['actor'] = userId ? { type: 'user', id: String(userId) } : { type: 'system', id: null };
   const data = {
     reason,
     issuer: identity?.issuer ?? null,
