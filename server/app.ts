@@ -12,6 +12,7 @@ import { auditExportRoute } from './http/auditExport.route';
 import { requireCsrfHeader } from './http/csrf';
 import { evidenceRoutes } from './http/evidence.routes';
 import { malformedQuery, refuseInvalidUtf8 } from './http/hostileInput';
+import { oidcRoutes } from './http/oidc.routes';
 import { openApiRoutes } from './http/openApi.routes';
 import { operationsRoutes } from './http/operations.routes';
 import type { UploadLimits } from './http/readUpload';
@@ -117,6 +118,7 @@ export function createApp(options: AppOptions): express.Express {
   // Uploads and any other cookie-authenticated write under /api need the CSRF header too.
   app.use('/api', requireCsrfHeader);
   app.get('/api/audit/export', auditExportRoute(options));
+  if (options.oidc) app.use('/api/auth/oidc', oidcRoutes({ ...options, oidc: options.oidc }));
   app.use('/api', evidenceRoutes(options, { limits: options.uploads }));
 
   app.use('/api', (_req, res) => {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import express from 'express';
 import type { MfaAdminsPolicy } from '../shared/auth/signInGate';
 import { defaultAnchorFile } from './audit/anchors';
+import { loadOidcConfig, loadPasswordSignIn, type OidcConfig } from './auth/oidcConfig';
 import type { UploadLimits } from './http/readUpload';
 import { loadOutboxConfig, type OutboxConfig } from './outbox/outboxConfig';
 import { DEFAULT_EXPENSIVE_PER_MINUTE } from './trpc/rateLimits';
@@ -51,7 +52,16 @@ export interface Config {
   logLevel: string;
   /** Directory holding the built client (index.html + assets). */
   clientDir: string;
-  session: { absoluteMs: number; idleMs: number; secureCookie: boolean; mfaAdmins: MfaAdminsPolicy };
+  session: {
+    absoluteMs: number;
+    idleMs: number;
+    secureCookie: boolean;
+    mfaAdmins: MfaAdminsPolicy;
+    /** The desk's own passwords sign in (DESK_PASSWORD_SIGNIN); off only with a provider. */
+    passwordSignIn: boolean;
+  };
+  /** Sign-in through the company's OpenID Connect provider (DESK_OIDC_*); null when not configured. */
+  oidc: OidcConfig | null;
   /** Express's `trust proxy`: which peers' X-Forwarded-* headers are believed (default: none). */
   trustProxy: TrustProxy;
   rateLimits: { loginPer5Min: number; intakePerSecond: number; expensivePerMinute: number };
@@ -102,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number (got "${env.PORT}")`);
   const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const oidc = loadOidcConfig(env);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -116,7 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: Number(env.DESK_SESSION_IDLE_MINUTES ?? 120) * 60_000,
       secureCookie: env.DESK_SECURE_COOKIE === '1',
       mfaAdmins: mfaAdmins(env.DESK_MFA_ADMINS),
+      passwordSignIn: loadPasswordSignIn(env, oidc),
     },
+    oidc,
     trustProxy: parseTrustProxy(env.DESK_TRUST_PROXY),
     paceCacheMs: seconds(env.DESK_PACE_CACHE_SECONDS, 15, 'DESK_PACE_CACHE_SECONDS'),
     uploads: {

@@ -82,6 +82,7 @@ export async function startServer(
       metrics,
       metricsToken: config.metricsToken,
       requests,
+      oidc: config.oidc,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {

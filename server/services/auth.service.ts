@@ -1,13 +1,15 @@
+import type { Transaction } from 'kysely';
 import type { Role } from '../../shared/auth/roles';
 import { type MfaAdminsPolicy, type SignInGate, signInGate } from '../../shared/auth/signInGate';
 import { DeskError } from '../../shared/errors/deskError';
 import { type AuditContext, recordEvent } from '../audit/recordEvent';
 import { burnPasswordCheck, verifyPassword } from '../auth/passwords';
 import { newSessionToken, sessionIdOf } from '../auth/sessionToken';
-import type { Executor } from '../db/database';
+import type { Database, Executor } from '../db/database';
 import { sessionsRepo } from '../db/repositories/sessions.repo';
 import { signInAttemptsRepo } from '../db/repositories/signInAttempts.repo';
 import { usersRepo } from '../db/repositories/users.repo';
+import type { SignInMethod } from '../db/tables/sessions.table';
 import type { UserRow } from '../db/tables/users.table';
 import type { ServiceContext } from './serviceContext';
 
@@ -23,6 +25,8 @@ export interface SessionPolicy {
   idleMs: number;
   /** Whether admins must have a second factor before they may act (DESK_MFA_ADMINS). */
   mfaAdmins?: MfaAdminsPolicy;
+  /** False when DESK_PASSWORD_SIGNIN=0: only the identity provider signs staff in. */
+  passwordSignIn?: boolean;
 }
 
 export const toStaffUser = (u: UserRow): StaffUser => ({
@@ -33,6 +37,8 @@ export const toStaffUser = (u: UserRow): StaffUser => ({
 });
 
 const invalidCredentials = () => new DeskError('UNAUTHORIZED', 'invalid_credentials', 'wrong username or password');
+const passwordSignInOff = () =>
+  new DeskError('FORBIDDEN', 'password_sign_in_off', 'passwords are turned off here; sign in with the company account');
 const accountLocked = (until: string | null) =>
   new DeskError('TOO_MANY_REQUESTS', 'account_locked', 'too many failed sign-ins; try again later', { until });
 
@@ -46,6 +52,7 @@ export async function login(
   input: { username: string; password: string },
   policy: SessionPolicy,
 ): Promise<{ token: string; user: StaffUser; expiresAt: string; gate: SignInGate | null }> {
+  if (policy.passwordSignIn === false) throw passwordSignInOff();
   const now = ctx.clock.now();
   const user = await usersRepo.findByUsername(ctx.db, input.username);
   if (!user) return refuseUnknownName(ctx, input, now);
@@ -89,37 +96,66 @@ async function recordFailure(
 }
 
 async function openSession(ctx: ServiceContext, user: UserRow, policy: SessionPolicy, now: Date) {
-  const token = newSessionToken();
-  const expiresAt = new Date(now.getTime() + policy.absoluteMs).toISOString();
-  const pendingMfa = Boolean(user.totp_enabled_at);
-  await ctx.db.transaction().execute(async (trx) => {
-    await sessionsRepo.insert(trx, {
-      id: sessionIdOf(token),
-      user_id: user.id,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: expiresAt,
-      ip: ctx.audit.ip ?? null,
-      user_agent: ctx.audit.userAgent ?? null,
-      pending_mfa: pendingMfa ? 1 : 0,
-    });
-    await signInAttemptsRepo.clearForUser(trx, user.id);
-    await usersRepo.update(trx, user.id, { last_login_at: now.toISOString() });
+  return ctx.db.transaction().execute(async (trx) => {
+    const opened = await insertSession(trx, ctx, user, policy, now, 'password');
     await recordEvent(
       trx,
       { ...ctx.audit, actor: { type: 'user', id: String(user.id) } },
       {
         action: 'auth.login',
         target: { type: 'user', id: user.id },
-        data: pendingMfa ? { factor: 'password' } : undefined,
+        data: opened.pendingMfa ? { factor: 'password' } : undefined,
       },
       now,
     );
+    const { token, expiresAt, gate } = opened;
+    return { token, expiresAt, gate, user: toStaffUser(user) };
   });
-  return { token, user: toStaffUser(user), expiresAt, gate: gateOf(user, pendingMfa, policy) };
 }
 
-export function gateOf(user: UserRow, pendingMfa: boolean, policy: SessionPolicy): SignInGate | null {
+/**
+ * Stores a new session for `user` inside the caller's transaction (which records how it was
+ * signed in): the same cookie token, lifetime and idle rule whatever the method.
+ */
+export async function insertSession(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  user: UserRow,
+  policy: SessionPolicy,
+  now: Date,
+  method: SignInMethod,
+): Promise<{ token: string; expiresAt: string; gate: SignInGate | null; pendingMfa: boolean }> {
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + policy.absoluteMs).toISOString();
+  const pendingMfa = method === 'password' && Boolean(user.totp_enabled_at);
+  await sessionsRepo.insert(trx, {
+    id: sessionIdOf(token),
+    user_id: user.id,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: expiresAt,
+    ip: ctx.audit.ip ?? null,
+    user_agent: ctx.audit.userAgent ?? null,
+    pending_mfa: pendingMfa ? 1 : 0,
+    sign_in_method: method,
+  });
+  await signInAttemptsRepo.clearForUser(trx, user.id);
+  await usersRepo.update(trx, user.id, { last_login_at: now.toISOString() });
+  return { token, expiresAt, pendingMfa, gate: gateOf(user, pendingMfa, policy, method) };
+}
+
+/**
+ * The step a session still owes. A session the identity provider opened owes none: the
+ * provider authenticated the person (with its own factors), and the desk's password, its
+ * second factor and a forced change of it guard only the password path.
+ */
+export function gateOf(
+  user: UserRow,
+  pendingMfa: boolean,
+  policy: SessionPolicy,
+  method: SignInMethod = 'password',
+): SignInGate | null {
+  if (method === 'oidc') return null;
   return signInGate(
     {
       pendingMfa,
@@ -177,10 +213,13 @@ export async function resolveSession(
   const now = ctx.clock.now();
   const { session, user } = found;
   const idleSince = now.getTime() - new Date(session.last_seen_at).getTime();
-  if (session.expires_at <= now.toISOString() || idleSince >= policy.idleMs || user.disabled_at) {
+  // Turning passwords off (DESK_PASSWORD_SIGNIN=0) also ends the password sessions still open.
+  const methodOff = session.sign_in_method === 'password' && policy.passwordSignIn === false;
+  if (session.expires_at <= now.toISOString() || idleSince >= policy.idleMs || user.disabled_at || methodOff) {
     await sessionsRepo.delete(ctx.db, id);
     return null;
   }
   if (idleSince > touchAfterMs(policy.idleMs)) await sessionsRepo.touch(ctx.db, id, now.toISOString());
-  return { user: toStaffUser(user), gate: gateOf(user, Boolean(session.pending_mfa), policy), row: user };
+  const gate = gateOf(user, Boolean(session.pending_mfa), policy, session.sign_in_method);
+  return { user: toStaffUser(user), gate, row: user };
 }

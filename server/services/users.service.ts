@@ -16,7 +16,7 @@ export interface NewStaffUser {
   mustChangePassword?: boolean;
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
 /** The checks a new account passes before anything is stored; returns its password hash. */
 export async function vetNewStaffUser(input: NewStaffUser): Promise<string> {
@@ -42,7 +42,15 @@ export async function assertUsernameFree(trx: Transaction<Database>, username: s
 export async function insertStaffUser(
   trx: Transaction<Database>,
   ctx: ServiceContext,
-  user: { username: string; displayName: string; role: Role; passwordHash: string; mustChangePassword: boolean },
+  user: {
+    username: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string;
+    mustChangePassword: boolean;
+    /** Set when the identity provider's sign-in creates the account (DESK_OIDC_CREATE_USERS). */
+    fromProvider?: { email: string | null; oidcSubject: string; roleClaim: string[] };
+  },
   now: Date,
 ): Promise<number> {
   await assertUsernameFree(trx, user.username);
@@ -56,14 +64,19 @@ export async function insertStaffUser(
     last_login_at: null,
     locked_until: null,
     must_change_password: user.mustChangePassword ? 1 : 0,
+    email: user.fromProvider?.email ?? null,
+    oidc_subject: user.fromProvider?.oidcSubject ?? null,
   });
+  const provider = user.fromProvider
+    ? { via: 'oidc', email: user.fromProvider.email, roleClaim: user.fromProvider.roleClaim }
+    : {};
   await recordEvent(
     trx,
     ctx.audit,
     {
       action: 'user.created',
       target: { type: 'user', id },
-      data: { username: user.username, role: user.role, displayName: user.displayName },
+      data: { username: user.username, role: user.role, displayName: user.displayName, ...provider },
     },
     now,
   );

@@ -3,6 +3,7 @@ import { parse as parseCookies } from 'cookie';
 import type { Request, Response } from 'express';
 import type { SignInGate } from '../../shared/auth/signInGate';
 import type { AuditContext } from '../audit/recordEvent';
+import type { OidcConfig } from '../auth/oidcConfig';
 import { SESSION_COOKIE } from '../auth/sessionToken';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
@@ -24,6 +25,8 @@ export interface AppDeps {
   limits: RateLimits;
   /** Where webhook endpoints may point (absent: public addresses only). */
   outboxAddresses?: OutboxAddressPolicy;
+  /** The company's OpenID Connect provider, when staff may sign in through it (DESK_OIDC_*). */
+  oidc?: OidcConfig | null;
 }
 
 export interface Context extends AppDeps {

@@ -31,6 +31,19 @@ export const DESK_ERROR_REASONS = [
   'totp_not_started',
   'totp_already_enabled',
 
+  // Single sign-on through the company's OpenID Connect provider (server/http/oidc.routes.ts).
+  'password_sign_in_off',
+  'oidc_unknown_user',
+  'oidc_no_role',
+  'oidc_username_invalid',
+  'oidc_account_disabled',
+  'oidc_account_mismatch',
+  'oidc_account_ambiguous',
+  'oidc_bad_state',
+  'oidc_provider_error',
+  'oidc_token_invalid',
+  'oidc_unavailable',
+
   // Passwords (server/auth/passwords.ts).
   'password_too_short',
   'password_too_long',

@@ -55,9 +55,9 @@ describe('the permission matrix, enforced on every procedure', () => {
     expect(procedures.length).toBeGreaterThan(30);
     const undeclared = procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path);
     expect(undeclared).toEqual([]);
-    // Only signing in (and asking whether one is signed in) is open to anyone.
+    // Only signing in (and asking whether one is signed in, and how one may) is open to anyone.
     const open = procedures.filter(([, p]) => p._def.meta?.access === 'public').map(([path]) => path);
-    expect(open.sort()).toEqual(['auth.login', 'auth.me']);
+    expect(open.sort()).toEqual(['auth.login', 'auth.me', 'auth.methods']);
   });
 
   it.each([null, ...ROLES])('allows and denies exactly what the matrix says for %s', async (role) => {

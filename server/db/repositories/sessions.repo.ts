@@ -20,11 +20,22 @@ export const sessionsRepo = {
         'sessions.ip',
         'sessions.user_agent',
         'sessions.pending_mfa',
+        'sessions.sign_in_method',
       ])
       .where('sessions.id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { session_id, session_created_at, last_seen_at, expires_at, ip, user_agent, pending_mfa, ...user } = row;
+    const {
+      session_id,
+      session_created_at,
+      last_seen_at,
+      expires_at,
+      ip,
+      user_agent,
+      pending_mfa,
+      sign_in_method,
+      ...user
+    } = row;
     return {
       session: {
         id: session_id,
@@ -35,6 +46,7 @@ export const sessionsRepo = {
         ip,
         user_agent,
         pending_mfa,
+        sign_in_method,
       },
       user,
     };

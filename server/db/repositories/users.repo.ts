@@ -5,6 +5,13 @@ export const usersRepo = {
   findByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
     return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   },
+  /** `email` is stored lower-case; pass it so. */
+  findByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+    return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  },
+  findByOidcSubject(db: Executor, subject: string): Promise<UserRow | undefined> {
+    return db.selectFrom('users').selectAll().where('oidc_subject', '=', subject).executeTakeFirst();
+  },
   findById(db: Executor, id: number): Promise<UserRow | undefined> {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },

@@ -14,6 +14,9 @@ export interface SessionsTable {
   user_agent: string | null;
   /** 1 while the session has passed the password but not yet the TOTP code. */
   pending_mfa: Generated<number>;
+  /** How the session was opened: the desk's password, or the company's identity provider. */
+  sign_in_method: Generated<SignInMethod>;
 }
+export type SignInMethod = 'password' | 'oidc';
 export type SessionRow = Selectable<SessionsTable>;
 export type NewSessionRow = Insertable<SessionsTable>;

@@ -18,6 +18,10 @@ export interface UsersTable {
   /** Base32 TOTP secret; pending until `totp_enabled_at` is set by a confirmed code. */
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  /** Lower-case address matched against the identity provider's verified `email` claim. */
+  email: string | null;
+  /** `<issuer> <sub>` of the provider account this one is bound to (first OIDC sign-in). */
+  oidc_subject: string | null;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

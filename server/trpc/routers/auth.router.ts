@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../../shared/auth/roles';
 import { SIGN_IN_GATES } from '../../../shared/auth/signInGate';
-import { SESSION_COOKIE } from '../../auth/sessionToken';
+import { writeSessionCookie } from '../../http/sessionCookie';
 import { login, logout, logoutEverywhere } from '../../services/auth.service';
 import { changeOwnPassword } from '../../services/passwordChange.service';
 import { confirmTotpEnrolment, startTotpEnrolment, verifySignInCode } from '../../services/totp.service';
@@ -20,17 +20,7 @@ const totpCode = z.string().trim().min(1).max(16);
 const gate = z.enum(SIGN_IN_GATES).nullable();
 
 function setSessionCookie(ctx: Context, token: string | null, expiresAt?: string) {
-  if (!ctx.res) return;
-  const options = {
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    // Configured, or seen: a request that arrived over HTTPS (directly, or through a proxy
-    // trusted by DESK_TRUST_PROXY that says so) gets a cookie that never travels in clear.
-    secure: ctx.session.secureCookie || ctx.res.req.secure,
-    path: '/',
-  };
-  if (token) ctx.res.cookie(SESSION_COOKIE, token, { ...options, expires: new Date(expiresAt ?? 0) });
-  else ctx.res.clearCookie(SESSION_COOKIE, options);
+  if (ctx.res) writeSessionCookie(ctx.res, token, { secureCookie: ctx.session.secureCookie, expiresAt });
 }
 
 export const authRouter = router({
@@ -94,6 +84,11 @@ export const authRouter = router({
     setSessionCookie(ctx, null);
     return { ended };
   }),
+
+  /** How staff may sign in here (the login page's choice): the desk's passwords, the company's provider, or both. */
+  methods: publicProcedure
+    .output(z.object({ password: z.boolean(), oidc: z.boolean() }))
+    .query(({ ctx }) => ({ password: ctx.session.passwordSignIn !== false, oidc: Boolean(ctx.oidc) })),
 
   /**
    * The signed-in user, or null: the client's way to know whether to show the login page.
