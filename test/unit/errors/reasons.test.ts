@@ -72,10 +72,12 @@ describe('error reasons', () => {
       expect(thrown.filter(({ value }) => !isDeskErrorReason(value))).toEqual([]);
     });
 
-    it('a DeskError whose reason is not a literal is one of the two known, expanded here', () => {
+    it('a DeskError whose reason is not a literal is one of the few known, typed or expanded here', () => {
       const all = matches(/new DeskError\(\s*'[A-Z_]+',\s*([^,]+),/g);
       const dynamic = all.filter(({ value }) => !value.startsWith("'"));
       expect(dynamic.map(({ path, value }) => `${path}: ${value}`).sort()).toEqual([
+        // Typed as the union of the single sign-on refusals, each a reason of the list.
+        'server/services/oidcSignIn.service.ts: reason',
         'server/services/outboxEndpoints.service.ts: refusal',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of trpc.ts's template literal
         'server/trpc/trpc.ts: `${gate}_required`',
