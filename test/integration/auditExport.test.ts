@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_HEADER, csvRow } from '../../server/audit/exportFormats';
-import { recordEvent } from '../../server/audit/recordEvent';
+import { recordRawEvent } from '../../server/audit/recordEvent';
 import { verifyChain } from '../../server/audit/verifyChain';
 import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
@@ -25,7 +25,7 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
 /** Events whose text needs every CSV rule: commas, quotes, CR/LF, Chinese, NULL and ''. */
 async function recordAwkwardEvents(db: Db) {
   await db.transaction().execute((trx) =>
-    recordEvent(
+    recordRawEvent(
       trx,
       {
         actor: { type: 'system', id: null },
@@ -68,7 +68,7 @@ async function recordDecisions(db: Db) {
     await db
       .transaction()
       .execute((trx) =>
-        recordEvent(
+        recordRawEvent(
           trx,
           { actor: { type: 'user', id: '3' } },
           { action: CASE_DECIDED, target: { type: 'case', id: payload.caseId }, data: payload },
@@ -161,7 +161,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
     await server.db
       .transaction()
       .execute((trx) =>
-        recordEvent(
+        recordRawEvent(
           trx,
           { actor: { type: 'user', id: String(auditorId) }, userAgent: '=HYPERLINK("http://evil.test")' },
           { action: 'test.formula', data: { note: '中文备注' } },
