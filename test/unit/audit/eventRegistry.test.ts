@@ -22,7 +22,7 @@ import { payloadFields } from '../../../shared/audit/events/payloadFields';
  * Never called: `tsc` (npm test's pretest) checks it. Each `@ts-expect-error` fails the type
  * check if the line below it stops being an error, so these prove what recordEvent refuses.
  */
-export function refusedByTheTypeChecker(trx: Transaction<Database>, ctx: AuditContext, at: Date) {
+function refusedByTheTypeChecker(trx: Transaction<Database>, ctx: AuditContext, at: Date) {
   const target = { type: 'case', id: 12 };
   // @ts-expect-error an action nobody registered
   void recordEvent(trx, ctx, { action: 'case.deleted', target }, at);
@@ -46,6 +46,11 @@ export function refusedByTheTypeChecker(trx: Transaction<Database>, ctx: AuditCo
 }
 
 describe('the audit event registry: types', () => {
+  it('refuses unregistered actions and wrong payloads at type-check time (the lines above)', () => {
+    // Checked by tsc, not run: calling it would need a database.
+    expect(refusedByTheTypeChecker).toBeTypeOf('function');
+  });
+
   it('names each action and gives it its own payload type', () => {
     expectTypeOf<'case.linked'>().toExtend<AuditAction>();
     expectTypeOf<'case.deleted'>().not.toExtend<AuditAction>();
