@@ -185,6 +185,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
       'actor_id',
       'actor_name',
       'action',
+      'action_label',
       'target_type',
       'target_id',
       'data',
@@ -197,7 +198,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
     ]);
     const exportId = Number(res.headers.get(EXPORT_HEADERS.id));
     expect(records).toHaveLength(exportId - 1);
-    expect(records.find((r) => r[6] === 'test.awkward')?.slice(0, 10)).toEqual([
+    expect(records.find((r) => r[6] === 'test.awkward')?.slice(0, 11)).toEqual([
       expect.any(String),
       '2030-01-01T00:00:00.000Z',
       '2030-01-01 08:00:00.000',
@@ -205,6 +206,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
       null,
       null,
       'test.awkward',
+      null,
       'case',
       '12,"13"',
       '{"note":"逗号，\\"引号\\"\\n换行, comma"}',
@@ -223,8 +225,10 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
       `${auditor.display_name} (${auditor.username})`,
     ]);
     expect(auditor.display_name).toMatch(/[\u4e00-\u9fff]/);
-    expect(formula?.[9]).toBe('{"note":"中文备注"}');
-    expect(formula?.[13]).toBe(`'=HYPERLINK("http://evil.test")`);
+    expect(formula?.[10]).toBe('{"note":"中文备注"}');
+    expect(formula?.[14]).toBe(`'=HYPERLINK("http://evil.test")`);
+    // Registered actions carry their Chinese name beside the code.
+    expect(records.find((r) => r[6] === CASE_DECIDED)?.[7]).toBe('作出决定');
     // Every user-made event names its actor.
     expect(records.filter((r) => r[3] === 'user').every((r) => r[5] && r[5].length > 0)).toBe(true);
 
