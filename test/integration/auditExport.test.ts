@@ -380,7 +380,7 @@ describe.each(BACKENDS)('audit export from the CLI on %s', (backend) => {
     expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
     const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
     expect(header?.slice(0, 3)).toEqual(['seq', 'at (UTC)', 'at_platform (UTC+8)']);
-    expect(records.some((r) => r[9]?.includes('逗号'))).toBe(true);
+    expect(records.some((r) => r[10]?.includes('逗号'))).toBe(true);
     expect(JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'))).toMatchObject({
       format: 'csv-excel',
       count: records.length,
