@@ -80,7 +80,7 @@ describe.skipIf(!HAS_CHROMIUM)('the audit trail page (browser)', () => {
     // staff member it was tried on, named, as is its target.
     await page.getByRole('combobox', { name: '操作', exact: true }).click();
     await page.getByRole('option', { name: '登录失败', exact: true }).click();
-    await expect.poll(() => page.getByTestId('audit-total').textContent()).toBe('共 1 条');
+    await expect.poll(() => page.getByTestId('audit-total').textContent(), { timeout: 10_000 }).toBe('共 1 条');
     await expect.poll(() => page.locator('.MuiDataGrid-row').count()).toBe(1);
     const failedRow = (await page.locator('.MuiDataGrid-row').first().textContent()) ?? '';
     expect(failedRow).toContain('登录失败');
@@ -92,9 +92,10 @@ describe.skipIf(!HAS_CHROMIUM)('the audit trail page (browser)', () => {
     // and after side by side.
     await page.getByRole('button', { name: '清除筛选' }).click();
     await page.getByLabel('批次号').fill('batch-e2e');
-    await expect.poll(() => page.getByTestId('audit-total').textContent()).toBe('共 1 条');
+    await expect.poll(() => page.getByTestId('audit-total').textContent(), { timeout: 10_000 }).toBe('共 1 条');
     const changeRow = page.locator('.MuiDataGrid-row').first();
-    expect(await changeRow.textContent()).toContain('组长 陈静');
+    // The total was 1 before too: wait for the row itself to change.
+    await expect.poll(() => changeRow.textContent(), { timeout: 10_000 }).toContain('组长 陈静');
     expect(await changeRow.textContent()).toContain('队列 merchant-review');
     await changeRow.getByText('修改队列').click();
     const diff = page.getByTestId('audit-diff');
@@ -106,9 +107,10 @@ describe.skipIf(!HAS_CHROMIUM)('the audit trail page (browser)', () => {
 
     // A row an older desk wrote, under an action this one does not register: shown as stored, flagged.
     await page.getByLabel('批次号').fill('batch-old');
-    await expect.poll(() => page.getByTestId('audit-total').textContent()).toBe('共 1 条');
-    const oldRow = (await page.locator('.MuiDataGrid-row').first().textContent()) ?? '';
-    expect(oldRow).toContain('case.archived');
+    await expect.poll(() => page.getByTestId('audit-total').textContent(), { timeout: 10_000 }).toBe('共 1 条');
+    const first = page.locator('.MuiDataGrid-row').first();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('case.archived');
+    const oldRow = (await first.textContent()) ?? '';
     expect(oldRow).toContain('未登记的操作');
     expect(oldRow).toContain('系统');
 
