@@ -1,3 +1,4 @@
+import { auditActionLabel } from '../../shared/audit/events';
 import { PLATFORM_UTC_OFFSET_MINUTES } from '../../shared/rulebook';
 import { AUDIT_COLUMNS, type AuditEventRow } from '../db/tables/auditEvents.table';
 import { csvField } from './csvField';
@@ -5,8 +6,9 @@ import { csvField } from './csvField';
 /**
  * The audit trail for people who open it in Excel (format `csv-excel`): UTF-8 with a byte-order
  * mark, so Excel reads Chinese as Chinese on a double-click; each event's time also in platform
- * time (UTC+8, named in the header) beside the stored UTC time; and each actor's name beside its
- * id. It is a reading copy: a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`,
+ * time (UTC+8, named in the header) beside the stored UTC time; each actor's name beside its
+ * id; and each action's Chinese name from the event registry beside its code (empty for an action
+ * no desk version registered). It is a reading copy: a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`,
  * `@`, tab, CR first) gets a leading `'`, so rows are not re-hashable from it — the `csv` and
  * `ndjson` formats stay the verifiable ones.
  */
@@ -15,7 +17,13 @@ export const EXCEL_BOM = '\uFEFF';
 const PLATFORM_TIME_HEADER = `at_platform (UTC+${PLATFORM_UTC_OFFSET_MINUTES / 60})`;
 
 const COLUMNS = AUDIT_COLUMNS.flatMap((c) =>
-  c === 'at' ? ['at (UTC)', PLATFORM_TIME_HEADER] : c === 'actor_id' ? ['actor_id', 'actor_name'] : [c],
+  c === 'at'
+    ? ['at (UTC)', PLATFORM_TIME_HEADER]
+    : c === 'actor_id'
+      ? ['actor_id', 'actor_name']
+      : c === 'action'
+        ? ['action', 'action_label']
+        : [c],
 );
 
 export const EXCEL_CSV_HEADER = `${EXCEL_BOM}${COLUMNS.join(',')}\r\n`;
@@ -42,6 +50,7 @@ export function excelCsvRow(row: AuditEventRow, actorNames: ActorNames): string 
     if (column === 'at') cells.push(cell(platformTime(row.at)));
     if (column === 'actor_id')
       cells.push(cell(row.actor_id === null ? null : (actorNames.get(`${row.actor_type}:${row.actor_id}`) ?? null)));
+    if (column === 'action') cells.push(cell(auditActionLabel(row.action)?.zh ?? null));
   }
   return `${cells.join(',')}\r\n`;
 }

@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import { sql, type Transaction } from 'kysely';
+import { type AnyAuditEvent, auditPayloadProblem } from '../../shared/audit/events';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
 import type { NewAuditEventRow } from '../db/tables/auditEvents.table';
@@ -14,12 +15,23 @@ export interface AuditContext {
   userAgent?: string | null;
 }
 
-export interface AuditEventInput {
+/**
+ * An event as stored, whatever its action: what `recordEvent` writes once the registry has
+ * vetted it, and what tests write to stand for rows of older desks.
+ */
+export interface RawAuditEvent {
   action: string;
   target?: { type: string; id: string | number };
   /** Before/after or the decision payload; stored as canonical JSON. */
   data?: unknown;
 }
+
+/**
+ * Payloads are checked against the registry's schemas while testing and developing: cheap
+ * next to the insert, and it keeps the registry true to what is written. Production trusts the
+ * type checker, which already refuses an unregistered action or a wrong payload.
+ */
+const checkPayloads = Boolean(process.env.VITEST) || process.env.NODE_ENV === 'development';
 
 export const SYSTEM_ACTOR: AuditContext = { actor: { type: 'system', id: null } };
 
@@ -40,12 +52,31 @@ let lastAppended: { seq: number; hash: string } | undefined;
 
 /**
  * Appends one event to the hash chain. It takes a Transaction, never the bare database,
- * so the event commits or rolls back together with the change it records.
+ * so the event commits or rolls back together with the change it records. Only actions of
+ * the registry (shared/audit/events.ts), each with a payload of its own type.
  */
-export async function recordEvent(
+export function recordEvent(
   trx: Transaction<Database>,
   ctx: AuditContext,
-  event: AuditEventInput,
+  event: AnyAuditEvent,
+  at: Date,
+): Promise<{ seq: number; hash: string }> {
+  if (checkPayloads) {
+    const problem = auditPayloadProblem(event.action, event.data);
+    if (problem) throw new Error(problem);
+  }
+  return recordRawEvent(trx, ctx, event, at);
+}
+
+/**
+ * Appends an event without consulting the registry. The desk writes through `recordEvent`;
+ * this is for tests that stand for rows an older desk wrote (a test checks the server never
+ * calls it).
+ */
+export async function recordRawEvent(
+  trx: Transaction<Database>,
+  ctx: AuditContext,
+  event: RawAuditEvent,
   at: Date,
 ): Promise<{ seq: number; hash: string }> {
   if (isPostgres(trx)) {
@@ -76,7 +107,7 @@ async function append(
   trx: Transaction<Database>,
   head: { seq: number; hash: string } | undefined,
   ctx: AuditContext,
-  event: AuditEventInput,
+  event: RawAuditEvent,
   at: Date,
 ): Promise<{ seq: number; hash: string }> {
   const row = chainedRow(head, ctx, event, at);
@@ -88,7 +119,7 @@ async function append(
 function chainedRow(
   head: { seq: number; hash: string } | undefined,
   ctx: AuditContext,
-  event: AuditEventInput,
+  event: RawAuditEvent,
   at: Date,
 ): NewAuditEventRow & { seq: number; hash: string } {
   const fields = {

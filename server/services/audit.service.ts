@@ -55,25 +55,45 @@ export async function listAuditEvents(ctx: ReadContext, input: ListInput): Promi
     auditEventsRepo.count(ctx.db, filter),
   ]);
   const page = rows.slice(0, input.limit);
-  const userIds = [
-    ...new Set(page.filter((r) => r.actor_type === 'user' && r.actor_id).map((r) => Number(r.actor_id))),
-  ];
-  const names = await auditEventsRepo.userNames(ctx.db, userIds);
+  const names = await namesOnPage(ctx.db, page);
   const last = page.at(-1);
   return {
-    items: page.map((row) => toItem(row, row.actor_type === 'user' ? (names.get(Number(row.actor_id)) ?? null) : null)),
+    items: page.map((row) =>
+      toItem(row, names(row.actor_type, row.actor_id), row.target_type ? names(row.target_type, row.target_id) : null),
+    ),
     total,
     nextCursor: rows.length > input.limit && last ? String(last.seq) : null,
   };
 }
 
-function toItem(row: AuditEventRow, actorName: string | null): AuditEventItem {
+/** Staff and token names for the actors and targets on one page: two queries, whatever its size. */
+async function namesOnPage(db: Executor, page: AuditEventRow[]) {
+  const idsOf = (type: string) =>
+    [
+      ...new Set(
+        page.flatMap((r) => [
+          ...(r.actor_type === type && r.actor_id ? [Number(r.actor_id)] : []),
+          ...(r.target_type === type && r.target_id ? [Number(r.target_id)] : []),
+        ]),
+      ),
+    ].filter(Number.isSafeInteger);
+  const [users, tokens] = await Promise.all([
+    auditEventsRepo.userNames(db, idsOf('user')),
+    auditEventsRepo.tokenNames(db, idsOf('token')),
+  ]);
+  return (type: string, id: string | null): string | null => {
+    const byType = type === 'user' ? users : type === 'token' ? tokens : undefined;
+    return (id !== null && byType?.get(Number(id))) || null;
+  };
+}
+
+function toItem(row: AuditEventRow, actorName: string | null, targetName: string | null): AuditEventItem {
   return {
     seq: row.seq,
     at: row.at,
     actor: { key: actorKeyOf(row), type: row.actor_type, id: row.actor_id, name: actorName },
     action: row.action,
-    target: row.target_type ? { type: row.target_type, id: row.target_id } : null,
+    target: row.target_type ? { type: row.target_type, id: row.target_id, name: targetName } : null,
     data: parseData(row.data),
     requestId: row.request_id,
     batchId: row.batch_id,
@@ -103,13 +123,16 @@ export async function auditFacets(ctx: ReadContext): Promise<AuditFacets> {
     auditEventsRepo.distinctActorIds(ctx.db, 'token'),
     auditEventsRepo.hasSystemEvents(ctx.db),
   ]);
-  const names = await auditEventsRepo.userNames(ctx.db, userIds.map(Number).filter(Number.isInteger));
+  const [names, tokenNames] = await Promise.all([
+    auditEventsRepo.userNames(ctx.db, userIds.map(Number).filter(Number.isInteger)),
+    auditEventsRepo.tokenNames(ctx.db, tokenIds.map(Number).filter(Number.isInteger)),
+  ]);
   return {
     actions,
     targetTypes,
     actors: [
       ...userIds.map((id) => ({ key: `user:${id}`, name: names.get(Number(id)) ?? `user ${id}` })),
-      ...tokenIds.map((id) => ({ key: `token:${id}`, name: `token ${id}` })),
+      ...tokenIds.map((id) => ({ key: `token:${id}`, name: tokenNames.get(Number(id)) ?? `token ${id}` })),
       ...(system ? [{ key: 'system', name: 'system' }] : []),
     ],
   };

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { PayloadOf } from '../../shared/audit/events';
 import type { Role } from '../../shared/auth/roles';
 import { type MfaAdminsPolicy, type SignInGate, signInGate } from '../../shared/auth/signInGate';
 import { DeskError } from '../../shared/errors/deskError';
@@ -85,9 +86,9 @@ async function refuseUnknownName(
 
 async function recordFailure(
   ctx: ServiceContext,
-  event: { action: string; target?: { type: string; id: number } },
+  event: { action: 'auth.login_failed'; target?: { type: 'user'; id: number } },
   now: Date,
-  data: Record<string, unknown>,
+  data: PayloadOf<'auth.login_failed'>,
 ): Promise<void> {
   const actor: AuditContext['actor'] = event.target
     ? { type: 'user', id: String(event.target.id) }

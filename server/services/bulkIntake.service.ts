@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { ReportSubmitInput } from '../../shared/api/intake';
-import { type AuditEventInput, recordEvent } from '../audit/recordEvent';
+import { recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
 import { retryOnRace } from '../db/retryOnRace';
 import type { CaseChange } from '../events/changeBus';
-import { intakeReport, intakeSetupOf } from './intake.service';
+import { type IntakeEvent, intakeReport, intakeSetupOf } from './intake.service';
 import type { ServiceContext } from './serviceContext';
 
 export interface ImportCounts {
@@ -37,7 +37,7 @@ export async function importReports(
       await takeImportTurn(trx);
       // The audit events are appended at the end: holding the audit append lock while waiting
       // for rows a parallel reports.submit holds (which waits for that lock to commit) would deadlock.
-      const events: AuditEventInput[] = [];
+      const events: IntakeEvent[] = [];
       const setup = intakeSetupOf(trx);
       const tally = { reports: reports.length, created: 0, merged: 0, duplicates: 0, batchId };
       for (const [i, report] of reports.entries()) {

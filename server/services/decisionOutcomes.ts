@@ -52,27 +52,26 @@ export async function dismissOrEscalate(
     for (const r of await reportsRepo.listForCase(trx, c.id))
       if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'dismissed');
   }
+  const recorded = {
+    decisionId,
+    caseId: c.id,
+    subjectId: c.subject_id,
+    rule: c.rule,
+    measures: [],
+    source: c.source,
+    automatedDetection: c.source === 'system_detection',
+    automatedDecision: false,
+    decidedAt: at,
+    reason: decision.reason,
+    reasonTemplate: decision.reason_template ?? null,
+  };
+  const target = { type: 'case', id: c.id };
   await recordEvent(
     trx,
     ctx.audit,
-    {
-      action: kind === 'dismiss' ? 'case.decided' : 'case.escalated',
-      target: { type: 'case', id: c.id },
-      data: {
-        decisionId,
-        caseId: c.id,
-        subjectId: c.subject_id,
-        rule: c.rule,
-        decision: kind,
-        measures: [],
-        source: c.source,
-        automatedDetection: c.source === 'system_detection',
-        automatedDecision: false,
-        decidedAt: at,
-        reason: decision.reason,
-        reasonTemplate: decision.reason_template ?? null,
-      },
-    },
+    kind === 'dismiss'
+      ? { action: 'case.decided', target, data: { ...recorded, decision: kind } }
+      : { action: 'case.escalated', target, data: { ...recorded, decision: kind } },
     now,
   );
   return {

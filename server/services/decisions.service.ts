@@ -119,7 +119,8 @@ export async function approveDecision(ctx: ServiceContext, input: { decisionId: 
 
 /** The approver returns a pending decision to its reviewer with a note; nothing takes effect. */
 export async function sendBackDecision(ctx: ServiceContext, input: { decisionId: number; note?: string }) {
-  if (!input.note)
+  const { note } = input;
+  if (!note)
     throw new DeskError('BAD_REQUEST', 'note_required', 'say why the decision is sent back', { field: 'note' });
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -139,7 +140,7 @@ export async function sendBackDecision(ctx: ServiceContext, input: { decisionId:
       status: 'sent_back',
       reviewed_by: actingUserId(ctx),
       reviewed_at: at,
-      review_note: input.note ?? null,
+      review_note: note,
       status_changed_by: actingUserId(ctx),
       status_changed_at: at,
     });
@@ -149,7 +150,7 @@ export async function sendBackDecision(ctx: ServiceContext, input: { decisionId:
       {
         action: 'decision.sent_back',
         target: { type: 'case', id: c.id },
-        data: { decisionId: decision.id, decidedBy: decision.decided_by, note: input.note },
+        data: { decisionId: decision.id, decidedBy: decision.decided_by, note },
       },
       now,
     );

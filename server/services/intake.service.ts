@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { ReportSubmitInput, ReportSubmitOutput } from '../../shared/api/intake';
+import type { AuditEventInput } from '../../shared/audit/events';
 import { type RoutingRule, routeCase } from '../../shared/cases/routing';
 import { rankOf, reporterCredibility, severityOf, slaDueAt, triageScore } from '../../shared/cases/triage';
 import { DeskError } from '../../shared/errors/deskError';
-import { type AuditContext, type AuditEventInput, recordEvent } from '../audit/recordEvent';
+import { type AuditContext, recordEvent } from '../audit/recordEvent';
 import type { Database, Executor } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { evidenceRepo } from '../db/repositories/evidence.repo';
@@ -19,6 +20,9 @@ import type { CaseChange } from '../events/changeBus';
 import { slaDaysFor } from './caseSla';
 import type { ServiceContext } from './serviceContext';
 import { priorViolations } from './subjectHistory';
+
+/** The events filing a report records: a bulk import holds them back to write after its rows. */
+export type IntakeEvent = AuditEventInput<'case.created'> | AuditEventInput<'case.report_merged'>;
 
 /** Routing rules and queues: what a new case needs to find its queue. */
 export interface IntakeSetup {
@@ -77,7 +81,7 @@ export async function intakeReport(
   now: Date,
   setup: () => Promise<IntakeSetup>,
   /** When given, the audit events are collected here for the caller to record (bulk import). */
-  deferredEvents?: AuditEventInput[],
+  deferredEvents?: IntakeEvent[],
 ): Promise<IntakeResult> {
   const at = now.toISOString();
   const repeat = await reportsRepo.findByExternalId(trx, input.externalId);
@@ -132,7 +136,7 @@ export async function intakeReport(
 /** One report on its way in: what both the merge and the new-case path need. */
 interface Filing {
   trx: Transaction<Database>;
-  record: (event: AuditEventInput) => Promise<void>;
+  record: (event: IntakeEvent) => Promise<void>;
   input: ReportSubmitInput;
   now: Date;
   credibility: number | null;

@@ -68,7 +68,7 @@ export async function insertStaffUser(
     oidc_subject: user.fromProvider?.oidcSubject ?? null,
   });
   const provider = user.fromProvider
-    ? { via: 'oidc', email: user.fromProvider.email, roleClaim: user.fromProvider.roleClaim }
+    ? { via: 'oidc' as const, email: user.fromProvider.email, roleClaim: user.fromProvider.roleClaim }
     : {};
   await recordEvent(
     trx,

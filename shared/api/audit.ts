@@ -25,9 +25,11 @@ export type AuditFilter = Omit<z.output<typeof auditListInput>, 'cursor' | 'limi
 export const auditEventItem = z.object({
   seq: z.number(),
   at: z.string(),
+  /** `name`: the staff member's display name, or the token's name; null for the system. */
   actor: z.object({ key: z.string(), type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
   action: z.string(),
-  target: z.object({ type: z.string(), id: z.string().nullable() }).nullable(),
+  /** `name`: the staff member's or token's name when the target is one, else null. */
+  target: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }).nullable(),
   /** The stored JSON, parsed: before/after or the decision payload. */
   data: z.unknown(),
   requestId: z.string().nullable(),

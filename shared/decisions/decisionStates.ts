@@ -11,7 +11,7 @@ export const DECISION_STATUSES = ['pending_approval', 'effective', 'sent_back', 
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** The state an upheld appeal leaves the decision in. */
-export function statusAfterUpheldAppeal(withRelief: boolean): DecisionStatus {
+export function statusAfterUpheldAppeal(withRelief: boolean): Extract<DecisionStatus, 'adjusted' | 'overturned'> {
   return withRelief ? 'adjusted' : 'overturned';
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent } from '../../server/audit/recordEvent';
+import { recordEvent, recordRawEvent } from '../../server/audit/recordEvent';
 import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
 import { createApiClient } from '../support/apiClient';
 import { HAS_CHROMIUM, launchBrowser, saveScreenshot } from '../support/browser';
@@ -22,16 +22,26 @@ describe.skipIf(!HAS_CHROMIUM)('the audit trail page (browser)', () => {
         trx,
         { actor: { type: 'user', id: '2' }, batchId: 'batch-e2e' },
         {
-          action: 'case.reassigned',
-          target: { type: 'case', id: 17 },
+          action: 'queue.updated',
+          target: { type: 'queue', id: 'merchant-review' },
           data: {
-            before: { assignee: '审核员 李明', status: 'assigned' },
-            after: { assignee: '审核员 王芳', status: 'assigned' },
+            before: { nameZh: '商家审核', autoAssign: false },
+            after: { nameZh: '商家审核（加急）', autoAssign: false },
           },
         },
         new Date(),
       ),
     );
+    await server.db
+      .transaction()
+      .execute((trx) =>
+        recordRawEvent(
+          trx,
+          { actor: { type: 'system', id: null }, batchId: 'batch-old' },
+          { action: 'case.archived', target: { type: 'case', id: 17 } },
+          new Date(),
+        ),
+      );
   });
   afterAll(async () => {
     await browser?.close();
@@ -66,25 +76,43 @@ describe.skipIf(!HAS_CHROMIUM)('the audit trail page (browser)', () => {
     await page.locator('.MuiDataGrid-row').first().waitFor();
     await saveScreenshot(page, 'audit');
 
-    // Filter on the server by action: only the failed sign-in is left.
+    // Filter on the server by action, named in Chinese: only the failed sign-in is left, by the
+    // staff member it was tried on, named, as is its target.
     await page.getByRole('combobox', { name: '操作', exact: true }).click();
-    await page.getByRole('option', { name: 'auth.login_failed' }).click();
-    await expect.poll(() => page.getByTestId('audit-total').textContent()).toBe('共 1 条');
+    await page.getByRole('option', { name: '登录失败', exact: true }).click();
+    await expect.poll(() => page.getByTestId('audit-total').textContent(), { timeout: 10_000 }).toBe('共 1 条');
     await expect.poll(() => page.locator('.MuiDataGrid-row').count()).toBe(1);
-    expect(await page.locator('.MuiDataGrid-row').first().textContent()).toContain('auth.login_failed');
+    const failedRow = (await page.locator('.MuiDataGrid-row').first().textContent()) ?? '';
+    expect(failedRow).toContain('登录失败');
+    expect(failedRow).toContain('审核员 李明');
+    expect(failedRow).toContain('员工 审核员 李明');
+    expect(failedRow).not.toMatch(/auth\.login_failed|user \d/);
 
-    // By batch instead: the reassignment, whose detail shows before and after side by side.
+    // By batch instead: the queue change, by a lead named as such, whose detail shows before
+    // and after side by side.
     await page.getByRole('button', { name: '清除筛选' }).click();
     await page.getByLabel('批次号').fill('batch-e2e');
-    await expect.poll(() => page.getByTestId('audit-total').textContent()).toBe('共 1 条');
-    await page.locator('.MuiDataGrid-row').first().getByText('case.reassigned').click();
+    await expect.poll(() => page.getByTestId('audit-total').textContent(), { timeout: 10_000 }).toBe('共 1 条');
+    const changeRow = page.locator('.MuiDataGrid-row').first();
+    // The total was 1 before too: wait for the row itself to change.
+    await expect.poll(() => changeRow.textContent(), { timeout: 10_000 }).toContain('组长 陈静');
+    expect(await changeRow.textContent()).toContain('队列 merchant-review');
+    await changeRow.getByText('修改队列').click();
     const diff = page.getByTestId('audit-diff');
     await diff.waitFor();
-    const changed = diff.getByRole('row').filter({ hasText: 'assignee' });
-    expect(await changed.textContent()).toContain('审核员 李明');
-    expect(await changed.textContent()).toContain('审核员 王芳');
+    const changed = diff.getByRole('row').filter({ hasText: '商家审核（加急）' });
+    expect(await changed.textContent()).toContain('商家审核');
     expect(await changed.textContent()).toContain('修改');
     await page.getByRole('button', { name: '关闭' }).click();
+
+    // A row an older desk wrote, under an action this one does not register: shown as stored, flagged.
+    await page.getByLabel('批次号').fill('batch-old');
+    await expect.poll(() => page.getByTestId('audit-total').textContent(), { timeout: 10_000 }).toBe('共 1 条');
+    const first = page.locator('.MuiDataGrid-row').first();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain('case.archived');
+    const oldRow = (await first.textContent()) ?? '';
+    expect(oldRow).toContain('未登记的操作');
+    expect(oldRow).toContain('系统');
 
     // Export the (filtered) trail: a CSV and its manifest, checked in the browser.
     await page.getByRole('button', { name: '导出' }).click();

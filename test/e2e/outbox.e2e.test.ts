@@ -54,6 +54,13 @@ describe.skipIf(!HAS_CHROMIUM)('the outbox page (browser)', () => {
     await failed.first().waitFor();
     // The error in words, not a socket code; the attempts are listed per delivery.
     await failed.first().getByText('接收方返回 HTTP 500').waitFor();
+    // Measures by their rulebook names, in Chinese, never their ids (`account-sealed`).
+    const measures = failed.getByTestId('delivery-measure');
+    await expect.poll(() => measures.count()).toBeGreaterThan(0);
+    for (const name of await measures.allTextContents()) {
+      expect(name).toMatch(/\p{Script=Han}/u);
+      expect(name).not.toMatch(/[a-z]+-[a-z]+/);
+    }
     await saveScreenshot(admin, 'outbox');
     await failed
       .first()

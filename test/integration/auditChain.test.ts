@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Anchor, appendAnchor, readAnchors } from '../../server/audit/anchors';
 import { auditEventHash } from '../../server/audit/auditHash';
-import { recordEvent } from '../../server/audit/recordEvent';
+import { recordRawEvent } from '../../server/audit/recordEvent';
 import { readSigningKey, signAnchor, writeSigningKey } from '../../server/audit/signedAnchor';
 import { takeAnchor } from '../../server/audit/takeAnchor';
 import { verifyChain } from '../../server/audit/verifyChain';
@@ -266,7 +266,7 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
   it('chains after whatever the head is: another writer, a rolled-back append, another database', async () => {
     const system = { actor: { type: 'system' as const, id: null } };
     const record = (on: Db, action: string) =>
-      on.transaction().execute((trx) => recordEvent(trx, system, { action }, new Date()));
+      on.transaction().execute((trx) => recordRawEvent(trx, system, { action }, new Date()));
     await record(db, 'test.first');
     // Another process appends a valid event behind this one's back.
     const other = openDatabase(database.url);
@@ -279,7 +279,7 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
     // An append that rolls back leaves no head behind it.
     await expect(
       db.transaction().execute(async (trx) => {
-        await recordEvent(trx, system, { action: 'test.rolled_back' }, new Date());
+        await recordRawEvent(trx, system, { action: 'test.rolled_back' }, new Date());
         throw new Error('abandon');
       }),
     ).rejects.toThrow('abandon');
@@ -313,7 +313,7 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
       db.transaction().execute(async (trx) => {
         // Hold the transaction open a moment so appends really overlap (pool of 10 on PostgreSQL).
         if (backend === 'postgres') await sql`SELECT pg_sleep(0.005)`.execute(trx);
-        return recordEvent(
+        return recordRawEvent(
           trx,
           { actor: { type: 'system', id: null } },
           { action: 'test.concurrent', data: { i } },

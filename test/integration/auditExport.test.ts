@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_HEADER, csvRow } from '../../server/audit/exportFormats';
-import { recordEvent } from '../../server/audit/recordEvent';
+import { recordRawEvent } from '../../server/audit/recordEvent';
 import { verifyChain } from '../../server/audit/verifyChain';
 import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
@@ -25,7 +25,7 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
 /** Events whose text needs every CSV rule: commas, quotes, CR/LF, Chinese, NULL and ''. */
 async function recordAwkwardEvents(db: Db) {
   await db.transaction().execute((trx) =>
-    recordEvent(
+    recordRawEvent(
       trx,
       {
         actor: { type: 'system', id: null },
@@ -68,7 +68,7 @@ async function recordDecisions(db: Db) {
     await db
       .transaction()
       .execute((trx) =>
-        recordEvent(
+        recordRawEvent(
           trx,
           { actor: { type: 'user', id: '3' } },
           { action: CASE_DECIDED, target: { type: 'case', id: payload.caseId }, data: payload },
@@ -161,7 +161,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
     await server.db
       .transaction()
       .execute((trx) =>
-        recordEvent(
+        recordRawEvent(
           trx,
           { actor: { type: 'user', id: String(auditorId) }, userAgent: '=HYPERLINK("http://evil.test")' },
           { action: 'test.formula', data: { note: '中文备注' } },
@@ -185,6 +185,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
       'actor_id',
       'actor_name',
       'action',
+      'action_label',
       'target_type',
       'target_id',
       'data',
@@ -197,7 +198,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
     ]);
     const exportId = Number(res.headers.get(EXPORT_HEADERS.id));
     expect(records).toHaveLength(exportId - 1);
-    expect(records.find((r) => r[6] === 'test.awkward')?.slice(0, 10)).toEqual([
+    expect(records.find((r) => r[6] === 'test.awkward')?.slice(0, 11)).toEqual([
       expect.any(String),
       '2030-01-01T00:00:00.000Z',
       '2030-01-01 08:00:00.000',
@@ -205,6 +206,7 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
       null,
       null,
       'test.awkward',
+      null,
       'case',
       '12,"13"',
       '{"note":"逗号，\\"引号\\"\\n换行, comma"}',
@@ -223,8 +225,10 @@ describe.each(BACKENDS)('audit export over HTTP on %s', (backend) => {
       `${auditor.display_name} (${auditor.username})`,
     ]);
     expect(auditor.display_name).toMatch(/[\u4e00-\u9fff]/);
-    expect(formula?.[9]).toBe('{"note":"中文备注"}');
-    expect(formula?.[13]).toBe(`'=HYPERLINK("http://evil.test")`);
+    expect(formula?.[10]).toBe('{"note":"中文备注"}');
+    expect(formula?.[14]).toBe(`'=HYPERLINK("http://evil.test")`);
+    // Registered actions carry their Chinese name beside the code.
+    expect(records.find((r) => r[6] === CASE_DECIDED)?.[7]).toBe('作出决定');
     // Every user-made event names its actor.
     expect(records.filter((r) => r[3] === 'user').every((r) => r[5] && r[5].length > 0)).toBe(true);
 
@@ -376,7 +380,7 @@ describe.each(BACKENDS)('audit export from the CLI on %s', (backend) => {
     expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
     const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
     expect(header?.slice(0, 3)).toEqual(['seq', 'at (UTC)', 'at_platform (UTC+8)']);
-    expect(records.some((r) => r[9]?.includes('逗号'))).toBe(true);
+    expect(records.some((r) => r[10]?.includes('逗号'))).toBe(true);
     expect(JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'))).toMatchObject({
       format: 'csv-excel',
       count: records.length,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent } from '../../server/audit/recordEvent';
+import { recordRawEvent } from '../../server/audit/recordEvent';
 import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
 import { createApiClient, signIn } from '../support/apiClient';
 import { dropAuditGuards } from '../support/auditRows';
@@ -24,7 +24,7 @@ describe.each(BACKENDS)('the audit trail over tRPC on %s', (backend) => {
     server.db
       .transaction()
       .execute((trx) =>
-        recordEvent(
+        recordRawEvent(
           trx,
           { actor, batchId },
           { action, target, data: { before: { status: 'new' }, after: { status: 'triaged' } } },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { recordEvent } from '../../server/audit/recordEvent';
+import { recordRawEvent } from '../../server/audit/recordEvent';
 import type { Db } from '../../server/db/database';
 import { isPostgres } from '../../server/db/migrations/helpers';
 
@@ -50,11 +50,11 @@ export async function dropAuditGuards(db: Db): Promise<void> {
   await sql`DROP TRIGGER audit_events_no_delete`.execute(db);
 }
 
-/** Appends `count` real events (valid hashes) through recordEvent, one transaction each. */
+/** Appends `count` real events (valid hashes) through recordRawEvent, one transaction each. */
 export async function appendEvents(db: Db, count: number, at = new Date('2026-11-23T02:00:00Z')): Promise<void> {
   for (let i = 0; i < count; i++) {
     await db.transaction().execute((trx) =>
-      recordEvent(
+      recordRawEvent(
         trx,
         { actor: { type: 'user', id: String((i % 3) + 1) }, requestId: `req-${i}` },
         {

@@ -223,16 +223,18 @@ export async function seedMetricsFixture(db: Db): Promise<{ staff: MetricsStaff;
     return row.id;
   };
   const claim = (caseKey: string, by: number, at: string) =>
-    db
-      .transaction()
-      .execute((trx) =>
-        recordEvent(
-          trx,
-          { actor: { type: 'user', id: String(by) } },
-          { action: 'case.claimed', target: { type: 'case', id: caseIds[caseKey] as number } },
-          new Date(at),
-        ),
-      );
+    db.transaction().execute((trx) =>
+      recordEvent(
+        trx,
+        { actor: { type: 'user', id: String(by) } },
+        {
+          action: 'case.claimed',
+          target: { type: 'case', id: caseIds[caseKey] as number },
+          data: { previousAssignee: null, leaseUntil: new Date(Date.parse(at) + 3_600_000).toISOString() },
+        },
+        new Date(at),
+      ),
+    );
 
   // reva: d1 (claimed 30 min before), d2 (claimed 5 h and 90 min before: the later claim counts;
   // revb's claim 10 min before is someone else's), d9 (never claimed), d4 sent back (not counted

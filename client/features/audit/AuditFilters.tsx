@@ -1,6 +1,7 @@
 import { Button, FormControl, InputLabel, MenuItem, Select, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { AuditFacets } from '../../../shared/api/audit';
+import { useAuditLabels } from './useAuditLabels';
 
 /** The audit page's filters as typed; times are datetime-local values in platform time. */
 export interface AuditFilterState {
@@ -63,6 +64,7 @@ export function AuditFilters({
   onChange(next: AuditFilterState): void;
 }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const set = (patch: Partial<AuditFilterState>) => onChange({ ...value, ...patch });
   const actorLabel = (key: string, name: string) => (key === 'system' ? t('audit.systemActor') : name);
   const dateInput = { inputLabel: { shrink: true } } as const;
@@ -80,14 +82,17 @@ export function AuditFilters({
         label={t('audit.filters.action')}
         value={value.action}
         onChange={(action) => set({ action })}
-        options={(facets?.actions ?? []).map((a) => ({ value: a, label: a }))}
+        options={(facets?.actions ?? []).map((a) => ({ value: a, label: labels.action(a).text }))}
       />
       <FilterSelect
         id="audit-filter-target-type"
         label={t('audit.filters.targetType')}
         value={value.targetType}
         onChange={(targetType) => set({ targetType })}
-        options={[...new Set(['case', 'subject', ...(facets?.targetTypes ?? [])])].map((v) => ({ value: v, label: v }))}
+        options={[...new Set(['case', 'subject', ...(facets?.targetTypes ?? [])])].map((v) => ({
+          value: v,
+          label: labels.targetType(v),
+        }))}
       />
       <TextField
         size="small"

@@ -11,11 +11,13 @@ import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { useKeysetPages } from '../queue/useKeysetPages';
+import { ActionLabel } from './ActionLabel';
 import { type AuditFilterState, AuditFilters, NO_FILTERS } from './AuditFilters';
 import type { AuditRow } from './auditTypes';
 import { EventDetail } from './EventDetail';
 import { ExportButton } from './ExportButton';
 import { platformInputToIso } from './platformInput';
+import { useAuditLabels } from './useAuditLabels';
 import { useDebouncedValue } from './useDebouncedValue';
 import { VerifyBadge } from './VerifyBadge';
 
@@ -59,10 +61,9 @@ export function AuditPage() {
     if (list.data && !list.isPlaceholderData) rememberNext(page, list.data.nextCursor);
   }, [list.data, list.isPlaceholderData, page, rememberNext]);
 
-  const actorName = (e: AuditRow) =>
-    e.actor.type === 'system' ? t('audit.systemActor') : (e.actor.name ?? e.actor.key);
+  const labels = useAuditLabels();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: actorName only reads t
+  // biome-ignore lint/correctness/useExhaustiveDependencies: labels only read t and the language
   const columns = useMemo<GridColDef<AuditRow>[]>(
     () => [
       { field: 'seq', headerName: t('audit.columns.seq'), width: 90, type: 'number', sortable: false },
@@ -78,7 +79,7 @@ export function AuditPage() {
         headerName: t('audit.columns.actor'),
         width: 160,
         sortable: false,
-        valueGetter: (_v, row) => actorName(row),
+        valueGetter: (_v, row) => labels.actor(row),
       },
       {
         field: 'action',
@@ -86,14 +87,14 @@ export function AuditPage() {
         flex: 1,
         minWidth: 170,
         sortable: false,
-        renderCell: ({ value }) => <code>{value}</code>,
+        renderCell: ({ value }) => <ActionLabel action={value} />,
       },
       {
         field: 'target',
         headerName: t('audit.columns.target'),
         width: 170,
         sortable: false,
-        valueGetter: (_v, row) => (row.target ? `${row.target.type} ${row.target.id ?? ''}` : '—'),
+        valueGetter: (_v, row) => labels.target(row.target),
       },
       { field: 'batchId', headerName: t('audit.columns.batch'), width: 140, sortable: false },
       { field: 'ip', headerName: t('audit.columns.ip'), width: 130, sortable: false },
@@ -148,7 +149,7 @@ export function AuditPage() {
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Box>
-      <EventDetail event={selected} actorName={selected ? actorName(selected) : ''} onClose={() => setSelected(null)} />
+      <EventDetail event={selected} onClose={() => setSelected(null)} />
     </Stack>
   );
 }

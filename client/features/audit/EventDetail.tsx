@@ -15,8 +15,10 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { ActionLabel } from './ActionLabel';
 import type { AuditRow } from './auditTypes';
 import { type DiffRow, diffEventData, flatten, formatValue } from './eventDiff';
+import { useAuditLabels } from './useAuditLabels';
 
 const mono = {
   fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace',
@@ -25,16 +27,9 @@ const mono = {
 } as const;
 
 /** Everything an event records, with its before/after as a readable diff. */
-export function EventDetail({
-  event,
-  actorName,
-  onClose,
-}: {
-  event: AuditRow | null;
-  actorName: string;
-  onClose(): void;
-}) {
+export function EventDetail({ event, onClose }: { event: AuditRow | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
+  const labels = useAuditLabels();
   return (
     <Drawer
       anchor="right"
@@ -57,13 +52,11 @@ export function EventDetail({
           <Table size="small" sx={{ tableLayout: 'fixed' }}>
             <TableBody>
               <Field label={t('audit.columns.at')}>{formatPlatformTime(event.at, i18n.language)}</Field>
-              <Field label={t('audit.columns.actor')}>{actorName}</Field>
+              <Field label={t('audit.columns.actor')}>{labels.actor(event)}</Field>
               <Field label={t('audit.columns.action')}>
-                <span style={mono}>{event.action}</span>
+                <ActionLabel action={event.action} />
               </Field>
-              <Field label={t('audit.columns.target')}>
-                {event.target ? `${event.target.type} ${event.target.id ?? ''}` : '—'}
-              </Field>
+              <Field label={t('audit.columns.target')}>{labels.target(event.target)}</Field>
               <Field label={t('audit.columns.batch')}>{event.batchId ?? '—'}</Field>
               <Field label={t('audit.detail.requestId')}>{event.requestId || '—'}</Field>
               <Field label={t('audit.columns.ip')}>{event.ip ?? '—'}</Field>
@@ -77,7 +70,7 @@ export function EventDetail({
             </TableBody>
           </Table>
           <Divider sx={{ my: 2 }} />
-          <EventData data={event.data} />
+          <EventData action={event.action} data={event.data} />
         </Box>
       )}
     </Drawer>
@@ -97,7 +90,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 const KIND_COLOR = { added: 'success', removed: 'error', changed: 'warning', same: 'default' } as const;
 
-function EventData({ data }: { data: unknown }) {
+function EventData({ action, data }: { action: string; data: unknown }) {
   const { t } = useTranslation();
   if (data === null || data === undefined) {
     return (
@@ -109,7 +102,7 @@ function EventData({ data }: { data: unknown }) {
   const diff = diffEventData(data);
   return (
     <Stack spacing={2}>
-      {diff ? <DiffTable rows={diff} /> : <PayloadTable data={data} />}
+      {diff ? <DiffTable action={action} rows={diff} /> : <PayloadTable action={action} data={data} />}
       <details>
         <summary>
           <Typography variant="caption" component="span">
@@ -124,8 +117,9 @@ function EventData({ data }: { data: unknown }) {
   );
 }
 
-function DiffTable({ rows }: { rows: DiffRow[] }) {
+function DiffTable({ action, rows }: { action: string; rows: DiffRow[] }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   return (
     <div>
       <Typography variant="subtitle2" component="h3" gutterBottom>
@@ -142,8 +136,8 @@ function DiffTable({ rows }: { rows: DiffRow[] }) {
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.path} sx={row.kind === 'same' ? { opacity: 0.6 } : undefined}>
-              <TableCell sx={mono}>
-                {row.path}{' '}
+              <TableCell>
+                {labels.field(action, row.path)}{' '}
                 {row.kind !== 'same' && (
                   <Chip
                     size="small"
@@ -172,8 +166,9 @@ function DiffTable({ rows }: { rows: DiffRow[] }) {
   );
 }
 
-function PayloadTable({ data }: { data: unknown }) {
+function PayloadTable({ action, data }: { action: string; data: unknown }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const fields = [...flatten(typeof data === 'object' ? data : { value: data })];
   return (
     <div>
@@ -190,7 +185,7 @@ function PayloadTable({ data }: { data: unknown }) {
         <TableBody>
           {fields.map(([path, value]) => (
             <TableRow key={path}>
-              <TableCell sx={mono}>{path}</TableCell>
+              <TableCell>{labels.field(action, path)}</TableCell>
               <TableCell sx={mono}>{formatValue(value)}</TableCell>
             </TableRow>
           ))}

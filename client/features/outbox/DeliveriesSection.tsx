@@ -26,6 +26,7 @@ import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import type { Notify } from '../queues/SuccessSnackbar';
+import { useLocalized, useRulebook } from '../rulebook/rulebookContext';
 import { AttemptsDialog } from './AttemptsDialog';
 import { deliveryErrorLabel } from './deliveryErrorLabel';
 import { eventTypeLabel } from './eventTypeLabel';
@@ -148,6 +149,10 @@ export function DeliveriesSection(props: { notify: Notify }) {
 function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): void }) {
   const { t, i18n } = useTranslation();
   const d = props.delivery;
+  const { measures } = useRulebook();
+  const localized = useLocalized();
+  // A measure a later rulebook dropped keeps its id: the message named it so.
+  const measure = d.message.measure ? measures.get(d.message.measure) : undefined;
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
   const [showAttempts, setShowAttempts] = useState(false);
   return (
@@ -156,8 +161,8 @@ function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): 
       <TableCell>
         <Typography variant="body2">{eventTypeLabel(t, d.message.type)}</Typography>
         {d.message.measure && (
-          <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
-            {d.message.measure}
+          <Typography variant="caption" color="text.secondary" data-testid="delivery-measure">
+            {measure ? localized(measure.label) : d.message.measure}
           </Typography>
         )}
       </TableCell>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/roles';
 import { useSession } from '../auth/useSession';
 import { useSuccessSnackbar } from '../queues/SuccessSnackbar';
+import { RulebookGate } from '../rulebook/RulebookGate';
 import { DeliveriesSection } from './DeliveriesSection';
 import { EndpointsSection } from './EndpointsSection';
 
@@ -25,7 +26,9 @@ export function OutboxPage() {
           {t('outbox.intro')}
         </Typography>
       </Stack>
-      <DeliveriesSection notify={notify} />
+      <RulebookGate>
+        <DeliveriesSection notify={notify} />
+      </RulebookGate>
       <EndpointsSection notify={notify} />
       {snackbar}
     </Stack>

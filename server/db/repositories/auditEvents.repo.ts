@@ -292,4 +292,10 @@ export const auditEventsRepo = {
     const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, r.display_name]));
   },
+
+  async tokenNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('integration_tokens').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
 };
