@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { ChangeBus } from '../events/changeBus';
+import { builtInRulebooks } from '../rulebooks';
 import { createToken, listTokens, revokeToken } from '../services/tokens.service';
 import { createStaffUser } from '../services/users.service';
 import { AUDIT_USAGE, auditCommand } from './audit';
@@ -90,7 +91,7 @@ async function userCommand(argv: string[], env: CliEnv): Promise<string> {
   return withDatabase(env, async ({ db }) => {
     await migrateToLatest(db);
     const { id } = await createStaffUser(
-      { db, clock: systemClock, bus: new ChangeBus(), audit: CLI_ACTOR },
+      { db, clock: systemClock, rulebooks: builtInRulebooks, bus: new ChangeBus(), audit: CLI_ACTOR },
       // The operator chose this password, not the person: their first session replaces it.
       { username, role, displayName: values.name, password, mustChangePassword: true },
     );
@@ -112,6 +113,7 @@ async function tokenCommand(argv: string[], env: CliEnv): Promise<string> {
   const ctx = (db: ReturnType<typeof openDatabase>['db']) => ({
     db,
     clock: systemClock,
+    rulebooks: builtInRulebooks,
     bus: new ChangeBus(),
     audit: CLI_ACTOR,
   });

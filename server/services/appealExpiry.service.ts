@@ -3,7 +3,7 @@ import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import type { CaseChange } from '../events/changeBus';
-import { appealWindowEnd } from './appealWindow';
+import { appealWindowEndOf } from './appealWindow';
 import type { ServiceContext } from './serviceContext';
 
 /**
@@ -52,7 +52,12 @@ export async function closeExpiredAppeals(ctx: ServiceContext, batchSize = 200):
         (a) => a.status === 'pending_member' || a.status === 'under_review',
       );
       if (open) continue;
-      const end = await appealWindowEnd(trx, { decisionId: decision_id, caseId: c.id, subjectId: c.subject_id, now });
+      const end = await appealWindowEndOf(trx, ctx.rulebooks, {
+        decisionId: decision_id,
+        caseId: c.id,
+        subjectId: c.subject_id,
+        now,
+      });
       if (end && end > now) continue;
       const status = transition(c.status, 'window_closed');
       if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, { status, updated_at: at }))) continue;

@@ -6,7 +6,8 @@ import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
 import type { AppealRow, AppealStatus } from '../db/tables/appeals.table';
-import { appealWindowEnd } from './appealWindow';
+import type { Rulebooks } from '../rulebooks';
+import { appealWindowEndOf } from './appealWindow';
 
 /** docs/MARKETPLACE.md §6: what stage the member sees. */
 export function stageOf(status: AppealStatus): AppealView['stage'] {
@@ -68,7 +69,7 @@ export async function listAppeals(db: Executor, statuses: AppealStatus[] | undef
 }
 
 /** The member-side view of a case (merchant portal): stage, deadlines, and the appeal if any. */
-export async function appealStatusOfCase(db: Executor, caseId: number, now: Date) {
+export async function appealStatusOfCase(db: Executor, rulebooks: Rulebooks, caseId: number, now: Date) {
   const c = await casesRepo.find(db, caseId);
   if (!c) throw notFound('case', caseId);
   const decision = (await decisionsRepo.listForCase(db, caseId))
@@ -76,7 +77,7 @@ export async function appealStatusOfCase(db: Executor, caseId: number, now: Date
     .at(-1);
   const appeal = decision ? (await appealsRepo.forDecision(db, decision.id)).at(-1) : undefined;
   const end = decision
-    ? await appealWindowEnd(db, { decisionId: decision.id, caseId, subjectId: c.subject_id, now })
+    ? await appealWindowEndOf(db, rulebooks, { decisionId: decision.id, caseId, subjectId: c.subject_id, now })
     : null;
   const stage = appeal
     ? stageOf(appeal.status)

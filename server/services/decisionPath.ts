@@ -78,7 +78,8 @@ export async function decideIn(
 
   const kind = input.decision;
   const rule = ruleOf(c, input.rule);
-  const facts = validateFacts(rule, input.facts ?? {});
+  const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
+  const facts = validateFacts(rulebook, rule, input.facts ?? {});
   const violationAt = input.violationAt ?? (await defaultViolationAt(trx, c));
   const decisionId = await decisionsRepo.insert(trx, {
     ...decision,
@@ -91,13 +92,16 @@ export async function decideIn(
   });
   const judged = await judgeProposal(
     trx,
+    rulebook,
     { id: violationIdOf(decisionId), subjectId: c.subject_id, rule, violationAt, facts },
     now,
   );
   const row = await decisionsRepo.find(trx, decisionId);
   if (!row) throw notFound('decision', decisionId);
-  if (approvalReasons(kind, judged).length) return submitForApproval(trx, ctx, { c, decision: row, judged, now });
-  const effect = await takeEffect(trx, ctx, { c, decision: row, judged, via: 'decide', now });
+  if (approvalReasons(kind, judged, rulebook.fourEyes).length) {
+    return submitForApproval(trx, ctx, { c, decision: row, judged, rulebook, now });
+  }
+  const effect = await takeEffect(trx, ctx, { c, decision: row, judged, rulebook, via: 'decide', now });
   return {
     output: {
       status: effect.status,

@@ -773,6 +773,19 @@ export const defaultRulebook: Rulebook = {
     fakeTransaction,
     falseAppealEvidence,
   ],
+  appeals: {
+    // The desk's own default: the seeds set no general appeal window.
+    defaultDays: 7,
+    // 《淘宝虚假交易认定与处罚细则》: the seller may appeal "收到通知后3天内" (docs/RULEBOOK.md, appeals).
+    byRule: { 'fake-transaction': 3 },
+  },
+  fourEyes: {
+    // The desk's own policy: every decision that is hard to undo waits for a second person.
+    seriousPoints: true,
+    sealing: true,
+    measures: ['platform-removal', 'liquidated-damages', 'account-banned', 'account-closed'],
+    waiveSerious: true,
+  },
 };
 
 /** The rule ids of the default rulebook, in the order of docs/CONTRACTS.md. */

@@ -198,14 +198,45 @@ export interface LedgerPolicy {
   strikes?: StrikePolicy;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Desk policy: how the desk applies the rules (appeals, second reviewers), a platform's choice.
+
+/** How long a subject may appeal a finding, counted from the notice. */
+export interface AppealPolicy {
+  /** Days for every rule not listed in `byRule`. */
+  defaultDays: number;
+  /** Rules whose text sets its own window, by rule id. */
+  byRule: Readonly<Record<string, number>>;
+}
+
+/**
+ * Four-eyes: which decisions wait for a second person before they take effect. An admin can
+ * tighten or loosen it per platform by editing the rulebook.
+ */
+export interface FourEyesPolicy {
+  /** Any points on the serious ledger. */
+  seriousPoints: boolean;
+  /** A decision that closes the account for good. */
+  sealing: boolean;
+  /** Measures that always need a second person. */
+  measures: readonly MeasureId[];
+  /** Waiving a finding that would charge serious points. */
+  waiveSerious: boolean;
+}
+
 export interface Rulebook {
   id: string;
   name: LocalizedText;
-  /** Offset of platform time from UTC, minutes (480 = UTC+8). */
+  /**
+   * Offset of platform time from UTC, minutes (480 = UTC+8). The one definition of the
+   * platform's clock: the engine, the server's dates and the client's displays all read it.
+   */
   utcOffsetMinutes: number;
   measures: Readonly<Record<MeasureId, MeasureDefinition>>;
   ledgers: Readonly<Record<Ledger, LedgerPolicy>>;
   rules: readonly RuleDefinition[];
+  appeals: AppealPolicy;
+  fourEyes: FourEyesPolicy;
 }
 
 // ---------------------------------------------------------------------------------------------

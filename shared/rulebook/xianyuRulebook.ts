@@ -130,4 +130,7 @@ export const xianyuRulebook: Rulebook = {
       ],
     },
   ],
+  // The seed sets neither; the desk applies the same policy as on Taobao.
+  appeals: { defaultDays: 7, byRule: {} },
+  fourEyes: { seriousPoints: true, sealing: true, measures: [], waiveSerious: true },
 };
