@@ -1,4 +1,4 @@
-import { transition } from '../../shared/cases/stateMachine';
+import { nextStatus, transition } from '../../shared/cases/stateMachine';
 import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -47,7 +47,7 @@ export async function closeExpiredAppeals(ctx: ServiceContext, batchSize = 200):
       .execute();
     for (const { id, decision_id } of candidates) {
       const c = await casesRepo.find(trx, id);
-      if (!c || !['notice_sent', 'appeal_window'].includes(c.status)) continue;
+      if (!c || !nextStatus(c.status, 'window_closed')) continue;
       const open = (await appealsRepo.forCase(trx, c.id)).some(
         (a) => a.status === 'pending_member' || a.status === 'under_review',
       );

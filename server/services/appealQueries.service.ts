@@ -1,4 +1,5 @@
 import type { AppealView } from '../../shared/api/appeals';
+import { nextStatus } from '../../shared/cases/stateMachine';
 import { TOOK_EFFECT_STATUSES } from '../../shared/decisions/decisionStates';
 import { notFound } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
@@ -81,7 +82,7 @@ export async function appealStatusOfCase(db: Executor, rulebooks: Rulebooks, cas
     : null;
   const stage = appeal
     ? stageOf(appeal.status)
-    : ['notice_sent', 'appeal_window'].includes(c.status)
+    : nextStatus(c.status, 'appeal')
       ? 'pending_member'
       : c.status === 'final'
         ? 'final'

@@ -114,9 +114,12 @@ export async function decideIn(
   };
 }
 
-/** Deciding a case the actor does not hold (bulk, or a lead) claims it first: the record shows who decided. */
-async function holdCase(trx: Trx, c: CaseRow, actorId: number, event: CaseEvent, at: string): Promise<CaseRow> {
-  if (c.status === 'assigned' && c.assignee_id === actorId) return c;
+/**
+ * Deciding a case the actor does not hold (bulk, or a lead) hands it to them first with the
+ * guard's event (null: theirs already): the record shows who decided.
+ */
+async function holdCase(trx: Trx, c: CaseRow, actorId: number, event: CaseEvent | null, at: string): Promise<CaseRow> {
+  if (!event) return c;
   const status = transition(c.status, event);
   const held = { status, assignee_id: actorId, lease_until: null, updated_at: at };
   if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, held))) throw staleVersion(c);

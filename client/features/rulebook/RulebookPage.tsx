@@ -6,13 +6,14 @@ import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { LedgersPanel } from './LedgersPanel';
 import { MeasuresPanel } from './MeasuresPanel';
+import { PolicyPanel } from './PolicyPanel';
 import { RulesPanel } from './RulesPanel';
 import { RulebookProvider, useLocalized, useRulebook } from './rulebookContext';
 
-const TABS = ['rules', 'ledgers', 'measures'] as const;
+const TABS = ['rules', 'ledgers', 'measures', 'policy'] as const;
 type TabId = (typeof TABS)[number];
 
-/** The rulebook admin page: rules and their versions, ledgers and node punishments, measures. */
+/** The rulebook admin page: rules and their versions, ledgers and node punishments, measures, desk policy. */
 export function RulebookPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -104,6 +105,7 @@ function RulebookTabs() {
         {tab === 'rules' && <RulesPanel selectedId={params.get('rule')} onSelect={(id) => update('rule', id)} />}
         {tab === 'ledgers' && <LedgersPanel />}
         {tab === 'measures' && <MeasuresPanel />}
+        {tab === 'policy' && <PolicyPanel />}
       </Box>
     </>
   );
