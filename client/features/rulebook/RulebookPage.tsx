@@ -2,6 +2,7 @@ import { Alert, Box, Button, LinearProgress, Skeleton, Stack, Tab, Tabs, Typogra
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { platformZoneName } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { LedgersPanel } from './LedgersPanel';
@@ -119,7 +120,7 @@ function RulebookSummary() {
   return (
     <Typography variant="body2" color="text.secondary">
       {localized(view.name)} · {t('rulebook.summary', { rules: view.rules.length, measures: view.measures.length })} ·{' '}
-      {t('common.timeZone')}
+      {t('common.timeZone', { zone: platformZoneName() })}
     </Typography>
   );
 }

@@ -725,7 +725,7 @@ export const zhCN = {
     unknownRule: '规则库中没有规则 {{rule}}',
     none: '（不选）',
     chipsHint: '输入后按回车添加',
-    violationAt: '违规时间（平台时间 UTC+8）',
+    violationAt: '违规时间（平台时间 {{zone}}）',
     violationAtHint: '留空则按首份举报的时间；违规时间决定适用的规则版本',
     previewNeedsFacts: '填写必填事实后显示处罚预览',
     previewLoading: '正在计算处罚预览',
@@ -1081,8 +1081,8 @@ export const zhCN = {
       targetType: '对象类型',
       targetId: '对象编号',
       batch: '批次号',
-      from: '开始时间（UTC+8）',
-      to: '结束时间（UTC+8）',
+      from: '开始时间（{{zone}}）',
+      to: '结束时间（{{zone}}）',
       any: '全部',
       reset: '清除筛选',
     },
@@ -1307,7 +1307,7 @@ export const zhCN = {
       atRisk: '预计超时',
       closed: '已结案',
       closedLate: '超时结案',
-      day: '日期（平台时间 UTC+8）',
+      day: '日期（平台时间 {{zone}}）',
       reviewer: '审核员',
       rule: '违规类型',
       decisions: '决定数',
@@ -1375,7 +1375,7 @@ export const zhCN = {
       viewAll: '查看该店铺的全部预警',
     },
   },
-  common: { loading: '加载中…', timeZone: '平台时间 UTC+8', cancel: '取消', confirm: '确定' },
+  common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定' },
 };
 
 /** The shape every other language must match, key for key. */
