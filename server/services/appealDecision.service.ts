@@ -261,7 +261,7 @@ async function requestEvidence(
   return { status: 'pending_member', caseId: c.id, caseStatus: status, version: c.version + 1 };
 }
 
-/** False evidence found in the appeal is its own violation (seed 004: warning first, then 6 points). */
+/** False evidence found in the appeal is its own violation (《淘宝虚假交易认定与处罚细则》, false appeal evidence: a warning first, then 6 points). */
 async function recordFalseEvidence(
   trx: Trx,
   ctx: ServiceContext,

@@ -134,7 +134,7 @@ export function platformYear(ms: number, platformOffsetMinutes: number): number 
 
 /**
  * The instant a platform year begins, which is also "24:00 on 31 December" of the year before:
- * the moment points reset (seed 003: "違規扣分在每年的12月31日24時清零").
+ * the moment points reset (《淘宝规则》第四十五条: "違規扣分在每年的12月31日24時清零").
  */
 export function startOfPlatformYear(year: number, platformOffsetMinutes: number): number {
   const utcMidnight = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(year);

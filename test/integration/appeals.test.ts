@@ -85,7 +85,7 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
   };
 
   it('accepts an appeal inside the window and refuses one a second after it closes', async () => {
-    // Fake transactions without demoted items: 3 days from the notice (seed 004).
+    // Fake transactions without demoted items: 3 days from the notice (《淘宝虚假交易认定与处罚细则》).
     const inside = await decided('fake-transaction', { transactions: 120 });
     const late = await decided('fake-transaction', { transactions: 120 });
     clock.advance(3 * DAY - SECOND);
