@@ -65,7 +65,7 @@ export async function takeEffect(
   }
   const subject = await subjectsRepo.find(trx, c.subject_id);
   const notice = noticeOf({ c, decision, subject, rulebook, rule, facts, preview, at });
-  const body = renderNotice(notice);
+  const body = renderNotice(notice, rulebook);
   const noticeId = await noticesRepo.insert(trx, {
     case_id: c.id,
     decision_id: decision.id,
