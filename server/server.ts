@@ -18,6 +18,7 @@ import { startLeaseSweeper } from './jobs/leaseSweeper';
 import { startOutboxWorker } from './jobs/outboxWorker';
 import { startRateLimitSweeper } from './jobs/rateLimitSweeper';
 import { createDeskMetrics } from './metrics/deskMetrics';
+import { builtInRulebooks } from './rulebooks';
 import { setPaceCacheTtl } from './services/queuePace';
 import { createRateLimits } from './trpc/rateLimits';
 
@@ -42,6 +43,7 @@ export async function startServer(
   const logger = opts.logger ?? pino({ level: config.logLevel });
   const handle = openDatabase(config.databaseUrl, { sqliteReaders: config.sqliteReaders });
   const clock = opts.clock ?? systemClock;
+  const rulebooks = builtInRulebooks;
   // Everything started so far, stopped in reverse on close (or when a later step fails).
   const running: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -52,7 +54,7 @@ export async function startServer(
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (config.demo && (await usersRepo.count(handle.db)) === 0) {
       assertDemoNotExposed(config, 'would seed');
-      await seedDemoData({ db: handle.db, clock });
+      await seedDemoData({ db: handle.db, clock, rulebooks });
     }
     // Whatever seeded them (this start, an earlier one with DESK_DEMO=1): a desk holding the
     // published demo password is for this machine only, and says so at every start.
@@ -70,6 +72,7 @@ export async function startServer(
     const app = createApp({
       db: handle.db,
       clock,
+      rulebooks,
       bus,
       logger,
       clientDir: config.clientDir,
@@ -105,15 +108,17 @@ export async function startServer(
     running.push({ stop: () => stopListening(0) });
     const { port } = server.address() as AddressInfo;
     // Background jobs start once listening, so a failed start leaves no timer on a closed database.
-    running.push(startLeaseSweeper({ db: handle.db, clock, bus, logger }));
-    running.push(startAppealSweeper({ db: handle.db, clock, bus, logger }));
+    running.push(startLeaseSweeper({ db: handle.db, clock, rulebooks, bus, logger }));
+    running.push(startAppealSweeper({ db: handle.db, clock, rulebooks, bus, logger }));
     running.push(startAuditMonitor({ db: handle.db, clock, logger, onVerified: metrics.auditVerified }, config.audit));
-    if (handle.pgPool) running.push(startRateLimitSweeper({ db: handle.db, clock, bus, logger }));
+    if (handle.pgPool) running.push(startRateLimitSweeper({ db: handle.db, clock, rulebooks, bus, logger }));
     if (config.outbox.enabled) {
       running.push(
         startOutboxWorker({ db: handle.db, clock, logger, onDelivered: metrics.observeDelivery }, config.outbox),
       );
-      running.push(startEnforcementScheduler({ db: handle.db, clock, bus, logger }, config.outbox.schedulerMs));
+      running.push(
+        startEnforcementScheduler({ db: handle.db, clock, rulebooks, bus, logger }, config.outbox.schedulerMs),
+      );
     }
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {

@@ -3,7 +3,7 @@ import { CASE_DECIDED, caseDecidedPayload } from '../../shared/audit/caseDecided
 import { type StatementOptions, toStatementOfReasons } from '../../shared/dsa/statementOfReasons';
 import { AUDIT_COLUMNS, type AuditEventRow } from '../db/tables/auditEvents.table';
 import { csvField } from './csvField';
-import { type ActorNames, EXCEL_CSV_HEADER, excelCsvRow } from './excelCsv';
+import { type ActorNames, excelCsvHeader, excelCsvRow } from './excelCsv';
 
 export const CSV_HEADER = `${AUDIT_COLUMNS.join(',')}\r\n`;
 
@@ -47,18 +47,19 @@ export interface ExportFormatSpec {
 
 export function exportFormat(
   format: AuditExportFormat,
-  options?: StatementOptions & { actorNames?: ActorNames },
+  /** `utcOffsetMinutes`: the platform's clock (`Rulebook.utcOffsetMinutes`) for the Excel copy's local times. */
+  options: StatementOptions & { actorNames?: ActorNames; utcOffsetMinutes: number },
 ): ExportFormatSpec {
   switch (format) {
     case 'csv':
       return { contentType: 'text/csv; charset=utf-8', extension: 'csv', header: CSV_HEADER };
     case 'csv-excel': {
-      const names = options?.actorNames ?? new Map<string, string>();
+      const names = options.actorNames ?? new Map<string, string>();
       return {
         contentType: 'text/csv; charset=utf-8',
         extension: 'excel.csv',
-        header: EXCEL_CSV_HEADER,
-        row: (row) => excelCsvRow(row, names),
+        header: excelCsvHeader(options.utcOffsetMinutes),
+        row: (row) => excelCsvRow(row, names, options.utcOffsetMinutes),
       };
     }
     case 'ndjson':

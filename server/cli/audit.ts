@@ -12,6 +12,7 @@ import { takeAnchor } from '../audit/takeAnchor';
 import { systemClock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase } from '../db/connect';
+import { builtInRulebooks } from '../rulebooks';
 import { verifyAuditTrail } from '../services/audit.service';
 import { beginAuditExport, completeAuditExport } from '../services/auditExport.service';
 import { CLI_ACTOR } from './cliActor';
@@ -151,7 +152,7 @@ async function exportCommand(argv: string[], config: Config): Promise<string> {
   const partial = `${out}.partial`;
 
   return withDb(config, async (db) => {
-    const ctx = { db, clock: systemClock, audit: CLI_ACTOR };
+    const ctx = { db, clock: systemClock, rulebooks: builtInRulebooks, audit: CLI_ACTOR };
     const job = await beginAuditExport(ctx, { format, from: values.from, to: values.to, operator: operator() });
     const bar = new cliProgress.SingleBar(
       {

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { ChangeBus } from '../events/changeBus';
+import { builtInRulebooks } from '../rulebooks';
 import { createToken, listTokens, revokeToken } from '../services/tokens.service';
 import { AUDIT_USAGE, auditCommand } from './audit';
 import { backupCommand } from './backup';
@@ -105,6 +106,7 @@ async function tokenCommand(argv: string[], env: CliEnv): Promise<string> {
   const ctx = (db: ReturnType<typeof openDatabase>['db']) => ({
     db,
     clock: systemClock,
+    rulebooks: builtInRulebooks,
     bus: new ChangeBus(),
     audit: CLI_ACTOR,
   });

@@ -5,6 +5,7 @@ import { type ReportSubmitInput, reportSubmitInput } from '../../shared/api/inta
 import { systemClock } from '../clock';
 import type { Db } from '../db/database';
 import { ChangeBus } from '../events/changeBus';
+import { builtInRulebooks } from '../rulebooks';
 import { importReports } from '../services/bulkIntake.service';
 import { CLI_ACTOR } from './cliActor';
 
@@ -73,7 +74,7 @@ export async function importCommand(db: Db, file: string, out: NodeJS.WritableSt
   bar.start(parsed.reports.length, 0);
   try {
     const counts = await importReports(
-      { db, clock: systemClock, bus: new ChangeBus(), audit: CLI_ACTOR },
+      { db, clock: systemClock, rulebooks: builtInRulebooks, bus: new ChangeBus(), audit: CLI_ACTOR },
       parsed.reports,
       (n) => bar.update(n),
     );

@@ -4,6 +4,7 @@ import { DEFAULT_SLA_DAYS } from '../../shared/cases/triage';
 import { systemClock } from '../clock';
 import type { Db } from '../db/database';
 import { ChangeBus } from '../events/changeBus';
+import { builtInRulebooks } from '../rulebooks';
 import { saveQueue, saveRoutingRule } from '../services/queues.service';
 import { CLI_ACTOR } from './cliActor';
 import { parseOrExplain } from './parseOrExplain';
@@ -34,7 +35,7 @@ export async function queueCommand(argv: string[], db: Db): Promise<string> {
     autoAssign: false,
     create: true,
   });
-  const ctx = { db, clock: systemClock, bus: new ChangeBus(), audit: CLI_ACTOR };
+  const ctx = { db, clock: systemClock, rulebooks: builtInRulebooks, bus: new ChangeBus(), audit: CLI_ACTOR };
   await saveQueue(ctx, input);
   if (!values['catch-all']) return `created queue ${id}`;
   const rule = await saveRoutingRule(ctx, { position: LAST_POSITION, queueId: id, match: {}, enabled: true });

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseStandingInput, RulebookError, StandingInputError, standing } from '../../shared/rulebook';
+import { builtInRulebooks } from '../rulebooks';
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -31,8 +32,10 @@ export async function standingCommand(file: string): Promise<string> {
     );
   }
   try {
-    const input = parseStandingInput(raw);
-    return JSON.stringify(standing(input, input.asOf), null, 2);
+    // A history names no platform yet: it is judged by the desk's own rulebook.
+    const rulebook = builtInRulebooks.default;
+    const input = parseStandingInput(raw, rulebook);
+    return JSON.stringify(standing(input, input.asOf, rulebook), null, 2);
   } catch (error) {
     if (error instanceof StandingInputError || error instanceof RulebookError) {
       const where = error.path === '' ? 'invalid input: ' : 'invalid input at ';

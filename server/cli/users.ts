@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import { usersRepo } from '../db/repositories/users.repo';
 import { ChangeBus } from '../events/changeBus';
+import { builtInRulebooks } from '../rulebooks';
 import { setQueueMembers } from '../services/queues.service';
 import { resetStaffPassword, setStaffDisabled } from '../services/staffAdmin.service';
 import { createStaffUser } from '../services/users.service';
@@ -17,7 +18,13 @@ export const USER_USAGE = `usage: user add <username> --role <role> [--name <dis
 
 type Stdin = NodeJS.ReadableStream & { isTTY?: boolean };
 
-const context = (db: Db) => ({ db, clock: systemClock, bus: new ChangeBus(), audit: CLI_ACTOR });
+const context = (db: Db) => ({
+  db,
+  clock: systemClock,
+  rulebooks: builtInRulebooks,
+  bus: new ChangeBus(),
+  audit: CLI_ACTOR,
+});
 
 /** `user add | disable | reset-password`, through the same use cases as the Staff page (audited as the CLI). */
 export async function userCommand(argv: string[], stdin: Stdin, withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>) {

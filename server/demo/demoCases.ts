@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../audit/recordEvent';
 import type { Db } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { ChangeBus } from '../events/changeBus';
+import type { Rulebooks } from '../rulebooks';
 import { closeExpiredAppeals } from '../services/appealExpiry.service';
 import { assignCase } from '../services/assignment.service';
 import { approveDecision, decideCase } from '../services/decisions.service';
@@ -52,6 +53,7 @@ type Planned =
  */
 export async function seedDemoCases(
   db: Db,
+  rulebooks: Rulebooks,
   userIds: ReadonlyMap<string, number>,
   now: Date,
   count: number,
@@ -59,6 +61,7 @@ export async function seedDemoCases(
   const bus = new ChangeBus();
   const ctxAt = (username: string | null, at: number): ServiceContext => ({
     db,
+    rulebooks,
     bus,
     clock: { now: () => new Date(at) },
     audit: username ? { actor: { type: 'user', id: String(userIds.get(username) ?? 0) } } : SYSTEM_ACTOR,
@@ -97,7 +100,9 @@ export async function seedDemoCases(
       id: c.id,
       version: c.version,
       decision: p.outcome,
-      ...(p.outcome !== 'dismiss' && { facts: demoFactsFor(c.rule, c.subject_id, p.n, random) }),
+      ...(p.outcome !== 'dismiss' && {
+        facts: demoFactsFor(await rulebooks.forSubject(db, c.subject_id), c.rule, c.subject_id, p.n, random),
+      }),
       reason: pick(REASONS[p.outcome]),
     });
     decisions += 1;

@@ -1,5 +1,4 @@
-import type { FactSpec } from '../../shared/rulebook';
-import { defaultRulebook } from '../../shared/rulebook';
+import type { FactSpec, Rulebook } from '../../shared/rulebook';
 
 /**
  * Facts a reviewer could have entered for a demo finding of `rule`, built from the rule's own
@@ -7,8 +6,8 @@ import { defaultRulebook } from '../../shared/rulebook';
  * integers a small count at or above their minimum, booleans are mostly false, item lists name
  * one of the subject's items; reviewer-chosen measures stay empty.
  */
-export function demoFactsFor(rule: string, subjectId: string, n: number, random: () => number) {
-  const definition = defaultRulebook.rules.find((r) => r.id === rule);
+export function demoFactsFor(rulebook: Rulebook, rule: string, subjectId: string, n: number, random: () => number) {
+  const definition = rulebook.rules.find((r) => r.id === rule);
   const facts: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(definition?.facts ?? {}) as [string, FactSpec][]) {
     switch (spec.type) {

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Database, Db } from '../db/database';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import { usersRepo } from '../db/repositories/users.repo';
+import type { Rulebooks } from '../rulebooks';
 import { seedDemoAlerts } from './demoAlerts';
 import { seedDemoCases } from './demoCases';
 import { DEMO_MEMBERS, DEMO_QUEUES, DEMO_ROUTING } from './demoCatalog';
@@ -38,7 +39,7 @@ const _DAY = 86_400_000;
  * through the real intake path over the last 25 days; some already closed, so queues have
  * a pace. Does nothing to a database that already has users. Returns the demo logins.
  */
-export async function seedDemoData(deps: { db: Db; clock: Clock }): Promise<DemoLogin[]> {
+export async function seedDemoData(deps: { db: Db; clock: Clock; rulebooks: Rulebooks }): Promise<DemoLogin[]> {
   const logins = DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role }));
   if ((await usersRepo.count(deps.db)) > 0) return logins;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -50,7 +51,7 @@ export async function seedDemoData(deps: { db: Db; clock: Clock }): Promise<Demo
     return ids;
   });
   // Cases go through the desk's own use cases, one transaction each, in the order they happen.
-  const counts = await seedDemoCases(deps.db, userIds, now, DEMO_CASE_COUNT);
+  const counts = await seedDemoCases(deps.db, deps.rulebooks, userIds, now, DEMO_CASE_COUNT);
   await deps.db
     .transaction()
     .execute((trx) =>

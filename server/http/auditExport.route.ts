@@ -45,6 +45,7 @@ export function auditExportRoute(deps: AppDeps & { logger: Logger }): RequestHan
     const ctx = {
       db: deps.db,
       clock: deps.clock,
+      rulebooks: deps.rulebooks,
       audit: {
         actor: { type: 'user' as const, id: String(user.id) },
         requestId: String(res.locals.requestId ?? ''),

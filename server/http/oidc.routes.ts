@@ -174,6 +174,7 @@ function callbackContext(deps: OidcRouteDeps, req: Request, res: Response): Serv
   return {
     db: deps.db,
     clock: deps.clock,
+    rulebooks: deps.rulebooks,
     bus: deps.bus,
     audit: {
       actor: { type: 'system', id: null },

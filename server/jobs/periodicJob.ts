@@ -3,9 +3,10 @@ import { SYSTEM_ACTOR } from '../audit/recordEvent';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { ChangeBus } from '../events/changeBus';
+import type { Rulebooks } from '../rulebooks';
 import type { ServiceContext } from '../services/serviceContext';
 
-export type JobDeps = { db: Db; clock: Clock; bus: ChangeBus; logger: Logger };
+export type JobDeps = { db: Db; clock: Clock; rulebooks: Rulebooks; bus: ChangeBus; logger: Logger };
 
 /**
  * Runs a system use case every `intervalMs`, as the system actor, logging what it changed.

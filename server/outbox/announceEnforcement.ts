@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { OutboxEventType } from '../../shared/api/outbox';
-import { defaultRulebook, standing } from '../../shared/rulebook';
+import { type Rulebook, standing } from '../../shared/rulebook';
 import type { Database } from '../db/database';
 import { violationsRepo } from '../db/repositories/decisions.repo';
 import { enforcementStateRepo } from '../db/repositories/enforcementState.repo';
@@ -49,9 +49,9 @@ const identity = (m: { scope_key: string; measure: string } | { scopeKey: string
  */
 export async function announceEnforcement(
   trx: Transaction<Database>,
-  args: { subjectId: string; now: Date; cause: EnforcementCause },
+  args: { subjectId: string; rulebook: Rulebook; now: Date; cause: EnforcementCause },
 ): Promise<EnforcementChanges> {
-  const { subjectId, now, cause } = args;
+  const { subjectId, rulebook, now, cause } = args;
   await lockOutboxAppends(trx);
   const at = now.toISOString();
   const violations = await violationsRepo.forSubject(trx, subjectId);
@@ -67,9 +67,9 @@ export async function announceEnforcement(
       reversed: violations.filter((v) => v.reversed_at).map((v) => v.id),
     },
     now,
-    defaultRulebook,
+    rulebook,
   );
-  const desired = new Map(measuresInForce(current, defaultRulebook).map((m) => [identity(m), m]));
+  const desired = new Map(measuresInForce(current, rulebook).map((m) => [identity(m), m]));
   const announced = new Map((await enforcementStateRepo.forSubject(trx, subjectId)).map((r) => [identity(r), r]));
   const changes: EnforcementChanges = { started: 0, ended: 0, lifted: 0 };
 

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { NoticeData } from '../../shared/notices/renderNotice';
+import type { Rulebook } from '../../shared/rulebook';
 import type { Database } from '../db/database';
 import { announceEnforcement } from './announceEnforcement';
 import { idempotencyKey } from './idempotencyKey';
@@ -13,12 +14,20 @@ type Trx = Transaction<Database>;
  */
 export async function announceDecision(
   trx: Trx,
-  args: { decisionId: number; noticeId: number; notice: NoticeData; text: { zh: string; en: string }; now: Date },
+  args: {
+    decisionId: number;
+    noticeId: number;
+    notice: NoticeData;
+    text: { zh: string; en: string };
+    rulebook: Rulebook;
+    now: Date;
+  },
 ): Promise<void> {
   const { notice, now } = args;
   if (notice.decision === 'apply') {
     await announceEnforcement(trx, {
       subjectId: notice.subject.id,
+      rulebook: args.rulebook,
       now,
       cause: { kind: 'decision', decisionId: args.decisionId, caseId: notice.caseId },
     });
@@ -68,6 +77,7 @@ export async function announceAppealDecision(
     reversedViolation: string | null;
     reliefViolation: string | null;
     falseEvidence: boolean;
+    rulebook: Rulebook;
     now: Date;
   },
 ): Promise<void> {
@@ -75,6 +85,7 @@ export async function announceAppealDecision(
   if (args.approved || args.falseEvidence) {
     await announceEnforcement(trx, {
       subjectId: args.subjectId,
+      rulebook: args.rulebook,
       now,
       cause: { kind: 'appeal', appealId: args.appealId, caseId: args.caseId, approved: args.approved },
     });

@@ -15,6 +15,7 @@ import type { AppealRow } from '../db/tables/appeals.table';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow } from '../db/tables/decisions.table';
 import { announceAppealDecision } from '../outbox/announceOutcomes';
+import type { Rulebooks } from '../rulebooks';
 import { reliefViolationIdOf, violationIdOf } from './decisionIds';
 import { validateFacts } from './decisionPreview';
 import { recordFinding } from './findingRecord';
@@ -83,7 +84,14 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
     const approve = input.decision === 'approve';
     let reliefViolationId: string | null = null;
     if (approve) {
-      reliefViolationId = await reverseFinding(trx, { c, decision, appeal, reliefFacts: input.reliefFacts, at });
+      reliefViolationId = await reverseFinding(trx, {
+        c,
+        decision,
+        appeal,
+        reliefFacts: input.reliefFacts,
+        rulebooks: ctx.rulebooks,
+        at,
+      });
     } else if (input.falseEvidence) {
       await recordFalseEvidence(trx, ctx, { c, appeal, reason: input.reason, now });
     }
@@ -116,6 +124,7 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
       reversedViolation: approve ? violationIdOf(decision.id) : null,
       reliefViolation: reliefViolationId,
       falseEvidence: Boolean(!approve && input.falseEvidence),
+      rulebook: await ctx.rulebooks.forSubject(trx, c.subject_id),
       now,
     });
     await recordEvent(
@@ -158,7 +167,14 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
  */
 async function reverseFinding(
   trx: Trx,
-  args: { c: CaseRow; decision: DecisionRow; appeal: AppealRow; reliefFacts?: Record<string, unknown>; at: string },
+  args: {
+    c: CaseRow;
+    decision: DecisionRow;
+    appeal: AppealRow;
+    reliefFacts?: Record<string, unknown>;
+    rulebooks: Rulebooks;
+    at: string;
+  },
 ): Promise<string | null> {
   const { c, decision, appeal, at } = args;
   await trx
@@ -168,6 +184,7 @@ async function reverseFinding(
     .execute();
   if (!args.reliefFacts) return null;
   const rule = decision.rule ?? c.rule;
+  const rulebook = await args.rulebooks.forSubject(trx, c.subject_id);
   const id = reliefViolationIdOf(decision.id, appeal.id);
   await recordFinding(trx, {
     id,
@@ -176,7 +193,7 @@ async function reverseFinding(
     decisionId: decision.id,
     rule,
     violationAt: decision.violation_at ?? c.created_at,
-    facts: validateFacts(rule, args.reliefFacts),
+    facts: validateFacts(rulebook, rule, args.reliefFacts),
     recordedAt: at,
   });
   return id;
@@ -244,7 +261,7 @@ async function requestEvidence(
   return { status: 'pending_member', caseId: c.id, caseStatus: status, version: c.version + 1 };
 }
 
-/** False evidence found in the appeal is its own violation (seed 004: warning first, then 6 points). */
+/** False evidence found in the appeal is its own violation (《淘宝虚假交易认定与处罚细则》, false appeal evidence: a warning first, then 6 points). */
 async function recordFalseEvidence(
   trx: Trx,
   ctx: ServiceContext,

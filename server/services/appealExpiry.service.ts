@@ -1,9 +1,9 @@
-import { transition } from '../../shared/cases/stateMachine';
+import { nextStatus, transition } from '../../shared/cases/stateMachine';
 import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import type { CaseChange } from '../events/changeBus';
-import { appealWindowEnd } from './appealWindow';
+import { appealWindowEndOf } from './appealWindow';
 import type { ServiceContext } from './serviceContext';
 
 /**
@@ -47,12 +47,17 @@ export async function closeExpiredAppeals(ctx: ServiceContext, batchSize = 200):
       .execute();
     for (const { id, decision_id } of candidates) {
       const c = await casesRepo.find(trx, id);
-      if (!c || !['notice_sent', 'appeal_window'].includes(c.status)) continue;
+      if (!c || !nextStatus(c.status, 'window_closed')) continue;
       const open = (await appealsRepo.forCase(trx, c.id)).some(
         (a) => a.status === 'pending_member' || a.status === 'under_review',
       );
       if (open) continue;
-      const end = await appealWindowEnd(trx, { decisionId: decision_id, caseId: c.id, subjectId: c.subject_id, now });
+      const end = await appealWindowEndOf(trx, ctx.rulebooks, {
+        decisionId: decision_id,
+        caseId: c.id,
+        subjectId: c.subject_id,
+        now,
+      });
       if (end && end > now) continue;
       const status = transition(c.status, 'window_closed');
       if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, { status, updated_at: at }))) continue;

@@ -1,4 +1,5 @@
 import type { AppealView } from '../../shared/api/appeals';
+import { nextStatus } from '../../shared/cases/stateMachine';
 import { TOOK_EFFECT_STATUSES } from '../../shared/decisions/decisionStates';
 import { notFound } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
@@ -6,7 +7,8 @@ import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
 import type { AppealRow, AppealStatus } from '../db/tables/appeals.table';
-import { appealWindowEnd } from './appealWindow';
+import type { Rulebooks } from '../rulebooks';
+import { appealWindowEndOf } from './appealWindow';
 
 /** docs/MARKETPLACE.md §6: what stage the member sees. */
 export function stageOf(status: AppealStatus): AppealView['stage'] {
@@ -68,7 +70,7 @@ export async function listAppeals(db: Executor, statuses: AppealStatus[] | undef
 }
 
 /** The member-side view of a case (merchant portal): stage, deadlines, and the appeal if any. */
-export async function appealStatusOfCase(db: Executor, caseId: number, now: Date) {
+export async function appealStatusOfCase(db: Executor, rulebooks: Rulebooks, caseId: number, now: Date) {
   const c = await casesRepo.find(db, caseId);
   if (!c) throw notFound('case', caseId);
   const decision = (await decisionsRepo.listForCase(db, caseId))
@@ -76,11 +78,11 @@ export async function appealStatusOfCase(db: Executor, caseId: number, now: Date
     .at(-1);
   const appeal = decision ? (await appealsRepo.forDecision(db, decision.id)).at(-1) : undefined;
   const end = decision
-    ? await appealWindowEnd(db, { decisionId: decision.id, caseId, subjectId: c.subject_id, now })
+    ? await appealWindowEndOf(db, rulebooks, { decisionId: decision.id, caseId, subjectId: c.subject_id, now })
     : null;
   const stage = appeal
     ? stageOf(appeal.status)
-    : ['notice_sent', 'appeal_window'].includes(c.status)
+    : nextStatus(c.status, 'appeal')
       ? 'pending_member'
       : c.status === 'final'
         ? 'final'

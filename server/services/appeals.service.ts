@@ -6,7 +6,7 @@ import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
-import { appealWindowEnd } from './appealWindow';
+import { appealWindowEndOf } from './appealWindow';
 import { staleVersion } from './decisions.service';
 import type { ServiceContext } from './serviceContext';
 
@@ -79,7 +79,12 @@ export async function submitAppeal(
       });
     }
 
-    const end = await appealWindowEnd(trx, { decisionId: decision.id, caseId: c.id, subjectId: c.subject_id, now });
+    const end = await appealWindowEndOf(trx, ctx.rulebooks, {
+      decisionId: decision.id,
+      caseId: c.id,
+      subjectId: c.subject_id,
+      now,
+    });
     if (!end || now > end) {
       throw new DeskError(
         'PRECONDITION_FAILED',

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { CaseStatus } from '../../shared/cases/enums';
-import { type CaseEvent, transition } from '../../shared/cases/stateMachine';
+import { handOverEvent, transition } from '../../shared/cases/stateMachine';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import type { Database, Executor } from '../db/database';
@@ -264,7 +264,7 @@ export async function assignCase(ctx: ServiceContext, input: { caseId: number; u
       throw new DeskError('BAD_REQUEST', 'invalid_assignee', `user ${input.userId} cannot take cases`, {
         field: 'userId',
       });
-    const event: CaseEvent = c.status === 'assigned' ? 'reassign' : 'claim';
+    const event = handOverEvent(c.status);
     const status = transition(c.status, event);
     await mustUpdate(
       casesRepo.updateAtVersion(trx, c.id, c.version, {

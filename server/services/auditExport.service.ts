@@ -7,7 +7,7 @@ import { recordEvent } from '../audit/recordEvent';
 import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
 import type { ServiceContext } from './serviceContext';
 
-type ExportContext = Pick<ServiceContext, 'db' | 'clock' | 'audit'>;
+type ExportContext = Pick<ServiceContext, 'db' | 'clock' | 'rulebooks' | 'audit'>;
 
 export const EXPORT_STARTED = 'audit.exported';
 export const EXPORT_COMPLETED = 'audit.export_completed';
@@ -41,7 +41,7 @@ export async function beginAuditExport(ctx: ExportContext, request: AuditExportR
   if (from && to && from >= to)
     throw new DeskError('BAD_REQUEST', 'invalid_range', '"from" must be before "to"', { field: 'from' });
   const actorNames = request.format === 'csv-excel' ? await auditEventsRepo.actorNames(ctx.db) : undefined;
-  const spec = exportFormat(request.format, { actorNames });
+  const spec = exportFormat(request.format, { actorNames, utcOffsetMinutes: ctx.rulebooks.default.utcOffsetMinutes });
   const slice = await sliceFor(ctx.db, { from, to });
   const total = await auditEventsRepo.countRange(ctx.db, sliceRange(slice, spec));
   const now = ctx.clock.now();

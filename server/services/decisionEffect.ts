@@ -2,9 +2,9 @@ import type { Transaction } from 'kysely';
 import type { PreviewOutput } from '../../shared/api/decisions';
 import type { CaseStatus } from '../../shared/cases/enums';
 import { transition } from '../../shared/cases/stateMachine';
-import { appealWindowDays } from '../../shared/decisions/appealWindow';
+import { noticeAppealUntil } from '../../shared/decisions/appealWindow';
 import { measureLabel, type NoticeData, renderNotice } from '../../shared/notices/renderNotice';
-import { defaultRulebook, type FindingPreview } from '../../shared/rulebook';
+import type { FindingPreview, Rulebook } from '../../shared/rulebook';
 import { recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -21,7 +21,6 @@ import { previewOf } from './decisionPreview';
 import { recordFinding } from './findingRecord';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
-const DAY_MS = 86_400_000;
 type Trx = Transaction<Database>;
 
 interface Effect {
@@ -29,6 +28,8 @@ interface Effect {
   decision: DecisionRow;
   /** The engine's judgement, recorded at `now` (the moment the decision takes effect). */
   judged: FindingPreview;
+  /** The rules the subject is judged by. */
+  rulebook: Rulebook;
   via: 'decide' | 'approve';
   now: Date;
 }
@@ -44,12 +45,12 @@ export async function takeEffect(
   ctx: ServiceContext,
   args: Effect,
 ): Promise<{ status: CaseStatus; noticeId: number; change: CaseChange }> {
-  const { c, decision, judged, now } = args;
+  const { c, decision, judged, rulebook, now } = args;
   const at = now.toISOString();
   const kind = decision.kind === 'waive' ? 'waive' : 'apply';
   const rule = decision.rule ?? c.rule;
   const facts = JSON.parse(decision.facts ?? '{}') as Record<string, unknown>;
-  const preview = previewOf(kind, judged);
+  const preview = previewOf(kind, judged, rulebook);
   if (kind === 'apply') {
     await recordFinding(trx, {
       id: judged.finding.id,
@@ -63,8 +64,8 @@ export async function takeEffect(
     });
   }
   const subject = await subjectsRepo.find(trx, c.subject_id);
-  const notice = noticeOf({ c, decision, subject, rule, facts, preview, at });
-  const body = renderNotice(notice);
+  const notice = noticeOf({ c, decision, subject, rulebook, rule, facts, preview, at });
+  const body = renderNotice(notice, rulebook);
   const noticeId = await noticesRepo.insert(trx, {
     case_id: c.id,
     decision_id: decision.id,
@@ -93,7 +94,7 @@ export async function takeEffect(
   for (const r of await reportsRepo.listForCase(trx, c.id))
     if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'upheld');
   // The marketplace learns of the measures and the notice in this same transaction (docs/OUTBOX.md).
-  await announceDecision(trx, { decisionId: decision.id, noticeId, notice, text: body, now });
+  await announceDecision(trx, { decisionId: decision.id, noticeId, notice, text: body, rulebook, now });
   await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId });
   return {
     status,
@@ -103,8 +104,8 @@ export async function takeEffect(
 }
 
 /** The measure a rule's demotion applies (e.g. search-demotion), from its newest version. */
-function demotionMeasureOf(rule: string): string | null {
-  const versions = defaultRulebook.rules.find((r) => r.id === rule)?.versions ?? [];
+function demotionMeasureOf(rulebook: Rulebook, rule: string): string | null {
+  const versions = rulebook.rules.find((r) => r.id === rule)?.versions ?? [];
   return versions.at(-1)?.demotion?.measure ?? null;
 }
 
@@ -113,17 +114,18 @@ function noticeOf(args: {
   c: CaseRow;
   decision: DecisionRow;
   subject: SubjectRow | undefined;
+  rulebook: Rulebook;
   rule: string;
   facts: Record<string, unknown>;
   preview: PreviewOutput;
   at: string;
 }): NoticeData {
-  const { c, decision, preview, rule, at } = args;
+  const { c, decision, preview, rulebook, rule, at } = args;
   const apply = preview.kind === 'apply';
   // Demotions are listed item by item, with their days; the rest have a period only when a node
   // punishment gives them one, so a finding's own measures name no end date.
-  const demotionMeasure = preview.demotions.length ? demotionMeasureOf(rule) : null;
-  const label = (id: string) => measureLabel(defaultRulebook, id);
+  const demotionMeasure = preview.demotions.length ? demotionMeasureOf(rulebook, rule) : null;
+  const label = (id: string) => measureLabel(rulebook, id);
   const measures = [
     ...preview.measures
       .filter((id) => id !== demotionMeasure)
@@ -132,7 +134,7 @@ function noticeOf(args: {
       p.measures.map((id) => ({ id, label: label(id), from: p.from, until: p.until, permanent: p.until === null })),
     ),
   ];
-  const definition = defaultRulebook.rules.find((r) => r.id === rule);
+  const definition = rulebook.rules.find((r) => r.id === rule);
   return {
     caseId: c.id,
     subject: { id: c.subject_id, name: args.subject?.name ?? null },
@@ -148,7 +150,7 @@ function noticeOf(args: {
     automatedDetection: c.source === 'system_detection',
     automatedDecision: false,
     decidedAt: at,
-    appealUntil: apply ? new Date(Date.parse(at) + appealWindowDays(rule) * DAY_MS).toISOString() : null,
+    appealUntil: apply ? noticeAppealUntil(rulebook, rule, at) : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import { transition } from '../../shared/cases/stateMachine';
 import { approvalReasons } from '../../shared/decisions/fourEyes';
-import type { FindingPreview } from '../../shared/rulebook';
+import type { FindingPreview, Rulebook } from '../../shared/rulebook';
 import { recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -93,16 +93,16 @@ export async function dismissOrEscalate(
 export async function submitForApproval(
   trx: Trx,
   ctx: ServiceContext,
-  args: { c: CaseRow; decision: DecisionRow; judged: FindingPreview; now: Date },
+  args: { c: CaseRow; decision: DecisionRow; judged: FindingPreview; rulebook: Rulebook; now: Date },
 ): Promise<DecideResult> {
-  const { c, decision, judged, now } = args;
+  const { c, decision, judged, rulebook, now } = args;
   const at = now.toISOString();
   const kind = decision.kind === 'waive' ? 'waive' : 'apply';
-  const reasons = approvalReasons(kind, judged);
+  const reasons = approvalReasons(kind, judged, rulebook.fourEyes);
   await decisionsRepo.update(trx, decision.id, {
     requires_approval: 1,
     approval_reasons: JSON.stringify(reasons),
-    preview: JSON.stringify(previewOf(kind, judged)),
+    preview: JSON.stringify(previewOf(kind, judged, rulebook)),
   });
   const status = transition(c.status, 'submit_for_approval');
   const waiting = { status, lease_until: null, updated_at: at };

@@ -78,7 +78,8 @@ export async function decideIn(
 
   const kind = input.decision;
   const rule = ruleOf(c, input.rule);
-  const facts = validateFacts(rule, input.facts ?? {});
+  const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
+  const facts = validateFacts(rulebook, rule, input.facts ?? {});
   const violationAt = input.violationAt ?? (await defaultViolationAt(trx, c));
   const decisionId = await decisionsRepo.insert(trx, {
     ...decision,
@@ -91,13 +92,16 @@ export async function decideIn(
   });
   const judged = await judgeProposal(
     trx,
+    rulebook,
     { id: violationIdOf(decisionId), subjectId: c.subject_id, rule, violationAt, facts },
     now,
   );
   const row = await decisionsRepo.find(trx, decisionId);
   if (!row) throw notFound('decision', decisionId);
-  if (approvalReasons(kind, judged).length) return submitForApproval(trx, ctx, { c, decision: row, judged, now });
-  const effect = await takeEffect(trx, ctx, { c, decision: row, judged, via: 'decide', now });
+  if (approvalReasons(kind, judged, rulebook.fourEyes).length) {
+    return submitForApproval(trx, ctx, { c, decision: row, judged, rulebook, now });
+  }
+  const effect = await takeEffect(trx, ctx, { c, decision: row, judged, rulebook, via: 'decide', now });
   return {
     output: {
       status: effect.status,
@@ -110,9 +114,12 @@ export async function decideIn(
   };
 }
 
-/** Deciding a case the actor does not hold (bulk, or a lead) claims it first: the record shows who decided. */
-async function holdCase(trx: Trx, c: CaseRow, actorId: number, event: CaseEvent, at: string): Promise<CaseRow> {
-  if (c.status === 'assigned' && c.assignee_id === actorId) return c;
+/**
+ * Deciding a case the actor does not hold (bulk, or a lead) hands it to them first with the
+ * guard's event (null: theirs already): the record shows who decided.
+ */
+async function holdCase(trx: Trx, c: CaseRow, actorId: number, event: CaseEvent | null, at: string): Promise<CaseRow> {
+  if (!event) return c;
   const status = transition(c.status, event);
   const held = { status, assignee_id: actorId, lease_until: null, updated_at: at };
   if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, held))) throw staleVersion(c);

@@ -1,16 +1,20 @@
 import type { PreviewOutput } from '../../shared/api/decisions';
 import { findingTiming, previewOfKind } from '../../shared/decisions/previewOfKind';
 import { DeskError } from '../../shared/errors/deskError';
-import { defaultRulebook, type FindingPreview, factsSchema, formatIssue, previewFinding } from '../../shared/rulebook';
+import { type FindingPreview, factsSchema, formatIssue, previewFinding, type Rulebook } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
 import { subjectHistory } from './subjectStanding.service';
 
 /** Checks the facts against the rule's declared facts; the first problem names its field. */
-export function validateFacts(rule: string, facts: Record<string, unknown>): Record<string, unknown> {
-  const definition = defaultRulebook.rules.find((r) => r.id === rule);
+export function validateFacts(
+  rulebook: Rulebook,
+  rule: string,
+  facts: Record<string, unknown>,
+): Record<string, unknown> {
+  const definition = rulebook.rules.find((r) => r.id === rule);
   if (!definition)
     throw new DeskError('BAD_REQUEST', 'unknown_rule', `no rule ${rule} in the rulebook`, { field: 'rule' });
-  const parsed = factsSchema(definition, defaultRulebook).safeParse(facts);
+  const parsed = factsSchema(definition, rulebook).safeParse(facts);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DeskError('BAD_REQUEST', 'invalid_facts', issue ? formatIssue(issue) : 'invalid facts', {
@@ -34,7 +38,12 @@ export interface Proposal {
  * rule version of the violation time, punishments from the moment it takes effect. Conduct
  * "committed" in the future is refused; a rule not yet in force is a clear 400.
  */
-export async function judgeProposal(db: Executor, proposal: Proposal, now: Date): Promise<FindingPreview> {
+export async function judgeProposal(
+  db: Executor,
+  rulebook: Rulebook,
+  proposal: Proposal,
+  now: Date,
+): Promise<FindingPreview> {
   if (Date.parse(proposal.violationAt) > now.getTime()) {
     throw new DeskError('BAD_REQUEST', 'violation_in_future', 'the violation time is in the future', {
       field: 'violationAt',
@@ -52,7 +61,7 @@ export async function judgeProposal(db: Executor, proposal: Proposal, now: Date)
         recordedAt: now.toISOString(),
         facts: proposal.facts,
       },
-      defaultRulebook,
+      rulebook,
     );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -61,7 +70,7 @@ export async function judgeProposal(db: Executor, proposal: Proposal, now: Date)
 }
 
 /** The preview a decision of `kind` shows for the engine's judgement, with its timing. */
-export function previewOf(kind: PreviewOutput['kind'], judged: FindingPreview): PreviewOutput {
-  const timing = findingTiming(judged.finding.at, judged.finding.recordedAt ?? judged.finding.at);
-  return previewOfKind(kind, judged, timing);
+export function previewOf(kind: PreviewOutput['kind'], judged: FindingPreview, rulebook: Rulebook): PreviewOutput {
+  const timing = findingTiming(judged.finding.at, judged.finding.recordedAt ?? judged.finding.at, rulebook);
+  return previewOfKind(kind, judged, timing, rulebook);
 }

@@ -39,13 +39,16 @@ export async function previewDecision(
     const c = await casesRepo.find(trx, input.caseId);
     if (!c) throw notFound('case', input.caseId);
     if (input.decision === 'dismiss' || input.decision === 'escalate') {
-      return noPenaltyPreview(input.decision, (await subjectStanding(trx, c.subject_id, now)).points);
+      const { points } = await subjectStanding(trx, ctx.rulebooks, c.subject_id, now);
+      return noPenaltyPreview(input.decision, points);
     }
+    const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
     const rule = ruleOf(c, input.rule);
-    const facts = validateFacts(rule, input.facts);
+    const facts = validateFacts(rulebook, rule, input.facts);
     const violationAt = input.violationAt ?? (await defaultViolationAt(trx, c));
-    const judged = await judgeProposal(trx, { id: 'proposed', subjectId: c.subject_id, rule, violationAt, facts }, now);
-    return previewOf(input.decision, judged);
+    const proposal = { id: 'proposed', subjectId: c.subject_id, rule, violationAt, facts };
+    const judged = await judgeProposal(trx, rulebook, proposal, now);
+    return previewOf(input.decision, judged, rulebook);
   });
 }
 
@@ -88,8 +91,10 @@ export async function approveDecision(ctx: ServiceContext, input: { decisionId: 
     const rule = decision.rule ?? c.rule;
     const facts = JSON.parse(decision.facts ?? '{}') as Record<string, unknown>;
     const violationAt = decision.violation_at ?? c.created_at;
+    const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
     const judged = await judgeProposal(
       trx,
+      rulebook,
       { id: violationIdOf(decision.id), subjectId: c.subject_id, rule, violationAt, facts },
       now,
     );
@@ -100,7 +105,7 @@ export async function approveDecision(ctx: ServiceContext, input: { decisionId: 
     });
     // The case row is locked (by takeEffect's update) before the audit append lock is taken,
     // the same order as every other case change, so concurrent writers cannot deadlock.
-    const effect = await takeEffect(trx, ctx, { c, decision, judged, via: 'approve', now });
+    const effect = await takeEffect(trx, ctx, { c, decision, judged, rulebook, via: 'approve', now });
     await recordEvent(
       trx,
       ctx.audit,

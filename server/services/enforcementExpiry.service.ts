@@ -15,7 +15,8 @@ export async function endDueMeasures(ctx: ServiceContext, batchSize = 200): Prom
   let ended = 0;
   for (const subjectId of await enforcementStateRepo.subjectsWithDueEnds(ctx.db, now.toISOString(), batchSize)) {
     ended += await ctx.db.transaction().execute(async (trx) => {
-      const changes = await announceEnforcement(trx, { subjectId, now, cause: { kind: 'expiry' } });
+      const rulebook = await ctx.rulebooks.forSubject(trx, subjectId);
+      const changes = await announceEnforcement(trx, { subjectId, rulebook, now, cause: { kind: 'expiry' } });
       if (changes.ended + changes.lifted + changes.started > 0) {
         await recordEvent(
           trx,

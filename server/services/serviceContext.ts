@@ -2,11 +2,14 @@ import type { AuditContext } from '../audit/recordEvent';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { ChangeBus } from '../events/changeBus';
+import type { Rulebooks } from '../rulebooks';
 
-/** What every use case receives: storage, time, live-update fan-out, and who is acting. */
+/** What every use case receives: storage, time, the rules, live-update fan-out, and who is acting. */
 export interface ServiceContext {
   db: Db;
   clock: Clock;
+  /** The platform rules and desk policy; see `server/rulebooks.ts` for how platforms plug in. */
+  rulebooks: Rulebooks;
   bus: ChangeBus;
   audit: AuditContext;
 }

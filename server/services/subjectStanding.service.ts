@@ -1,6 +1,7 @@
-import { defaultRulebook, type History, type Standing, standing } from '../../shared/rulebook';
+import { type History, type Standing, standing } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
 import { violationsRepo } from '../db/repositories/decisions.repo';
+import type { Rulebooks } from '../rulebooks';
 
 /**
  * The engine's input for a subject: every finding on record, and which were reversed. A finding
@@ -22,6 +23,11 @@ export async function subjectHistory(db: Executor, subjectId: string): Promise<H
 }
 
 /** `accounts.standing`: the rulebook engine's verdict on a subject's history at `asOf`. */
-export async function subjectStanding(db: Executor, subjectId: string, asOf: Date): Promise<Standing> {
-  return standing(await subjectHistory(db, subjectId), asOf, defaultRulebook);
+export async function subjectStanding(
+  db: Executor,
+  rulebooks: Rulebooks,
+  subjectId: string,
+  asOf: Date,
+): Promise<Standing> {
+  return standing(await subjectHistory(db, subjectId), asOf, await rulebooks.forSubject(db, subjectId));
 }

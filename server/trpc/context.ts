@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { ChangeBus } from '../events/changeBus';
 import type { OutboxAddressPolicy } from '../outbox/addressPolicy';
+import type { Rulebooks } from '../rulebooks';
 import { resolveSession, type SessionPolicy, type StaffUser } from '../services/auth.service';
 import type { ServiceContext } from '../services/serviceContext';
 import { type Integration, resolveToken } from '../services/tokens.service';
@@ -18,6 +19,7 @@ import type { RateLimits } from './rateLimits';
 export interface AppDeps {
   db: Db;
   clock: Clock;
+  rulebooks: Rulebooks;
   bus: ChangeBus;
   session: SessionPolicy & { secureCookie: boolean };
   /** The file of audit head anchors that `audit.verify` checks against (null or absent: none). */
@@ -83,7 +85,7 @@ export function contextFactory(deps: AppDeps) {
   };
 }
 
-/** The service context of a request: its storage, clock, and who acts for the audit trail. */
+/** The service context of a request: its storage, clock, rules, and who acts for the audit trail. */
 export function serviceContext(ctx: Context): ServiceContext {
   const staff = ctx.user ?? ctx.gated?.user;
   const actor: AuditContext['actor'] = staff
@@ -94,6 +96,7 @@ export function serviceContext(ctx: Context): ServiceContext {
   return {
     db: ctx.db,
     clock: ctx.clock,
+    rulebooks: ctx.rulebooks,
     bus: ctx.bus,
     audit: { actor, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent },
   };

@@ -9,7 +9,7 @@ export interface AlertRef {
 }
 
 /**
- * How staff handle alerts (seed 002 §3.4): "verified, no risk" changes only the alerts it is
+ * How staff handle alerts (快手《数据安全管理》 alerts, §3.4; docs/MARKETPLACE.md §7): "verified, no risk" changes only the alerts it is
  * applied to; acting on the account changes every pending alert of that account, because the
  * account itself is now safe, whatever each alert said.
  */
@@ -30,7 +30,7 @@ export function alertsHandledBy(handling: AlertHandling, alerts: readonly AlertR
     .map((a) => a.id);
 }
 
-/** Only sub-accounts can be disabled or deleted; the main account is the shop (seed 002 §3.3.2). */
+/** Only sub-accounts can be disabled or deleted; the main account is the shop (快手《数据安全管理》 §3.3.2). */
 export function accountActionAllowed(action: AccountAction, accountKind: AccountKind): boolean {
   return action === 'force_password_change' || accountKind === 'sub';
 }

@@ -17,7 +17,7 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 export const ALERT_STATUSES = ['pending', 'handled'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-/** What staff can do to the account itself (seed 002 §4): each closes all its pending alerts. */
+/** What staff can do to the account itself (快手《数据安全管理》 §4): each closes all its pending alerts. */
 export const ACCOUNT_ACTIONS = ['disable_sub_account', 'delete_sub_account', 'force_password_change'] as const;
 export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
 

@@ -10,7 +10,7 @@ import { type Condition, LEDGERS, OUTCOMES } from '../rulebook/types';
 
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
 
-/** A platform-local calendar date (UTC+8 for the default rulebook). */
+/** A platform-local calendar date, on the rulebook's clock (`utcOffsetMinutes`). */
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ledgerId = z.enum(LEDGERS);
 const measureIds = z.array(z.string());
@@ -147,10 +147,26 @@ export type LedgerView = z.infer<typeof ledgerView>;
 export const searchDemotionView = demotionView.extend({ ruleId: z.string(), effectiveFrom: localDate });
 export type SearchDemotionView = z.infer<typeof searchDemotionView>;
 
+/** How long a subject may appeal: a default, and the rules that set their own window. */
+export const appealPolicyView = z.object({
+  defaultDays: z.number(),
+  byRule: z.array(z.object({ ruleId: z.string(), days: z.number() })),
+});
+export type AppealPolicyView = z.infer<typeof appealPolicyView>;
+
+/** Which decisions wait for a second person before they take effect. */
+export const fourEyesView = z.object({
+  seriousPoints: z.boolean(),
+  sealing: z.boolean(),
+  measures: measureIds,
+  waiveSerious: z.boolean(),
+});
+export type FourEyesView = z.infer<typeof fourEyesView>;
+
 export const rulebookView = z.object({
   id: z.string(),
   name: localizedText,
-  /** Platform time, minutes from UTC (480 = UTC+8): every date above is on that clock. */
+  /** Platform time, minutes from UTC: every date here is on that clock, and the client shows times on it. */
   utcOffsetMinutes: z.number(),
   /** In the rulebook's order. */
   rules: z.array(ruleView),
@@ -158,5 +174,7 @@ export const rulebookView = z.object({
   /** general, serious, counterfeit. */
   ledgers: z.array(ledgerView),
   searchDemotion: z.array(searchDemotionView),
+  appeals: appealPolicyView,
+  fourEyes: fourEyesView,
 });
 export type RulebookView = z.infer<typeof rulebookView>;

@@ -32,6 +32,11 @@ export function toRulebookView(rulebook: Rulebook): RulebookView {
     measures: Object.entries(rulebook.measures).map(([id, m]) => ({ id, label: m.label, seals: m.seals === true })),
     ledgers: LEDGERS.map((id) => ledgerView(id, rulebook.ledgers[id])),
     searchDemotion: rulebook.rules.flatMap(searchDemotions),
+    appeals: {
+      defaultDays: rulebook.appeals.defaultDays,
+      byRule: Object.entries(rulebook.appeals.byRule).map(([ruleId, days]) => ({ ruleId, days })),
+    },
+    fourEyes: { ...rulebook.fourEyes, measures: [...rulebook.fourEyes.measures] },
   };
 }
 

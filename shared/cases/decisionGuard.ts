@@ -1,7 +1,7 @@
 import { can, type Role } from '../auth/roles';
 import { DeskError } from '../errors/deskError';
 import type { CaseStatus } from './enums';
-import { type CaseEvent, nextStatus } from './stateMachine';
+import { type CaseEvent, eventsBeforeDecision, nextStatus } from './stateMachine';
 
 /** The staff member acting, with the queues they belong to. */
 export interface DecisionActor {
@@ -25,15 +25,16 @@ export type DecisionAction = 'decide' | 'approve' | 'send_back';
 /**
  * The one guard of every case decision (decide, bulk decide, approve, send back): the state
  * machine allows it, the case is the actor's to act on, and the actor may work its queue.
- * Throws the DeskError that says why not; returns the event that moves the case.
+ * Throws the DeskError that says why not. Returns the event that moves the case: for `decide`,
+ * the one that hands it to the actor first (null when they hold it already); otherwise `action`.
  *
  * Queue membership (issue 16 #4): the queue a reviewer may not pull from with `queue.next` is a
  * queue they may not decide either. Leads (queues.manage) act on every queue; a case a lead
  * handed to someone is theirs to decide even outside their queues.
  */
-export function guardDecision(c: CaseUnderDecision, actor: DecisionActor, action: DecisionAction): CaseEvent {
-  const event = eventOf(c, action);
-  if (!nextStatus(c.status, event)) {
+export function guardDecision(c: CaseUnderDecision, actor: DecisionActor, action: DecisionAction): CaseEvent | null {
+  const events = action === 'decide' ? eventsBeforeDecision(c.status, c.assigneeId === actor.id) : [action];
+  if (!events || (action !== 'decide' && !nextStatus(c.status, action))) {
     throw new DeskError('CONFLICT', 'illegal_transition', `a case that is ${c.status} cannot be ${verb(action)}`, {
       from: c.status,
       event: action,
@@ -57,13 +58,7 @@ export function guardDecision(c: CaseUnderDecision, actor: DecisionActor, action
       queue: c.queue,
     });
   }
-  return event;
-}
-
-/** Deciding a case nobody holds (bulk, or a lead) claims it first: the record shows who decided. */
-function eventOf(c: CaseUnderDecision, action: DecisionAction): CaseEvent {
-  if (action !== 'decide') return action;
-  return c.status === 'assigned' ? 'reassign' : 'claim';
+  return events[0] ?? null;
 }
 
 function verb(action: DecisionAction): string {

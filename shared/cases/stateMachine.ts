@@ -81,6 +81,27 @@ export function transition(from: CaseStatus, event: CaseEvent): CaseStatus {
   return to;
 }
 
+/**
+ * The event that puts a case into someone's hands: `reassign` where the table has one (someone
+ * holds the case), otherwise `claim`. Whether it is allowed at all is still the table's answer.
+ */
+export function handOverEvent(from: CaseStatus): 'claim' | 'reassign' {
+  return nextStatus(from, 'reassign') ? 'reassign' : 'claim';
+}
+
+/**
+ * What a decision needs before its outcome (decide, submit for approval, dismiss, escalate):
+ * the case in the decider's hands. `[]` when they hold it in a state that can be decided,
+ * `[claim]` or `[reassign]` when it must be handed to them first, `null` when the table lets no
+ * decision follow from `from`.
+ */
+export function eventsBeforeDecision(from: CaseStatus, heldByDecider: boolean): CaseEvent[] | null {
+  if (heldByDecider && nextStatus(from, 'decide')) return [];
+  const take = handOverEvent(from);
+  const held = nextStatus(from, take);
+  return held && nextStatus(held, 'decide') ? [take] : null;
+}
+
 /** The events a case in `status` accepts, in table order. */
 export function allowedEvents(status: CaseStatus): CaseEvent[] {
   return Object.keys(CASE_TRANSITIONS[status] ?? {}) as CaseEvent[];

@@ -27,7 +27,7 @@ export const severityOf = (rule: string) => RULE_SEVERITY[rule] ?? DEFAULT_SEVER
 /** A person filed it: always reviewed; detections are many and mostly routine (docs/MARKETPLACE.md §1). */
 export const SOURCE_WEIGHT: Record<ReportSource, number> = { user_report: 15, spot_check: 10, system_detection: 5 };
 
-/** Default time to close a case, per source. User reports: 30 days (seed 003). */
+/** Default time to close a case, per source. User reports: 30 days (Taobao's violation stages, docs/MARKETPLACE.md §6). */
 export const DEFAULT_SLA_DAYS: Record<ReportSource, number> = { user_report: 30, spot_check: 14, system_detection: 7 };
 
 export const AGE_POINTS_PER_DAY = 2;

@@ -1,33 +1,15 @@
-import type { FindingPreview } from '../rulebook';
-
-/**
- * Four-eyes: which decisions wait for a second person before they take effect. The policy
- * is data so an admin can tighten or loosen it; the default follows the brief: any points on
- * the serious ledger, sealing, removal from the platform, liquidated damages, and every
- * waiver of a serious violation.
- */
-export interface FourEyesPolicy {
-  seriousPoints: boolean;
-  sealing: boolean;
-  /** Measures that always need a second person. */
-  measures: string[];
-  waiveSerious: boolean;
-}
-
-export const DEFAULT_FOUR_EYES: FourEyesPolicy = {
-  seriousPoints: true,
-  sealing: true,
-  measures: ['platform-removal', 'liquidated-damages', 'account-banned', 'account-closed'],
-  waiveSerious: true,
-};
+import type { FindingPreview, FourEyesPolicy } from '../rulebook';
 
 export type ApprovalReason = 'serious-points' | 'seals' | `measure:${string}` | 'waive-serious';
 
-/** Why a decision needs approval; empty when it may take effect at once. */
+/**
+ * Why a decision needs a second person's approval under the rulebook's four-eyes policy
+ * (`Rulebook.fourEyes`); empty when it may take effect at once.
+ */
 export function approvalReasons(
   kind: 'apply' | 'waive',
   preview: Pick<FindingPreview, 'ledger' | 'points' | 'seals' | 'punishments' | 'finding'>,
-  policy: FourEyesPolicy = DEFAULT_FOUR_EYES,
+  policy: FourEyesPolicy,
 ): ApprovalReason[] {
   const serious = preview.ledger === 'serious' && preview.points > 0;
   if (kind === 'waive') return policy.waiveSerious && serious ? ['waive-serious'] : [];

@@ -1,5 +1,5 @@
 import type { FindingTiming, PreviewOutput } from '../api/decisions';
-import { defaultRulebook, type FindingPreview, parseInstant, platformYear } from '../rulebook';
+import { type FindingPreview, parseInstant, platformYear, type Rulebook } from '../rulebook';
 import { approvalReasons } from './fourEyes';
 
 type Kind = PreviewOutput['kind'];
@@ -14,8 +14,12 @@ function slim(x: FindingPreview['punishments'][number]): PunishmentOut {
 }
 
 /** When it was committed against when it goes on record, and whether that is worth a warning. */
-export function findingTiming(violationAt: string, recordedAt: string): FindingTiming {
-  const offset = defaultRulebook.utcOffsetMinutes;
+export function findingTiming(
+  violationAt: string,
+  recordedAt: string,
+  rulebook: Pick<Rulebook, 'utcOffsetMinutes'>,
+): FindingTiming {
+  const offset = rulebook.utcOffsetMinutes;
   const at = parseInstant(violationAt, offset) ?? 0;
   const recorded = parseInstant(recordedAt, offset) ?? at;
   const daysLate = Math.max(0, Math.floor((recorded - at) / DAY_MS));
@@ -29,7 +33,12 @@ export function findingTiming(violationAt: string, recordedAt: string): FindingT
  * forgiven). Dismiss and escalate impose nothing. Approval cards, bulk dialogs, the decision
  * panel and notices all read this one shape.
  */
-export function previewOfKind(kind: Kind, p: FindingPreview, timing: FindingTiming | null): PreviewOutput {
+export function previewOfKind(
+  kind: Kind,
+  p: FindingPreview,
+  timing: FindingTiming | null,
+  rulebook: Pick<Rulebook, 'fourEyes'>,
+): PreviewOutput {
   const applied = {
     ledger: p.ledger,
     points: p.points,
@@ -61,7 +70,7 @@ export function previewOfKind(kind: Kind, p: FindingPreview, timing: FindingTimi
       pointsAfter: p.pointsAfter,
       nodeOutcome: p.nodeOutcome,
       endedEarly: p.endedEarly.map(slim),
-      approvalReasons: approvalReasons('apply', p),
+      approvalReasons: approvalReasons('apply', p, rulebook.fourEyes),
       waived: null,
     };
   }
@@ -77,7 +86,7 @@ export function previewOfKind(kind: Kind, p: FindingPreview, timing: FindingTimi
     endedEarly: [],
     demotions: [],
     seals: false,
-    approvalReasons: kind === 'waive' ? approvalReasons('waive', p) : [],
+    approvalReasons: kind === 'waive' ? approvalReasons('waive', p, rulebook.fourEyes) : [],
     waived: kind === 'waive' ? applied : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { LocalizedText, Rulebook } from '../rulebook';
 import { SINCE_RECORDS_BEGIN } from '../rulebook/defaultRulebook';
+import { formatUtcOffset } from '../rulebook/time';
 import { factText } from './factLabels';
 
 /**
@@ -35,10 +36,10 @@ const LEDGER_NAMES: Record<string, LocalizedText> = {
   counterfeit: { zh: '售假违规', en: 'counterfeit violations' },
 };
 
-/** Platform time (UTC+8), e.g. 2024-01-08 10:00. */
-export function platformTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
+/** Platform time on the rulebook's clock, with the zone named, e.g. `2024-01-08 10:00 (UTC+8)`. */
+export function platformTime(iso: string, utcOffsetMinutes: number): string {
+  const d = new Date(Date.parse(iso) + utcOffsetMinutes * 60_000);
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} (${formatUtcOffset(utcOffsetMinutes)})`;
 }
 
 function factsText(n: NoticeData, lang: Lang): string {
@@ -53,8 +54,8 @@ function versionText(version: string, lang: Lang): string {
   return lang === 'zh' ? `${version} 起施行版本` : `version in force from ${version}`;
 }
 
-const TEMPLATES: Record<Lang, (n: NoticeData) => string[]> = {
-  zh: (n) => [
+const TEMPLATES: Record<Lang, (n: NoticeData, time: (iso: string) => string) => string[]> = {
+  zh: (n, time) => [
     `【违规处理通知】案件编号 ${n.caseId}`,
     `${n.subject.name ?? n.subject.id}（${n.subject.id}）：`,
     n.decision === 'apply'
@@ -71,15 +72,15 @@ const TEMPLATES: Record<Lang, (n: NoticeData) => string[]> = {
       : '',
     ...n.measures.map(
       (m) =>
-        `处理措施：${m.label.zh}，自 ${platformTime(m.from)} 起${m.until ? `至 ${platformTime(m.until)} 止` : m.permanent ? '，永久有效' : '执行'}。`,
+        `处理措施：${m.label.zh}，自 ${time(m.from)} 起${m.until ? `至 ${time(m.until)} 止` : m.permanent ? '，永久有效' : '执行'}。`,
     ),
     ...n.demotions.map((d) => `商品 ${d.item} 搜索降权 ${d.days} 天（${d.from} 至 ${d.until}）。`),
     `违规发现方式：${n.automatedDetection ? '系统自动检测' : '人工发现（举报或抽查）'}；处理决定：${n.automatedDecision ? '系统自动作出' : '由审核人员作出'}。`,
     n.appealUntil
-      ? `如有异议，请于 ${platformTime(n.appealUntil)} 前通过商家后台“违规申诉”提交申诉及相关凭证。`
+      ? `如有异议，请于 ${time(n.appealUntil)} 前通过商家后台“违规申诉”提交申诉及相关凭证。`
       : '本通知无需申诉。',
   ],
-  en: (n) => [
+  en: (n, time) => [
     `[Notice of enforcement] Case ${n.caseId}`,
     `To ${n.subject.name ?? n.subject.id} (${n.subject.id}):`,
     n.decision === 'apply'
@@ -96,18 +97,20 @@ const TEMPLATES: Record<Lang, (n: NoticeData) => string[]> = {
       : '',
     ...n.measures.map(
       (m) =>
-        `Measure: ${m.label.en}, from ${platformTime(m.from)}${m.until ? ` until ${platformTime(m.until)}` : m.permanent ? ', permanently' : ''}.`,
+        `Measure: ${m.label.en}, from ${time(m.from)}${m.until ? ` until ${time(m.until)}` : m.permanent ? ', permanently' : ''}.`,
     ),
     ...n.demotions.map((d) => `Item ${d.item} is demoted in search for ${d.days} days (${d.from} to ${d.until}).`),
     `Detection: ${n.automatedDetection ? 'automated' : 'by people (a report or a spot check)'}; decision: ${n.automatedDecision ? 'automated' : 'made by a reviewer'}.`,
     n.appealUntil
-      ? `To contest this, appeal with your evidence through "Violation appeals" in the seller centre before ${platformTime(n.appealUntil)}.`
+      ? `To contest this, appeal with your evidence through "Violation appeals" in the seller centre before ${time(n.appealUntil)}.`
       : 'There is nothing to appeal in this notice.',
   ],
 };
 
-export function renderNotice(n: NoticeData): { zh: string; en: string } {
-  const render = (lang: Lang) => TEMPLATES[lang](n).filter(Boolean).join('\n');
+/** The notice's text in both languages; times are on the rulebook's clock. */
+export function renderNotice(n: NoticeData, rulebook: Pick<Rulebook, 'utcOffsetMinutes'>): { zh: string; en: string } {
+  const time = (iso: string) => platformTime(iso, rulebook.utcOffsetMinutes);
+  const render = (lang: Lang) => TEMPLATES[lang](n, time).filter(Boolean).join('\n');
   return { zh: render('zh'), en: render('en') };
 }
 

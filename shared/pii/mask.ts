@@ -1,5 +1,5 @@
 /**
- * Buyers' and members' phone numbers and addresses are what seed 000 is about misusing, so
+ * Buyers' and members' phone numbers and addresses are what 1688《不当获取使用信息处理规则》 is about misusing, so
  * the desk shows them masked; staff reveal one field at a time, with a reason, audited.
  */
 export const PII_FIELDS = ['phone', 'address'] as const;

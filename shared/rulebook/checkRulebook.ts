@@ -102,5 +102,18 @@ export function checkRulebook(rulebook: Rulebook): string[] {
       }
     }
   }
+  problems.push(...policyProblems(rulebook, ids, knownMeasure));
+  return problems;
+}
+
+function policyProblems(rulebook: Rulebook, ruleIds: Set<string>, knownMeasure: (m: string) => boolean): string[] {
+  const problems: string[] = [];
+  const { appeals, fourEyes } = rulebook;
+  if (!(appeals.defaultDays > 0)) problems.push('appeals.defaultDays: not a positive number of days');
+  for (const [rule, days] of Object.entries(appeals.byRule)) {
+    if (!ruleIds.has(rule)) problems.push(`appeals.byRule.${rule}: unknown rule`);
+    if (!(days > 0)) problems.push(`appeals.byRule.${rule}: not a positive number of days`);
+  }
+  for (const m of fourEyes.measures) if (!knownMeasure(m)) problems.push(`fourEyes: unknown measure "${m}"`);
   return problems;
 }

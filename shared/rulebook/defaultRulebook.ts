@@ -12,14 +12,14 @@ import type { FactSpec, Ledger, LedgerPolicy, LocalizedText, OutcomeCase, Rulebo
  */
 export const SINCE_RECORDS_BEGIN = '1970-01-01';
 
-/** The date seed 001's change took effect: "2016年8月2日正式生效". */
+/** The date the change to 《淘宝规则》第四十七、六十五条 took effect: "2016年8月2日正式生效". */
 export const RIGHTS_ABUSE_SPLIT_DATE = '2016-08-02';
 
 /** Kuaishou's campaign against unfair competition: "將於2022年12月17日起,對該行為進行專項治理". */
 export const UNFAIR_COMPETITION_CAMPAIGN_DATE = '2022-12-17';
 
 // ---------------------------------------------------------------------------------------------
-// Ledgers (seed 003: 《淘宝规则》第42、43、45条).
+// Ledgers (《淘宝规则》第四十二、四十三、四十五条).
 
 const seriousLedger: LedgerPolicy = {
   name: { zh: '严重违规', en: 'Serious violations' },
@@ -136,7 +136,7 @@ const improperInfoUse: RuleDefinition = {
   versions: [
     {
       effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: 'seed 000: 1688《不当获取使用信息处理规则》',
+      source: '1688《不当获取使用信息处理规则》',
       summary: {
         zh: '通过租借/共享账号、协助第三方扫描系统等方式获取平台商业信息/他人信息，或未经允许发布、传递、出售；视情节公示警告、扣分、经营权限管控直至账户关闭。',
         en: 'Obtaining platform or personal data by renting/sharing accounts or helping third parties scan the system, or using, disclosing or selling it without permission. Public warning, points, business-permission control, up to account closure.',
@@ -180,7 +180,7 @@ const memberRightsAbuse: RuleDefinition = {
       // Before the split the conduct was the second half of 不當註冊 (old 第六十四條):
       // "或通過已註冊的淘寶賬戶,濫用會員權利損害他人合法權益...每次扣12分", a general violation.
       effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: 'seed 001: 《淘宝规则》变更前 第六十四条 不当注册',
+      source: '《淘宝规则》变更前 第六十四条 不当注册',
       summary: {
         zh: '2016年8月2日前，滥用会员权利属于“不当注册”（原第六十四条）：一般违规，每次扣12分，对滥用权利导致的订单予以关闭。',
         en: 'Before 2016-08-02 abuse of member rights was part of "improper registration" (old art. 64): a general violation, 12 points per time, orders from the abuse closed.',
@@ -201,7 +201,7 @@ const memberRightsAbuse: RuleDefinition = {
     },
     {
       effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE,
-      source: 'seed 001: 《淘宝规则》第六十五条 滥用会员权利 (公示 2016-07-26, 生效 2016-08-02)',
+      source: '《淘宝规则》第六十五条 滥用会员权利 (公示 2016-07-26, 生效 2016-08-02)',
       summary: {
         zh: '会员不以消费为目的，滥用会员权利损害他人合法权益、妨害淘宝运营秩序；视情节采取警告、身份验证及各项限制，直至查封账户，并返还或收回不当利益。',
         en: 'Not buying to consume but abusing buying, reviews, refunds, complaints or claims to harm others. Warning, identity verification and restrictions up to sealing the account; improper gains recovered.',
@@ -238,7 +238,7 @@ const improperRegistration: RuleDefinition = {
   versions: [
     {
       effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: 'seed 001: 《淘宝规则》变更前 第六十四条 不当注册 (一般违规)',
+      source: '《淘宝规则》变更前 第六十四条 不当注册 (一般违规)',
       summary: {
         zh: '通过软件、程序等方式大批量注册淘宝账户（或滥用会员权利）：一般违规，每次扣12分，查封批量注册的账户。',
         en: 'Registering accounts in bulk by software (or abusing member rights): general violation, 12 points per time; the bulk-registered accounts are sealed.',
@@ -259,7 +259,7 @@ const improperRegistration: RuleDefinition = {
     },
     {
       effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE,
-      source: 'seed 001: 《淘宝规则》第四十七条 不当注册 (严重违规, 生效 2016-08-02)',
+      source: '《淘宝规则》第四十七条 不当注册 (严重违规, 生效 2016-08-02)',
       summary: {
         zh: '通过软件、程序等方式批量注册淘宝账户：严重违规，每次扣48分，查封账户。',
         en: 'Registering accounts in bulk by software: serious violation, 48 points per time; accounts sealed.',
@@ -301,7 +301,7 @@ const unfairCompetition: RuleDefinition = {
   versions: [
     {
       effectiveFrom: UNFAIR_COMPETITION_CAMPAIGN_DATE,
-      source: 'seed 002: 快手《【不正当竞争】实施细则》专项治理公告',
+      source: '快手《【不正当竞争】实施细则》专项治理公告',
       summary: {
         zh: '与品牌方签订独家供货、对赌或其他排他协议；公开声称独家合作；利用行业地位要求品牌“二选一”。视情节与次数扣分、暂停使用购物车、支付违约金、封禁账号，直至清除平台。',
         en: 'Exclusive supply, bet-on or other exclusive deals with brands; publicly claiming exclusivity; forcing brands to "choose one of two". By severity and count: points, shopping cart suspended, liquidated damages, account banned, up to removal from the platform.',
@@ -378,7 +378,7 @@ const counterfeit: RuleDefinition = {
   versions: [
     {
       effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: 'seed 003: 《淘宝规则》第五十条(三)(四)',
+      source: '《淘宝规则》第五十条(三)(四)',
       summary: {
         zh: '信息层面判断的每件扣2分（3天内不超过12分）；实际出售的每次扣12分；提供便利条件的每次扣2分，情节严重的每次扣12分；具备特殊情形的只删除不扣分。三振出局。',
         en: 'Listings judged at information level: 2 points per item (at most 12 within 3 days); actual sale: 12 per time; facilitation: 2 per time, 12 if serious; special cases deleted without points. Three strikes.',
@@ -463,7 +463,7 @@ const unauthorizedProduct: RuleDefinition = {
   versions: [
     {
       effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: 'seed 003: 《淘宝规则》第六十条(一)(二)',
+      source: '《淘宝规则》第六十条(一)(二)',
       summary: {
         zh: '违反商品准入要求每次扣6分，违反卖家准入要求每次扣12分；情形严重的视为严重违规，分值相同，并删除该商品。',
         en: 'Product admission breach: 6 points per time; seller admission breach: 12. Serious circumstances count as serious violations with the same points; the item is deleted.',
@@ -583,7 +583,7 @@ const fakeTransaction: RuleDefinition = {
   versions: [
     {
       effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: 'seed 004: 淘宝虚假交易认定与处罚细则',
+      source: '《淘宝虚假交易认定与处罚细则》',
       summary: {
         zh: '第一、二次：未达96笔仅纠正不扣分，96笔以上一般违规扣12分；第三次：未达96笔扣12分，96笔以上情节严重扣48分；第四次及以上、短期大规模：一般违规扣48分；情节严重累计三次、大规模再犯、特殊情节、提供虚假交易服务：严重违规扣48分（优先）。涉及商品搜索降权30天，滚动计算。',
         en: '1st/2nd: <96 transactions correction only, ≥96 12 general; 3rd: <96 12, ≥96 48 general (serious circumstances); 4th and later, or large-scale: 48 general; three serious-circumstance findings, large-scale again, aggravated, or providing the service: 48 serious (wins). Each item demoted 30 days, rolling.',
@@ -731,7 +731,7 @@ const falseAppealEvidence: RuleDefinition = {
   versions: [
     {
       effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: 'seed 004: 申诉凭证',
+      source: '《淘宝虚假交易认定与处罚细则》申诉凭证',
       summary: {
         zh: '提供虚假凭证视为一般违规：首次发生的给予警告，再次及以上的每次扣6分。',
         en: 'False evidence in an appeal is a general violation: a warning the first time, 6 points each time after.',
@@ -773,6 +773,19 @@ export const defaultRulebook: Rulebook = {
     fakeTransaction,
     falseAppealEvidence,
   ],
+  appeals: {
+    // The desk's own default: the seeds set no general appeal window.
+    defaultDays: 7,
+    // 《淘宝虚假交易认定与处罚细则》: the seller may appeal "收到通知后3天内" (docs/RULEBOOK.md, appeals).
+    byRule: { 'fake-transaction': 3 },
+  },
+  fourEyes: {
+    // The desk's own policy: every decision that is hard to undo waits for a second person.
+    seriousPoints: true,
+    sealing: true,
+    measures: ['platform-removal', 'liquidated-damages', 'account-banned', 'account-closed'],
+    waiveSerious: true,
+  },
 };
 
 /** The rule ids of the default rulebook, in the order of docs/CONTRACTS.md. */

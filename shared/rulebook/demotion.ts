@@ -1,5 +1,5 @@
 /**
- * Search demotion per item (seed 004): "給予30天的單個商品淘寶網搜索降權,如某商品發生多次虛假交易的,
+ * Search demotion per item (《淘宝虚假交易认定与处罚细则》): "給予30天的單個商品淘寶網搜索降權,如某商品發生多次虛假交易的,
  * 則搜索降權時間將會滾動計算" — rolling: an item is demoted on every platform day covered by any
  * finding's window, and touching or overlapping windows read as one demotion. The seed's example:
  * findings on 1, 2 and 10 January → 1 January to 8 February, 39 days.

@@ -32,8 +32,8 @@ export {
 export { standing } from './standing';
 export {
   formatInstant,
+  formatUtcOffset,
   localDate,
-  PLATFORM_UTC_OFFSET_MINUTES,
   parseInstant,
   platformYear,
   startOfLocalDate,

@@ -1,6 +1,6 @@
 /**
  * Judging one violation under the version in force when it was committed: pick the tier
- * (first matching case), then let an override replace it (seed 004: "優先執行第5項").
+ * (first matching case), then let an override replace it (《淘宝虚假交易认定与处罚细则》: "優先執行第5項").
  * History enters only through the occurrence number and tag counts; caps, nodes and years are
  * the ledgers' business (standing.ts).
  */

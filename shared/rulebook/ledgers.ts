@@ -1,6 +1,6 @@
 /**
  * Ledger balances and what happens to them at 24:00 on 31 December, platform time
- * (seed 003, 《淘寶規則》第45條: "違規扣分在每年的12月31日24時清零").
+ * (《淘寶規則》第45條: "違規扣分在每年的12月31日24時清零").
  */
 import type { Ledger, LedgerPolicy, YearEndPolicy } from './types';
 import { LEDGERS } from './types';

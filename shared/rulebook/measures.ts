@@ -5,7 +5,7 @@
 import type { MeasureDefinition, MeasureId } from './types';
 
 export const measures = {
-  // Node punishments (seed 003, 《淘宝规则》第42/43条).
+  // Node punishments (《淘宝规则》第四十二、四十三条).
   'shop-shielded': { label: { zh: '店铺屏蔽', en: 'Shop shielded' } },
   'listing-restricted': { label: { zh: '限制发布商品', en: 'Listing restricted' } },
   'shop-creation-restricted': { label: { zh: '限制创建店铺', en: 'Shop creation restricted' } },
@@ -22,7 +22,7 @@ export const measures = {
   'item-removed': { label: { zh: '下架或删除违规商品', en: 'Offending item delisted or deleted' } },
   'item-deleted': { label: { zh: '删除违规商品或信息', en: 'Offending item or information deleted' } },
 
-  // Abuse of member rights / improper registration (seed 001).
+  // Abuse of member rights / improper registration (《淘宝规则》第四十七、六十五条).
   warning: { label: { zh: '警告', en: 'Warning' } },
   'identity-verification': { label: { zh: '身份验证', en: 'Identity verification' } },
   'site-login-restricted': { label: { zh: '限制网站登录', en: 'Site login restricted' } },
@@ -39,17 +39,17 @@ export const measures = {
     label: { zh: '查封批量注册而成的账户', en: 'Bulk-registered accounts sealed' },
   },
 
-  // Improper acquisition/use of information (seed 000, 1688).
+  // Improper acquisition/use of information (1688《不当获取使用信息处理规则》).
   'business-permissions-restricted': { label: { zh: '经营权限管控', en: 'Business permissions restricted' } },
   'account-closed': { label: { zh: '账户关闭', en: 'Account closed' }, seals: true },
 
-  // Unfair competition (seed 002, Kuaishou).
+  // Unfair competition (快手《【不正当竞争】实施细则》).
   'shopping-cart-suspended': { label: { zh: '暂停使用购物车', en: 'Shopping cart suspended' } },
   'liquidated-damages': { label: { zh: '支付违约金', en: 'Liquidated damages' } },
   'account-banned': { label: { zh: '封禁账号', en: 'Account banned' }, seals: true },
   'platform-removal': { label: { zh: '清除平台、终止合作', en: 'Removed from the platform' }, seals: true },
 
-  // Counterfeits and listing without admission (seed 003, 第50/60条).
+  // Counterfeits and listing without admission (《淘宝规则》第五十、六十条).
   'alipay-enforcement': { label: { zh: '支付宝账户强制措施', en: 'Alipay account enforcement' } },
   'shop-supervised': { label: { zh: '店铺监管', en: 'Shop under supervision' } },
   'items-supervised': { label: { zh: '全店或单个商品监管', en: 'Shop items under supervision' } },

@@ -1,5 +1,5 @@
 /**
- * Node punishments (seed 003, 《淘寶規則》第42/43條) and "heaviest only":
+ * Node punishments (《淘寶規則》第42/43條) and "heaviest only":
  * "會員因單次違規扣分較大,導致累積扣分滿足多個節點處理條件的,或在違規處理期間又須執行同類節點處理的,
  *  僅執行最重的節點處理。"
  */

@@ -1,6 +1,6 @@
 /**
  * Platform time. The rules count days, years and effective dates on the platform's clock
- * (UTC+8 for the Taobao family, docs/CONTRACTS.md), not on the machine's. Everything here is plain
+ * (`Rulebook.utcOffsetMinutes`: UTC+8 for the Taobao family, docs/CONTRACTS.md), not on the machine's. Everything here is plain
  * epoch-millisecond arithmetic over `Date.UTC`, so the result never depends on the time zone
  * of the browser or server that runs it.
  */
@@ -10,8 +10,13 @@ import { RulebookError } from './errors';
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 
-/** The platform's offset from UTC used by the default rulebook: 480 minutes = UTC+8. */
-export const PLATFORM_UTC_OFFSET_MINUTES = 480;
+/** An offset as people name it: 480 → `UTC+8`, 330 → `UTC+5:30`, 0 → `UTC`. */
+export function formatUtcOffset(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'UTC';
+  const abs = Math.abs(offsetMinutes);
+  const minutes = abs % 60;
+  return `UTC${offsetMinutes < 0 ? '-' : '+'}${Math.floor(abs / 60)}${minutes ? `:${pad(minutes, 2)}` : ''}`;
+}
 
 /** A platform-local calendar date, `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -129,7 +134,7 @@ export function platformYear(ms: number, platformOffsetMinutes: number): number 
 
 /**
  * The instant a platform year begins, which is also "24:00 on 31 December" of the year before:
- * the moment points reset (seed 003: "違規扣分在每年的12月31日24時清零").
+ * the moment points reset (《淘宝规则》第四十五条: "違規扣分在每年的12月31日24時清零").
  */
 export function startOfPlatformYear(year: number, platformOffsetMinutes: number): number {
   const utcMidnight = new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(year);

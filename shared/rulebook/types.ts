@@ -14,7 +14,7 @@ export interface LocalizedText {
   en: string;
 }
 
-/** The point ledgers of seed 003: general (一般違規), serious (嚴重違規), counterfeit (售假). */
+/** The point ledgers of 《淘宝规则》第四十二条: general (一般違規), serious (嚴重違規), counterfeit (售假). */
 export const LEDGERS = ['general', 'serious', 'counterfeit'] as const;
 export type Ledger = (typeof LEDGERS)[number];
 
@@ -100,14 +100,14 @@ export interface OutcomeCase {
   ledger?: Ledger;
   points: PointsSpec;
   /**
-   * At most `points` from this `group` within any `withinDays` x 24 hours (seed 003:
+   * At most `points` from this `group` within any `withinDays` x 24 hours (《淘宝规则》第五十条（三）:
    * "每件扣2分(3天內不超過12分)"). Points above the cap are not charged.
    */
   cap?: { group: string; points: number; withinDays: number };
   measures?: MeasuresSpec;
   /** Labels recorded on the finding for later conditions, e.g. `serious-circumstances`. */
   tags?: readonly string[];
-  /** Counts towards the ledger's strike policy (three strikes, seed 003). */
+  /** Counts towards the ledger's strike policy (three strikes, 《淘宝规则》第五十条). */
   strike?: boolean;
   punishment?: FindingPunishment;
 }
@@ -130,12 +130,12 @@ export interface RuleVersion {
   ledger: Ledger;
   /** Tiers, first match wins. */
   cases: readonly OutcomeCase[];
-  /** Checked after `cases`; the first match replaces the tier (seed 004: "優先執行第5項"). */
+  /** Checked after `cases`; the first match replaces the tier (《淘宝虚假交易认定与处罚细则》: "優先執行第5項"). */
   overrides?: readonly OutcomeCase[];
   /** Everything the rule's text lets the platform apply: the reviewer's menu. */
   measures: readonly MeasureId[];
   demotion?: DemotionSpec;
-  /** Added to the next node punishment of the ledger this finding charges (seed 003 第43條). */
+  /** Added to the next node punishment of the ledger this finding charges (《淘宝规则》第四十三条). */
   nodeMeasures?: readonly MeasureId[];
 }
 
@@ -176,7 +176,7 @@ export interface YearEndPolicy {
   /** A total at or above this is kept whole (sealed accounts: "不要抱有任何的清零希望"). */
   keepAtOrAbove?: number;
   /**
-   * Counterfeit carry-over (seed 003 第45條): a total of at least `atOrAbove` carries `points`
+   * Counterfeit carry-over (《淘宝规则》第四十五条): a total of at least `atOrAbove` carries `points`
    * into the next year; a year that began with carried points clears at its end when the points
    * it added itself stay below `clearIfAddedBelow`.
    */
@@ -198,14 +198,45 @@ export interface LedgerPolicy {
   strikes?: StrikePolicy;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Desk policy: how the desk applies the rules (appeals, second reviewers), a platform's choice.
+
+/** How long a subject may appeal a finding, counted from the notice. */
+export interface AppealPolicy {
+  /** Days for every rule not listed in `byRule`. */
+  defaultDays: number;
+  /** Rules whose text sets its own window, by rule id. */
+  byRule: Readonly<Record<string, number>>;
+}
+
+/**
+ * Four-eyes: which decisions wait for a second person before they take effect. An admin can
+ * tighten or loosen it per platform by editing the rulebook.
+ */
+export interface FourEyesPolicy {
+  /** Any points on the serious ledger. */
+  seriousPoints: boolean;
+  /** A decision that closes the account for good. */
+  sealing: boolean;
+  /** Measures that always need a second person. */
+  measures: readonly MeasureId[];
+  /** Waiving a finding that would charge serious points. */
+  waiveSerious: boolean;
+}
+
 export interface Rulebook {
   id: string;
   name: LocalizedText;
-  /** Offset of platform time from UTC, minutes (480 = UTC+8). */
+  /**
+   * Offset of platform time from UTC, minutes (480 = UTC+8). The one definition of the
+   * platform's clock: the engine, the server's dates and the client's displays all read it.
+   */
   utcOffsetMinutes: number;
   measures: Readonly<Record<MeasureId, MeasureDefinition>>;
   ledgers: Readonly<Record<Ledger, LedgerPolicy>>;
   rules: readonly RuleDefinition[];
+  appeals: AppealPolicy;
+  fourEyes: FourEyesPolicy;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,7 +317,7 @@ export interface Punishment {
   finding: string;
   /** Running at `asOf`. */
   active: boolean;
-  /** The finding whose heavier node replaced this one (seed 003: "僅執行最重的節點處理"). */
+  /** The finding whose heavier node replaced this one (《淘宝规则》第四十三条: "僅執行最重的節點處理"). */
   supersededBy?: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Xianyu (閑魚), seed 003, in the same format as the default rulebook — the proof that the format
+ * Xianyu (閑魚) point rules (闲鱼扣分规则, docs/RULEBOOK.md "Xianyu"), in the same format as the default rulebook — the proof that the format
  * carries a second platform's scale without engine changes:
  *   "一般違規扣2分、嚴重違規扣12分、重大違規不扣分直接管控店鋪永久停封。"
  *   "嚴重違規超過48分,店鋪永久停封;嚴重違規低於48分,所有商品刪除,管控7-30天不等。"
@@ -39,7 +39,7 @@ export const xianyuRulebook: Rulebook = {
       versions: [
         {
           effectiveFrom: SINCE_RECORDS_BEGIN,
-          source: 'seed 003: 闲鱼扣分规则',
+          source: '闲鱼扣分规则',
           summary: { zh: '一般违规扣2分，商品下架。', en: 'General violation: 2 points; items delisted.' },
           ledger: 'general',
           cases: [
@@ -73,7 +73,7 @@ export const xianyuRulebook: Rulebook = {
       versions: [
         {
           effectiveFrom: SINCE_RECORDS_BEGIN,
-          source: 'seed 003: 闲鱼扣分规则',
+          source: '闲鱼扣分规则',
           summary: {
             zh: '严重违规扣12分；低于48分的，所有商品删除，管控7-30天不等；达到48分的店铺永久停封。',
             en: 'Serious violation: 12 points; below 48 all items are deleted and the shop is controlled for 7–30 days; at 48 the shop is banned for good.',
@@ -107,7 +107,7 @@ export const xianyuRulebook: Rulebook = {
       versions: [
         {
           effectiveFrom: SINCE_RECORDS_BEGIN,
-          source: 'seed 003: 闲鱼扣分规则',
+          source: '闲鱼扣分规则',
           summary: {
             zh: '重大违规不扣分，直接管控店铺永久停封。',
             en: 'Major violation: no points; the shop is banned for good at once.',
@@ -130,4 +130,7 @@ export const xianyuRulebook: Rulebook = {
       ],
     },
   ],
+  // The seed sets neither; the desk applies the same policy as on Taobao.
+  appeals: { defaultDays: 7, byRule: {} },
+  fourEyes: { seriousPoints: true, sealing: true, measures: [], waiveSerious: true },
 };

@@ -19,6 +19,7 @@ import type { Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
 import { auditEventsRepo } from '../../server/db/repositories/auditEvents.repo';
 import type { AuditEventRow } from '../../server/db/tables/auditEvents.table';
+import { defaultRulebook } from '../../shared/rulebook';
 import { fillAuditEvents } from '../support/auditRows';
 import { createTestDatabase } from '../support/testDatabase';
 
@@ -59,7 +60,12 @@ function has(command: string): boolean {
 /** Our export of the whole table into a file, as the CLI and the endpoint run it. */
 async function exportToFile(db: Db, format: 'csv' | 'ndjson', file: string): Promise<number> {
   const out = createWriteStream(file);
-  const summary = await streamExport(db, await sliceFor(db, {}), exportFormat(format), out);
+  const summary = await streamExport(
+    db,
+    await sliceFor(db, {}),
+    exportFormat(format, { utcOffsetMinutes: defaultRulebook.utcOffsetMinutes }),
+    out,
+  );
   await new Promise<void>((done) => out.end(done));
   return summary.count;
 }

@@ -16,6 +16,7 @@ import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { startServer } from '../../server/server';
 import { claimNext } from '../../server/services/assignment.service';
 import { submitReport } from '../../server/services/intake.service';
@@ -114,6 +115,7 @@ async function serviceClaims(): Promise<{ perSecond: number; duplicates: number;
       const ctx = {
         db: handle.db,
         clock: systemClock,
+        rulebooks: builtInRulebooks,
         bus,
         audit: { actor: { type: 'user' as const, id: String(id) } },
       };

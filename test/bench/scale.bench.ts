@@ -14,6 +14,7 @@ import sqlite3 from 'sqlite3';
 import { systemClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { getCase } from '../../server/services/caseDetail.service';
 import { caseHistory } from '../../server/services/caseHistory.service';
 import { listCases } from '../../server/services/caseList.service';
@@ -124,7 +125,7 @@ for (const [name, input] of Object.entries(filters)) {
 console.log('\ncase page with standing, subject with 1,000 violations');
 const casePage = await time(async () => {
   const c = await getCase(ctx, heavyCase);
-  await Promise.all([subjectStanding(db, c.subject.id, new Date()), caseHistory(db, heavyCase)]);
+  await Promise.all([subjectStanding(db, builtInRulebooks, c.subject.id, new Date()), caseHistory(db, heavyCase)]);
 });
 const rawCase = await time(() => rawAll(`SELECT * FROM violations WHERE subject_id = '${heavy}' ORDER BY at, id`));
 console.log(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../server/audit/recordEvent';
 import { fakeClock } from '../../server/clock';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { closeExpiredAppeals } from '../../server/services/appealExpiry.service';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
@@ -84,7 +85,7 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
   };
 
   it('accepts an appeal inside the window and refuses one a second after it closes', async () => {
-    // Fake transactions without demoted items: 3 days from the notice (seed 004).
+    // Fake transactions without demoted items: 3 days from the notice (《淘宝虚假交易认定与处罚细则》).
     const inside = await decided('fake-transaction', { transactions: 120 });
     const late = await decided('fake-transaction', { transactions: 120 });
     clock.advance(3 * DAY - SECOND);
@@ -100,7 +101,13 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
     const twice = await errorOf(portal.trpc.appeals.submit.mutate({ caseId: inside.caseId, statement: '再次申诉' }));
     expect(twice.data?.reason).toBe('appeal_open');
     // The window that closed unappealed becomes a final record.
-    await closeExpiredAppeals({ db: server.db, clock, bus: new ChangeBus(), audit: SYSTEM_ACTOR });
+    await closeExpiredAppeals({
+      db: server.db,
+      clock,
+      rulebooks: builtInRulebooks,
+      bus: new ChangeBus(),
+      audit: SYSTEM_ACTOR,
+    });
     expect((await portal.trpc.appeals.status.query({ caseId: late.caseId })).stage).toBe('final');
   });
 
@@ -198,7 +205,13 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
       reason: '请补充凭证',
     });
     clock.advance(3 * DAY + SECOND);
-    await closeExpiredAppeals({ db: server.db, clock, bus: new ChangeBus(), audit: SYSTEM_ACTOR });
+    await closeExpiredAppeals({
+      db: server.db,
+      clock,
+      rulebooks: builtInRulebooks,
+      bus: new ChangeBus(),
+      audit: SYSTEM_ACTOR,
+    });
     const later = await as('officer'); // three idle days ended the earlier session
     expect(await later.trpc.appeals.get.query({ id: quiet.appealId })).toMatchObject({
       status: 'expired',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../server/audit/recordEvent';
 import { fakeClock } from '../../server/clock';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { expireLeases, LEASE_MS } from '../../server/services/assignment.service';
 import { signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
@@ -82,7 +83,13 @@ describe.each(BACKENDS)('claiming and assignment on %s', (backend) => {
     clock.advance(LEASE_MS - 1000);
     expect(await bo.trpc.queue.next.mutate({})).toBeNull();
     clock.advance(2000);
-    const expired = await expireLeases({ db: server.db, clock, bus: new ChangeBus(), audit: SYSTEM_ACTOR });
+    const expired = await expireLeases({
+      db: server.db,
+      clock,
+      rulebooks: builtInRulebooks,
+      bus: new ChangeBus(),
+      audit: SYSTEM_ACTOR,
+    });
     expect(expired).toBe(2);
     const row = await server.db
       .selectFrom('cases')

@@ -10,6 +10,7 @@ import type { Db } from '../../server/db/database';
 import { migrateToLatest } from '../../server/db/migrate';
 import { decisionsRepo } from '../../server/db/repositories/decisions.repo';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { claimNextAppeal, decideAppeal } from '../../server/services/appealDecision.service';
 import { submitAppeal } from '../../server/services/appeals.service';
 import { claimNext } from '../../server/services/assignment.service';
@@ -42,6 +43,7 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
   const as = (username: string): ServiceContext => ({
     db,
     clock,
+    rulebooks: builtInRulebooks,
     bus: new ChangeBus(),
     audit: { actor: { type: 'user', id: String(staff.get(username)) } },
   });
@@ -104,7 +106,7 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
       expect(preview.demotions).toEqual([expect.objectContaining({ item: 'item-1', from: '2024-12-04' })]);
 
       await decideCase(as('rev'), { id: caseId, version, decision: 'apply', facts, reason: '刷单属实' });
-      const standing = await subjectStanding(db, subjectId, new Date('2024-12-05T00:00:00.000Z'));
+      const standing = await subjectStanding(db, builtInRulebooks, subjectId, new Date('2024-12-05T00:00:00.000Z'));
       expect(standing.punishments).toEqual([
         expect.objectContaining({
           from: '2024-12-04T12:00:00+08:00',
@@ -134,7 +136,7 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
       expect(submitted).toMatchObject({ status: 'pending_approval', requiresApproval: true });
       clock.set('2024-11-23T02:00:00.000Z');
       await approveDecision(as('senior2'), { decisionId: submitted.decisionId });
-      const standing = await subjectStanding(db, subjectId, new Date('2024-11-24T00:00:00.000Z'));
+      const standing = await subjectStanding(db, builtInRulebooks, subjectId, new Date('2024-11-24T00:00:00.000Z'));
       expect(standing.punishments[0]).toMatchObject({ from: '2024-11-23T10:00:00+08:00', node: 12 });
       const [decision] = await decisionsRepo.listForCase(db, caseId);
       expect(decision).toMatchObject({ status: 'effective', status_changed_by: id('senior2') });
@@ -197,7 +199,7 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
       const notice = (await caseHistory(db, caseId)).notices[0];
       expect(notice?.data).toMatchObject({ decision: 'waive', points: 0, measures: [], demotions: [] });
       expect(notice?.bodyZh).not.toContain('查封');
-      expect((await subjectStanding(db, subjectId, clock.now())).sealed).toBe(false);
+      expect((await subjectStanding(db, builtInRulebooks, subjectId, clock.now())).sealed).toBe(false);
     });
   });
 
@@ -261,7 +263,7 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
         status: 'adjusted',
         reliefViolation: expect.stringMatching(new RegExp(`^V${decisionId}-R\\d+$`)),
       });
-      const s: Standing = await subjectStanding(db, subjectId, clock.now());
+      const s: Standing = await subjectStanding(db, builtInRulebooks, subjectId, clock.now());
       expect(s.findings).toEqual([
         expect.objectContaining({ outcome: 'correction', recordedAt: '2024-12-13T10:00:00+08:00' }),
       ]);

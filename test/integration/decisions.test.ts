@@ -77,7 +77,7 @@ describe.each(BACKENDS)('decisions on %s', (backend) => {
     expect(notice?.bodyZh).toContain('12 分');
     expect(notice?.bodyEn).toContain('Fake transactions');
     expect(notice?.bodyEn).toMatch(/appeal .* before/);
-    // Fake transactions: 3 days to appeal from the notice (seed 004).
+    // Fake transactions: 3 days to appeal from the notice (《淘宝虚假交易认定与处罚细则》).
     expect(new Date(notice?.appealUntil ?? 0).getTime() - new Date(notice?.createdAt ?? 0).getTime()).toBe(
       3 * 86_400_000,
     );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../server/audit/verifyChain';
 import { systemClock } from '../../server/clock';
 import { DEMO_CASE_COUNT, seedDemoData } from '../../server/demo/seedDemo';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { subjectStanding } from '../../server/services/subjectStanding.service';
 import { ROLES } from '../../shared/auth/roles';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
@@ -87,13 +88,13 @@ describe.each(BACKENDS)('demo data on %s', (backend) => {
     expect(cases.some((c) => (JSON.parse(c.triage ?? '[]') as { value: unknown }[]).some((f) => Number(f.value) > 0)));
     const now = new Date();
     for (const subjectId of new Set(violations.map((v) => v.subject_id))) {
-      const standing = await subjectStanding(server.db, subjectId, now);
+      const standing = await subjectStanding(server.db, builtInRulebooks, subjectId, now);
       expect(standing.findings, subjectId).toHaveLength(violations.filter((v) => v.subject_id === subjectId).length);
     }
   });
 
   it('does not seed twice, and leaves an intact audit chain', async () => {
-    await seedDemoData({ db: server.db, clock: systemClock });
+    await seedDemoData({ db: server.db, clock: systemClock, rulebooks: builtInRulebooks });
     const cases = await server.db.selectFrom('cases').select('id').execute();
     expect(cases).toHaveLength(DEMO_CASE_COUNT);
     const chain = await verifyChain(server.db);

@@ -4,6 +4,7 @@ import { fakeClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/connect';
 import { ChangeBus } from '../../server/events/changeBus';
 import { announceEnforcement } from '../../server/outbox/announceEnforcement';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { endDueMeasures } from '../../server/services/enforcementExpiry.service';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
@@ -150,6 +151,7 @@ describe.each(BACKENDS)('enforcement outbox messages on %s', (backend) => {
     const again = await server.db.transaction().execute((trx) =>
       announceEnforcement(trx, {
         subjectId: 'M-O3',
+        rulebook: builtInRulebooks.default,
         now: clock.now(),
         cause: { kind: 'decision', decisionId, caseId },
       }),
@@ -160,6 +162,7 @@ describe.each(BACKENDS)('enforcement outbox messages on %s', (backend) => {
     const redo = await server.db.transaction().execute((trx) =>
       announceEnforcement(trx, {
         subjectId: 'M-O3',
+        rulebook: builtInRulebooks.default,
         now: clock.now(),
         cause: { kind: 'decision', decisionId, caseId },
       }),
@@ -229,8 +232,20 @@ describe.each(BACKENDS)('enforcement outbox messages on %s', (backend) => {
       const decidedAt = clock.now().getTime();
       const run = () =>
         Promise.all([
-          endDueMeasures({ db: server.db, clock, bus: new ChangeBus(), audit: SYSTEM_ACTOR }),
-          endDueMeasures({ db: second.db, clock, bus: new ChangeBus(), audit: SYSTEM_ACTOR }),
+          endDueMeasures({
+            db: server.db,
+            clock,
+            rulebooks: builtInRulebooks,
+            bus: new ChangeBus(),
+            audit: SYSTEM_ACTOR,
+          }),
+          endDueMeasures({
+            db: second.db,
+            clock,
+            rulebooks: builtInRulebooks,
+            bus: new ChangeBus(),
+            audit: SYSTEM_ACTOR,
+          }),
         ]);
       const ended = () => messagesOf(server.db, 'M-E1').then((ms) => ms.filter((m) => m.type === 'measure.ended'));
 

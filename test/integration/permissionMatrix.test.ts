@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { appRouter } from '../../server/trpc/appRouter';
 import { createContextInner } from '../../server/trpc/context';
 import { createRateLimits } from '../../server/trpc/rateLimits';
@@ -65,6 +66,7 @@ describe('the permission matrix, enforced on every procedure', () => {
       {
         db: server.db,
         clock: systemClock,
+        rulebooks: builtInRulebooks,
         bus: new ChangeBus(),
         session: { absoluteMs: 3_600_000, idleMs: 3_600_000, secureCookie: false },
         limits: createRateLimits({ loginPer5Min: 100_000, intakePerSecond: 100_000 }),
@@ -98,6 +100,7 @@ describe('the permission matrix, enforced on every procedure', () => {
         {
           db: server.db,
           clock: systemClock,
+          rulebooks: builtInRulebooks,
           bus: new ChangeBus(),
           session: { absoluteMs: 1, idleMs: 1, secureCookie: false },
           limits: createRateLimits({ loginPer5Min: 100_000, intakePerSecond: 100_000 }),

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../../server/audit/recordEvent';
 import { isCommonPassword } from '../../server/auth/commonPasswords';
 import { systemClock } from '../../server/clock';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { createStaffUser } from '../../server/services/users.service';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
@@ -79,7 +80,13 @@ describe('sign-in hardening and request forgery', () => {
       expect(isCommonPassword(pw), pw).toBe(true);
     }
     expect(isCommonPassword('蓝色港湾-审核-2026')).toBe(false);
-    const ctx = { db: server.db, clock: systemClock, bus: new ChangeBus(), audit: SYSTEM_ACTOR };
+    const ctx = {
+      db: server.db,
+      clock: systemClock,
+      rulebooks: builtInRulebooks,
+      bus: new ChangeBus(),
+      audit: SYSTEM_ACTOR,
+    };
     await expect(
       createStaffUser(ctx, { username: 'carl', role: 'reviewer', password: 'Password2024!' }),
     ).rejects.toMatchObject({

@@ -8,7 +8,7 @@ import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 let externalSeq = 0;
-/** A valid `alerts.submit` input (seed 002's first example: a sub-account logging in from Hong Kong). */
+/** A valid `alerts.submit` input (the first example of Kuaishou's data-security alerts: a sub-account logging in from Hong Kong). */
 function alertInput(overrides: Partial<AlertSubmitInput> = {}): AlertSubmitInput {
   externalSeq += 1;
   return {

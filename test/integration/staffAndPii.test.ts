@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import { setStaffDisabled } from '../../server/services/staffAdmin.service';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
@@ -76,6 +77,7 @@ describe.each(BACKENDS)('staff administration and personal data on %s', (backend
     const ctx = {
       db: server.db,
       clock: systemClock,
+      rulebooks: builtInRulebooks,
       bus: new ChangeBus(),
       audit: { actor: { type: 'user' as const, id: String(ids.get('tri')) } },
     };

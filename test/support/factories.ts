@@ -3,6 +3,7 @@ import { systemClock } from '../../server/clock';
 import type { Db } from '../../server/db/database';
 import { queuesRepo } from '../../server/db/repositories/queues.repo';
 import { ChangeBus } from '../../server/events/changeBus';
+import { builtInRulebooks } from '../../server/rulebooks';
 import type { ServiceContext } from '../../server/services/serviceContext';
 import { createToken } from '../../server/services/tokens.service';
 import { createStaffUser } from '../../server/services/users.service';
@@ -13,7 +14,7 @@ import { rankOf } from '../../shared/cases/triage';
 export const TEST_PASSWORD = 'test-password-123';
 
 export function systemContext(db: Db, clock = systemClock): ServiceContext {
-  return { db, clock, bus: new ChangeBus(), audit: SYSTEM_ACTOR };
+  return { db, clock, rulebooks: builtInRulebooks, bus: new ChangeBus(), audit: SYSTEM_ACTOR };
 }
 
 /** Creates staff users (password TEST_PASSWORD) and returns their ids by username. */

@@ -9,7 +9,7 @@ import { AlertLevelChip } from './AlertLevelChip';
 import { AlertPhone } from './AlertPhone';
 
 /**
- * The columns of seed 002's lists: account phone, nickname, level, time, type, details and
+ * The columns of Kuaishou's data-security alert lists (快手《数据安全管理》): account phone, nickname, level, time, type, details and
  * suggested handling; the handled list adds how, by whom and when.
  */
 export function useAlertColumns(

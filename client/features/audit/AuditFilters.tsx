@@ -1,6 +1,7 @@
 import { Button, FormControl, InputLabel, MenuItem, Select, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { AuditFacets } from '../../../shared/api/audit';
+import { platformZoneName } from '../../lib/platformTime';
 import { useAuditLabels } from './useAuditLabels';
 
 /** The audit page's filters as typed; times are datetime-local values in platform time. */
@@ -111,7 +112,7 @@ export function AuditFilters({
       <TextField
         size="small"
         type="datetime-local"
-        label={t('audit.filters.from')}
+        label={t('audit.filters.from', { zone: platformZoneName() })}
         value={value.from}
         onChange={(e) => set({ from: e.target.value })}
         slotProps={dateInput}
@@ -119,7 +120,7 @@ export function AuditFilters({
       <TextField
         size="small"
         type="datetime-local"
-        label={t('audit.filters.to')}
+        label={t('audit.filters.to', { zone: platformZoneName() })}
         value={value.to}
         onChange={(e) => set({ to: e.target.value })}
         slotProps={dateInput}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditListInput } from '../../../shared/api/audit';
 import { can } from '../../../shared/auth/roles';
 import { DeskDataGrid } from '../../lib/DeskDataGrid';
-import { formatPlatformTime } from '../../lib/platformTime';
+import { formatPlatformTime, platformLocalToIso } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -16,7 +16,6 @@ import { type AuditFilterState, AuditFilters, NO_FILTERS } from './AuditFilters'
 import type { AuditRow } from './auditTypes';
 import { EventDetail } from './EventDetail';
 import { ExportButton } from './ExportButton';
-import { platformInputToIso } from './platformInput';
 import { useAuditLabels } from './useAuditLabels';
 import { useDebouncedValue } from './useDebouncedValue';
 import { VerifyBadge } from './VerifyBadge';
@@ -31,9 +30,15 @@ function toQuery(filters: AuditFilterState): Omit<AuditListInput, 'cursor' | 'li
     targetType: text(filters.targetType),
     targetId: text(filters.targetId),
     batchId: text(filters.batchId),
-    from: platformInputToIso(filters.from),
-    to: platformInputToIso(filters.to),
+    from: platformInputToUtc(filters.from),
+    to: platformInputToUtc(filters.to),
   };
+}
+
+/** A `datetime-local` filter typed in platform time, as the UTC instant the server compares. */
+function platformInputToUtc(value: string): string | undefined {
+  const iso = platformLocalToIso(value);
+  return iso && new Date(iso).toISOString();
 }
 
 /** The audit trail: filtered on the server, newest first, keyset-paged, with chain verification. */

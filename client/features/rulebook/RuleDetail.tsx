@@ -1,6 +1,7 @@
 import { Chip, Divider, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { RuleView } from '../../../shared/api/rulebook';
+import { platformZoneName } from '../../lib/platformTime';
 import { FactsTable } from './FactsTable';
 import { useLocalized } from './rulebookContext';
 import { VersionTimeline } from './VersionTimeline';
@@ -26,7 +27,7 @@ export function RuleDetail({ rule }: { rule: RuleView }) {
         <Typography variant="subtitle2" component="h3">
           {t('rulebook.version.title')}
         </Typography>
-        <Chip size="small" variant="outlined" label={t('common.timeZone')} />
+        <Chip size="small" variant="outlined" label={t('common.timeZone', { zone: platformZoneName() })} />
       </Stack>
       <VersionTimeline versions={rule.versions} />
 

@@ -2,17 +2,19 @@ import { Alert, Box, Button, LinearProgress, Skeleton, Stack, Tab, Tabs, Typogra
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { platformZoneName } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { LedgersPanel } from './LedgersPanel';
 import { MeasuresPanel } from './MeasuresPanel';
+import { PolicyPanel } from './PolicyPanel';
 import { RulesPanel } from './RulesPanel';
 import { RulebookProvider, useLocalized, useRulebook } from './rulebookContext';
 
-const TABS = ['rules', 'ledgers', 'measures'] as const;
+const TABS = ['rules', 'ledgers', 'measures', 'policy'] as const;
 type TabId = (typeof TABS)[number];
 
-/** The rulebook admin page: rules and their versions, ledgers and node punishments, measures. */
+/** The rulebook admin page: rules and their versions, ledgers and node punishments, measures, desk policy. */
 export function RulebookPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -104,6 +106,7 @@ function RulebookTabs() {
         {tab === 'rules' && <RulesPanel selectedId={params.get('rule')} onSelect={(id) => update('rule', id)} />}
         {tab === 'ledgers' && <LedgersPanel />}
         {tab === 'measures' && <MeasuresPanel />}
+        {tab === 'policy' && <PolicyPanel />}
       </Box>
     </>
   );
@@ -117,7 +120,7 @@ function RulebookSummary() {
   return (
     <Typography variant="body2" color="text.secondary">
       {localized(view.name)} · {t('rulebook.summary', { rules: view.rules.length, measures: view.measures.length })} ·{' '}
-      {t('common.timeZone')}
+      {t('common.timeZone', { zone: platformZoneName() })}
     </Typography>
   );
 }

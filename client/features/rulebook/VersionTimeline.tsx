@@ -12,7 +12,7 @@ const STATUS_COLOR = { current: 'success', past: 'default', upcoming: 'info' } a
   string
 >;
 
-/** A rule's versions, newest first, each with the dates it is in force (platform-local, UTC+8). */
+/** A rule's versions, newest first, each with the dates it is in force (platform-local, on the rulebook's clock). */
 export function VersionTimeline({ versions }: { versions: RuleVersionView[] }) {
   const { view } = useRulebook();
   const today = localDate(Date.now(), view.utcOffsetMinutes);

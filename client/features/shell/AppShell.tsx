@@ -28,6 +28,7 @@ import { can, type Permission } from '../../../shared/auth/roles';
 import { PageLoading } from '../../lib/lazyPage';
 import { useHotkey } from '../../lib/useHotkey';
 import { useSession } from '../auth/useSession';
+import { PlatformClockGate } from '../rulebook/PlatformClockGate';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
 import { UserMenu } from './UserMenu';
@@ -104,9 +105,11 @@ export function AppShell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 2, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
+        <PlatformClockGate>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </PlatformClockGate>
       </Box>
       <CommandPalette
         nav={nav.map((item) => ({ to: item.to, label: t(item.labelKey) }))}

@@ -10,6 +10,7 @@ export const accountsRouter = router({
     .query(async ({ ctx, input }) => {
       const result = await subjectStanding(
         ctx.db,
+        ctx.rulebooks,
         input.subjectId,
         input.asOf ? new Date(input.asOf) : ctx.clock.now(),
       );

@@ -26,7 +26,7 @@ export const appealsRouter = router({
   status: staffOrTokenProcedure('cases.read', 'appeals')
     .input(z.object({ caseId: z.number().int().positive() }))
     .output(appealStatusOutput)
-    .query(({ ctx, input }) => appealStatusOfCase(ctx.db, input.caseId, ctx.clock.now())),
+    .query(({ ctx, input }) => appealStatusOfCase(ctx.db, ctx.rulebooks, input.caseId, ctx.clock.now())),
 
   list: permittedProcedure('cases.read')
     .input(z.object({ statuses: z.array(z.enum(APPEAL_STATUSES)).max(5).optional() }).default({}))

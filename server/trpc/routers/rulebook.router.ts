@@ -1,14 +1,21 @@
-import { rulebookView } from '../../../shared/api/rulebook';
+import { type RulebookView, rulebookView } from '../../../shared/api/rulebook';
 import { toRulebookView } from '../../../shared/api/rulebookView';
-import { defaultRulebook } from '../../../shared/rulebook';
+import type { Rulebook } from '../../../shared/rulebook';
 import { permittedProcedure, router } from '../trpc';
 
-// The rulebook is constant data: reshape it once, not on every request.
-const defaultRulebookView = toRulebookView(defaultRulebook);
+// A rulebook is constant data: reshape each one once, not on every request.
+const views = new WeakMap<Rulebook, RulebookView>();
+function viewOf(rulebook: Rulebook): RulebookView {
+  const known = views.get(rulebook);
+  if (known) return known;
+  const view = toRulebookView(rulebook);
+  views.set(rulebook, view);
+  return view;
+}
 
 /** The platform rules the desk judges by, for the admin page (every role may read them). */
 export const rulebookRouter = router({
   get: permittedProcedure('rulebook.read')
     .output(rulebookView)
-    .query(() => defaultRulebookView),
+    .query(({ ctx }) => viewOf(ctx.rulebooks.default)),
 });

@@ -12,7 +12,7 @@ const ALERTS: AlertRef[] = [
   { id: 7, subjectId: 'S2', accountId: 'sub-1', status: 'pending' },
 ];
 
-describe('the alert cascade rule (seed 002 §3.4)', () => {
+describe('the alert cascade rule (快手《数据安全管理》 §3.4)', () => {
   it('"no risk" handles exactly the chosen pending alerts, never their siblings', () => {
     expect(alertsHandledBy({ kind: 'no_risk', alertIds: [2] }, ALERTS)).toEqual([2]);
     expect(alertsHandledBy({ kind: 'no_risk', alertIds: [1, 5, 7] }, ALERTS)).toEqual([1, 5, 7]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffEventData, flatten, formatValue } from '../../../client/features/audit/eventDiff';
-import { isoToPlatformInput, platformInputToIso } from '../../../client/features/audit/platformInput';
+import { isoToPlatformLocal, platformLocalToIso, setPlatformOffset } from '../../../client/lib/platformTime';
 
 describe('the audit event diff', () => {
   it('lists changed, added and removed fields first, by path, then the unchanged ones', () => {
@@ -50,11 +50,17 @@ describe('the audit event diff', () => {
 });
 
 describe('platform-time inputs', () => {
-  it('reads a datetime-local value as UTC+8 and writes one back', () => {
-    expect(platformInputToIso('2026-11-23T08:30')).toBe('2026-11-23T00:30:00.000Z');
-    expect(platformInputToIso('2027-01-01T00:00')).toBe('2026-12-31T16:00:00.000Z');
-    expect(platformInputToIso('')).toBeUndefined();
-    expect(platformInputToIso('yesterday')).toBeUndefined();
-    expect(isoToPlatformInput('2026-12-31T16:00:00.000Z')).toBe('2027-01-01T00:00');
+  it('reads a datetime-local value on the rulebook clock and writes one back', () => {
+    setPlatformOffset(480);
+    const utc = (v: string) => new Date(platformLocalToIso(v) ?? NaN).toISOString();
+    expect(utc('2026-11-23T08:30')).toBe('2026-11-23T00:30:00.000Z');
+    expect(utc('2027-01-01T00:00')).toBe('2026-12-31T16:00:00.000Z');
+    expect(platformLocalToIso('')).toBeUndefined();
+    expect(platformLocalToIso('yesterday')).toBeUndefined();
+    expect(isoToPlatformLocal('2026-12-31T16:00:00.000Z')).toBe('2027-01-01T00:00');
+    // Another platform's clock moves the same wall time to another instant.
+    setPlatformOffset(-300);
+    expect(utc('2026-11-23T08:30')).toBe('2026-11-23T13:30:00.000Z');
+    setPlatformOffset(480);
   });
 });

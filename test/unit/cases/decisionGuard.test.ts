@@ -20,7 +20,7 @@ function reasonOf(f: () => unknown): string | null {
 describe('guardDecision', () => {
   it('claims an unheld case of one of the actor’s queues, and reassigns one held by someone else for a lead', () => {
     expect(guardDecision(open, reviewer, 'decide')).toBe('claim');
-    expect(guardDecision({ ...open, status: 'assigned', assigneeId: 1 }, reviewer, 'decide')).toBe('reassign');
+    expect(guardDecision({ ...open, status: 'assigned', assigneeId: 1 }, reviewer, 'decide')).toBeNull();
     expect(guardDecision({ ...open, status: 'assigned', assigneeId: 2, queue: 'other' }, lead, 'decide')).toBe(
       'reassign',
     );
@@ -30,7 +30,7 @@ describe('guardDecision', () => {
     expect(reasonOf(() => guardDecision({ ...open, queue: 'privacy' }, reviewer, 'decide'))).toBe('not_queue_member');
     expect(reasonOf(() => guardDecision({ ...open, queue: null }, reviewer, 'decide'))).toBe('not_queue_member');
     const handedOver = { ...open, status: 'assigned' as const, assigneeId: 1, queue: 'privacy' };
-    expect(guardDecision(handedOver, reviewer, 'decide')).toBe('reassign');
+    expect(guardDecision(handedOver, reviewer, 'decide')).toBeNull();
   });
 
   it('refuses someone else’s case and a state that cannot be decided', () => {

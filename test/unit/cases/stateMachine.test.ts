@@ -4,6 +4,8 @@ import {
   allowedEvents,
   CASE_EVENTS,
   CASE_TRANSITIONS,
+  eventsBeforeDecision,
+  handOverEvent,
   nextStatus,
   transition,
 } from '../../../shared/cases/stateMachine';
@@ -68,6 +70,26 @@ describe('case state machine', () => {
         else expect(() => transition(status, event)).toThrow(/cannot/);
         expect(allowedEvents(status).includes(event)).toBe(to !== null);
       }
+    }
+  });
+});
+
+describe('what a decision needs first, as the table says', () => {
+  it('hands an unheld case over with claim, a held one with reassign, and nothing to its holder', () => {
+    expect(handOverEvent('triaged')).toBe('claim');
+    expect(handOverEvent('new')).toBe('claim');
+    expect(handOverEvent('assigned')).toBe('reassign');
+    expect(eventsBeforeDecision('triaged', false)).toEqual(['claim']);
+    expect(eventsBeforeDecision('assigned', false)).toEqual(['reassign']);
+    expect(eventsBeforeDecision('assigned', true)).toEqual([]);
+  });
+
+  it('allows no decision from any state the table does not lead to a decision from', () => {
+    for (const status of CASE_STATUSES) {
+      const events = eventsBeforeDecision(status, false);
+      const held = events?.reduce((s, e) => nextStatus(s, e) ?? s, status);
+      expect(events === null || (held !== undefined && nextStatus(held, 'decide') !== null), status).toBe(true);
+      if (!['new', 'triaged', 'assigned'].includes(status)) expect(events, status).toBeNull();
     }
   });
 });

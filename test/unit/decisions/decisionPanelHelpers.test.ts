@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalReasonText } from '../../../client/features/case/decision/approvalReasonText';
 import { initialFactInputs, toFacts } from '../../../client/features/case/decision/factsForm';
-import { isoToPlatformLocal, platformLocalToIso } from '../../../client/features/case/decision/violationTime';
+import { isoToPlatformLocal, platformLocalToIso, setPlatformOffset } from '../../../client/lib/platformTime';
 import { toRulebookView } from '../../../shared/api/rulebookView';
 import { defaultRulebook, factsSchema } from '../../../shared/rulebook';
 
@@ -71,6 +71,7 @@ describe('facts form → facts', () => {
 
 describe('violation time in platform time', () => {
   it('reads the datetime-local field as UTC+8 and writes it back', () => {
+    setPlatformOffset(defaultRulebook.utcOffsetMinutes);
     expect(platformLocalToIso('2024-03-01T09:30')).toBe('2024-03-01T09:30:00+08:00');
     expect(new Date(platformLocalToIso('2024-03-01T09:30') ?? '').toISOString()).toBe('2024-03-01T01:30:00.000Z');
     expect(isoToPlatformLocal('2024-03-01T01:30:00.000Z')).toBe('2024-03-01T09:30');
@@ -78,6 +79,7 @@ describe('violation time in platform time', () => {
   });
 
   it('treats an empty, malformed or impossible date as no time given', () => {
+    setPlatformOffset(defaultRulebook.utcOffsetMinutes);
     expect(platformLocalToIso('')).toBeUndefined();
     expect(platformLocalToIso('yesterday')).toBeUndefined();
     expect(platformLocalToIso('2024-02-31T10:00')).toBeUndefined();

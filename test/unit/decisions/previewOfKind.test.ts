@@ -1,7 +1,7 @@
 /** Each decision kind previews its own effect; an old violation is called out. */
 import { describe, expect, it } from 'vitest';
 import { findingTiming, noPenaltyPreview, previewOfKind } from '../../../shared/decisions/previewOfKind';
-import { previewFinding } from '../../../shared/rulebook';
+import { defaultRulebook, previewFinding } from '../../../shared/rulebook';
 
 const asOf = '2024-12-04T12:00:00+08:00';
 // 20 accounts registered by software: 48 serious points, the account sealed.
@@ -14,14 +14,14 @@ const judged = previewFinding({ violations: [] }, asOf, {
 
 describe('previewOfKind', () => {
   it('shows what applying imposes', () => {
-    const p = previewOfKind('apply', judged, null);
+    const p = previewOfKind('apply', judged, null, defaultRulebook);
     expect(p).toMatchObject({ kind: 'apply', points: 48, seals: true, waived: null });
     expect(p.pointsAfter.serious).toBe(48);
     expect(p.approvalReasons).toEqual(['serious-points', 'seals']);
   });
 
   it('shows a waiver imposing nothing, with what it forgives apart', () => {
-    const p = previewOfKind('waive', judged, null);
+    const p = previewOfKind('waive', judged, null, defaultRulebook);
     expect(p).toMatchObject({ kind: 'waive', points: 0, seals: false, crossedNodes: [], measures: [] });
     expect(p.punishments).toEqual([]);
     expect(p.pointsAfter).toEqual(p.pointsBefore);
@@ -40,9 +40,15 @@ describe('previewOfKind', () => {
 
 describe('findingTiming', () => {
   it('calls a violation old from a week, or from an earlier platform year', () => {
-    expect(findingTiming('2024-11-12T10:00:00+08:00', asOf)).toMatchObject({ daysLate: 22, old: true });
-    expect(findingTiming('2024-11-30T10:00:00+08:00', asOf)).toMatchObject({ daysLate: 4, old: false });
-    expect(findingTiming('2024-12-31T22:00:00+08:00', '2025-01-01T09:00:00+08:00')).toMatchObject({
+    expect(findingTiming('2024-11-12T10:00:00+08:00', asOf, defaultRulebook)).toMatchObject({
+      daysLate: 22,
+      old: true,
+    });
+    expect(findingTiming('2024-11-30T10:00:00+08:00', asOf, defaultRulebook)).toMatchObject({
+      daysLate: 4,
+      old: false,
+    });
+    expect(findingTiming('2024-12-31T22:00:00+08:00', '2025-01-01T09:00:00+08:00', defaultRulebook)).toMatchObject({
       daysLate: 0,
       earlierYear: true,
       old: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type NoticeData, renderNotice } from '../../../shared/notices/renderNotice';
+import { defaultRulebook } from '../../../shared/rulebook';
 
 const base: NoticeData = {
   caseId: 42,
@@ -42,7 +43,7 @@ const base: NoticeData = {
 
 describe('the statement of reasons', () => {
   it('names the rule and version, the facts, points, measures with their periods, automation and the appeal route', () => {
-    const { zh, en } = renderNotice(base);
+    const { zh, en } = renderNotice(base, defaultRulebook);
     expect(zh).toContain('《虚假交易》规则（2016-08-02 起施行版本）');
     expect(zh).toContain('认定依据的事实：虚假交易笔数：120；涉及商品 ID：item-9。');
     expect(en).toContain('Facts relied on: Fake transactions: 120; Item ids involved: item-9.');
@@ -56,7 +57,7 @@ describe('the statement of reasons', () => {
   });
 
   it('calls only what is really permanent permanent', () => {
-    const { zh, en } = renderNotice(base);
+    const { zh, en } = renderNotice(base, defaultRulebook);
     expect(zh).toContain('查封账户，自 2024-01-01 10:00 (UTC+8) 起，永久有效');
     expect(zh).toContain('公示警告，自 2024-01-01 10:00 (UTC+8) 起执行');
     expect(zh).not.toContain('公示警告，自 2024-01-01 10:00 (UTC+8) 起，永久有效');
@@ -65,25 +66,31 @@ describe('the statement of reasons', () => {
   });
 
   it('says a waiver has nothing to appeal', () => {
-    const { zh, en } = renderNotice({
-      ...base,
-      decision: 'waive',
-      points: 0,
-      measures: [],
-      demotions: [],
-      appealUntil: null,
-    });
+    const { zh, en } = renderNotice(
+      {
+        ...base,
+        decision: 'waive',
+        points: 0,
+        measures: [],
+        demotions: [],
+        appealUntil: null,
+      },
+      defaultRulebook,
+    );
     expect(zh).toContain('本次免于处罚');
     expect(zh).toContain('本通知无需申诉');
     expect(en).toContain('There is nothing to appeal');
   });
 
   it('names facts as the subject reads them: enum values, yes and no, and the rule’s own name for a fact', () => {
-    const { zh, en } = renderNotice({
-      ...base,
-      rule: { id: 'counterfeit', name: { zh: '出售假冒商品', en: 'Selling counterfeits' }, version: '1970-01-01' },
-      facts: { kind: 'listing', items: 3, serious: false },
-    });
+    const { zh, en } = renderNotice(
+      {
+        ...base,
+        rule: { id: 'counterfeit', name: { zh: '出售假冒商品', en: 'Selling counterfeits' }, version: '1970-01-01' },
+        facts: { kind: 'listing', items: 3, serious: false },
+      },
+      defaultRulebook,
+    );
     expect(zh).toContain('认定依据的事实：售假情形：发布信息；假冒商品件数：3；情节严重：否。');
     expect(en).toContain(
       'Facts relied on: Kind of counterfeiting: Listing; Counterfeit items listed: 3; Serious circumstances: no.',

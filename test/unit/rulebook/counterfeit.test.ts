@@ -1,4 +1,4 @@
-/** Counterfeits (seed 003, 《淘寶規則》第50條): points per kind, the 3-day listing cap, three strikes. */
+/** Counterfeits (《淘寶規則》第50條): points per kind, the 3-day listing cap, three strikes. */
 import { describe, expect, it } from 'vitest';
 import { finding, run, v } from './helpers';
 

@@ -8,7 +8,7 @@ function nth(n: number, transactions: number, extra: Record<string, boolean> = {
   return run([...earlier, fake('x', '2024-01-20', transactions, extra)], '2024-01-31');
 }
 
-describe('fake-transaction tiers (seed 004 items 1–4)', () => {
+describe('fake-transaction tiers (《淘宝虚假交易认定与处罚细则》 items 1–4)', () => {
   it.each([
     { occurrence: 1, transactions: 95, ledger: 'general', points: 0, outcome: 'correction' },
     { occurrence: 1, transactions: 96, ledger: 'general', points: 12, outcome: 'points' },
@@ -56,7 +56,7 @@ describe('fake-transaction tiers (seed 004 items 1–4)', () => {
   });
 });
 
-describe('fake-transaction serious ledger (seed 004 item 5, "優先執行第5項")', () => {
+describe('fake-transaction serious ledger (《淘宝虚假交易认定与处罚细则》 item 5, "優先執行第5項")', () => {
   it('a: the third "serious circumstances" finding is 48 serious points', () => {
     // 3rd with ≥96 (serious #1), 4th (serious #2), 5th (serious #3 → serious ledger).
     const s = run(
@@ -113,7 +113,7 @@ describe('fake-transaction serious ledger (seed 004 item 5, "優先執行第5項
   });
 });
 
-describe('search demotion per item (seed 004: "降權時間滾動計算")', () => {
+describe('search demotion per item (《淘宝虚假交易认定与处罚细则》: "降權時間滾動計算")', () => {
   it('findings on 1, 2 and 10 January demote the item from 1 January to 8 February: 39 days', () => {
     const s = run(
       [

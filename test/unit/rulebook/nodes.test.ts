@@ -1,4 +1,4 @@
-/** Node punishments (seed 003, 《淘寶規則》第42/43條) and "only the heaviest is executed". */
+/** Node punishments (《淘寶規則》第42/43條) and "only the heaviest is executed". */
 import { describe, expect, it } from 'vitest';
 import { fake, finding, run, v } from './helpers';
 

@@ -1,9 +1,9 @@
-/** Rule versions (seed 001), the reviewer-chosen rules, listing without admission, false appeal evidence, reversals. */
+/** Rule versions (《淘宝规则》第四十七、六十五条 as changed on 2016-08-02), the reviewer-chosen rules, listing without admission, false appeal evidence, reversals. */
 import { describe, expect, it } from 'vitest';
 import { RulebookError, standing } from '../../../shared/rulebook';
 import { finding, run, v } from './helpers';
 
-describe('improper registration changed on 2016-08-02 (seed 001)', () => {
+describe('improper registration changed on 2016-08-02 (《淘宝规则》第四十七条)', () => {
   it.each([
     { at: '2016-08-01T23:59', ledger: 'general', points: 12, version: '1970-01-01', sealed: false },
     { at: '2016-08-02T00:00', ledger: 'serious', points: 48, version: '2016-08-02', sealed: true },
@@ -29,7 +29,7 @@ describe('improper registration changed on 2016-08-02 (seed 001)', () => {
   });
 });
 
-describe('abuse of member rights (seed 001)', () => {
+describe('abuse of member rights (《淘宝规则》第六十五条)', () => {
   it('before 2016-08-02 it is judged as part of old improper registration: 12 general points', () => {
     const f = finding(run([v('a', 'member-rights-abuse', '2016-07-30')], '2016-12-31'), 'a');
     expect(f).toMatchObject({
@@ -100,7 +100,7 @@ describe('reviewer-chosen rules', () => {
   });
 });
 
-describe('listing without admission (seed 003, 第60條)', () => {
+describe('listing without admission (《淘宝规则》第六十条)', () => {
   it.each([
     { facts: { admission: 'product' }, ledger: 'general', points: 6, measure: 'item-removed' },
     { facts: { admission: 'seller' }, ledger: 'general', points: 12, measure: 'item-removed' },
@@ -116,7 +116,7 @@ describe('listing without admission (seed 003, 第60條)', () => {
   });
 });
 
-describe('false evidence in an appeal (seed 004)', () => {
+describe('false evidence in an appeal (《淘宝虚假交易认定与处罚细则》)', () => {
   it('the first time is a warning, every later time 6 general points', () => {
     const s = run(
       [

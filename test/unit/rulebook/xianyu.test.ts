@@ -1,4 +1,4 @@
-/** Xianyu's scale (seed 003) expressed in the same rulebook format. */
+/** Xianyu's scale (闲鱼扣分规则) expressed in the same rulebook format. */
 import { describe, expect, it } from 'vitest';
 import { checkRulebook, parseStandingInput, xianyuRulebook } from '../../../shared/rulebook';
 import { finding, run, v } from './helpers';

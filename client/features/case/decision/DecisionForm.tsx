@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/caseDetail';
 import type { DecideOutput } from '../../../../shared/api/decisions';
 import type { RuleView } from '../../../../shared/api/rulebook';
+import { isoToPlatformLocal, platformLocalToIso, platformZoneName } from '../../../lib/platformTime';
 import { errorReason, useTRPC } from '../../../lib/trpc';
 import { useHotkey } from '../../../lib/useHotkey';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
@@ -17,7 +18,6 @@ import { type FactInput, initialFactInputs, toFacts } from './factsForm';
 import { PreviewSummary } from './PreviewSummary';
 import { EMPTY_REASON, type ReasonValue } from './ReasonFields';
 import { useDecisionPreview } from './useDecisionPreview';
-import { isoToPlatformLocal, platformLocalToIso } from './violationTime';
 
 const KINDS: DecisionKind[] = ['apply', 'waive', 'dismiss', 'escalate'];
 
@@ -242,7 +242,7 @@ export function DecisionForm(props: {
         type="datetime-local"
         size="small"
         fullWidth
-        label={t('decision.violationAt')}
+        label={t('decision.violationAt', { zone: platformZoneName() })}
         value={violationLocal}
         onChange={(e) => {
           setViolationLocal(e.target.value);
