@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { PreviewOutput } from '../../shared/api/decisions';
+import { type CaseStateFields, caseState } from '../../shared/audit/caseState';
 import type { CaseStatus } from '../../shared/cases/enums';
 import { transition } from '../../shared/cases/stateMachine';
 import { appealWindowDays } from '../../shared/decisions/appealWindow';
@@ -94,7 +95,8 @@ export async function takeEffect(
     if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'upheld');
   // The marketplace learns of the measures and the notice in this same transaction (docs/OUTBOX.md).
   await announceDecision(trx, { decisionId: decision.id, noticeId, notice, text: body, now });
-  await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId });
+  const state = caseState(status, c.assignee_id);
+  await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId, state });
   return {
     status,
     noticeId,
@@ -164,6 +166,8 @@ async function recordDecided(
     subject: SubjectRow | undefined;
     notice: NoticeData;
     noticeId: number;
+    /** The case's state once the decision took effect. */
+    state: CaseStateFields;
   },
 ): Promise<void> {
   const { c, decision, kind, preview, now } = args;
@@ -199,6 +203,7 @@ async function recordDecided(
         appealUntil: args.notice.appealUntil,
         violationAt: decision.violation_at,
         recordedAt: now.toISOString(),
+        ...args.state,
       },
     },
     now,

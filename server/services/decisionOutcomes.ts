@@ -1,4 +1,5 @@
 import type { Insertable, Transaction } from 'kysely';
+import { caseState } from '../../shared/audit/caseState';
 import { transition } from '../../shared/cases/stateMachine';
 import { approvalReasons } from '../../shared/decisions/fourEyes';
 import type { FindingPreview } from '../../shared/rulebook';
@@ -71,6 +72,8 @@ export async function dismissOrEscalate(
         decidedAt: at,
         reason: decision.reason,
         reasonTemplate: decision.reason_template ?? null,
+        // A dismissal closes the case with its reviewer on it; an escalation hands it back to a queue.
+        ...caseState(status, kind === 'dismiss' ? c.assignee_id : null),
       },
     },
     now,
@@ -122,6 +125,7 @@ export async function submitForApproval(
         approvalReasons: reasons,
         points: judged.points,
         ledger: judged.ledger,
+        ...caseState(status, c.assignee_id),
       },
     },
     now,

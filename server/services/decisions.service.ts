@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DecideInput, DecideOutput, PreviewOutput } from '../../shared/api/decisions';
+import { caseState } from '../../shared/audit/caseState';
 import { guardDecision } from '../../shared/cases/decisionGuard';
 import { transition } from '../../shared/cases/stateMachine';
 import { noPenaltyPreview } from '../../shared/decisions/previewOfKind';
@@ -149,7 +150,12 @@ export async function sendBackDecision(ctx: ServiceContext, input: { decisionId:
       {
         action: 'decision.sent_back',
         target: { type: 'case', id: c.id },
-        data: { decisionId: decision.id, decidedBy: decision.decided_by, note: input.note },
+        data: {
+          decisionId: decision.id,
+          decidedBy: decision.decided_by,
+          note: input.note,
+          ...caseState(status, decision.decided_by),
+        },
       },
       now,
     );

@@ -1066,7 +1066,7 @@ export const en: Messages = {
       mismatch: 'Data differs from the trail · {{count}}',
       mismatchTooltip: 'The chain is intact, but these rows differ from what the trail records: {{list}}',
       mismatchItem: '{{field}} of {{table}} {{id}}',
-      tables: { decisions: 'decision', violations: 'violation', users: 'staff account' },
+      tables: { decisions: 'decision', violations: 'violation', users: 'staff account', cases: 'case' },
       fields: {
         kind: 'outcome',
         rule: 'rule',
@@ -1074,6 +1074,7 @@ export const en: Messages = {
         reversed: 'reversal',
         role: 'role',
         disabled: 'disabled state',
+        assignee: 'assignee',
         row: 'existence',
       },
       okTooltip: 'Re-hashed all {{count}} events; head {{head}}; checked against {{anchors}} outside anchors',

@@ -1042,7 +1042,7 @@ export const zhCN = {
       mismatch: '业务数据与审计日志不符 · {{count}} 处',
       mismatchTooltip: '哈希链完整，但这些数据与审计日志的记录不一致：{{list}}',
       mismatchItem: '{{table}} {{id}} 的{{field}}',
-      tables: { decisions: '处理决定', violations: '违规记录', users: '员工账号' },
+      tables: { decisions: '处理决定', violations: '违规记录', users: '员工账号', cases: '案件' },
       fields: {
         kind: '处理结果',
         rule: '违规类型',
@@ -1050,6 +1050,7 @@ export const zhCN = {
         reversed: '撤销状态',
         role: '角色',
         disabled: '停用状态',
+        assignee: '处理人',
         row: '存在与否',
       },
       okTooltip: '已重新计算全部 {{count}} 条事件的哈希，链头 {{head}}；对照外部锚点 {{anchors}} 个',
