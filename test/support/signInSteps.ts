@@ -12,15 +12,40 @@ export function rememberTotpSecret(baseUrl: string, username: string, secret: st
   secrets.set(key(baseUrl, username), secret);
 }
 
-/** The current code of an account enrolled through the helpers, computed like an authenticator app. */
-export function totpCodeFor(baseUrl: string, username: string, at = new Date()): string {
-  const secret = secrets.get(key(baseUrl, username));
-  if (!secret) throw new Error(`no TOTP secret known for ${username} at ${baseUrl}`);
-  return totpCode(secret, at);
+const STEP_MS = 30_000;
+/** The newest time step whose code the helpers gave each account (the desk refuses it, and older ones, again). */
+const lastSteps = new Map<string, number>();
+
+/**
+ * A code for an account the helpers enrolled (or for `secret`, the first time) that the desk
+ * has not seen: the desk takes each time step once, so a second sign-in within the same 30
+ * seconds answers with the next step's code (one step of clock drift is accepted), and a third
+ * waits for the clock, like a person typing the next code their app shows.
+ */
+export async function unusedTotpCode(baseUrl: string, username: string, secret?: string): Promise<string> {
+  const k = key(baseUrl, username);
+  const known = secret ?? secrets.get(k);
+  if (!known) throw new Error(`no TOTP secret known for ${username} at ${baseUrl}`);
+  for (;;) {
+    const now = Date.now();
+    const current = Math.floor(now / STEP_MS);
+    const step = Math.max(current, (lastSteps.get(k) ?? current - 1) + 1);
+    if (step <= current + 1) {
+      lastSteps.set(k, step);
+      return totpCode(known, new Date(step * STEP_MS));
+    }
+    await new Promise((resolve) => setTimeout(resolve, (step - 1) * STEP_MS - now + 50));
+  }
 }
 
+/** The code an authenticator app shows for `secret` at `at`. */
 export function totpCode(secret: string, at = new Date()): string {
   return new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at.getTime() });
+}
+
+/** The code of the step after the current one: accepted (one step of drift) once the current one was used. */
+export function nextStepTotpCode(secret: string): string {
+  return totpCode(secret, new Date(Date.now() + STEP_MS));
 }
 
 /** A strong password derived from the one a test gave, for a forced change. */

@@ -18,6 +18,8 @@ export interface UsersTable {
   /** Base32 TOTP secret; pending until `totp_enabled_at` is set by a confirmed code. */
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  /** The newest time step whose code was accepted: that step and older ones are refused (replay). */
+  totp_last_step: number | null;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
