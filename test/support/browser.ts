@@ -83,7 +83,7 @@ export async function finishSignInSteps(page: Page, url: string, username: strin
     const title = (await heading.first().textContent()) ?? '';
     if (title === '输入动态验证码') {
       await page.getByLabel('验证码').fill(await unusedTotpCode(url, username));
-      await page.getByRole('button', { name: '验证' }).click();
+      await page.getByRole('button', { name: '验证', exact: true }).click();
     } else if (title === '请先设置新密码') {
       const renewed = renewPassword(url, username, password);
       await page.getByLabel(/^当前密码/).fill(password);
