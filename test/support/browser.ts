@@ -109,6 +109,9 @@ export async function finishSignInSteps(page: Page, url: string, username: strin
       const codes = await page.getByTestId('recovery-codes').inputValue();
       rememberRecoveryCodes(url, username, codes.split('\n'));
       await page.getByRole('button', { name: '我已保存恢复码' }).click();
+      // The dialog hid the step's heading from the accessibility tree: wait for the step itself to go.
+      await page.getByTestId('totp-secret').waitFor({ state: 'detached' });
+      continue;
     } else {
       return;
     }
