@@ -8,6 +8,7 @@ import { AppShell } from './features/shell/AppShell';
 import { lazyPage } from './lib/lazyPage';
 
 // Each page's code loads when it is first opened (see lazyPage).
+const AccountPage = lazyPage(() => import('./features/account/AccountPage'), 'AccountPage');
 const AlertsPage = lazyPage(() => import('./features/alerts/AlertsPage'), 'AlertsPage');
 const AppealDetailPage = lazyPage(() => import('./features/appeals/AppealDetailPage'), 'AppealDetailPage');
 const AppealsPage = lazyPage(() => import('./features/appeals/AppealsPage'), 'AppealsPage');
@@ -54,6 +55,7 @@ export function App() {
         <Route path="/admin/tokens" element={<TokensPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
+        <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<Navigate to="/queue" replace />} />
       </Route>
     </Routes>

@@ -24,7 +24,8 @@ export interface ShownOnceTexts {
 
 /**
  * A secret the desk shows this once and keeps only a hash of (a webhook's signing secret, an
- * integration token): read-only, with a copy button, closed only by the explicit "done".
+ * integration token, recovery codes one per line): read-only, with a copy button, closed only
+ * by the explicit "done".
  */
 export function ShownOnceDialog(props: { value: string; texts: ShownOnceTexts; testId: string; onClose(): void }) {
   const { texts } = props;
@@ -44,6 +45,8 @@ export function ShownOnceDialog(props: { value: string; texts: ShownOnceTexts; t
         <TextField
           value={props.value}
           fullWidth
+          // A list (recovery codes) is one value per line.
+          multiline={props.value.includes('\n')}
           label={texts.title}
           slotProps={{
             htmlInput: { readOnly: true, 'data-testid': props.testId, style: { fontFamily: 'monospace' } },

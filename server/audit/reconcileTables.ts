@@ -38,7 +38,7 @@ async function fold(db: Executor, state: ExpectedState, afterSeq: number, throug
 const key = (m: Pick<Mismatch, 'table' | 'id'>) => `${m.table}\u0000${m.id}`;
 
 /**
- * Folds the trail into the expected decisions, violations and users, then compares every row
+ * Folds the trail into the expected decisions, violations, users and cases, then compares every row
  * of those tables with it. Rows and their events commit together, but the tables are read
  * after the trail: a change committed in between would look like a mismatch, so suspects get a
  * second look after catching up with the events appended meanwhile.
@@ -54,6 +54,7 @@ export async function reconcileTables(db: Executor): Promise<Reconciliation> {
     for await (const page of reconcileRepo.rows(db, table)) {
       for (const row of page) {
         seen.add(row.id);
+        if (state.untracked[table].has(row.id)) continue;
         suspects.push(...compareRow(table, row.id, state.rows[table].get(row.id), row.values));
       }
     }
@@ -78,6 +79,7 @@ async function recheck(db: Executor, state: ExpectedState, suspects: Mismatch[])
   for (const [table, ids] of byTable) {
     const rows = new Map((await reconcileRepo.byIds(db, table, [...ids])).map((r) => [r.id, r.values]));
     for (const id of ids) {
+      if (state.untracked[table].has(id)) continue;
       const actual = rows.get(id);
       const expected = state.rows[table].get(id);
       if (actual) still.push(...compareRow(table, id, expected, actual));

@@ -21,8 +21,14 @@ export function totpUri(secretBase32: string, username: string): string {
   return totpOf(secretBase32, username).toString();
 }
 
-/** True when `code` is the code of the step at `at` or of the one before or after (clock drift). */
-export function totpCodeMatches(secretBase32: string, code: string, at: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpOf(secretBase32, '').validate({ token: code, timestamp: at.getTime(), window: 1 }) !== null;
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step whose code `code` is — the step at `at`, or the one before or after (clock
+ * drift) — or null when it is none of them. The step is what makes a code single-use.
+ */
+export function totpCodeStep(secretBase32: string, code: string, at: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpOf(secretBase32, '').validate({ token: code, timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(at.getTime() / PERIOD_MS) + delta;
 }

@@ -27,6 +27,7 @@ import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
 import type { StaffGrantsTable } from './tables/staffGrants.table';
 import type { SubjectsTable } from './tables/subjects.table';
+import type { TotpRecoveryCodesTable } from './tables/totpRecoveryCodes.table';
 import type { UsersTable } from './tables/users.table';
 
 export interface Database {
@@ -59,6 +60,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   login_attempts: LoginAttemptsTable;
   staff_grants: StaffGrantsTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
 }
 
 export type Db = Kysely<Database>;

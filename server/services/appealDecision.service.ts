@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { appealDecideInput } from '../../shared/api/appeals';
+import { caseState } from '../../shared/audit/caseState';
 import { transition } from '../../shared/cases/stateMachine';
 import { statusAfterUpheldAppeal } from '../../shared/decisions/decisionStates';
 import { DeskError, notFound } from '../../shared/errors/deskError';
@@ -143,6 +144,7 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
           falseEvidence: Boolean(!approve && input.falseEvidence),
           originalDecider: decision.decided_by,
           rule: decision.rule ?? c.rule,
+          ...caseState(status, c.assignee_id),
         },
       },
       now,
@@ -254,7 +256,7 @@ async function requestEvidence(
     {
       action: 'appeal.evidence_requested',
       target: { type: 'case', id: c.id },
-      data: { appealId: appeal.id, deadline, reason: input.reason },
+      data: { appealId: appeal.id, deadline, reason: input.reason, ...caseState(status, c.assignee_id) },
     },
     now,
   );

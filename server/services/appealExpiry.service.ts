@@ -1,3 +1,4 @@
+import { caseState } from '../../shared/audit/caseState';
 import { nextStatus, transition } from '../../shared/cases/stateMachine';
 import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
@@ -28,7 +29,7 @@ export async function closeExpiredAppeals(ctx: ServiceContext, batchSize = 200):
         {
           action: 'appeal.expired',
           target: { type: 'case', id: c.id },
-          data: { appealId: appeal.id, deadline: appeal.evidence_deadline },
+          data: { appealId: appeal.id, deadline: appeal.evidence_deadline, ...caseState(status, c.assignee_id) },
         },
         now,
       );
@@ -67,7 +68,7 @@ export async function closeExpiredAppeals(ctx: ServiceContext, batchSize = 200):
         {
           action: 'case.appeal_window_closed',
           target: { type: 'case', id: c.id },
-          data: { decisionId: decision_id, closedAt: end?.toISOString() ?? null },
+          data: { decisionId: decision_id, closedAt: end?.toISOString() ?? null, ...caseState(status, c.assignee_id) },
         },
         now,
       );

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { appealSubmitInput } from '../../shared/api/appeals';
+import { caseState } from '../../shared/audit/caseState';
 import { transition } from '../../shared/cases/stateMachine';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
@@ -67,7 +68,12 @@ export async function submitAppeal(
         {
           action: 'appeal.resubmitted',
           target: { type: 'case', id: c.id },
-          data: { appealId: open.id, submission: open.submissions + 1, evidence: input.evidence?.length ?? 0 },
+          data: {
+            appealId: open.id,
+            submission: open.submissions + 1,
+            evidence: input.evidence?.length ?? 0,
+            ...caseState(status, c.assignee_id),
+          },
         },
         now,
       );
@@ -127,6 +133,7 @@ export async function submitAppeal(
           decisionId: decision.id,
           evidence: input.evidence?.length ?? 0,
           windowEnd: end.toISOString(),
+          ...caseState(status, c.assignee_id),
         },
       },
       now,

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { caseState } from '../../shared/audit/caseState';
 import type { CaseStatus } from '../../shared/cases/enums';
 import { handOverEvent, transition } from '../../shared/cases/stateMachine';
 import { DeskError, notFound } from '../../shared/errors/deskError';
@@ -67,7 +68,7 @@ export async function claimNext(
       {
         action: 'case.claimed',
         target: { type: 'case', id: candidate.id },
-        data: { previousAssignee: candidate.assignee_id, leaseUntil: leaseEnd(now) },
+        data: { previousAssignee: candidate.assignee_id, leaseUntil: leaseEnd(now), ...caseState(status, userId) },
       },
       now,
     );
@@ -115,7 +116,11 @@ async function moveOn(
   await recordEvent(
     trx,
     ctx.audit,
-    { action: 'case.released', target: { type: 'case', id: c.id }, data: { reason: null, movedOn: true } },
+    {
+      action: 'case.released',
+      target: { type: 'case', id: c.id },
+      data: { reason: null, movedOn: true, ...caseState(status, null) },
+    },
     now,
   );
   return change(c.id, 'released', status, null, c.version + 1, now);
@@ -243,7 +248,7 @@ export async function releaseCase(
       {
         action: input.skip ? 'case.skipped' : 'case.released',
         target: { type: 'case', id: c.id },
-        data: { reason: input.reason },
+        data: { reason: input.reason, ...caseState(status, null) },
       },
       now,
     );
@@ -282,7 +287,7 @@ export async function assignCase(ctx: ServiceContext, input: { caseId: number; u
       {
         action: event === 'reassign' ? 'case.reassigned' : 'case.assigned',
         target: { type: 'case', id: c.id },
-        data: { from: c.assignee_id, to: assignee.id, reason: input.reason ?? null },
+        data: { from: c.assignee_id, to: assignee.id, reason: input.reason ?? null, ...caseState(status, assignee.id) },
       },
       now,
     );
@@ -313,7 +318,7 @@ export async function expireLeases(ctx: ServiceContext, batchSize = 200): Promis
         {
           action: 'case.lease_expired',
           target: { type: 'case', id: c.id },
-          data: { assignee: c.assignee_id, leaseUntil: c.lease_until },
+          data: { assignee: c.assignee_id, leaseUntil: c.lease_until, ...caseState(status, null) },
         },
         now,
       );

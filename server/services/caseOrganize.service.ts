@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { caseState } from '../../shared/audit/caseState';
 import { type CaseActor, guardRecordChange } from '../../shared/cases/caseHolder';
 import { transition } from '../../shared/cases/stateMachine';
 import { rankOf, slaDueAt, triageScore } from '../../shared/cases/triage';
@@ -53,7 +54,7 @@ export async function routeToQueue(ctx: ServiceContext, input: { caseId: number;
       {
         action: 'case.routed',
         target: { type: 'case', id: c.id },
-        data: { from: c.queue, to: queue.id },
+        data: { from: c.queue, to: queue.id, ...caseState(status, null) },
       },
       now,
     );
@@ -157,7 +158,7 @@ export async function splitReport(ctx: ServiceContext, input: { reportId: number
       {
         action: 'case.report_split',
         target: { type: 'case', id: c.id },
-        data: { reportId: report.id, newCaseId, reason: input.reason },
+        data: { reportId: report.id, newCaseId, newCaseStatus: queue ? 'triaged' : 'new', reason: input.reason },
       },
       now,
     );

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { PreviewOutput } from '../../shared/api/decisions';
+import { type CaseStateFields, caseState } from '../../shared/audit/caseState';
 import type { CaseStatus } from '../../shared/cases/enums';
 import { transition } from '../../shared/cases/stateMachine';
 import { noticeAppealUntil } from '../../shared/decisions/appealWindow';
@@ -95,7 +96,8 @@ export async function takeEffect(
     if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'upheld');
   // The marketplace learns of the measures and the notice in this same transaction (docs/OUTBOX.md).
   await announceDecision(trx, { decisionId: decision.id, noticeId, notice, text: body, rulebook, now });
-  await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId });
+  const state = caseState(status, c.assignee_id);
+  await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId, state });
   return {
     status,
     noticeId,
@@ -166,6 +168,8 @@ async function recordDecided(
     subject: SubjectRow | undefined;
     notice: NoticeData;
     noticeId: number;
+    /** The case's state once the decision took effect. */
+    state: CaseStateFields;
   },
 ): Promise<void> {
   const { c, decision, kind, preview, now } = args;
@@ -201,6 +205,7 @@ async function recordDecided(
         appealUntil: args.notice.appealUntil,
         violationAt: decision.violation_at,
         recordedAt: now.toISOString(),
+        ...args.state,
       },
     },
     now,

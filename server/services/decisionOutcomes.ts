@@ -1,4 +1,5 @@
 import type { Insertable, Transaction } from 'kysely';
+import { caseState } from '../../shared/audit/caseState';
 import { transition } from '../../shared/cases/stateMachine';
 import { approvalReasons } from '../../shared/decisions/fourEyes';
 import type { FindingPreview, Rulebook } from '../../shared/rulebook';
@@ -66,12 +67,14 @@ export async function dismissOrEscalate(
     reasonTemplate: decision.reason_template ?? null,
   };
   const target = { type: 'case', id: c.id };
+  // A dismissal closes the case with its reviewer on it; an escalation hands it back to a queue.
+  const state = caseState(status, kind === 'dismiss' ? c.assignee_id : null);
   await recordEvent(
     trx,
     ctx.audit,
     kind === 'dismiss'
-      ? { action: 'case.decided', target, data: { ...recorded, decision: kind } }
-      : { action: 'case.escalated', target, data: { ...recorded, decision: kind } },
+      ? { action: 'case.decided', target, data: { ...recorded, decision: kind, ...state } }
+      : { action: 'case.escalated', target, data: { ...recorded, decision: kind, ...state } },
     now,
   );
   return {
@@ -121,6 +124,7 @@ export async function submitForApproval(
         approvalReasons: reasons,
         points: judged.points,
         ledger: judged.ledger,
+        ...caseState(status, c.assignee_id),
       },
     },
     now,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DecideInput, DecideOutput, PreviewOutput } from '../../shared/api/decisions';
+import { caseState } from '../../shared/audit/caseState';
 import { guardDecision } from '../../shared/cases/decisionGuard';
 import { transition } from '../../shared/cases/stateMachine';
 import { noPenaltyPreview } from '../../shared/decisions/previewOfKind';
@@ -155,7 +156,7 @@ export async function sendBackDecision(ctx: ServiceContext, input: { decisionId:
       {
         action: 'decision.sent_back',
         target: { type: 'case', id: c.id },
-        data: { decisionId: decision.id, decidedBy: decision.decided_by, note },
+        data: { decisionId: decision.id, decidedBy: decision.decided_by, note, ...caseState(status, decision.decided_by) },
       },
       now,
     );

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ReportSubmitInput, ReportSubmitOutput } from '../../shared/api/intake';
 import type { AuditEventInput } from '../../shared/audit/events';
+import { caseState } from '../../shared/audit/caseState';
 import { type RoutingRule, routeCase } from '../../shared/cases/routing';
 import { rankOf, reporterCredibility, severityOf, slaDueAt, triageScore } from '../../shared/cases/triage';
 import { DeskError } from '../../shared/errors/deskError';
@@ -237,6 +238,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
       queue: queueId,
       autoAssignedTo: assignee,
       priority: triage.base,
+      ...caseState(status, assignee),
     },
   });
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
-import { auditEvent, id, record } from './events/define';
+import { auditEvent, caseStateFields, id, record } from './events/define';
 
 /** The audit action a case decision records; the DSA export reads exactly these events. */
 export const CASE_DECIDED = 'case.decided';
@@ -44,6 +44,7 @@ const closedWithoutFinding = {
   decidedAt: z.string(),
   reason: z.string(),
   reasonTemplate: z.string().nullable(),
+  ...caseStateFields,
 };
 
 /** A dismissal, or an escalation (`case.escalated`), which passes the case on undecided. */
@@ -52,6 +53,7 @@ export const caseClosedWithoutFinding = <K extends 'dismiss' | 'escalate'>(kind:
 
 /** An applied or waived finding (server/services/decisionEffect.ts): the ledger, the measures, the notice. */
 const caseFound = z.strictObject({
+  ...caseStateFields,
   decisionId: id,
   caseId: id,
   subjectId: z.string(),

@@ -7,9 +7,13 @@
  * One reducer per action: `ACTION_CHANGES[action](event)` lists the rows it creates or changes
  * and the values it sets. Every code path that writes a reconciled field records one of these
  * actions; a new action that changes such a field is one more line here.
+ *
+ * Cases: every event that changes a case's status or assignee carries the state it leaves the
+ * case in (`caseStatus`, `caseAssigneeId`: shared/audit/caseState.ts). A case whose creating
+ * event predates those fields is known but not compared: nothing on the trail says its state.
  */
 
-export const RECONCILED_TABLES = ['decisions', 'violations', 'users'] as const;
+export const RECONCILED_TABLES = ['decisions', 'violations', 'users', 'cases'] as const;
 export type ReconciledTable = (typeof RECONCILED_TABLES)[number];
 
 /** The fields compared, per table, as the repository decodes them (text; booleans as "true"/"false"). */
@@ -17,6 +21,7 @@ export const RECONCILED_FIELDS: Record<ReconciledTable, readonly string[]> = {
   decisions: ['kind', 'rule', 'status'],
   violations: ['reversed'],
   users: ['role', 'disabled'],
+  cases: ['status', 'assignee'],
 };
 
 export type FieldValues = Record<string, string | null>;
@@ -34,6 +39,8 @@ interface RowChange {
   set: FieldValues;
   /** Changes a row an earlier event created; ignored when none did (it never existed). */
   existingOnly?: boolean;
+  /** The row exists, but its event predates the fields that would say its state: not compared. */
+  untracked?: boolean;
 }
 
 type Payload = Record<string, unknown>;
@@ -49,16 +56,39 @@ const violation = (id: unknown, reversed: boolean, existingOnly = false): RowCha
 const user = (e: AuditFact, set: FieldValues, existingOnly = true): RowChange[] =>
   e.targetId ? [{ table: 'users', id: e.targetId, set, existingOnly }] : [];
 
+/**
+ * The case an event leaves in `caseStatus` / `caseAssigneeId`. Without them (an event written
+ * before they existed) a creating event marks the case untracked, and a changing one says nothing.
+ */
+const caseRow = (e: AuditFact, creates = false): RowChange[] => {
+  const d = payload(e);
+  if (!e.targetId) return [];
+  if (d.caseStatus === undefined) return creates ? [{ table: 'cases', id: e.targetId, set: {}, untracked: true }] : [];
+  const set = { status: text(d.caseStatus), assignee: text(d.caseAssigneeId) };
+  return [{ table: 'cases', id: e.targetId, set, existingOnly: !creates }];
+};
+/** A split creates a case of its own (`newCaseId`), in `newCaseStatus`, held by nobody. */
+const splitCase = (e: AuditFact): RowChange[] => {
+  const d = payload(e);
+  const id = text(d.newCaseId);
+  if (!id) return [];
+  if (d.newCaseStatus === undefined) return [{ table: 'cases', id, set: {}, untracked: true }];
+  return [{ table: 'cases', id, set: { status: text(d.newCaseStatus), assignee: null } }];
+};
+const caseOnly = (e: AuditFact) => caseRow(e);
+
 export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
   'user.created': (e) => user(e, { role: text(payload(e).role), disabled: 'false' }, false),
   'user.role_changed': (e) => user(e, { role: text(payload(e).after) }),
   'user.disabled': (e) => user(e, { disabled: 'true' }),
   'user.enabled': (e) => user(e, { disabled: 'false' }),
   // Four-eyes: the decision is stored pending; approval or send-back settles it.
-  'case.decision_submitted': (e) =>
-    decision(e, { kind: text(payload(e).decision), rule: text(payload(e).rule), status: 'pending_approval' }),
+  'case.decision_submitted': (e) => [
+    ...decision(e, { kind: text(payload(e).decision), rule: text(payload(e).rule), status: 'pending_approval' }),
+    ...caseRow(e),
+  ],
   'decision.approved': (e) => decision(e, { status: 'effective' }, true),
-  'decision.sent_back': (e) => decision(e, { status: 'sent_back' }, true),
+  'decision.sent_back': (e) => [...decision(e, { status: 'sent_back' }, true), ...caseRow(e)],
   // An appeal that succeeds overturns the decision, or adjusts it when a lighter finding replaces it.
   'decision.overturned': (e) => decision(e, { status: 'overturned' }, true),
   'decision.adjusted': (e) => decision(e, { status: 'adjusted' }, true),
@@ -70,13 +100,15 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
     return [
       ...decision(e, { kind, rule: kind === 'dismiss' ? null : text(d.rule), status: 'effective' }),
       ...violation(d.violationId, false),
+      ...caseRow(e),
     ];
   },
-  'case.escalated': (e) => decision(e, { kind: 'escalate', rule: null, status: 'effective' }),
+  'case.escalated': (e) => [...decision(e, { kind: 'escalate', rule: null, status: 'effective' }), ...caseRow(e)],
   // An upheld appeal reverses the violation (and may put a lighter one on record).
   'appeal.decided': (e) => [
     ...violation(payload(e).reversedViolation, true, true),
     ...violation(payload(e).reliefViolation, false),
+    ...caseRow(e),
   ],
   'case.false_appeal_evidence': (e) => {
     const d = payload(e);
@@ -90,6 +122,21 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
       ...violation(d.violationId, false),
     ];
   },
+  // Cases: opened by intake or split off; everything else moves a case the trail opened.
+  'case.created': (e) => caseRow(e, true),
+  'case.report_split': splitCase,
+  'case.routed': caseOnly,
+  'case.claimed': caseOnly,
+  'case.assigned': caseOnly,
+  'case.reassigned': caseOnly,
+  'case.released': caseOnly,
+  'case.skipped': caseOnly,
+  'case.lease_expired': caseOnly,
+  'case.appeal_window_closed': caseOnly,
+  'appeal.submitted': caseOnly,
+  'appeal.resubmitted': caseOnly,
+  'appeal.evidence_requested': caseOnly,
+  'appeal.expired': caseOnly,
 };
 
 export const RECONCILED_ACTIONS = Object.keys(ACTION_CHANGES);
@@ -100,12 +147,24 @@ export class ExpectedState {
     decisions: new Map(),
     violations: new Map(),
     users: new Map(),
+    cases: new Map(),
+  };
+  /** Rows the trail created without saying their state (see `untracked`): left out of the comparison. */
+  readonly untracked: Record<ReconciledTable, Set<string>> = {
+    decisions: new Set(),
+    violations: new Set(),
+    users: new Set(),
+    cases: new Set(),
   };
 
   apply(event: AuditFact): void {
     const reducer = ACTION_CHANGES[event.action];
     if (!reducer) return;
     for (const change of reducer(event)) {
+      if (change.untracked) {
+        this.untracked[change.table].add(change.id);
+        continue;
+      }
       const rows = this.rows[change.table];
       const current = rows.get(change.id);
       if (!current && change.existingOnly) continue;

@@ -30,6 +30,8 @@ export const DESK_ERROR_REASONS = [
   'invalid_totp_code',
   'totp_not_started',
   'totp_already_enabled',
+  'totp_code_used',
+  'invalid_recovery_code',
 
   // Single sign-on through the company's OpenID Connect provider (server/http/oidc.routes.ts).
   'password_sign_in_off',

@@ -69,7 +69,8 @@ describe.skipIf(!HAS_CHROMIUM)('the audit trail page (browser)', () => {
 
     // The server re-hashed the whole chain and says it holds.
     const badge = page.getByTestId('audit-verify');
-    await expect.poll(() => badge.getAttribute('data-state')).toBe('ok');
+    // Re-hashing and reconciling the demo month takes a moment on a loaded machine.
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 15_000 }).toBe('ok');
     const events = await server.db.selectFrom('audit_events').select('seq').execute();
     expect(await badge.textContent()).toMatch(/^哈希链完整 · \d+ 条$/);
     expect(Number(/(\d+) 条/.exec((await badge.textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(events.length - 1);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser } from '../../server/services/users.service';
 import { HAS_CHROMIUM, launchBrowser } from '../support/browser';
 import { createStaff, systemContext, TEST_PASSWORD } from '../support/factories';
-import { totpCode } from '../support/signInSteps';
+import { nextStepTotpCode, totpCode } from '../support/signInSteps';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 describe.skipIf(!HAS_CHROMIUM)('the steps after the password (browser)', () => {
@@ -71,15 +71,30 @@ describe.skipIf(!HAS_CHROMIUM)('the steps after the password (browser)', () => {
     await page.getByText('验证码不正确或已过期').waitFor();
     await page.getByLabel('验证码').fill(totpCode(secret));
     await page.getByRole('button', { name: '启用两步验证' }).click();
+    // The ten recovery codes, shown this once, before the desk opens.
+    const codes = (await page.getByTestId('recovery-codes').inputValue()).split('\n');
+    expect(codes).toHaveLength(10);
+    await page.getByRole('button', { name: '我已保存恢复码' }).click();
     await page.getByRole('heading', { name: '案件队列' }).waitFor();
     await page.context().close();
 
     const again = await signInPage('boss', TEST_PASSWORD);
     await again.getByRole('heading', { name: '输入动态验证码' }).waitFor();
-    await again.getByLabel('验证码').fill(totpCode(secret));
-    await again.getByRole('button', { name: '验证' }).click();
+    // The enrolment spent the current code; the app's next one signs in.
+    await again.getByLabel('验证码').fill(nextStepTotpCode(secret));
+    await again.getByRole('button', { name: '验证', exact: true }).click();
     await again.getByRole('heading', { name: '案件队列' }).waitFor();
     await again.getByRole('link', { name: '员工管理' }).waitFor();
     await again.context().close();
+
+    // The phone lost: a recovery code in place of the code, once.
+    const lost = await signInPage('boss', TEST_PASSWORD);
+    await lost.getByRole('button', { name: '改用恢复码' }).click();
+    await lost.getByLabel('恢复码').fill(codes[0] ?? '');
+    await lost.getByRole('button', { name: '验证', exact: true }).click();
+    await lost.getByRole('heading', { name: '案件队列' }).waitFor();
+    await lost.goto(`${server.url}/account`);
+    await lost.getByTestId('recovery-codes-left').filter({ hasText: '还剩 9 个未使用的恢复码。' }).waitFor();
+    await lost.context().close();
   }, 90_000);
 });

@@ -18,7 +18,16 @@ type Client = ReturnType<typeof createApiClient>;
 describe.each(BACKENDS)('audit verify reconciles the business tables with the trail on %s', (backend) => {
   let server: TestServer;
   let auditor: Client;
-  const ids = { applied: 0, reversed: 0, dismissed: 0, triager: 0, disabled: 0, promoted: 0 };
+  const ids = {
+    applied: 0,
+    reversed: 0,
+    dismissed: 0,
+    dismissedCase: 0,
+    reviewer: 0,
+    triager: 0,
+    disabled: 0,
+    promoted: 0,
+  };
   const verify = () => auditor.trpc.audit.verify.query({});
 
   beforeAll(async () => {
@@ -53,6 +62,8 @@ describe.each(BACKENDS)('audit verify reconciles the business tables with the tr
     const { caseId } = await intake.trpc.reports.submit.mutate(
       reportInput({ subject: { id: 'M-RC3', kind: 'merchant' } }),
     );
+    ids.dismissedCase = caseId;
+    ids.reviewer = staff.get('rc.rev') ?? 0;
     const c = await reviewer.trpc.cases.get.query({ id: caseId });
     ids.dismissed = (
       await reviewer.trpc.cases.decide.mutate({
@@ -147,6 +158,28 @@ describe.each(BACKENDS)('audit verify reconciles the business tables with the tr
         `UPDATE users SET disabled_at = NULL WHERE id = ${ids.disabled}`,
         `UPDATE users SET disabled_at = '2026-01-01T00:00:00.000Z' WHERE id = ${ids.disabled}`,
         { table: 'users', id: String(ids.disabled), field: 'disabled', expected: 'true', actual: 'false' },
+      ],
+    ],
+    [
+      'a dismissed case reopened',
+      () => [
+        `UPDATE cases SET status = 'triaged' WHERE id = ${ids.dismissedCase}`,
+        `UPDATE cases SET status = 'dismissed' WHERE id = ${ids.dismissedCase}`,
+        { table: 'cases', id: String(ids.dismissedCase), field: 'status', expected: 'dismissed', actual: 'triaged' },
+      ],
+    ],
+    [
+      "a case handed to someone else without the trail's knowledge",
+      () => [
+        `UPDATE cases SET assignee_id = ${ids.triager} WHERE id = ${ids.dismissedCase}`,
+        `UPDATE cases SET assignee_id = ${ids.reviewer} WHERE id = ${ids.dismissedCase}`,
+        {
+          table: 'cases',
+          id: String(ids.dismissedCase),
+          field: 'assignee',
+          expected: String(ids.reviewer),
+          actual: String(ids.triager),
+        },
       ],
     ],
     [

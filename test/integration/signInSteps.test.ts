@@ -4,7 +4,7 @@ import { createStaffUser } from '../../server/services/users.service';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
 import { createStaff, systemContext, TEST_PASSWORD } from '../support/factories';
-import { totpCode } from '../support/signInSteps';
+import { nextStepTotpCode, totpCode } from '../support/signInSteps';
 import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -101,19 +101,32 @@ describe.each(BACKENDS)('sign-in steps on %s', (backend) => {
     expect((await next.trpc.auth.login.mutate({ username: 'boss', password: TEST_PASSWORD })).gate).toBe('totp_code');
     expect((await errorOf(next.trpc.users.list.query())).data?.reason).toBe('totp_code_required');
     expect((await errorOf(next.trpc.auth.totpStart.mutate())).data?.reason).toBe('totp_code_required');
+    expect((await errorOf(next.trpc.auth.totpVerify.mutate({ code: '12345' }))).data?.reason).toBe('invalid_totp_code');
+    // Letters are taken for a recovery code.
     expect((await errorOf(next.trpc.auth.totpVerify.mutate({ code: 'abcdef' }))).data?.reason).toBe(
-      'invalid_totp_code',
+      'invalid_recovery_code',
     );
-    await next.trpc.auth.totpVerify.mutate({ code: totpCode(secret) });
+    // The enrolment spent the current code: the app's next one signs in.
+    await next.trpc.auth.totpVerify.mutate({ code: nextStepTotpCode(secret) });
     await expect(next.trpc.users.list.query()).resolves.toBeTruthy();
 
     const events = await server.db
       .selectFrom('audit_events')
       .select('action')
       .where('target_id', '=', String(ids.get('boss')))
-      .where('action', 'in', ['user.totp_started', 'user.totp_enabled', 'auth.mfa_verified'])
+      .where('action', 'in', [
+        'user.totp_started',
+        'user.totp_enabled',
+        'auth.mfa_verified',
+        'user.recovery_codes_generated',
+      ])
       .execute();
-    expect(events.map((e) => e.action).sort()).toEqual(['auth.mfa_verified', 'user.totp_enabled', 'user.totp_started']);
+    expect(events.map((e) => e.action).sort()).toEqual([
+      'auth.mfa_verified',
+      'user.recovery_codes_generated',
+      'user.totp_enabled',
+      'user.totp_started',
+    ]);
     // The secret itself is in no audit event.
     const all = await server.db.selectFrom('audit_events').select('data').execute();
     expect(JSON.stringify(all)).not.toContain(secret);

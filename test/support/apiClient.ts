@@ -1,6 +1,6 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/appRouter';
-import { rememberTotpSecret, totpCode, totpCodeFor } from './signInSteps';
+import { rememberRecoveryCodes, rememberTotpSecret, signInCodeFor, unusedTotpCode } from './signInSteps';
 
 /**
  * A typed tRPC client over real HTTP that keeps cookies like a browser would,
@@ -51,11 +51,14 @@ export async function signIn(
   let { gate } = await client.trpc.auth.login.mutate({ username, password });
   for (let step = 0; gate && step < 3; step++) {
     if (gate === 'totp_code') {
-      await client.trpc.auth.totpVerify.mutate({ code: totpCodeFor(baseUrl, username) });
+      await client.trpc.auth.totpVerify.mutate({ code: (await signInCodeFor(baseUrl, username)).code });
     } else if (gate === 'totp_enrolment') {
       const { secret } = await client.trpc.auth.totpStart.mutate();
       rememberTotpSecret(baseUrl, username, secret);
-      await client.trpc.auth.totpConfirm.mutate({ code: totpCode(secret) });
+      const { recoveryCodes } = await client.trpc.auth.totpConfirm.mutate({
+        code: await unusedTotpCode(baseUrl, username),
+      });
+      rememberRecoveryCodes(baseUrl, username, recoveryCodes);
     } else if (options.newPassword) {
       await client.trpc.auth.changePassword.mutate({ currentPassword: password, newPassword: options.newPassword });
     } else {

@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/demo/seedDemo';
-import { currentPassword, rememberTotpSecret, renewPassword, totpCode, totpCodeFor } from './signInSteps';
+import {
+  currentPassword,
+  rememberRecoveryCodes,
+  rememberTotpSecret,
+  renewPassword,
+  signInCodeFor,
+  unusedTotpCode,
+} from './signInSteps';
 
 /** Debian's chromium package; override with CHROMIUM_PATH. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,8 +89,10 @@ export async function finishSignInSteps(page: Page, url: string, username: strin
     await heading.first().waitFor();
     const title = (await heading.first().textContent()) ?? '';
     if (title === '输入动态验证码') {
-      await page.getByLabel('验证码').fill(totpCodeFor(url, username));
-      await page.getByRole('button', { name: '验证' }).click();
+      const { code, recovery } = await signInCodeFor(url, username);
+      if (recovery) await page.getByRole('button', { name: '改用恢复码' }).click();
+      await page.getByLabel(recovery ? '恢复码' : '验证码').fill(code);
+      await page.getByRole('button', { name: '验证', exact: true }).click();
     } else if (title === '请先设置新密码') {
       const renewed = renewPassword(url, username, password);
       await page.getByLabel(/^当前密码/).fill(password);
@@ -94,8 +103,15 @@ export async function finishSignInSteps(page: Page, url: string, username: strin
       await page.getByRole('button', { name: '生成密钥' }).click();
       const secret = await page.getByTestId('totp-secret').inputValue();
       rememberTotpSecret(url, username, secret);
-      await page.getByLabel('验证码').fill(totpCode(secret));
+      await page.getByLabel('验证码').fill(await unusedTotpCode(url, username));
       await page.getByRole('button', { name: '启用两步验证' }).click();
+      // The recovery codes, shown once, before the desk opens: kept for later sign-ins.
+      const codes = await page.getByTestId('recovery-codes').inputValue();
+      rememberRecoveryCodes(url, username, codes.split('\n'));
+      await page.getByRole('button', { name: '我已保存恢复码' }).click();
+      // The dialog hid the step's heading from the accessibility tree: wait for the step itself to go.
+      await page.getByTestId('totp-secret').waitFor({ state: 'detached' });
+      continue;
     } else {
       return;
     }

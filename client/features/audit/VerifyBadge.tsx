@@ -5,13 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../lib/trpc';
 
-const FIELD_KEYS: Record<string, 'kind' | 'rule' | 'status' | 'reversed' | 'role' | 'disabled' | 'row'> = {
+const FIELD_KEYS: Record<string, 'kind' | 'rule' | 'status' | 'reversed' | 'role' | 'disabled' | 'assignee' | 'row'> = {
   kind: 'kind',
   rule: 'rule',
   status: 'status',
   reversed: 'reversed',
   role: 'role',
   disabled: 'disabled',
+  assignee: 'assignee',
   '(row)': 'row',
 };
 

@@ -7,6 +7,7 @@ import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { PasswordFields } from '../admin/PasswordFields';
 import { checkNewPassword } from '../admin/passwordCheck';
+import { RecoveryCodesDialog } from './RecoveryCodesDialog';
 import { useSession } from './useSession';
 
 /**
@@ -51,41 +52,53 @@ function useStepDone() {
   return () => queryClient.invalidateQueries();
 }
 
-function CodeField(props: { value: string; onChange(value: string): void }) {
+function CodeField(props: { value: string; onChange(value: string): void; recovery?: boolean }) {
   const { t } = useTranslation();
   return (
     <TextField
-      label={t('signInStep.code')}
+      label={props.recovery ? t('signInStep.recoveryCode') : t('signInStep.code')}
       name="code"
-      autoComplete="one-time-code"
+      autoComplete={props.recovery ? 'off' : 'one-time-code'}
       autoFocus
       required
       value={props.value}
       onChange={(e) => props.onChange(e.target.value.replace(/\s/g, ''))}
-      slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6 } }}
+      slotProps={{ htmlInput: props.recovery ? { maxLength: 32 } : { inputMode: 'numeric', maxLength: 6 } }}
     />
   );
 }
 
+/** The code from the authenticator app, or (the phone lost) one of the recovery codes, each good once. */
 function TotpCodeStep() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [code, setCode] = useState('');
+  const [recovery, setRecovery] = useState(false);
   const verify = useMutation(trpc.auth.totpVerify.mutationOptions({ onSuccess: useStepDone() }));
   const error = useTranslatedError(verify.error);
   return (
     <StepFrame
       title={t('signInStep.totpTitle')}
-      text={t('signInStep.totpText')}
+      text={recovery ? t('signInStep.recoveryText') : t('signInStep.totpText')}
       onSubmit={(e) => {
         e.preventDefault();
         verify.mutate({ code });
       }}
     >
       {error && <Alert severity="error">{error}</Alert>}
-      <CodeField value={code} onChange={setCode} />
+      <CodeField key={String(recovery)} value={code} onChange={setCode} recovery={recovery} />
       <Button type="submit" variant="contained" disabled={verify.isPending}>
         {t('signInStep.verify')}
+      </Button>
+      <Button
+        variant="text"
+        onClick={() => {
+          setRecovery(!recovery);
+          setCode('');
+          verify.reset();
+        }}
+      >
+        {recovery ? t('signInStep.useApp') : t('signInStep.useRecovery')}
       </Button>
     </StepFrame>
   );
@@ -141,7 +154,9 @@ function TotpEnrolmentStep() {
   const trpc = useTRPC();
   const [code, setCode] = useState('');
   const start = useMutation(trpc.auth.totpStart.mutationOptions());
-  const confirm = useMutation(trpc.auth.totpConfirm.mutationOptions({ onSuccess: useStepDone() }));
+  // The factor is on once confirmed; the desk opens after the recovery codes were seen.
+  const confirm = useMutation(trpc.auth.totpConfirm.mutationOptions());
+  const stepDone = useStepDone();
   const error = useTranslatedError(start.error ?? confirm.error);
   return (
     <StepFrame
@@ -154,6 +169,7 @@ function TotpEnrolmentStep() {
       }}
     >
       {error && <Alert severity="error">{error}</Alert>}
+      {confirm.data && <RecoveryCodesDialog codes={confirm.data.recoveryCodes} onClose={() => void stepDone()} />}
       {start.data ? (
         <>
           <TextField

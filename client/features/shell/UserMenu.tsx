@@ -2,11 +2,13 @@ import AccountCircle from '@mui/icons-material/AccountCircle';
 import DarkMode from '@mui/icons-material/DarkMode';
 import LightMode from '@mui/icons-material/LightMode';
 import Logout from '@mui/icons-material/Logout';
+import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import PhonelinkErase from '@mui/icons-material/PhonelinkErase';
 import Translate from '@mui/icons-material/Translate';
 import { Button, Divider, ListItemIcon, ListItemText, ListSubheader, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { LANGUAGES } from '../../i18n';
 import { useColorMode } from '../../theme';
 import { useSession } from '../auth/useSession';
@@ -18,6 +20,7 @@ export function UserMenu() {
   const { mode, toggle } = useColorMode();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
+  const navigate = useNavigate();
   if (!user) return null;
   const close = () => setAnchor(null);
 
@@ -58,6 +61,17 @@ export function UserMenu() {
           </MenuItem>
         ))}
         <Divider />
+        <MenuItem
+          onClick={() => {
+            close();
+            void navigate('/account');
+          }}
+        >
+          <ListItemIcon>
+            <ManageAccounts fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{t('userMenu.account')}</ListItemText>
+        </MenuItem>
         <MenuItem onClick={toggle}>
           <ListItemIcon>
             {mode === 'light' ? <DarkMode fontSize="small" /> : <LightMode fontSize="small" />}

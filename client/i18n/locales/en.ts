@@ -19,6 +19,7 @@ export const en: Messages = {
     tokens: 'Integration tokens',
   },
   userMenu: {
+    account: 'Account and security',
     open: 'User menu',
     language: 'Language',
     theme: 'Theme',
@@ -61,7 +62,30 @@ export const en: Messages = {
     qr: 'Two-step verification QR code',
     confirm: 'Turn on two-step verification',
     start: 'Create a key',
+    recoveryCode: 'Recovery code',
+    recoveryText:
+      'If you cannot use your authenticator app, enter one of the recovery codes you saved when you turned on two-step verification. Each code works once.',
+    useRecovery: 'Use a recovery code instead',
+    useApp: 'Use the code from the authenticator app',
     signOut: 'Sign out',
+  },
+  recoveryCodes: {
+    title: 'Recovery codes',
+    text: 'Keep these {{count}} recovery codes somewhere safe (print them, for instance). If you lose your phone, each one signs you in once in place of a code. You will not see them again after closing this.',
+    copy: 'Copy the recovery codes',
+    copied: 'Copied',
+    done: 'I have saved the recovery codes',
+  },
+  account: {
+    title: 'Account and security',
+    twoStep: {
+      title: 'Two-step verification',
+      off: 'Two-step verification is off for this account.',
+      left: 'Unused recovery codes left: {{count}}.',
+      regenerateText:
+        'New recovery codes replace all earlier ones. Enter the code your authenticator app shows now to confirm.',
+      regenerate: 'Create new recovery codes',
+    },
   },
   passwordFeedback: {
     warning: {
@@ -506,6 +530,8 @@ export const en: Messages = {
     password_change_required: 'Choose a new password first',
     totp_enrolment_required: 'Set up two-step verification first',
     invalid_totp_code: 'The code is wrong or has expired',
+    totp_code_used: 'This code was used already; wait for the next code in your authenticator app',
+    invalid_recovery_code: 'The recovery code is wrong or was used already',
     totp_not_started: 'Create a key first',
     totp_already_enabled: 'Two-step verification is already on',
     grant_not_pending: 'This request was already decided',
@@ -1167,7 +1193,7 @@ export const en: Messages = {
       mismatch: 'Data differs from the trail · {{count}}',
       mismatchTooltip: 'The chain is intact, but these rows differ from what the trail records: {{list}}',
       mismatchItem: '{{field}} of {{table}} {{id}}',
-      tables: { decisions: 'decision', violations: 'violation', users: 'staff account' },
+      tables: { decisions: 'decision', violations: 'violation', users: 'staff account', cases: 'case' },
       fields: {
         kind: 'outcome',
         rule: 'rule',
@@ -1175,6 +1201,7 @@ export const en: Messages = {
         reversed: 'reversal',
         role: 'role',
         disabled: 'disabled state',
+        assignee: 'assignee',
         row: 'existence',
       },
       okTooltip: 'Re-hashed all {{count}} events; head {{head}}; checked against {{anchors}} outside anchors',

@@ -18,6 +18,7 @@ export const zhCN = {
     tokens: '接口令牌',
   },
   userMenu: {
+    account: '账号与安全',
     open: '用户菜单',
     language: '语言',
     theme: '主题',
@@ -58,7 +59,28 @@ export const zhCN = {
     qr: '两步验证二维码',
     confirm: '启用两步验证',
     start: '生成密钥',
+    recoveryCode: '恢复码',
+    recoveryText: '无法使用身份验证器时，可输入启用两步验证时保存的恢复码。每个恢复码只能使用一次。',
+    useRecovery: '改用恢复码',
+    useApp: '改用身份验证器的验证码',
     signOut: '退出登录',
+  },
+  recoveryCodes: {
+    title: '恢复码',
+    text: '请把这 {{count}} 个恢复码保存在安全的地方（例如打印出来）。手机丢失时，可用其中一个代替验证码登录，每个只能使用一次。关闭后将无法再次查看。',
+    copy: '复制恢复码',
+    copied: '已复制',
+    done: '我已保存恢复码',
+  },
+  account: {
+    title: '账号与安全',
+    twoStep: {
+      title: '两步验证',
+      off: '此账号未启用两步验证。',
+      left: '还剩 {{count}} 个未使用的恢复码。',
+      regenerateText: '生成新的恢复码后，之前的恢复码全部作废。请输入身份验证器当前显示的验证码以确认。',
+      regenerate: '生成新的恢复码',
+    },
   },
   passwordFeedback: {
     warning: {
@@ -493,6 +515,8 @@ export const zhCN = {
     password_change_required: '请先设置新密码',
     totp_enrolment_required: '请先设置两步验证',
     invalid_totp_code: '验证码不正确或已过期',
+    totp_code_used: '该验证码已经用过，请等待身份验证器显示下一个验证码',
+    invalid_recovery_code: '恢复码不正确或已被使用',
     totp_not_started: '请先生成密钥',
     totp_already_enabled: '两步验证已经启用',
     grant_not_pending: '该授权申请已处理',
@@ -1135,7 +1159,7 @@ export const zhCN = {
       mismatch: '业务数据与审计日志不符 · {{count}} 处',
       mismatchTooltip: '哈希链完整，但这些数据与审计日志的记录不一致：{{list}}',
       mismatchItem: '{{table}} {{id}} 的{{field}}',
-      tables: { decisions: '处理决定', violations: '违规记录', users: '员工账号' },
+      tables: { decisions: '处理决定', violations: '违规记录', users: '员工账号', cases: '案件' },
       fields: {
         kind: '处理结果',
         rule: '违规类型',
@@ -1143,6 +1167,7 @@ export const zhCN = {
         reversed: '撤销状态',
         role: '角色',
         disabled: '停用状态',
+        assignee: '处理人',
         row: '存在与否',
       },
       okTooltip: '已重新计算全部 {{count}} 条事件的哈希，链头 {{head}}；对照外部锚点 {{anchors}} 个',

@@ -55,6 +55,19 @@ const pages: Record<ReconciledTable, (db: Executor, after: string | null, ids?: 
         values: { role: r.role, disabled: String(r.disabled_at !== null) },
       }));
     },
+    async cases(db, after, ids) {
+      let q = db.selectFrom('cases').select(['id', 'status', 'assignee_id']);
+      if (ids) q = q.where('id', 'in', ids.map(Number).filter(Number.isSafeInteger));
+      else if (after !== null) q = q.where('id', '>', Number(after));
+      const rows = await q
+        .orderBy('id')
+        .limit(ids ? ids.length : PAGE)
+        .execute();
+      return rows.map((r) => ({
+        id: String(r.id),
+        values: { status: r.status, assignee: r.assignee_id === null ? null : String(r.assignee_id) },
+      }));
+    },
   };
 
 export const reconcileRepo = {

@@ -22,6 +22,8 @@ export interface UsersTable {
   email: string | null;
   /** `<issuer> <sub>` of the provider account this one is bound to (first OIDC sign-in). */
   oidc_subject: string | null;
+  /** The newest time step whose code was accepted: that step and older ones are refused (replay). */
+  totp_last_step: number | null;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

@@ -4,7 +4,13 @@ import { SIGN_IN_GATES } from '../../../shared/auth/signInGate';
 import { writeSessionCookie } from '../../http/sessionCookie';
 import { login, logout, logoutEverywhere } from '../../services/auth.service';
 import { changeOwnPassword } from '../../services/passwordChange.service';
-import { confirmTotpEnrolment, startTotpEnrolment, verifySignInCode } from '../../services/totp.service';
+import {
+  confirmTotpEnrolment,
+  regenerateRecoveryCodes,
+  startTotpEnrolment,
+  twoStepStatus,
+  verifySignInCode,
+} from '../../services/totp.service';
 import { type Context, serviceContext } from '../context';
 import { consume } from '../rateLimits';
 import { authedProcedure, gateError, publicProcedure, router, signingInProcedure } from '../trpc';
@@ -15,7 +21,9 @@ const staffUser = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
 });
-const totpCode = z.string().trim().min(1).max(16);
+/** The authenticator's six digits, or (at the sign-in step) a recovery code as typed. */
+const totpCode = z.string().trim().min(1).max(32);
+const recoveryCodes = z.array(z.string());
 /** What the session must still do before anything else (null: fully signed in). */
 const gate = z.enum(SIGN_IN_GATES).nullable();
 
@@ -55,7 +63,7 @@ export const authRouter = router({
       });
     }),
 
-  /** The second step of signing in: the authenticator app's current code. */
+  /** The second step of signing in: the authenticator app's current code, or a recovery code. */
   totpVerify: signingInProcedure
     .input(z.object({ code: totpCode }))
     .output(z.object({ ok: z.literal(true) }))
@@ -69,14 +77,25 @@ export const authRouter = router({
     return startTotpEnrolment(serviceContext(ctx), ctx.staff.id);
   }),
 
-  /** Turns two-step verification on with a code from the newly enrolled app. */
+  /** Turns two-step verification on with a code from the newly enrolled app; the recovery codes, shown once. */
   totpConfirm: signingInProcedure
     .input(z.object({ code: totpCode }))
-    .output(z.object({ ok: z.literal(true) }))
+    .output(z.object({ ok: z.literal(true), recoveryCodes }))
     .mutation(({ ctx, input }) => {
       if (ctx.gate === 'totp_code' || ctx.gate === 'password_change') throw gateError(ctx.gate);
       return confirmTotpEnrolment(serviceContext(ctx), { userId: ctx.staff.id, ...input });
     }),
+
+  /** The account page's two-step verification: on or off, and how many recovery codes are left. */
+  twoStep: authedProcedure
+    .output(z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number() }))
+    .query(({ ctx }) => twoStepStatus(serviceContext(ctx), ctx.user.id)),
+
+  /** Replaces the recovery codes (proved with the app's current code); the new ones, shown once. */
+  regenerateRecoveryCodes: authedProcedure
+    .input(z.object({ code: totpCode }))
+    .output(z.object({ recoveryCodes }))
+    .mutation(({ ctx, input }) => regenerateRecoveryCodes(serviceContext(ctx), { userId: ctx.user.id, ...input })),
 
   /** Ends every session of the signed-in user, on every device. */
   logoutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => {

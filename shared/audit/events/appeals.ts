@@ -1,33 +1,34 @@
 import { z } from 'zod';
-import { auditEvent, id, noData } from './define';
+import { auditEvent, caseStateFields, id, noData } from './define';
 
 /** Appeals against decisions, and what their outcome does to the decision. */
 export const appealEvents = {
   'appeal.submitted': auditEvent(
     '提交申诉',
     'Appeal submitted',
-    z.strictObject({ appealId: id, decisionId: id, evidence: z.number(), windowEnd: z.string() }),
+    z.strictObject({ ...caseStateFields, appealId: id, decisionId: id, evidence: z.number(), windowEnd: z.string() }),
   ),
   'appeal.resubmitted': auditEvent(
     '补充申诉材料',
     'Appeal resubmitted',
-    z.strictObject({ appealId: id, submission: z.number(), evidence: z.number() }),
+    z.strictObject({ ...caseStateFields, appealId: id, submission: z.number(), evidence: z.number() }),
   ),
   'appeal.claimed': auditEvent('领取申诉', 'Appeal claimed', noData),
   'appeal.evidence_requested': auditEvent(
     '要求补充材料',
     'More evidence requested',
-    z.strictObject({ appealId: id, deadline: z.string(), reason: z.string() }),
+    z.strictObject({ ...caseStateFields, appealId: id, deadline: z.string(), reason: z.string() }),
   ),
   'appeal.expired': auditEvent(
     '申诉补充期满',
     'Appeal expired',
-    z.strictObject({ appealId: id, deadline: z.string().nullable() }),
+    z.strictObject({ ...caseStateFields, appealId: id, deadline: z.string().nullable() }),
   ),
   'appeal.decided': auditEvent(
     '申诉裁定',
     'Appeal decided',
     z.strictObject({
+      ...caseStateFields,
       appealId: id,
       decisionId: id,
       outcome: z.enum(['approved', 'rejected']),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { REPORT_SOURCES } from '../../cases/enums';
+import { CASE_STATUSES, REPORT_SOURCES } from '../../cases/enums';
 import { caseClosedWithoutFinding, caseDecidedEvent } from '../caseDecided';
-import { auditEvent, id, noData, record } from './define';
+import { auditEvent, caseStateFields, id, noData, record } from './define';
 
 /** A queue as it was (null when new) and as saved. */
 const queuePayload = z.strictObject({ before: record.nullable(), after: record });
@@ -12,6 +12,7 @@ export const caseEvents = {
     '新建案件',
     'Case opened',
     z.strictObject({
+      ...caseStateFields,
       reportId: id,
       externalId: z.string(),
       subjectId: z.string(),
@@ -35,7 +36,12 @@ export const caseEvents = {
   'case.report_split': auditEvent(
     '举报拆分为新案件',
     'Report split into a new case',
-    z.strictObject({ reportId: id, newCaseId: id, reason: z.string() }),
+    z.strictObject({
+      newCaseStatus: z.enum(CASE_STATUSES).optional(),
+      reportId: id,
+      newCaseId: id,
+      reason: z.string(),
+    }),
   ),
   'reports.imported': auditEvent(
     '批量导入举报',
@@ -45,40 +51,45 @@ export const caseEvents = {
   'case.routed': auditEvent(
     '转移队列',
     'Case moved to a queue',
-    z.strictObject({ from: z.string().nullable(), to: z.string() }),
+    z.strictObject({ ...caseStateFields, from: z.string().nullable(), to: z.string() }),
   ),
   'case.linked': auditEvent('关联案件', 'Cases linked', z.strictObject({ otherCaseId: id })),
   'case.unlinked': auditEvent('取消关联', 'Cases unlinked', z.strictObject({ otherCaseId: id })),
   'case.claimed': auditEvent(
     '领取案件',
     'Case claimed',
-    z.strictObject({ previousAssignee: id.nullable(), leaseUntil: z.string() }),
+    z.strictObject({ ...caseStateFields, previousAssignee: id.nullable(), leaseUntil: z.string() }),
   ),
   'case.released': auditEvent(
     '释放案件',
     'Case released',
-    z.strictObject({ reason: z.string().nullable(), movedOn: z.boolean().optional() }),
+    z.strictObject({ ...caseStateFields, reason: z.string().nullable(), movedOn: z.boolean().optional() }),
   ),
-  'case.skipped': auditEvent('跳过案件', 'Case skipped', z.strictObject({ reason: z.string().nullable() })),
+  'case.skipped': auditEvent(
+    '跳过案件',
+    'Case skipped',
+    z.strictObject({ ...caseStateFields, reason: z.string().nullable() }),
+  ),
   'case.assigned': auditEvent(
     '指派案件',
     'Case assigned',
-    z.strictObject({ from: id.nullable(), to: id, reason: z.string().nullable() }),
+    z.strictObject({ ...caseStateFields, from: id.nullable(), to: id, reason: z.string().nullable() }),
   ),
   'case.reassigned': auditEvent(
     '改派案件',
     'Case reassigned',
-    z.strictObject({ from: id.nullable(), to: id, reason: z.string().nullable() }),
+    z.strictObject({ ...caseStateFields, from: id.nullable(), to: id, reason: z.string().nullable() }),
   ),
   'case.lease_expired': auditEvent(
     '领取超时退回',
     'Claim expired',
-    z.strictObject({ assignee: id.nullable(), leaseUntil: z.string().nullable() }),
+    z.strictObject({ ...caseStateFields, assignee: id.nullable(), leaseUntil: z.string().nullable() }),
   ),
   'case.decision_submitted': auditEvent(
     '决定提交审批',
     'Decision submitted for approval',
     z.strictObject({
+      ...caseStateFields,
       decisionId: id,
       decision: z.enum(['apply', 'waive']),
       rule: z.string().nullable(),
@@ -93,7 +104,7 @@ export const caseEvents = {
   'case.appeal_window_closed': auditEvent(
     '申诉期结束',
     'Appeal window closed',
-    z.strictObject({ decisionId: id, closedAt: z.string().nullable() }),
+    z.strictObject({ ...caseStateFields, decisionId: id, closedAt: z.string().nullable() }),
   ),
   'decision.approved': auditEvent(
     '批准决定',
@@ -103,7 +114,7 @@ export const caseEvents = {
   'decision.sent_back': auditEvent(
     '退回决定',
     'Decision sent back',
-    z.strictObject({ decisionId: id, decidedBy: id, note: z.string() }),
+    z.strictObject({ ...caseStateFields, decisionId: id, decidedBy: id, note: z.string() }),
   ),
   'evidence.uploaded': auditEvent(
     '上传证据',

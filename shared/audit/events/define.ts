@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_STATUSES } from '../../cases/enums';
 
 /** A name in both languages of the desk. */
 export interface Label {
@@ -32,3 +33,12 @@ export const id = z.number().int();
 
 /** Database rows and request bodies stored whole: their top-level shape is not the audit's to fix. */
 export const record = z.record(z.string(), z.unknown());
+
+/**
+ * The state an event leaves its case in (shared/audit/caseState.ts), which `audit verify`
+ * compares with the `cases` table. Optional: events written before the desk recorded it lack it.
+ */
+export const caseStateFields = {
+  caseStatus: z.enum(CASE_STATUSES).optional(),
+  caseAssigneeId: id.nullable().optional(),
+};

@@ -29,9 +29,27 @@ export const staffEvents = {
       step: z.string().optional(),
       disabled: z.boolean().optional(),
       unknownUser: z.string().optional(),
+      /** The refusal's reason, e.g. `totp_code_used`, `invalid_recovery_code`. */
+      reason: z.string().optional(),
     }),
   ),
-  'auth.mfa_verified': auditEvent('两步验证通过', 'Second step verified', noData),
+  'auth.mfa_verified': auditEvent(
+    '两步验证通过',
+    'Second step verified',
+    z
+      .union([
+        z.strictObject({ method: z.literal('totp') }),
+        z.strictObject({ method: z.literal('recovery_code'), recoveryCodesLeft: z.number() }),
+      ])
+      // Desks before recovery codes recorded no data.
+      .optional(),
+  ),
+  'user.recovery_codes_generated': auditEvent(
+    '生成恢复码',
+    'Recovery codes issued',
+    z.strictObject({ count: z.number(), reason: z.enum(['enrolment', 'regenerated']) }),
+    { reason: { zh: '场合', en: 'Occasion' } },
+  ),
   'auth.logout': auditEvent('退出登录', 'Signed out', noData),
   'auth.logout_everywhere': auditEvent('退出所有会话', 'Signed out everywhere', z.strictObject({ ended: z.number() })),
   'user.created': auditEvent(

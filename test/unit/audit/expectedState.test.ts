@@ -58,6 +58,31 @@ describe('the expected state folded from the trail', () => {
     expect(state.rows.users.get('2')?.disabled).toBe('false');
   });
 
+  it('follows a case by the state each event leaves it in, and a split-off case from its split', () => {
+    const state = new ExpectedState();
+    state.apply(fact('case.created', { caseStatus: 'triaged', caseAssigneeId: null }, '12'));
+    state.apply(fact('case.claimed', { caseStatus: 'assigned', caseAssigneeId: 4 }, '12'));
+    expect(state.rows.cases.get('12')).toEqual({ status: 'assigned', assignee: '4' });
+    state.apply(fact('case.report_split', { reportId: 30, newCaseId: 13, newCaseStatus: 'triaged' }, '12'));
+    expect(state.rows.cases.get('13')).toEqual({ status: 'triaged', assignee: null });
+    state.apply(
+      fact('case.decided', { decisionId: 9, decision: 'dismiss', caseStatus: 'dismissed', caseAssigneeId: 4 }, '12'),
+    );
+    expect(state.rows.cases.get('12')).toEqual({ status: 'dismissed', assignee: '4' });
+  });
+
+  it('leaves out a case whose events predate the state fields, and ignores changes to one never created', () => {
+    const state = new ExpectedState();
+    state.apply(fact('case.created', { rule: 'counterfeit' }, '1'));
+    state.apply(fact('case.claimed', { caseStatus: 'assigned', caseAssigneeId: 4 }, '1'));
+    state.apply(fact('case.report_split', { reportId: 3, newCaseId: 2 }, '1'));
+    expect(state.rows.cases.size).toBe(0);
+    expect([...state.untracked.cases]).toEqual(['1', '2']);
+    state.apply(fact('case.released', { caseStatus: 'triaged', caseAssigneeId: null }, '77'));
+    expect(state.rows.cases.has('77')).toBe(false);
+    expect(state.untracked.cases.has('77')).toBe(false);
+  });
+
   it('compares a row field by field, and names a row no event created', () => {
     expect(
       compareRow('users', '2', { role: 'triager', disabled: 'false' }, { role: 'admin', disabled: 'false' }),
