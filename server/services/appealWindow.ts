@@ -1,6 +1,6 @@
 import { defaultRulebook, standing } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
-import { noticesRepo } from '../db/repositories/decisions.repo';
+import { noticesRepo } from '../db/repositories/notices.repo';
 import { violationIdOf } from './decisionIds';
 import { subjectHistory } from './subjectStanding.service';
 

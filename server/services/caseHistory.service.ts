@@ -2,7 +2,8 @@ import type { CaseHistory, DecisionView, NoticeView } from '../../shared/api/cas
 import { notFound } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
-import { decisionsRepo, noticesRepo } from '../db/repositories/decisions.repo';
+import { decisionsRepo } from '../db/repositories/decisions.repo';
+import { noticesRepo } from '../db/repositories/notices.repo';
 import type { DecisionRow, NoticeRow } from '../db/tables/decisions.table';
 import { currentDecision, stateOf } from './decisionState';
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database';
-import { violationsRepo } from '../db/repositories/decisions.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 
 /**
  * Puts a finding on the subject's record: the one place a violation row is written (a decision

@@ -1,6 +1,6 @@
 import { defaultRulebook, type History, type Standing, standing } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
-import { violationsRepo } from '../db/repositories/decisions.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 
 /**
  * The engine's input for a subject: every finding on record, and which were reversed. A finding
