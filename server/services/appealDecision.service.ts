@@ -12,6 +12,7 @@ import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
 import { noticesRepo } from '../db/repositories/notices.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 import type { AppealRow } from '../db/tables/appeals.table';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow } from '../db/tables/decisions.table';
@@ -162,11 +163,7 @@ async function reverseFinding(
   args: { c: CaseRow; decision: DecisionRow; appeal: AppealRow; reliefFacts?: Record<string, unknown>; at: string },
 ): Promise<string | null> {
   const { c, decision, appeal, at } = args;
-  await trx
-    .updateTable('violations')
-    .set({ reversed_at: at, reversed_by: `appeal:${appeal.id}` })
-    .where('id', '=', violationIdOf(decision.id))
-    .execute();
+  await violationsRepo.reverse(trx, violationIdOf(decision.id), at, `appeal:${appeal.id}`);
   if (!args.reliefFacts) return null;
   const rule = decision.rule ?? c.rule;
   const id = reliefViolationIdOf(decision.id, appeal.id);
@@ -256,12 +253,12 @@ async function recordFalseEvidence(
     case_id: args.c.id,
     kind: 'apply',
     rule: 'false-appeal-evidence',
-    facts: '{}',
+    facts: {},
     violation_at: at,
     reason: args.reason,
     reason_template: null,
     status: 'effective',
-    approval_reasons: '[]',
+    approval_reasons: [],
     preview: null,
     decided_by: actingUserId(ctx),
     decided_at: at,
@@ -319,7 +316,7 @@ async function noticeOfOutcome(
     subject_id: args.c.subject_id,
     body_zh: zh,
     body_en: en,
-    data: JSON.stringify({ kind: 'appeal_outcome', approved: args.approve, relief: args.relief, reason: args.reason }),
+    data: { kind: 'appeal_outcome', approved: args.approve, relief: args.relief, reason: args.reason },
     appeal_until: null,
     created_at: args.at,
   });

@@ -1,8 +1,8 @@
 import { defaultRulebook, standing } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
 import { noticesRepo } from '../db/repositories/notices.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 import { violationIdOf } from './decisionIds';
-import { subjectHistory } from './subjectStanding.service';
 
 const DAY_MS = 86_400_000;
 const PLATFORM_OFFSET_MS = 8 * 3_600_000;
@@ -25,7 +25,7 @@ export async function appealWindowEnd(
   if (!notice?.appeal_until) return null;
   let end = new Date(notice.appeal_until);
   const violationId = violationIdOf(args.decisionId);
-  const current = standing(await subjectHistory(db, args.subjectId), args.now, defaultRulebook);
+  const current = standing(await violationsRepo.historyOf(db, args.subjectId), args.now, defaultRulebook);
   for (const d of current.demotions) {
     if (d.active && d.findings.includes(violationId)) {
       const demotedUntil = endOfPlatformDay(d.until);

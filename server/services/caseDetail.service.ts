@@ -3,7 +3,7 @@ import { parseStructuredData } from '../../shared/api/evidenceData';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { forecastReach, slaState } from '../../shared/cases/sla';
 import { allowedEvents } from '../../shared/cases/stateMachine';
-import { reporterCredibility, scoreAt, type TriageFactor } from '../../shared/cases/triage';
+import { reporterCredibility, scoreAt } from '../../shared/cases/triage';
 import { notFound } from '../../shared/errors/deskError';
 import { maskPii } from '../../shared/pii/mask';
 import type { Executor } from '../db/database';
@@ -48,11 +48,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
   const credibility = new Map(reporters.map((r) => [r.id, reporterCredibility(r.upheld, r.dismissed)]));
   const pace = paces.get(c.queue);
   const forecast = pace && ahead !== null ? forecastReach(pace, ahead, now) : null;
-  const triage = scoreAt(
-    { base: c.priority, factors: c.triage ? (JSON.parse(c.triage) as TriageFactor[]) : [] },
-    new Date(c.created_at),
-    now,
-  );
+  const triage = scoreAt({ base: c.priority, factors: c.triage ?? [] }, new Date(c.created_at), now);
 
   return {
     id: c.id,

@@ -49,7 +49,7 @@ export async function takeEffect(
   const at = now.toISOString();
   const kind = decision.kind === 'waive' ? 'waive' : 'apply';
   const rule = decision.rule ?? c.rule;
-  const facts = JSON.parse(decision.facts ?? '{}') as Record<string, unknown>;
+  const facts = decision.facts ?? {};
   const preview = previewOf(kind, judged);
   if (kind === 'apply') {
     await recordFinding(trx, {
@@ -72,7 +72,7 @@ export async function takeEffect(
     subject_id: c.subject_id,
     body_zh: body.zh,
     body_en: body.en,
-    data: JSON.stringify(notice),
+    data: notice,
     appeal_until: notice.appealUntil,
     created_at: at,
   });
@@ -87,7 +87,7 @@ export async function takeEffect(
   }
   await decisionsRepo.update(trx, decision.id, {
     status: 'effective',
-    preview: JSON.stringify(preview),
+    preview,
     status_changed_by: args.via === 'approve' ? actingUserId(ctx) : decision.decided_by,
     status_changed_at: at,
   });

@@ -3,7 +3,7 @@ import { findingTiming, previewOfKind } from '../../shared/decisions/previewOfKi
 import { DeskError } from '../../shared/errors/deskError';
 import { defaultRulebook, type FindingPreview, factsSchema, formatIssue, previewFinding } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
-import { subjectHistory } from './subjectStanding.service';
+import { violationsRepo } from '../db/repositories/violations.repo';
 
 /** Checks the facts against the rule's declared facts; the first problem names its field. */
 export function validateFacts(rule: string, facts: Record<string, unknown>): Record<string, unknown> {
@@ -40,7 +40,7 @@ export async function judgeProposal(db: Executor, proposal: Proposal, now: Date)
       field: 'violationAt',
     });
   }
-  const history = await subjectHistory(db, proposal.subjectId);
+  const history = await violationsRepo.historyOf(db, proposal.subjectId);
   try {
     return previewFinding(
       history,

@@ -86,7 +86,7 @@ export async function approveDecision(ctx: ServiceContext, input: { decisionId: 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const { decision, c } = await loadPending(trx, ctx, input.decisionId, 'approve');
     const rule = decision.rule ?? c.rule;
-    const facts = JSON.parse(decision.facts ?? '{}') as Record<string, unknown>;
+    const facts = decision.facts ?? {};
     const violationAt = decision.violation_at ?? c.created_at;
     const judged = await judgeProposal(
       trx,
@@ -208,8 +208,8 @@ export async function pendingApprovals(ctx: ServiceContext, limit = 200) {
       kind: r.kind,
       rule: r.rule,
       reason: r.reason,
-      approvalReasons: r.approval_reasons ? (JSON.parse(r.approval_reasons) as string[]) : [],
-      preview: r.preview ? (JSON.parse(r.preview) as unknown) : null,
+      approvalReasons: r.approval_reasons ?? [],
+      preview: r.preview,
       decidedAt: r.decided_at,
       decidedBy: { id: r.decided_by, name: r.decided_by_name },
       subject: { id: r.subject_id, name: r.subject_name },

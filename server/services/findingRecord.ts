@@ -27,7 +27,7 @@ export async function recordFinding(
     decision_id: finding.decisionId,
     rule: finding.rule,
     at: finding.violationAt,
-    facts: JSON.stringify(finding.facts),
+    facts: finding.facts,
     created_at: finding.recordedAt,
   });
 }

@@ -11,6 +11,7 @@ import { queuesRepo } from '../db/repositories/queues.repo';
 import { reportersRepo } from '../db/repositories/reporters.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 import { retryOnRace } from '../db/retryOnRace';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { QueueRow } from '../db/tables/queues.table';
@@ -18,7 +19,6 @@ import type { NewReportRow } from '../db/tables/reports.table';
 import type { CaseChange } from '../events/changeBus';
 import { slaDaysFor } from './caseSla';
 import type { ServiceContext } from './serviceContext';
-import { priorViolations } from './subjectHistory';
 
 /** Routing rules and queues: what a new case needs to find its queue. */
 export interface IntakeSetup {
@@ -148,7 +148,7 @@ async function mergeIntoCase(f: Filing, open: CaseRow): Promise<IntakeResult> {
     rule: open.rule,
     source: open.source,
     reporterCredibility: f.credibility,
-    priorViolations: await priorViolations(trx, input.subject.id),
+    priorViolations: await violationsRepo.countOnRecord(trx, input.subject.id),
     reportCount: open.report_count + 1,
   });
   const base = Math.max(open.priority, triage.base);
@@ -156,7 +156,7 @@ async function mergeIntoCase(f: Filing, open: CaseRow): Promise<IntakeResult> {
     report_count: open.report_count + 1,
     priority: base,
     rank: rankOf(base, new Date(open.created_at)),
-    triage: base === triage.base ? JSON.stringify(triage.factors) : open.triage,
+    triage: base === triage.base ? triage.factors : open.triage,
     updated_at: at,
   });
   if (!updated) throw new DeskError('CONFLICT', 'case_changed', `case ${open.id} changed during intake; submit again`);
@@ -188,7 +188,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
     rule: input.rule,
     source: input.source,
     reporterCredibility: f.credibility,
-    priorViolations: await priorViolations(trx, input.subject.id),
+    priorViolations: await violationsRepo.countOnRecord(trx, input.subject.id),
     reportCount: 1,
   });
   const { rules, queues } = await setup();
@@ -209,7 +209,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
     summary: input.summary,
     priority: triage.base,
     rank: rankOf(triage.base, now),
-    triage: JSON.stringify(triage.factors),
+    triage: triage.factors,
     queue: queueId,
     assignee_id: assignee,
     lease_until: null,
