@@ -1,5 +1,4 @@
 import type { CaseDetail } from '../../shared/api/caseDetail';
-import { parseStructuredData } from '../../shared/api/evidenceData';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { forecastReach, slaState } from '../../shared/cases/sla';
 import { allowedEvents } from '../../shared/cases/stateMachine';
@@ -90,7 +89,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
       reporterId: r.reporter_id,
       subjectName: r.subject_name,
       reporterCredibility: r.reporter_id ? (credibility.get(r.reporter_id) ?? null) : null,
-      facts: r.facts ? (JSON.parse(r.facts) as Record<string, unknown>) : null,
+      facts: r.facts,
       createdAt: r.created_at,
     })),
     evidence: evidence.map((e) => ({
@@ -106,7 +105,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
       size: e.size,
       fileName: e.file_name,
       contentUrl: e.sha256 ? evidenceContentUrl(e.id) : null,
-      data: e.structured ? parseStructuredData(e.kind, JSON.parse(e.structured)) : null,
+      data: e.structured,
     })),
     links: links.map((l) => ({ caseId: l.id, rule: l.rule, status: l.status, summary: l.summary })),
     allowedEvents: allowedEvents(c.status),

@@ -109,7 +109,7 @@ export async function intakeReport(
       subject_name: input.subject.name ?? null,
       rule: input.rule,
       summary: input.summary,
-      facts: input.facts ? JSON.stringify(input.facts) : null,
+      facts: input.facts ?? null,
       reporter_id: input.reporterId ?? null,
       created_at: at,
     },
