@@ -1,13 +1,12 @@
 import type { CaseHistory, DecisionView, NoticeView } from '../../shared/api/caseHistory';
 import { notFound } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
+import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
 import { noticesRepo } from '../db/repositories/notices.repo';
 import type { DecisionRow, NoticeRow } from '../db/tables/decisions.table';
 import { currentDecision, stateOf } from './decisionState';
-
-const parse = <T>(text: string | null): T | null => (text ? (JSON.parse(text) as T) : null);
 
 export function toNoticeView(n: NoticeRow): NoticeView {
   return {
@@ -30,14 +29,7 @@ export async function caseHistory(db: Executor, caseId: number): Promise<CaseHis
   const [decisions, notices, events, prior, users] = await Promise.all([
     decisionsRepo.listForCase(db, caseId),
     noticesRepo.forCase(db, caseId),
-    db
-      .selectFrom('audit_events')
-      .select(['seq', 'at', 'action', 'actor_type', 'actor_id', 'data', 'batch_id'])
-      .where('target_type', '=', 'case')
-      .where('target_id', '=', String(caseId))
-      .orderBy('seq')
-      .limit(500)
-      .execute(),
+    auditEventsRepo.forTarget(db, { type: 'case', id: String(caseId) }, 500),
     db
       .selectFrom('cases')
       .select(['id', 'rule', 'status', 'summary', 'created_at', 'closed_at'])
@@ -88,7 +80,7 @@ export async function caseHistory(db: Executor, caseId: number): Promise<CaseHis
         id: e.actor_id,
         name: e.actor_type === 'user' && e.actor_id ? (name.get(Number(e.actor_id)) ?? null) : null,
       },
-      data: parse<unknown>(e.data),
+      data: e.payload,
       batchId: e.batch_id,
     })),
     priorCases: prior.map((p) => ({

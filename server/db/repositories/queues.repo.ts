@@ -144,7 +144,7 @@ export const queuesRepo = {
       id: r.id,
       position: r.position,
       queueId: r.queue_id,
-      match: JSON.parse(r.match) as RoutingMatch,
+      match: fromJson<RoutingMatch>(r.match),
       enabled: r.enabled === 1,
     }));
   },
@@ -154,7 +154,7 @@ export const queuesRepo = {
       .values({
         position: rule.position,
         queue_id: rule.queueId,
-        match: JSON.stringify(rule.match),
+        match: toJson(rule.match),
         enabled: rule.enabled ? 1 : 0,
         created_at: at,
       })
@@ -168,7 +168,7 @@ export const queuesRepo = {
       .set({
         position: rule.position,
         queue_id: rule.queueId,
-        match: JSON.stringify(rule.match),
+        match: toJson(rule.match),
         enabled: rule.enabled ? 1 : 0,
       })
       .where('id', '=', rule.id)
