@@ -3,7 +3,7 @@ import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import type { CaseChange } from '../events/changeBus';
-import { appealWindowEnd } from './appealWindow';
+import { appealWindowEnd } from './appealWindowEnd';
 import type { ServiceContext } from './serviceContext';
 
 /**

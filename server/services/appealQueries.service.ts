@@ -6,7 +6,7 @@ import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
 import type { AppealRow, AppealStatus } from '../db/tables/appeals.table';
-import { appealWindowEnd } from './appealWindow';
+import { appealWindowEnd } from './appealWindowEnd';
 
 /** docs/MARKETPLACE.md §6: what stage the member sees. */
 export function stageOf(status: AppealStatus): AppealView['stage'] {

@@ -6,7 +6,7 @@ import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
-import { appealWindowEnd } from './appealWindow';
+import { appealWindowEnd } from './appealWindowEnd';
 import { staleVersion } from './decisions.service';
 import type { ServiceContext } from './serviceContext';
 
