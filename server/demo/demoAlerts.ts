@@ -9,15 +9,20 @@ const HOUR = 3_600_000;
 
 type DemoAlert = Omit<AlertSubmitInput, 'externalId' | 'detectedAt'> & { hoursAgo: number };
 
+/** The customer-service sub-account two of the alerts are about. */
+const KEFU_WANG = {
+  subjectId: 'M10000',
+  shopName: '杭州悦享数码专营店',
+  accountId: 'sub-kefu-01',
+  accountKind: 'sub',
+  nickname: '客服小王',
+  phone: '13812345678',
+} as const;
+
 /** Seed 002's own examples on a few demo merchants (ids as seedDemo.ts gives them: M10000…). */
 const DEMO_ALERTS: DemoAlert[] = [
   {
-    subjectId: 'M10000',
-    shopName: '杭州悦享数码专营店',
-    accountId: 'sub-kefu-01',
-    accountKind: 'sub',
-    nickname: '客服小王',
-    phone: '13812345678',
+    ...KEFU_WANG,
     level: 'high',
     type: 'unusual_login_location',
     details: '子账号异地登录，登录地香港；近 30 天常用登录地为浙江杭州',
@@ -25,12 +30,7 @@ const DEMO_ALERTS: DemoAlert[] = [
     hoursAgo: 3,
   },
   {
-    subjectId: 'M10000',
-    shopName: '杭州悦享数码专营店',
-    accountId: 'sub-kefu-01',
-    accountKind: 'sub',
-    nickname: '客服小王',
-    phone: '13812345678',
+    ...KEFU_WANG,
     level: 'high',
     type: 'abnormal_access_volume',
     details: '子账号访问量异常：历史最高日访问订单 1000 次，当日访问订单 10000 次',

@@ -94,7 +94,7 @@ async function seedQueues(trx: Transaction<Database>, userIds: Map<string, numbe
   for (const q of DEMO_QUEUES) {
     await queuesRepo.upsert(
       trx,
-      { id: q.id, name_zh: q.nameZh, name_en: q.nameEn, sla_days: JSON.stringify(q.sla), auto_assign: 0 },
+      { id: q.id, name_zh: q.nameZh, name_en: q.nameEn, sla_days: q.sla, auto_assign: 0 },
       at,
     );
     await queuesRepo.setMembers(

@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import type { OutboxEventType } from '../../shared/api/outbox';
 import { type Rulebook, standing } from '../../shared/rulebook';
 import type { Database } from '../db/database';
-import { violationsRepo } from '../db/repositories/decisions.repo';
 import { enforcementStateRepo } from '../db/repositories/enforcementState.repo';
+import { historyOf, violationsRepo } from '../db/repositories/violations.repo';
 import type { EnforcementStateRow } from '../db/tables/outbox.table';
 import { lockOutboxAppends } from './appendLock';
 import { idempotencyKey } from './idempotencyKey';
@@ -56,19 +56,7 @@ export async function announceEnforcement(
   const at = now.toISOString();
   const violations = await violationsRepo.forSubject(trx, subjectId);
   const caseOf = new Map(violations.map((v) => [v.id, v.case_id]));
-  const current = standing(
-    {
-      violations: violations.map((v) => ({
-        id: v.id,
-        rule: v.rule,
-        at: v.at,
-        facts: JSON.parse(v.facts) as Record<string, unknown>,
-      })),
-      reversed: violations.filter((v) => v.reversed_at).map((v) => v.id),
-    },
-    now,
-    rulebook,
-  );
+  const current = standing(historyOf(violations), now, rulebook);
   const desired = new Map(measuresInForce(current, rulebook).map((m) => [identity(m), m]));
   const announced = new Map((await enforcementStateRepo.forSubject(trx, subjectId)).map((r) => [identity(r), r]));
   const changes: EnforcementChanges = { started: 0, ended: 0, lifted: 0 };

@@ -40,7 +40,7 @@ export async function recordOutbox(
     type: message.type,
     subject_id: message.subjectId,
     case_id: message.caseId,
-    payload: JSON.stringify(payload),
+    payload,
     created_at: createdAt,
   });
   if (sequence === null) return null;

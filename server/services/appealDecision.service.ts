@@ -10,8 +10,10 @@ import type { Database } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
-import { decisionsRepo, noticesRepo } from '../db/repositories/decisions.repo';
+import { decisionsRepo } from '../db/repositories/decisions.repo';
+import { noticesRepo } from '../db/repositories/notices.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 import type { AppealRow } from '../db/tables/appeals.table';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow } from '../db/tables/decisions.table';
@@ -179,11 +181,7 @@ async function reverseFinding(
   },
 ): Promise<string | null> {
   const { c, decision, appeal, at } = args;
-  await trx
-    .updateTable('violations')
-    .set({ reversed_at: at, reversed_by: `appeal:${appeal.id}` })
-    .where('id', '=', violationIdOf(decision.id))
-    .execute();
+  await violationsRepo.reverse(trx, violationIdOf(decision.id), at, `appeal:${appeal.id}`);
   if (!args.reliefFacts) return null;
   const rule = decision.rule ?? c.rule;
   const rulebook = await args.rulebooks.forSubject(trx, c.subject_id);
@@ -274,12 +272,12 @@ async function recordFalseEvidence(
     case_id: args.c.id,
     kind: 'apply',
     rule: 'false-appeal-evidence',
-    facts: '{}',
+    facts: {},
     violation_at: at,
     reason: args.reason,
     reason_template: null,
     status: 'effective',
-    approval_reasons: '[]',
+    approval_reasons: [],
     preview: null,
     decided_by: actingUserId(ctx),
     decided_at: at,
@@ -337,7 +335,7 @@ async function noticeOfOutcome(
     subject_id: args.c.subject_id,
     body_zh: zh,
     body_en: en,
-    data: JSON.stringify({ kind: 'appeal_outcome', approved: args.approve, relief: args.relief, reason: args.reason }),
+    data: { kind: 'appeal_outcome', approved: args.approve, relief: args.relief, reason: args.reason },
     appeal_until: null,
     created_at: args.at,
   });

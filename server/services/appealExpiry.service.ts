@@ -4,7 +4,7 @@ import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import type { CaseChange } from '../events/changeBus';
-import { appealWindowEndOf } from './appealWindow';
+import { appealWindowEndOf } from './appealWindowEnd';
 import type { ServiceContext } from './serviceContext';
 
 /**

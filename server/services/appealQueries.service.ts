@@ -8,7 +8,7 @@ import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
 import type { AppealRow, AppealStatus } from '../db/tables/appeals.table';
 import type { Rulebooks } from '../rulebooks';
-import { appealWindowEndOf } from './appealWindow';
+import { appealWindowEndOf } from './appealWindowEnd';
 
 /** docs/MARKETPLACE.md §6: what stage the member sees. */
 export function stageOf(status: AppealStatus): AppealView['stage'] {
@@ -32,7 +32,7 @@ function toView(a: AppealRow, subjectName: string | null, who: Map<number, strin
     status: a.status,
     stage: stageOf(a.status),
     statement: a.statement,
-    evidence: JSON.parse(a.evidence ?? '[]') as unknown[],
+    evidence: a.evidence ?? [],
     submissions: a.submissions,
     evidenceDeadline: a.evidence_deadline,
     assignee: person(a.assignee_id),
@@ -57,13 +57,7 @@ export async function listAppeals(db: Executor, statuses: AppealStatus[] | undef
   const rows = await appealsRepo.list(db, { statuses, limit: 500 });
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
-  const full = await db
-    .selectFrom('appeals')
-    .selectAll()
-    .where('id', 'in', ids)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const full = await appealsRepo.findMany(db, ids);
   const subjectNames = new Map(rows.map((r) => [r.id, r.subject_name]));
   const who = await names(db);
   return full.map((a) => toView(a, subjectNames.get(a.id) ?? null, who));

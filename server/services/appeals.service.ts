@@ -7,7 +7,7 @@ import { recordEvent } from '../audit/recordEvent';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
-import { appealWindowEndOf } from './appealWindow';
+import { appealWindowEndOf } from './appealWindowEnd';
 import { staleVersion } from './decisions.service';
 import type { ServiceContext } from './serviceContext';
 
@@ -50,11 +50,11 @@ export async function submitAppeal(
           { closedAt: open.evidence_deadline },
         );
       }
-      const evidence = [...(JSON.parse(open.evidence ?? '[]') as unknown[]), ...(input.evidence ?? [])];
+      const evidence = [...(open.evidence ?? []), ...(input.evidence ?? [])];
       const ok = await appealsRepo.updateAtVersion(trx, open.id, open.version, {
         status: 'under_review',
         statement: `${open.statement}\n\n${input.statement}`,
-        evidence: JSON.stringify(evidence),
+        evidence,
         submissions: open.submissions + 1,
         evidence_deadline: null,
         updated_at: at,
@@ -109,7 +109,7 @@ export async function submitAppeal(
       rule: decision.rule ?? c.rule,
       status: 'under_review',
       statement: input.statement,
-      evidence: JSON.stringify(input.evidence ?? []),
+      evidence: input.evidence ?? [],
       evidence_deadline: null,
       queue: c.queue,
       assignee_id: null,

@@ -9,6 +9,7 @@ import { isPostgres } from '../db/migrations/helpers';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import { usersRepo } from '../db/repositories/users.repo';
+import type { CaseRow } from '../db/tables/cases.table';
 import type { CaseChange } from '../events/changeBus';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
@@ -103,16 +104,7 @@ async function moveOn(
       .execute();
     return null;
   }
-  const status = transition(c.status, 'release');
-  await mustUpdate(
-    casesRepo.updateAtVersion(trx, c.id, c.version, {
-      status,
-      assignee_id: null,
-      lease_until: null,
-      updated_at: now.toISOString(),
-    }),
-    c.id,
-  );
+  const status = await handBack(trx, c, now);
   await recordEvent(
     trx,
     ctx.audit,
@@ -224,16 +216,7 @@ export async function releaseCase(
     if (!c) throw notFound('case', input.caseId);
     if (c.assignee_id !== userId)
       throw new DeskError('CONFLICT', 'not_your_case', `case ${input.caseId} is not assigned to you`);
-    const status = transition(c.status, 'release');
-    await mustUpdate(
-      casesRepo.updateAtVersion(trx, c.id, c.version, {
-        status,
-        assignee_id: null,
-        lease_until: null,
-        updated_at: now.toISOString(),
-      }),
-      c.id,
-    );
+    const status = await handBack(trx, c, now);
     if (input.skip) {
       const until = new Date(now.getTime() + SKIP_MS).toISOString();
       await trx
@@ -328,6 +311,21 @@ export async function expireLeases(ctx: ServiceContext, batchSize = 200): Promis
   });
   ctx.bus.publish(changes);
   return changes.length;
+}
+
+/** Hands the case back to its queue: nobody holds it, and its lease ends. */
+async function handBack(trx: Executor, c: CaseRow, now: Date): Promise<CaseStatus> {
+  const status = transition(c.status, 'release');
+  await mustUpdate(
+    casesRepo.updateAtVersion(trx, c.id, c.version, {
+      status,
+      assignee_id: null,
+      lease_until: null,
+      updated_at: now.toISOString(),
+    }),
+    c.id,
+  );
+  return status;
 }
 
 async function mustUpdate(updated: Promise<boolean>, caseId: number) {

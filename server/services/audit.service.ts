@@ -11,7 +11,7 @@ import { type Anchor, readAnchors } from '../audit/anchors';
 import { reconcileTables } from '../audit/reconcileTables';
 import { verifyChain } from '../audit/verifyChain';
 import type { Executor } from '../db/database';
-import { type AuditRowFilter, auditEventsRepo } from '../db/repositories/auditEvents.repo';
+import { type AuditEventRecord, type AuditRowFilter, auditEventsRepo } from '../db/repositories/auditEvents.repo';
 import type { AuditEventRow } from '../db/tables/auditEvents.table';
 
 type ListInput = z.output<typeof auditListInput>;
@@ -67,7 +67,7 @@ export async function listAuditEvents(ctx: ReadContext, input: ListInput): Promi
 }
 
 /** Staff and token names for the actors and targets on one page: two queries, whatever its size. */
-async function namesOnPage(db: Executor, page: AuditEventRow[]) {
+async function namesOnPage(db: Executor, page: AuditEventRecord[]) {
   const idsOf = (type: string) =>
     [
       ...new Set(
@@ -87,14 +87,14 @@ async function namesOnPage(db: Executor, page: AuditEventRow[]) {
   };
 }
 
-function toItem(row: AuditEventRow, actorName: string | null, targetName: string | null): AuditEventItem {
+function toItem(row: AuditEventRecord, actorName: string | null, targetName: string | null): AuditEventItem {
   return {
     seq: row.seq,
     at: row.at,
     actor: { key: actorKeyOf(row), type: row.actor_type, id: row.actor_id, name: actorName },
     action: row.action,
     target: row.target_type ? { type: row.target_type, id: row.target_id, name: targetName } : null,
-    data: parseData(row.data),
+    data: row.payload,
     requestId: row.request_id,
     batchId: row.batch_id,
     ip: row.ip,
@@ -102,16 +102,6 @@ function toItem(row: AuditEventRow, actorName: string | null, targetName: string
     prevHash: row.prev_hash,
     hash: row.hash,
   };
-}
-
-function parseData(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Written by recordEvent as canonical JSON, so only a tampered row lands here: show it raw.
-    return text;
-  }
 }
 
 /** What the filters can choose from, read with index jumps rather than table scans. */

@@ -113,7 +113,7 @@ export async function exportManifest(ctx: Pick<ServiceContext, 'db'>, exportId: 
     id: String(exportId),
   });
   if (started?.action !== EXPORT_STARTED || !started.data || !completed?.data) throw notFound('export', exportId);
-  const request = JSON.parse(started.data) as {
+  const request = started.payload as {
     format: AuditExportFormat;
     from: string | null;
     to: string | null;
@@ -131,6 +131,6 @@ export async function exportManifest(ctx: Pick<ServiceContext, 'db'>, exportId: 
       },
       startedAt: started.at,
     },
-    JSON.parse(completed.data) as ExportSummary,
+    completed.payload as ExportSummary,
   );
 }

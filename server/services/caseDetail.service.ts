@@ -1,9 +1,8 @@
 import type { CaseDetail } from '../../shared/api/caseDetail';
-import { parseStructuredData } from '../../shared/api/evidenceData';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { forecastReach, slaState } from '../../shared/cases/sla';
 import { allowedEvents } from '../../shared/cases/stateMachine';
-import { reporterCredibility, scoreAt, type TriageFactor } from '../../shared/cases/triage';
+import { reporterCredibility, scoreAt } from '../../shared/cases/triage';
 import { notFound } from '../../shared/errors/deskError';
 import { maskPii } from '../../shared/pii/mask';
 import type { Executor } from '../db/database';
@@ -48,11 +47,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
   const credibility = new Map(reporters.map((r) => [r.id, reporterCredibility(r.upheld, r.dismissed)]));
   const pace = paces.get(c.queue);
   const forecast = pace && ahead !== null ? forecastReach(pace, ahead, now) : null;
-  const triage = scoreAt(
-    { base: c.priority, factors: c.triage ? (JSON.parse(c.triage) as TriageFactor[]) : [] },
-    new Date(c.created_at),
-    now,
-  );
+  const triage = scoreAt({ base: c.priority, factors: c.triage ?? [] }, new Date(c.created_at), now);
 
   return {
     id: c.id,
@@ -94,7 +89,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
       reporterId: r.reporter_id,
       subjectName: r.subject_name,
       reporterCredibility: r.reporter_id ? (credibility.get(r.reporter_id) ?? null) : null,
-      facts: r.facts ? (JSON.parse(r.facts) as Record<string, unknown>) : null,
+      facts: r.facts,
       createdAt: r.created_at,
     })),
     evidence: evidence.map((e) => ({
@@ -110,7 +105,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
       size: e.size,
       fileName: e.file_name,
       contentUrl: e.sha256 ? evidenceContentUrl(e.id) : null,
-      data: e.structured ? parseStructuredData(e.kind, JSON.parse(e.structured)) : null,
+      data: e.structured,
     })),
     links: links.map((l) => ({ caseId: l.id, rule: l.rule, status: l.status, summary: l.summary })),
     allowedEvents: allowedEvents(c.status),

@@ -1,12 +1,12 @@
 import type { CaseHistory, DecisionView, NoticeView } from '../../shared/api/caseHistory';
 import { notFound } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
+import { auditEventsRepo } from '../db/repositories/auditEvents.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
-import { decisionsRepo, noticesRepo } from '../db/repositories/decisions.repo';
+import { decisionsRepo } from '../db/repositories/decisions.repo';
+import { noticesRepo } from '../db/repositories/notices.repo';
 import type { DecisionRow, NoticeRow } from '../db/tables/decisions.table';
 import { currentDecision, stateOf } from './decisionState';
-
-const parse = <T>(text: string | null): T | null => (text ? (JSON.parse(text) as T) : null);
 
 export function toNoticeView(n: NoticeRow): NoticeView {
   return {
@@ -16,7 +16,7 @@ export function toNoticeView(n: NoticeRow): NoticeView {
     subjectId: n.subject_id,
     bodyZh: n.body_zh,
     bodyEn: n.body_en,
-    data: JSON.parse(n.data) as Record<string, unknown>,
+    data: { ...n.data },
     appealUntil: n.appeal_until,
     createdAt: n.created_at,
   };
@@ -29,14 +29,7 @@ export async function caseHistory(db: Executor, caseId: number): Promise<CaseHis
   const [decisions, notices, events, prior, users] = await Promise.all([
     decisionsRepo.listForCase(db, caseId),
     noticesRepo.forCase(db, caseId),
-    db
-      .selectFrom('audit_events')
-      .select(['seq', 'at', 'action', 'actor_type', 'actor_id', 'data', 'batch_id'])
-      .where('target_type', '=', 'case')
-      .where('target_id', '=', String(caseId))
-      .orderBy('seq')
-      .limit(500)
-      .execute(),
+    auditEventsRepo.forTarget(db, { type: 'case', id: String(caseId) }, 500),
     db
       .selectFrom('cases')
       .select(['id', 'rule', 'status', 'summary', 'created_at', 'closed_at'])
@@ -63,12 +56,12 @@ export async function caseHistory(db: Executor, caseId: number): Promise<CaseHis
         statusChangedBy: stateOf(d, someone).changedBy,
         statusChangedAt: stateOf(d, someone).changedAt,
         rule: d.rule,
-        facts: parse<Record<string, unknown>>(d.facts),
+        facts: d.facts,
         violationAt: d.violation_at,
         reason: d.reason,
         reasonTemplate: d.reason_template,
-        approvalReasons: parse<string[]>(d.approval_reasons) ?? [],
-        preview: parse<unknown>(d.preview),
+        approvalReasons: d.approval_reasons ?? [],
+        preview: d.preview,
         decidedBy: person(d.decided_by) ?? { id: d.decided_by, name: '' },
         decidedAt: d.decided_at,
         reviewedBy: person(d.reviewed_by),
@@ -87,7 +80,7 @@ export async function caseHistory(db: Executor, caseId: number): Promise<CaseHis
         id: e.actor_id,
         name: e.actor_type === 'user' && e.actor_id ? (name.get(Number(e.actor_id)) ?? null) : null,
       },
-      data: parse<unknown>(e.data),
+      data: e.payload,
       batchId: e.batch_id,
     })),
     priorCases: prior.map((p) => ({

@@ -9,10 +9,10 @@ import type { Database } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import { slaDaysFor } from './caseSla';
 import { actingUserId, type ServiceContext } from './serviceContext';
-import { priorViolations } from './subjectHistory';
 
 async function loadCase(trx: Transaction<Database>, id: number): Promise<CaseRow> {
   const c = await casesRepo.find(trx, id);
@@ -125,7 +125,7 @@ export async function splitReport(ctx: ServiceContext, input: { reportId: number
       rule: report.rule,
       source: report.source,
       reporterCredibility: null,
-      priorViolations: await priorViolations(trx, report.subject_id),
+      priorViolations: await violationsRepo.countOnRecord(trx, report.subject_id),
       reportCount: 1,
     });
     const newCaseId = await casesRepo.insert(trx, {
@@ -136,7 +136,7 @@ export async function splitReport(ctx: ServiceContext, input: { reportId: number
       summary: report.summary,
       priority: triage.base,
       rank: rankOf(triage.base, new Date(report.created_at)),
-      triage: JSON.stringify(triage.factors),
+      triage: triage.factors,
       queue: queue?.id ?? null,
       assignee_id: null,
       lease_until: null,

@@ -9,7 +9,8 @@ import type { FindingPreview, Rulebook } from '../../shared/rulebook';
 import { recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
-import { decisionsRepo, noticesRepo } from '../db/repositories/decisions.repo';
+import { decisionsRepo } from '../db/repositories/decisions.repo';
+import { noticesRepo } from '../db/repositories/notices.repo';
 import { reportersRepo } from '../db/repositories/reporters.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
@@ -50,7 +51,7 @@ export async function takeEffect(
   const at = now.toISOString();
   const kind = decision.kind === 'waive' ? 'waive' : 'apply';
   const rule = decision.rule ?? c.rule;
-  const facts = JSON.parse(decision.facts ?? '{}') as Record<string, unknown>;
+  const facts = decision.facts ?? {};
   const preview = previewOf(kind, judged, rulebook);
   if (kind === 'apply') {
     await recordFinding(trx, {
@@ -73,7 +74,7 @@ export async function takeEffect(
     subject_id: c.subject_id,
     body_zh: body.zh,
     body_en: body.en,
-    data: JSON.stringify(notice),
+    data: notice,
     appeal_until: notice.appealUntil,
     created_at: at,
   });
@@ -88,7 +89,7 @@ export async function takeEffect(
   }
   await decisionsRepo.update(trx, decision.id, {
     status: 'effective',
-    preview: JSON.stringify(preview),
+    preview,
     status_changed_by: args.via === 'approve' ? actingUserId(ctx) : decision.decided_by,
     status_changed_at: at,
   });

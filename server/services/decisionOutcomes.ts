@@ -104,8 +104,8 @@ export async function submitForApproval(
   const reasons = approvalReasons(kind, judged, rulebook.fourEyes);
   await decisionsRepo.update(trx, decision.id, {
     requires_approval: 1,
-    approval_reasons: JSON.stringify(reasons),
-    preview: JSON.stringify(previewOf(kind, judged, rulebook)),
+    approval_reasons: reasons,
+    preview: previewOf(kind, judged, rulebook),
   });
   const status = transition(c.status, 'submit_for_approval');
   const waiting = { status, lease_until: null, updated_at: at };
@@ -120,7 +120,7 @@ export async function submitForApproval(
         decisionId: decision.id,
         decision: kind,
         rule: decision.rule,
-        facts: JSON.parse(decision.facts ?? '{}'),
+        facts: decision.facts ?? {},
         approvalReasons: reasons,
         points: judged.points,
         ledger: judged.ledger,

@@ -84,7 +84,7 @@ export async function decideIn(
   const decisionId = await decisionsRepo.insert(trx, {
     ...decision,
     rule,
-    facts: JSON.stringify(facts),
+    facts,
     violation_at: violationAt,
     status: 'pending_approval',
     approval_reasons: null,

@@ -3,7 +3,7 @@ import { findingTiming, previewOfKind } from '../../shared/decisions/previewOfKi
 import { DeskError } from '../../shared/errors/deskError';
 import { type FindingPreview, factsSchema, formatIssue, previewFinding, type Rulebook } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
-import { subjectHistory } from './subjectStanding.service';
+import { violationsRepo } from '../db/repositories/violations.repo';
 
 /** Checks the facts against the rule's declared facts; the first problem names its field. */
 export function validateFacts(
@@ -49,7 +49,7 @@ export async function judgeProposal(
       field: 'violationAt',
     });
   }
-  const history = await subjectHistory(db, proposal.subjectId);
+  const history = await violationsRepo.historyOf(db, proposal.subjectId);
   try {
     return previewFinding(
       history,

@@ -90,7 +90,7 @@ export async function approveDecision(ctx: ServiceContext, input: { decisionId: 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const { decision, c } = await loadPending(trx, ctx, input.decisionId, 'approve');
     const rule = decision.rule ?? c.rule;
-    const facts = JSON.parse(decision.facts ?? '{}') as Record<string, unknown>;
+    const facts = decision.facts ?? {};
     const violationAt = decision.violation_at ?? c.created_at;
     const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
     const judged = await judgeProposal(
@@ -156,7 +156,12 @@ export async function sendBackDecision(ctx: ServiceContext, input: { decisionId:
       {
         action: 'decision.sent_back',
         target: { type: 'case', id: c.id },
-        data: { decisionId: decision.id, decidedBy: decision.decided_by, note, ...caseState(status, decision.decided_by) },
+        data: {
+          decisionId: decision.id,
+          decidedBy: decision.decided_by,
+          note,
+          ...caseState(status, decision.decided_by),
+        },
       },
       now,
     );
@@ -215,8 +220,8 @@ export async function pendingApprovals(ctx: ServiceContext, limit = 200) {
       kind: r.kind,
       rule: r.rule,
       reason: r.reason,
-      approvalReasons: r.approval_reasons ? (JSON.parse(r.approval_reasons) as string[]) : [],
-      preview: r.preview ? (JSON.parse(r.preview) as unknown) : null,
+      approvalReasons: r.approval_reasons ?? [],
+      preview: r.preview,
       decidedAt: r.decided_at,
       decidedBy: { id: r.decided_by, name: r.decided_by_name },
       subject: { id: r.subject_id, name: r.subject_name },

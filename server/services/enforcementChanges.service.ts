@@ -30,7 +30,7 @@ export async function enforcementChanges(db: Executor, input: z.output<typeof en
   const rows = await outboxRepo.messagesAfter(db, after, input.limit + 1);
   const page = rows.slice(0, input.limit);
   const items = page.map((r) => {
-    const { id, ...rest } = JSON.parse(r.payload) as { id: string };
+    const { id, ...rest } = r.payload;
     return { id, sequence: r.id, ...rest } as OutboxMessage;
   });
   return {

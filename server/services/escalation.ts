@@ -17,7 +17,7 @@ export async function ensureEscalationQueue(trx: Transaction<Database>, at: stri
         id: ESCALATION_QUEUE,
         name_zh: '升级处理',
         name_en: 'Escalations',
-        sla_days: JSON.stringify({ user_report: 7, spot_check: 7, system_detection: 7 }),
+        sla_days: { user_report: 7, spot_check: 7, system_detection: 7 },
         auto_assign: 0,
       },
       at,

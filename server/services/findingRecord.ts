@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database';
-import { violationsRepo } from '../db/repositories/decisions.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 
 /**
  * Puts a finding on the subject's record: the one place a violation row is written (a decision
@@ -27,7 +27,7 @@ export async function recordFinding(
     decision_id: finding.decisionId,
     rule: finding.rule,
     at: finding.violationAt,
-    facts: JSON.stringify(finding.facts),
+    facts: finding.facts,
     created_at: finding.recordedAt,
   });
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ReportSubmitInput, ReportSubmitOutput } from '../../shared/api/intake';
-import type { AuditEventInput } from '../../shared/audit/events';
 import { caseState } from '../../shared/audit/caseState';
+import type { AuditEventInput } from '../../shared/audit/events';
 import { type RoutingRule, routeCase } from '../../shared/cases/routing';
 import { rankOf, reporterCredibility, severityOf, slaDueAt, triageScore } from '../../shared/cases/triage';
 import { DeskError } from '../../shared/errors/deskError';
@@ -13,6 +13,7 @@ import { queuesRepo } from '../db/repositories/queues.repo';
 import { reportersRepo } from '../db/repositories/reporters.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 import { retryOnRace } from '../db/retryOnRace';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { QueueRow } from '../db/tables/queues.table';
@@ -20,7 +21,6 @@ import type { NewReportRow } from '../db/tables/reports.table';
 import type { CaseChange } from '../events/changeBus';
 import { slaDaysFor } from './caseSla';
 import type { ServiceContext } from './serviceContext';
-import { priorViolations } from './subjectHistory';
 
 /** The events filing a report records: a bulk import holds them back to write after its rows. */
 export type IntakeEvent = AuditEventInput<'case.created'> | AuditEventInput<'case.report_merged'>;
@@ -114,7 +114,7 @@ export async function intakeReport(
       subject_name: input.subject.name ?? null,
       rule: input.rule,
       summary: input.summary,
-      facts: input.facts ? JSON.stringify(input.facts) : null,
+      facts: input.facts ?? null,
       reporter_id: input.reporterId ?? null,
       created_at: at,
     },
@@ -153,7 +153,7 @@ async function mergeIntoCase(f: Filing, open: CaseRow): Promise<IntakeResult> {
     rule: open.rule,
     source: open.source,
     reporterCredibility: f.credibility,
-    priorViolations: await priorViolations(trx, input.subject.id),
+    priorViolations: await violationsRepo.countOnRecord(trx, input.subject.id),
     reportCount: open.report_count + 1,
   });
   const base = Math.max(open.priority, triage.base);
@@ -161,7 +161,7 @@ async function mergeIntoCase(f: Filing, open: CaseRow): Promise<IntakeResult> {
     report_count: open.report_count + 1,
     priority: base,
     rank: rankOf(base, new Date(open.created_at)),
-    triage: base === triage.base ? JSON.stringify(triage.factors) : open.triage,
+    triage: base === triage.base ? triage.factors : open.triage,
     updated_at: at,
   });
   if (!updated) throw new DeskError('CONFLICT', 'case_changed', `case ${open.id} changed during intake; submit again`);
@@ -193,7 +193,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
     rule: input.rule,
     source: input.source,
     reporterCredibility: f.credibility,
-    priorViolations: await priorViolations(trx, input.subject.id),
+    priorViolations: await violationsRepo.countOnRecord(trx, input.subject.id),
     reportCount: 1,
   });
   const { rules, queues } = await setup();
@@ -214,7 +214,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
     summary: input.summary,
     priority: triage.base,
     rank: rankOf(triage.base, now),
-    triage: JSON.stringify(triage.factors),
+    triage: triage.factors,
     queue: queueId,
     assignee_id: assignee,
     lease_until: null,

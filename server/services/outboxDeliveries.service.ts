@@ -23,7 +23,6 @@ export async function listDeliveries(ctx: ServiceContext, input: ListInput) {
   });
   const page = rows.slice(0, input.limit);
   const items: DeliveryView[] = page.map((r) => {
-    const payload = JSON.parse(r.payload) as { measure?: string };
     return {
       id: r.id,
       status: r.status,
@@ -42,7 +41,7 @@ export async function listDeliveries(ctx: ServiceContext, input: ListInput) {
         type: r.type as OutboxEventType,
         subjectId: r.subject_id,
         caseId: r.case_id,
-        measure: payload.measure ?? null,
+        measure: typeof r.payload.measure === 'string' ? r.payload.measure : null,
       },
     };
   });

@@ -62,7 +62,7 @@ async function deliverOne(
     // Disabled or removed since it was claimed: give the attempt back.
     outcome = { kind: 'interrupted' };
   } else {
-    const { id, ...rest } = JSON.parse(message.payload) as { id: string };
+    const { id, ...rest } = message.payload;
     outcome = await sendWebhook({
       url: endpoint.url,
       secret: endpoint.secret,

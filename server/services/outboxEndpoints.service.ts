@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EndpointView, endpointInput, endpointUpdateInput, OutboxEventType } from '../../shared/api/outbox';
+import type { EndpointView, endpointInput, endpointUpdateInput } from '../../shared/api/outbox';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import type { Executor } from '../db/database';
@@ -17,7 +17,7 @@ function describe(row: OutboxEndpointRow) {
   return {
     url: row.url,
     description: row.description,
-    eventTypes: JSON.parse(row.event_types) as OutboxEventType[],
+    eventTypes: row.event_types,
     enabled: Boolean(row.enabled),
   };
 }
@@ -59,7 +59,7 @@ export async function createEndpoint(ctx: ServiceContext, input: CreateInput, ad
     const id = await outboxRepo.insertEndpoint(trx, {
       url: input.url,
       description: input.description,
-      event_types: JSON.stringify([...new Set(input.eventTypes)]),
+      event_types: [...new Set(input.eventTypes)],
       secret,
       enabled: input.enabled ? 1 : 0,
       created_by: actingUserId(ctx),
@@ -90,7 +90,7 @@ export async function updateEndpoint(
     await outboxRepo.updateEndpoint(trx, input.id, {
       ...(input.url !== undefined && { url: input.url }),
       ...(input.description !== undefined && { description: input.description }),
-      ...(input.eventTypes !== undefined && { event_types: JSON.stringify([...new Set(input.eventTypes)]) }),
+      ...(input.eventTypes !== undefined && { event_types: [...new Set(input.eventTypes)] }),
       ...(input.enabled !== undefined && { enabled: input.enabled ? 1 : 0 }),
       updated_at: now.toISOString(),
     });

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { HeldCaseView, QueueView, queueSaveInput, routingRuleInput } from '../../shared/api/queues';
-import type { ReportSource } from '../../shared/cases/enums';
 import { forecastReach } from '../../shared/cases/sla';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
@@ -29,7 +28,7 @@ export async function listQueues(ctx: { db: Executor; clock: { now(): Date } }):
       id: q.id,
       nameZh: q.name_zh,
       nameEn: q.name_en,
-      slaDays: JSON.parse(q.sla_days) as Record<ReportSource, number>,
+      slaDays: q.sla_days,
       autoAssign: q.auto_assign === 1,
       holdLimit: q.hold_limit,
       memberRole: q.member_role,
@@ -63,7 +62,7 @@ export async function saveQueue(ctx: ServiceContext, input: QueueSave): Promise<
         id: input.id,
         name_zh: input.nameZh,
         name_en: input.nameEn,
-        sla_days: JSON.stringify(input.slaDays),
+        sla_days: input.slaDays,
         auto_assign: input.autoAssign ? 1 : 0,
         hold_limit: input.holdLimit,
       },

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
+import { DEFAULT_RULE_IDS } from '../rulebook/defaultRulebook';
 import { structuredDataIssues } from './evidenceData';
 
-/** Rule ids the desk knows (docs/CONTRACTS.md); intake refuses anything else. */
-export const RULE_IDS = [
-  'improper-info-use',
-  'member-rights-abuse',
-  'improper-registration',
-  'unfair-competition',
-  'counterfeit',
-  'unauthorized-product',
-  'fake-transaction',
-  'false-appeal-evidence',
-] as const;
+/** Rule ids the desk knows (docs/CONTRACTS.md): the default rulebook's; intake refuses anything else. */
+export const RULE_IDS = DEFAULT_RULE_IDS;
 export type RuleId = (typeof RULE_IDS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -9,6 +9,20 @@ const DAY_MS = 86_400_000;
 /** The shortest node punishment lasts a week: a violation older than that would be over already. */
 const OLD_AFTER_DAYS = 7;
 
+/** What a preview shows when nothing is imposed (a waiver, a dismissal, an escalation). */
+const nothingImposed = (): Pick<
+  PreviewOutput,
+  'crossedNodes' | 'nodeOutcome' | 'measures' | 'punishments' | 'endedEarly' | 'demotions' | 'seals'
+> => ({
+  crossedNodes: [],
+  nodeOutcome: 'none',
+  measures: [],
+  punishments: [],
+  endedEarly: [],
+  demotions: [],
+  seals: false,
+});
+
 function slim(x: FindingPreview['punishments'][number]): PunishmentOut {
   return { ledger: x.ledger, node: x.node, measures: x.measures, from: x.from, until: x.until, trigger: x.trigger };
 }
@@ -79,13 +93,7 @@ export function previewOfKind(
     ledger: p.ledger,
     points: 0,
     pointsAfter: p.pointsBefore,
-    crossedNodes: [],
-    nodeOutcome: 'none',
-    measures: [],
-    punishments: [],
-    endedEarly: [],
-    demotions: [],
-    seals: false,
+    ...nothingImposed(),
     approvalReasons: kind === 'waive' ? approvalReasons('waive', p, rulebook.fourEyes) : [],
     waived: kind === 'waive' ? applied : null,
   };
@@ -103,13 +111,7 @@ export function noPenaltyPreview(kind: 'dismiss' | 'escalate', points: Record<st
     outcome: 'none',
     pointsBefore: points,
     pointsAfter: points,
-    crossedNodes: [],
-    nodeOutcome: 'none',
-    measures: [],
-    punishments: [],
-    endedEarly: [],
-    demotions: [],
-    seals: false,
+    ...nothingImposed(),
     approvalReasons: [],
     waived: null,
     timing: null,

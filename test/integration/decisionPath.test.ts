@@ -190,7 +190,7 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
         reason: '初犯',
       });
       const card = (await decisionsRepo.pending(db, 50)).find((d) => d.id === submitted.decisionId);
-      const stored = previewOutput.parse(JSON.parse(card?.preview ?? 'null'));
+      const stored = previewOutput.parse(card?.preview ?? null);
       expect(stored).toMatchObject({ kind: 'waive', seals: false, points: 0 });
       expect(stored.pointsAfter.serious).toBe(0);
       expect(stored.waived).toMatchObject({ points: 48, seals: true });

@@ -47,7 +47,7 @@ export async function createQueue(
       id,
       name_zh: `队列 ${id}`,
       name_en: `Queue ${id}`,
-      sla_days: JSON.stringify(options.sla ?? { user_report: 30, spot_check: 14, system_detection: 7 }),
+      sla_days: options.sla ?? { user_report: 30, spot_check: 14, system_detection: 7 },
       auto_assign: options.autoAssign ? 1 : 0,
       hold_limit: options.holdLimit ?? 1000,
     },

@@ -17,8 +17,8 @@ import * as m0015 from './0015_outbox_attempts';
 import * as m0016 from './0016_sign_in_hardening';
 import * as m0017 from './0017_intake_integrity';
 import * as m0018 from './0018_token_expiry';
-import * as m0021 from './0021_oidc_sign_in';
 import * as m0019 from './0019_totp_hardening';
+import * as m0021 from './0021_oidc_sign_in';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {

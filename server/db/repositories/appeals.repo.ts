@@ -1,31 +1,55 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../database';
-import type { AppealRow, AppealStatus, AppealsTable } from '../tables/appeals.table';
+import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
+import type { AppealRow, AppealStatus, AppealsTable, AppealUpdate, NewAppealRow } from '../tables/appeals.table';
+
+const decode = (row: Selectable<AppealsTable>): AppealRow => ({ ...row, evidence: fromJsonOrNull(row.evidence) });
+
+/** A write with its evidence as text; left out, it stays as it is. */
+function encode<T extends AppealUpdate>(row: T) {
+  const { evidence, ...rest } = row;
+  return { ...rest, ...(evidence !== undefined && { evidence: toJsonOrNull(evidence) }) };
+}
 
 export const appealsRepo = {
-  async insert(db: Executor, row: Insertable<AppealsTable>): Promise<number> {
-    const r = await db.insertInto('appeals').values(row).returning('id').executeTakeFirstOrThrow();
+  async insert(db: Executor, row: NewAppealRow): Promise<number> {
+    const r = await db.insertInto('appeals').values(encode(row)).returning('id').executeTakeFirstOrThrow();
     return r.id;
   },
-  find(db: Executor, id: number): Promise<AppealRow | undefined> {
-    return db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(db: Executor, id: number): Promise<AppealRow | undefined> {
+    const row = await db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decode(row);
   },
-  forDecision(db: Executor, decisionId: number): Promise<AppealRow[]> {
-    return db.selectFrom('appeals').selectAll().where('decision_id', '=', decisionId).orderBy('id').execute();
+  /** These appeals, oldest first. */
+  async findMany(db: Executor, ids: readonly number[]): Promise<AppealRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(decode);
   },
-  forCase(db: Executor, caseId: number): Promise<AppealRow[]> {
-    return db.selectFrom('appeals').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  async forDecision(db: Executor, decisionId: number): Promise<AppealRow[]> {
+    const rows = await db
+      .selectFrom('appeals')
+      .selectAll()
+      .where('decision_id', '=', decisionId)
+      .orderBy('id')
+      .execute();
+    return rows.map(decode);
+  },
+  async forCase(db: Executor, caseId: number): Promise<AppealRow[]> {
+    const rows = await db.selectFrom('appeals').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return rows.map(decode);
   },
   /** Applies a change only at `version`, and bumps it (two officers cannot both rule). */
-  async updateAtVersion(
-    db: Executor,
-    id: number,
-    version: number,
-    changes: Updateable<AppealsTable>,
-  ): Promise<boolean> {
+  async updateAtVersion(db: Executor, id: number, version: number, changes: AppealUpdate): Promise<boolean> {
     const result = await db
       .updateTable('appeals')
-      .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...encode(changes), version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
@@ -86,8 +110,8 @@ export const appealsRepo = {
       .limit(1)
       .executeTakeFirst();
   },
-  expiredEvidenceRequests(db: Executor, now: string, limit: number) {
-    return db
+  async expiredEvidenceRequests(db: Executor, now: string, limit: number): Promise<AppealRow[]> {
+    const rows = await db
       .selectFrom('appeals')
       .selectAll()
       .where('status', '=', 'pending_member')
@@ -95,6 +119,7 @@ export const appealsRepo = {
       .orderBy('id')
       .limit(limit)
       .execute();
+    return rows.map(decode);
   },
 };
 

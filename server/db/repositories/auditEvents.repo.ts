@@ -3,6 +3,28 @@ import type { Database, Executor } from '../database';
 import { isPostgres } from '../migrations/helpers';
 import { AUDIT_COLUMNS, type AuditEventRow } from '../tables/auditEvents.table';
 
+/**
+ * An event as the audit page and exports read it: `data` stays the exact text the chain hashes
+ * (verification and exports use it as stored), `payload` is that text decoded for display.
+ */
+export type AuditEventRecord = AuditEventRow & { payload: unknown };
+
+/** Decodes an event's data for display; recordEvent writes canonical JSON, so only a tampered row is not. */
+export function decodeAuditData(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Show the tampered text as it is.
+    return text;
+  }
+}
+
+const withPayload = <Row extends { data: string | null }>(row: Row): Row & { payload: unknown } => ({
+  ...row,
+  payload: decodeAuditData(row.data),
+});
+
 /** Filters of the audit page; times are ISO UTC strings, compared as text like they are stored. */
 export interface AuditRowFilter {
   actor?: { type: string; id: string | null };
@@ -138,10 +160,28 @@ function csvLines(db: Executor, range: AuditRange, limit: number, pg: boolean) {
 
 export const auditEventsRepo = {
   /** Newest first, keyset-paged: `beforeSeq` is the last row of the previous page. */
-  list(db: Executor, filter: AuditRowFilter, page: { beforeSeq?: number; limit: number }): Promise<AuditEventRow[]> {
+  async list(
+    db: Executor,
+    filter: AuditRowFilter,
+    page: { beforeSeq?: number; limit: number },
+  ): Promise<AuditEventRecord[]> {
     let query = applyFilter(db.selectFrom('audit_events').selectAll('audit_events'), filter);
     if (page.beforeSeq !== undefined) query = query.where('audit_events.seq', '<', page.beforeSeq);
-    return query.orderBy('audit_events.seq', 'desc').limit(page.limit).execute();
+    const rows = await query.orderBy('audit_events.seq', 'desc').limit(page.limit).execute();
+    return rows.map(withPayload);
+  },
+
+  /** The events on one target, oldest first (a case's timeline). */
+  async forTarget(db: Executor, target: { type: string; id: string }, limit: number) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .select(['seq', 'at', 'action', 'actor_type', 'actor_id', 'data', 'batch_id'])
+      .where('target_type', '=', target.type)
+      .where('target_id', '=', target.id)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(withPayload);
   },
 
   async count(db: Executor, filter: AuditRowFilter): Promise<number> {
@@ -240,13 +280,18 @@ export const auditEventsRepo = {
     return db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   },
 
-  bySeq(db: Executor, seq: number): Promise<AuditEventRow | undefined> {
-    return db.selectFrom('audit_events').selectAll().where('seq', '=', seq).executeTakeFirst();
+  async bySeq(db: Executor, seq: number): Promise<AuditEventRecord | undefined> {
+    const row = await db.selectFrom('audit_events').selectAll().where('seq', '=', seq).executeTakeFirst();
+    return row && withPayload(row);
   },
 
   /** The event that closed an export: `action` on target `export:<exportId>`. */
-  findByTarget(db: Executor, action: string, target: { type: string; id: string }): Promise<AuditEventRow | undefined> {
-    return db
+  async findByTarget(
+    db: Executor,
+    action: string,
+    target: { type: string; id: string },
+  ): Promise<AuditEventRecord | undefined> {
+    const row = await db
       .selectFrom('audit_events')
       .selectAll()
       .where('target_type', '=', target.type)
@@ -255,6 +300,7 @@ export const auditEventsRepo = {
       .orderBy('seq')
       .limit(1)
       .executeTakeFirst();
+    return row && withPayload(row);
   },
 
   distinctActions: (db: Executor) => distinctValues(db, 'action'),

@@ -1,8 +1,9 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKind } from '../../../shared/cases/enums';
 import type { Executor } from '../database';
+import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import { isPostgres } from '../migrations/helpers';
-import type { CaseRow, CaseUpdate, NewCaseRow } from '../tables/cases.table';
+import type { CaseRow, CasesTable, CaseUpdate, NewCaseRow } from '../tables/cases.table';
 import { heldIn } from './heldCases';
 import { isMemberOfQueue } from './queues.repo';
 
@@ -30,6 +31,14 @@ export interface CaseListFilter {
   limit: number;
 }
 
+const decode = (row: Selectable<CasesTable>): CaseRow => ({ ...row, triage: fromJsonOrNull(row.triage) });
+
+/** A write with its triage factors as text; left out, they stay as they are. */
+function encode<T extends CaseUpdate>(row: T) {
+  const { triage, ...rest } = row;
+  return { ...rest, ...(triage !== undefined && { triage: toJsonOrNull(triage) }) };
+}
+
 export const casesRepo = {
   list(db: Executor, filter: CaseListFilter) {
     const { column, direction } = SORTS[filter.sort];
@@ -48,7 +57,6 @@ export const casesRepo = {
         'cases.summary',
         'cases.priority',
         'cases.rank',
-        'cases.triage',
         'cases.queue',
         'cases.report_count',
         'cases.sla_due_at',
@@ -86,8 +94,9 @@ export const casesRepo = {
     return Number(row.n);
   },
 
-  find(db: Executor, id: number): Promise<CaseRow | undefined> {
-    return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(db: Executor, id: number): Promise<CaseRow | undefined> {
+    const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decode(row);
   },
 
   /**
@@ -95,8 +104,8 @@ export const casesRepo = {
    * staff split off). On PostgreSQL the row is locked until commit, so parallel reports
    * merging into it take turns instead of failing on its version.
    */
-  lockOpenFor(db: Executor, subjectId: string, rule: string) {
-    return db
+  async lockOpenFor(db: Executor, subjectId: string, rule: string): Promise<CaseRow | undefined> {
+    const row = await db
       .selectFrom('cases')
       .selectAll()
       .where('subject_id', '=', subjectId)
@@ -105,6 +114,7 @@ export const casesRepo = {
       .where('split_from', 'is', null)
       .$if(isPostgres(db), (q) => q.forUpdate())
       .executeTakeFirst();
+    return row && decode(row);
   },
 
   /**
@@ -114,7 +124,7 @@ export const casesRepo = {
   async insertUnlessOpen(db: Executor, row: NewCaseRow): Promise<number | null> {
     const r = await db
       .insertInto('cases')
-      .values(row)
+      .values(encode(row))
       .onConflict((oc) =>
         oc
           .columns(['subject_id', 'rule'])
@@ -128,7 +138,7 @@ export const casesRepo = {
   },
 
   async insert(db: Executor, row: NewCaseRow): Promise<number> {
-    const r = await db.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
+    const r = await db.insertInto('cases').values(encode(row)).returning('id').executeTakeFirstOrThrow();
     return r.id;
   },
 
@@ -139,7 +149,7 @@ export const casesRepo = {
   async updateAtVersion(db: Executor, id: number, version: number, changes: CaseUpdate): Promise<boolean> {
     const result = await db
       .updateTable('cases')
-      .set({ ...changes, version: sql<number>`version + 1` })
+      .set({ ...encode(changes), version: sql<number>`version + 1` })
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();

@@ -1,29 +1,51 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Executor } from '../database';
-import type { DecisionRow, DecisionsTable } from '../tables/decisions.table';
+import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
+import type { DecisionRow, DecisionsTable, DecisionUpdate, NewDecisionRow } from '../tables/decisions.table';
+
+const decode = (row: Selectable<DecisionsTable>): DecisionRow => ({
+  ...row,
+  facts: fromJsonOrNull(row.facts),
+  approval_reasons: fromJsonOrNull(row.approval_reasons),
+  preview: fromJsonOrNull(row.preview),
+});
+
+/** The JSON columns a write carries, as text; the ones it leaves out stay as they are. */
+function encode<T extends DecisionUpdate>(row: T) {
+  const { facts, approval_reasons, preview, ...rest } = row;
+  return {
+    ...rest,
+    ...(facts !== undefined && { facts: toJsonOrNull(facts) }),
+    ...(approval_reasons !== undefined && { approval_reasons: toJsonOrNull(approval_reasons) }),
+    ...(preview !== undefined && { preview: toJsonOrNull(preview) }),
+  };
+}
 
 export const decisionsRepo = {
-  async insert(db: Executor, row: Insertable<DecisionsTable>): Promise<number> {
-    const r = await db.insertInto('decisions').values(row).returning('id').executeTakeFirstOrThrow();
+  async insert(db: Executor, row: NewDecisionRow): Promise<number> {
+    const r = await db.insertInto('decisions').values(encode(row)).returning('id').executeTakeFirstOrThrow();
     return r.id;
   },
-  find(db: Executor, id: number): Promise<DecisionRow | undefined> {
-    return db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(db: Executor, id: number): Promise<DecisionRow | undefined> {
+    const row = await db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decode(row);
   },
-  async update(db: Executor, id: number, changes: Updateable<DecisionsTable>): Promise<void> {
-    await db.updateTable('decisions').set(changes).where('id', '=', id).execute();
+  async update(db: Executor, id: number, changes: DecisionUpdate): Promise<void> {
+    await db.updateTable('decisions').set(encode(changes)).where('id', '=', id).execute();
   },
-  listForCase(db: Executor, caseId: number): Promise<DecisionRow[]> {
-    return db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  async listForCase(db: Executor, caseId: number): Promise<DecisionRow[]> {
+    const rows = await db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return rows.map(decode);
   },
   /** Every decision of these cases, oldest first (the case page's prior cases). */
-  listForCases(db: Executor, caseIds: readonly number[]): Promise<DecisionRow[]> {
-    if (caseIds.length === 0) return Promise.resolve([]);
-    return db.selectFrom('decisions').selectAll().where('case_id', 'in', caseIds).orderBy('id').execute();
+  async listForCases(db: Executor, caseIds: readonly number[]): Promise<DecisionRow[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await db.selectFrom('decisions').selectAll().where('case_id', 'in', caseIds).orderBy('id').execute();
+    return rows.map(decode);
   },
   /** Decisions waiting for a second person, oldest first. */
-  pending(db: Executor, limit: number) {
-    return db
+  async pending(db: Executor, limit: number) {
+    const rows = await db
       .selectFrom('decisions')
       .innerJoin('cases', 'cases.id', 'decisions.case_id')
       .innerJoin('subjects', 'subjects.id', 'cases.subject_id')
@@ -49,60 +71,10 @@ export const decisionsRepo = {
       .orderBy('decisions.decided_at')
       .limit(limit)
       .execute();
-  },
-};
-
-export const violationsRepo = {
-  forSubject(db: Executor, subjectId: string) {
-    return db
-      .selectFrom('violations')
-      .selectAll()
-      .where('subject_id', '=', subjectId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-  },
-  async insert(
-    db: Executor,
-    row: {
-      id: string;
-      subject_id: string;
-      case_id: number;
-      decision_id: number;
-      rule: string;
-      at: string;
-      facts: string;
-      created_at: string;
-    },
-  ) {
-    await db
-      .insertInto('violations')
-      .values({ ...row, reversed_at: null, reversed_by: null })
-      .execute();
-  },
-  forCase(db: Executor, caseId: number) {
-    return db.selectFrom('violations').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-  },
-};
-
-export const noticesRepo = {
-  async insert(
-    db: Executor,
-    row: {
-      case_id: number;
-      decision_id: number;
-      subject_id: string;
-      body_zh: string;
-      body_en: string;
-      data: string;
-      appeal_until: string | null;
-      created_at: string;
-    },
-  ): Promise<number> {
-    const r = await db.insertInto('notices').values(row).returning('id').executeTakeFirstOrThrow();
-    return r.id;
-  },
-  forCase(db: Executor, caseId: number) {
-    return db.selectFrom('notices').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return rows.map((r) => ({
+      ...r,
+      approval_reasons: fromJsonOrNull<string[]>(r.approval_reasons),
+      preview: fromJsonOrNull<unknown>(r.preview),
+    }));
   },
 };

@@ -1,5 +1,6 @@
 import { parseStructuredData } from '../../../shared/api/evidenceData';
 import type { Executor } from '../database';
+import { fromJson } from '../jsonColumns';
 import type { EvidenceRow } from '../tables/caseExtras.table';
 
 export interface NewEvidence {
@@ -88,7 +89,11 @@ export const evidenceRepo = {
       .where('id', '=', id)
       .executeTakeFirst();
   },
-  listForCase(db: Executor, caseId: number): Promise<EvidenceRow[]> {
-    return db.selectFrom('evidence').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  async listForCase(db: Executor, caseId: number): Promise<EvidenceRow[]> {
+    const rows = await db.selectFrom('evidence').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return rows.map((e) => ({
+      ...e,
+      structured: e.structured === null ? null : parseStructuredData(e.kind, fromJson(e.structured)),
+    }));
   },
 };

@@ -1,14 +1,24 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DeliveryAttemptView, OutboxEventType } from '../../../shared/api/outbox';
 import type { Db, Executor } from '../database';
+import { fromJson, toJson } from '../jsonColumns';
 import type {
   DeliveryStatus,
+  NewOutboxEndpointRow,
+  NewOutboxMessageRow,
   OutboxAttemptsTable,
   OutboxDeliveriesTable,
   OutboxEndpointRow,
   OutboxEndpointsTable,
-  OutboxMessagesTable,
+  OutboxEndpointUpdate,
+  OutboxMessageRow,
+  OutboxPayload,
 } from '../tables/outbox.table';
+
+const decodeEndpoint = (row: Selectable<OutboxEndpointsTable>): OutboxEndpointRow => ({
+  ...row,
+  event_types: fromJson(row.event_types),
+});
 
 /** A delivery a worker has just leased, with what it needs to send it. */
 export interface ClaimedDelivery {
@@ -20,57 +30,75 @@ export interface ClaimedDelivery {
 
 export const outboxRepo = {
   /** Inserts the message unless its key exists; returns its id (the sequence) or null. */
-  async insertMessageIfAbsent(db: Executor, row: Insertable<OutboxMessagesTable>): Promise<number | null> {
+  async insertMessageIfAbsent(db: Executor, row: NewOutboxMessageRow): Promise<number | null> {
     const inserted = await db
       .insertInto('outbox_messages')
-      .values(row)
+      .values({ ...row, payload: toJson(row.payload) })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning('id')
       .executeTakeFirst();
     return inserted?.id ?? null;
   },
 
-  message(db: Executor, id: number) {
-    return db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  async message(db: Executor, id: number): Promise<OutboxMessageRow | undefined> {
+    const row = await db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { ...row, payload: fromJson(row.payload) };
   },
 
   /** Messages after `sequence`, oldest first: the pull API's page. */
-  messagesAfter(db: Executor, sequence: number, limit: number) {
-    return db
+  async messagesAfter(db: Executor, sequence: number, limit: number) {
+    const rows = await db
       .selectFrom('outbox_messages')
       .select(['id', 'payload'])
       .where('id', '>', sequence)
       .orderBy('id')
       .limit(limit)
       .execute();
+    return rows.map((r) => ({ id: r.id, payload: fromJson<OutboxPayload>(r.payload) }));
   },
 
   /** Paused (disabled) endpoints included: their messages wait for them to be resumed. */
   async endpointsFor(db: Executor, type: OutboxEventType): Promise<OutboxEndpointRow[]> {
     const rows = await db.selectFrom('outbox_endpoints').selectAll().where('deleted_at', 'is', null).execute();
-    return rows.filter((e) => (JSON.parse(e.event_types) as string[]).includes(type));
+    return rows.map(decodeEndpoint).filter((e) => e.event_types.includes(type));
   },
 
-  endpoint(db: Executor, id: number) {
-    return db
+  async endpoint(db: Executor, id: number): Promise<OutboxEndpointRow | undefined> {
+    const row = await db
       .selectFrom('outbox_endpoints')
       .selectAll()
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
+    return row && decodeEndpoint(row);
   },
 
-  listEndpoints(db: Executor) {
-    return db.selectFrom('outbox_endpoints').selectAll().where('deleted_at', 'is', null).orderBy('id').execute();
+  async listEndpoints(db: Executor): Promise<OutboxEndpointRow[]> {
+    const rows = await db
+      .selectFrom('outbox_endpoints')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    return rows.map(decodeEndpoint);
   },
 
-  async insertEndpoint(db: Executor, row: Insertable<OutboxEndpointsTable>): Promise<number> {
-    const r = await db.insertInto('outbox_endpoints').values(row).returning('id').executeTakeFirstOrThrow();
+  async insertEndpoint(db: Executor, row: NewOutboxEndpointRow): Promise<number> {
+    const r = await db
+      .insertInto('outbox_endpoints')
+      .values({ ...row, event_types: toJson(row.event_types) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return r.id;
   },
 
-  async updateEndpoint(db: Executor, id: number, changes: Updateable<OutboxEndpointsTable>): Promise<void> {
-    await db.updateTable('outbox_endpoints').set(changes).where('id', '=', id).execute();
+  async updateEndpoint(db: Executor, id: number, changes: OutboxEndpointUpdate): Promise<void> {
+    const { event_types, ...rest } = changes;
+    await db
+      .updateTable('outbox_endpoints')
+      .set({ ...rest, ...(event_types !== undefined && { event_types: toJson(event_types) }) })
+      .where('id', '=', id)
+      .execute();
   },
 
   async insertDelivery(db: Executor, row: Omit<Insertable<OutboxDeliveriesTable>, 'attempts'>): Promise<void> {
@@ -149,7 +177,7 @@ export const outboxRepo = {
   },
 
   /** Deliveries for the page, newest first, keyset-paged by id. */
-  listDeliveries(
+  async listDeliveries(
     db: Executor,
     filter: { status?: DeliveryStatus; endpointId?: number; subjectId?: string; beforeId?: number; limit: number },
   ) {
@@ -192,7 +220,8 @@ export const outboxRepo = {
     if (filter.endpointId) q = q.where('d.endpoint_id', '=', filter.endpointId);
     if (filter.subjectId) q = q.where('d.subject_id', '=', filter.subjectId);
     if (filter.beforeId) q = q.where('d.id', '<', filter.beforeId);
-    return q.orderBy('d.id', 'desc').limit(filter.limit).execute();
+    const rows = await q.orderBy('d.id', 'desc').limit(filter.limit).execute();
+    return rows.map((r) => ({ ...r, payload: fromJson<OutboxPayload>(r.payload) }));
   },
 
   async countsByStatus(db: Executor, endpointId?: number): Promise<Record<DeliveryStatus, number>> {

@@ -1,14 +1,15 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { RoutingMatch, RoutingRule } from '../../../shared/cases/routing';
 import type { Database, Executor } from '../database';
-import type { QueueRow } from '../tables/queues.table';
+import { fromJson, toJson } from '../jsonColumns';
+import type { QueueRow, QueuesTable, SlaDays } from '../tables/queues.table';
 import { heldIn } from './heldCases';
 
 export interface QueueUpsert {
   id: string;
   name_zh: string;
   name_en: string;
-  sla_days: string;
+  sla_days: SlaDays;
   auto_assign: number;
   /** Left as it is (or the default, for a new queue) when not given. */
   hold_limit?: number;
@@ -53,22 +54,27 @@ export function memberships(db: Executor) {
     );
 }
 
+const decode = (row: Selectable<QueuesTable>): QueueRow => ({ ...row, sla_days: fromJson(row.sla_days) });
+
 export const queuesRepo = {
-  list(db: Executor): Promise<QueueRow[]> {
-    return db.selectFrom('queues').selectAll().orderBy('id').execute();
+  async list(db: Executor): Promise<QueueRow[]> {
+    const rows = await db.selectFrom('queues').selectAll().orderBy('id').execute();
+    return rows.map(decode);
   },
-  find(db: Executor, id: string): Promise<QueueRow | undefined> {
-    return db.selectFrom('queues').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(db: Executor, id: string): Promise<QueueRow | undefined> {
+    const row = await db.selectFrom('queues').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decode(row);
   },
   async upsert(db: Executor, q: QueueUpsert, at: string): Promise<void> {
+    const slaDays = toJson(q.sla_days);
     await db
       .insertInto('queues')
-      .values({ ...q, created_at: at })
+      .values({ ...q, sla_days: slaDays, created_at: at })
       .onConflict((oc) =>
         oc.column('id').doUpdateSet({
           name_zh: q.name_zh,
           name_en: q.name_en,
-          sla_days: q.sla_days,
+          sla_days: slaDays,
           auto_assign: q.auto_assign,
           ...(q.hold_limit === undefined ? {} : { hold_limit: q.hold_limit }),
         }),
@@ -138,7 +144,7 @@ export const queuesRepo = {
       id: r.id,
       position: r.position,
       queueId: r.queue_id,
-      match: JSON.parse(r.match) as RoutingMatch,
+      match: fromJson<RoutingMatch>(r.match),
       enabled: r.enabled === 1,
     }));
   },
@@ -148,7 +154,7 @@ export const queuesRepo = {
       .values({
         position: rule.position,
         queue_id: rule.queueId,
-        match: JSON.stringify(rule.match),
+        match: toJson(rule.match),
         enabled: rule.enabled ? 1 : 0,
         created_at: at,
       })
@@ -162,7 +168,7 @@ export const queuesRepo = {
       .set({
         position: rule.position,
         queue_id: rule.queueId,
-        match: JSON.stringify(rule.match),
+        match: toJson(rule.match),
         enabled: rule.enabled ? 1 : 0,
       })
       .where('id', '=', rule.id)

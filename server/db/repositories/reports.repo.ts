@@ -1,15 +1,25 @@
+import type { Selectable } from 'kysely';
 import type { Executor } from '../database';
-import type { NewReportRow, ReportRow } from '../tables/reports.table';
+import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
+import type { NewReportRow, ReportRow, ReportsTable } from '../tables/reports.table';
+
+const decode = (row: Selectable<ReportsTable>): ReportRow => ({ ...row, facts: fromJsonOrNull(row.facts) });
 
 export const reportsRepo = {
-  findByExternalId(db: Executor, externalId: string): Promise<ReportRow | undefined> {
-    return db.selectFrom('reports').selectAll().where('external_id', '=', externalId).executeTakeFirst();
+  async findByExternalId(db: Executor, externalId: string): Promise<ReportRow | undefined> {
+    const row = await db.selectFrom('reports').selectAll().where('external_id', '=', externalId).executeTakeFirst();
+    return row && decode(row);
   },
-  find(db: Executor, id: number): Promise<ReportRow | undefined> {
-    return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(db: Executor, id: number): Promise<ReportRow | undefined> {
+    const row = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decode(row);
   },
   async insert(db: Executor, report: NewReportRow): Promise<number> {
-    const row = await db.insertInto('reports').values(report).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('reports')
+      .values({ ...report, facts: toJsonOrNull(report.facts) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return row.id;
   },
   /** The first report filed on a case; the others were merged into it. */
@@ -21,8 +31,9 @@ export const reportsRepo = {
       .executeTakeFirst();
     return row?.id ?? undefined;
   },
-  listForCase(db: Executor, caseId: number): Promise<ReportRow[]> {
-    return db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  async listForCase(db: Executor, caseId: number): Promise<ReportRow[]> {
+    const rows = await db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    return rows.map(decode);
   },
   async moveToCase(db: Executor, reportId: number, caseId: number): Promise<void> {
     await db.updateTable('reports').set({ case_id: caseId }).where('id', '=', reportId).execute();

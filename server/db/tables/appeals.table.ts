@@ -1,4 +1,7 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { z } from 'zod';
+import type { evidenceInput } from '../../../shared/api/intake';
+import type { Decoded } from '../jsonColumns';
 
 /**
  * The three stages of docs/MARKETPLACE.md §6 as the member sees them: pending_member (待您处理),
@@ -34,4 +37,9 @@ export interface AppealsTable {
   updated_at: string;
   version: Generated<number>;
 }
-export type AppealRow = Selectable<AppealsTable>;
+/** One evidence item of an appeal, as the member submitted it. */
+export type AppealEvidence = z.infer<typeof evidenceInput>;
+/** An appeal as its repository hands it out and takes it in: its evidence decoded. */
+export type AppealRow = Decoded<Selectable<AppealsTable>, { evidence: AppealEvidence[] | null }>;
+export type NewAppealRow = Decoded<Insertable<AppealsTable>, { evidence?: AppealEvidence[] | null }>;
+export type AppealUpdate = Decoded<Updateable<AppealsTable>, { evidence?: AppealEvidence[] | null }>;

@@ -1,4 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
+import type { EvidenceData } from '../../../shared/api/evidenceData';
+import type { Decoded } from '../jsonColumns';
 
 /** Evidence attached to a case by intake or staff. */
 export interface EvidenceTable {
@@ -21,7 +23,8 @@ export interface EvidenceTable {
   /** JSON text of typed evidence data (shared/api/evidenceData.ts), validated per kind at intake. */
   structured: string | null;
 }
-export type EvidenceRow = Selectable<EvidenceTable>;
+/** Evidence as its repository hands it out: typed data decoded by its kind's schema. */
+export type EvidenceRow = Decoded<Selectable<EvidenceTable>, { structured: EvidenceData | null }>;
 
 /** Evidence bytes, stored once per distinct content (keyed by SHA-256, lower-case hex). */
 export interface EvidenceFilesTable {

@@ -1,5 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CaseStatus, ReportSource } from '../../../shared/cases/enums';
+import type { TriageFactor } from '../../../shared/cases/triage';
+import type { Decoded } from '../jsonColumns';
 
 export interface CasesTable {
   id: Generated<number>;
@@ -34,6 +36,11 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
 }
-export type CaseRow = Selectable<CasesTable>;
-export type NewCaseRow = Insertable<CasesTable>;
-export type CaseUpdate = Updateable<CasesTable>;
+/** The JSON column of a case, decoded. */
+interface CaseJson {
+  triage: TriageFactor[] | null;
+}
+/** A case as its repository hands it out and takes it in: JSON columns decoded. */
+export type CaseRow = Decoded<Selectable<CasesTable>, CaseJson>;
+export type NewCaseRow = Decoded<Insertable<CasesTable>, Partial<CaseJson>>;
+export type CaseUpdate = Decoded<Updateable<CasesTable>, Partial<CaseJson>>;

@@ -1,5 +1,8 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { DecisionStatus } from '../../../shared/decisions/decisionStates';
+import type { NoticeData } from '../../../shared/notices/renderNotice';
+import type { Facts } from '../../../shared/rulebook';
+import type { Decoded } from '../jsonColumns';
 
 export type DecisionKind = 'apply' | 'waive' | 'dismiss' | 'escalate';
 
@@ -33,7 +36,17 @@ export interface DecisionsTable {
   status_changed_by: number | null;
   status_changed_at: string | null;
 }
-export type DecisionRow = Selectable<DecisionsTable>;
+/** The JSON columns of a decision, decoded. */
+interface DecisionJson {
+  facts: Facts | null;
+  approval_reasons: string[] | null;
+  /** The preview as it was at decision time (older rows may carry an earlier shape). */
+  preview: unknown;
+}
+/** A decision as its repository hands it out and takes it in: JSON columns decoded. */
+export type DecisionRow = Decoded<Selectable<DecisionsTable>, DecisionJson>;
+export type NewDecisionRow = Decoded<Insertable<DecisionsTable>, Partial<DecisionJson>>;
+export type DecisionUpdate = Decoded<Updateable<DecisionsTable>, Partial<DecisionJson>>;
 
 /** A finding on record: the rulebook engine's input for the subject's standing. */
 export interface ViolationsTable {
@@ -49,7 +62,8 @@ export interface ViolationsTable {
   /** What reversed it, e.g. `appeal:12`. */
   reversed_by: string | null;
 }
-export type ViolationRow = Selectable<ViolationsTable>;
+/** A finding as its repository hands it out: facts decoded. */
+export type ViolationRow = Decoded<Selectable<ViolationsTable>, { facts: Facts }>;
 
 /** The statement of reasons sent to the subject. */
 export interface NoticesTable {
@@ -64,4 +78,13 @@ export interface NoticesTable {
   appeal_until: string | null;
   created_at: string;
 }
-export type NoticeRow = Selectable<NoticesTable>;
+/** The structured part of an appeal's outcome notice (the decision's own notice is `NoticeData`). */
+export interface AppealOutcomeNoticeData {
+  kind: 'appeal_outcome';
+  approved: boolean;
+  relief: boolean;
+  reason: string;
+}
+/** A notice as its repository hands it out and takes it in: the structured statement decoded. */
+export type NoticeRow = Decoded<Selectable<NoticesTable>, { data: NoticeData | AppealOutcomeNoticeData }>;
+export type NewNoticeRow = Decoded<Insertable<NoticesTable>, { data: NoticeData | AppealOutcomeNoticeData }>;

@@ -1,5 +1,6 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ATTEMPT_RESULTS, OutboxEventType } from '../../../shared/api/outbox';
+import type { Decoded } from '../jsonColumns';
 
 /** One message per enforcement change, written in the transaction that made the change. */
 export interface OutboxMessagesTable {
@@ -14,7 +15,14 @@ export interface OutboxMessagesTable {
   payload: string;
   created_at: string;
 }
-export type OutboxMessageRow = Selectable<OutboxMessagesTable>;
+/** A message's body without `sequence`: its idempotency key as `id`, then what it describes. */
+export interface OutboxPayload {
+  id: string;
+  [field: string]: unknown;
+}
+/** A message as its repository hands it out and takes it in: its body decoded. */
+export type OutboxMessageRow = Decoded<Selectable<OutboxMessagesTable>, { payload: OutboxPayload }>;
+export type NewOutboxMessageRow = Decoded<Insertable<OutboxMessagesTable>, { payload: OutboxPayload }>;
 
 /** A webhook an admin registered for some event types. */
 export interface OutboxEndpointsTable {
@@ -31,7 +39,10 @@ export interface OutboxEndpointsTable {
   /** Removed endpoints stay for the history of what was delivered to them. */
   deleted_at: string | null;
 }
-export type OutboxEndpointRow = Selectable<OutboxEndpointsTable>;
+/** An endpoint as its repository hands it out and takes it in: its event types decoded. */
+export type OutboxEndpointRow = Decoded<Selectable<OutboxEndpointsTable>, { event_types: OutboxEventType[] }>;
+export type NewOutboxEndpointRow = Decoded<Insertable<OutboxEndpointsTable>, { event_types: OutboxEventType[] }>;
+export type OutboxEndpointUpdate = Decoded<Updateable<OutboxEndpointsTable>, { event_types?: OutboxEventType[] }>;
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 

@@ -1,4 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
+import type { ReportSource } from '../../../shared/cases/enums';
+import type { Decoded } from '../jsonColumns';
 
 /** A named work queue; cases reach it through routing rules and its members draw from it. */
 export interface QueuesTable {
@@ -15,7 +17,10 @@ export interface QueuesTable {
   member_role: string | null;
   created_at: string;
 }
-export type QueueRow = Selectable<QueuesTable>;
+/** Days to close a case, per report source. */
+export type SlaDays = Record<ReportSource, number>;
+/** A queue as its repository hands it out: its SLA days decoded. */
+export type QueueRow = Decoded<Selectable<QueuesTable>, { sla_days: SlaDays }>;
 
 export interface QueueMembersTable {
   queue_id: string;

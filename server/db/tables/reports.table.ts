@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ReportSource } from '../../../shared/cases/enums';
+import type { Decoded } from '../jsonColumns';
 
 export interface ReportsTable {
   id: Generated<number>;
@@ -17,5 +18,6 @@ export interface ReportsTable {
   subject_name: string | null;
   created_at: string;
 }
-export type ReportRow = Selectable<ReportsTable>;
-export type NewReportRow = Insertable<ReportsTable>;
+/** A report as its repository hands it out and takes it in: its facts decoded. */
+export type ReportRow = Decoded<Selectable<ReportsTable>, { facts: Record<string, unknown> | null }>;
+export type NewReportRow = Decoded<Insertable<ReportsTable>, { facts?: Record<string, unknown> | null }>;

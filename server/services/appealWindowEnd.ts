@@ -1,10 +1,10 @@
 import { appealWindowEnd } from '../../shared/decisions/appealWindow';
 import { standing } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
-import { noticesRepo } from '../db/repositories/decisions.repo';
+import { noticesRepo } from '../db/repositories/notices.repo';
+import { violationsRepo } from '../db/repositories/violations.repo';
 import type { Rulebooks } from '../rulebooks';
 import { violationIdOf } from './decisionIds';
-import { subjectHistory } from './subjectStanding.service';
 
 /**
  * Until when a decision can be appealed, read from storage: its notice's window and the
@@ -19,7 +19,7 @@ export async function appealWindowEndOf(
   const notice = (await noticesRepo.forCase(db, args.caseId)).find((n) => n.decision_id === args.decisionId);
   if (!notice?.appeal_until) return null;
   const rulebook = await rulebooks.forSubject(db, args.subjectId);
-  const current = standing(await subjectHistory(db, args.subjectId), args.now, rulebook);
+  const current = standing(await violationsRepo.historyOf(db, args.subjectId), args.now, rulebook);
   return appealWindowEnd(rulebook, {
     noticeUntil: notice.appeal_until,
     violationId: violationIdOf(args.decisionId),
