@@ -10,7 +10,7 @@ import { useTRPC } from '../../lib/trpc';
 import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
-import { useMoveOnFromCase } from '../queue/nextCase';
+import { useMoveOnFromCase } from '../worklist/nextCase';
 import { ChoiceDialog } from './ChoiceDialog';
 
 type Dialog = 'release' | 'skip' | 'assign' | 'route' | null;

@@ -4,7 +4,7 @@ import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useNow } from '../../lib/useNow';
 import { useQueueName } from '../../lib/useQueueName';
-import { SlaCell } from '../queue/SlaCell';
+import { SlaCell } from '../worklist/SlaCell';
 import { MaskedPii } from './pii/MaskedPii';
 import { RenameSubject } from './RenameSubject';
 

@@ -1,7 +1,7 @@
 import { Autocomplete, FormControlLabel, FormHelperText, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { FactView } from '../../../../shared/api/rulebook';
-import { MultiSelectField } from '../../queues/MultiSelectField';
+import { MultiSelectField } from '../../../lib/MultiSelectField';
 import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
 import { emptyInput, type FactInput, type FactInputs, type FactProblem } from './factsForm';
 

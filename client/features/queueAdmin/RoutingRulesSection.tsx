@@ -26,15 +26,15 @@ import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
 import type { RoutingRule } from '../../../shared/cases/routing';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
+import type { Notify } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { ConfirmDialog } from './ConfirmDialog';
 import { describeMatch } from './describeMatch';
 import { queueName } from './queueName';
 import { RoutingRuleDialog } from './RoutingRuleDialog';
 import type { RoutingMatchInput } from './routingForm';
 import { moveRule, nextPosition } from './routingOrder';
-import type { Notify } from './SuccessSnackbar';
 import { useRefreshQueues } from './useRefreshQueues';
 
 type Editing = { rule: RoutingRule | null } | null;

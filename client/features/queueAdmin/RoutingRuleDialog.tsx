@@ -19,9 +19,9 @@ import type { QueueView } from '../../../shared/api/queues';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
 import type { RoutingRule } from '../../../shared/cases/routing';
 import { RULE_SEVERITY } from '../../../shared/cases/triage';
+import { MultiSelectField } from '../../lib/MultiSelectField';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { MultiSelectField } from './MultiSelectField';
 import { queueName } from './queueName';
 import { type RoutingFormErrors, routingFormOf, unknownRules, validateRoutingForm } from './routingForm';
 

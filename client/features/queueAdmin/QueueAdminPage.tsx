@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
 import { can } from '../../../shared/auth/roles';
+import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -14,7 +15,6 @@ import { QueueCard } from './QueueCard';
 import { QueueDialog } from './QueueDialog';
 import { queueName } from './queueName';
 import { RoutingRulesSection } from './RoutingRulesSection';
-import { useSuccessSnackbar } from './SuccessSnackbar';
 import { useRefreshQueues } from './useRefreshQueues';
 
 /** Which dialog is open: creating a queue, editing one, or editing one's members. */
@@ -24,7 +24,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; queue: QueueView } | { kind: 
  * Queue administration: the named queues (SLAs, members, automatic assignment, backlog and
  * forecast) and the routing rules that fill them. Everyone may look; team leads may change.
  */
-export function QueuesPage() {
+export function QueueAdminPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { user } = useSession();

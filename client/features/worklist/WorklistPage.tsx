@@ -8,16 +8,16 @@ import type { CaseListItem } from '../../../shared/api/caseList';
 import { can } from '../../../shared/auth/roles';
 import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { useTRPC } from '../../lib/trpc';
+import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useNow } from '../../lib/useNow';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { BulkDecideButton } from './bulk/BulkDecideButton';
 import { bulkSelectable, NO_SELECTION, selectedRows } from './bulk/bulkSelection';
 import { NextCaseButton } from './NextCaseButton';
-import { DEFAULT_FILTERS, type QueueFilterState, QueueFilters } from './QueueFilters';
 import { SlaCell } from './SlaCell';
-import { useKeysetPages } from './useKeysetPages';
 import { useLiveCaseChanges } from './useLiveCaseChanges';
+import { DEFAULT_FILTERS, type QueueFilterState, WorklistFilters } from './WorklistFilters';
 
 const PAGE_SIZE = 50;
 
@@ -33,7 +33,7 @@ function toListInput(f: QueueFilterState) {
   };
 }
 
-export function QueuePage() {
+export function WorklistPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -146,7 +146,7 @@ export function QueuePage() {
         {canDecide && <BulkDecideButton rows={selected} onDecided={() => setSelection(NO_SELECTION)} />}
         {user && can(user.role, 'cases.claim') && <NextCaseButton queue={filters.queue} />}
       </Stack>
-      <QueueFilters
+      <WorklistFilters
         value={filters}
         onChange={(next) => {
           setFilters(next);

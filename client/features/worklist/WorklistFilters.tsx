@@ -53,7 +53,13 @@ function FilterSelect(props: {
 }
 
 /** The queue's server-side filters and sort; every change starts again at page one. */
-export function QueueFilters({ value, onChange }: { value: QueueFilterState; onChange(next: QueueFilterState): void }) {
+export function WorklistFilters({
+  value,
+  onChange,
+}: {
+  value: QueueFilterState;
+  onChange(next: QueueFilterState): void;
+}) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queues = useQuery(trpc.queues.list.queryOptions());
