@@ -8,6 +8,7 @@ import { can } from '../../../shared/auth/roles';
 import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -16,7 +17,6 @@ import type { AuditRow } from './auditTypes';
 import { EventDetail } from './EventDetail';
 import { ExportButton } from './ExportButton';
 import { platformInputToIso } from './platformInput';
-import { useDebouncedValue } from './useDebouncedValue';
 import { VerifyBadge } from './VerifyBadge';
 
 const PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffEventData, flatten, formatValue } from '../../../client/features/audit/eventDiff';
-import { isoToPlatformInput, platformInputToIso } from '../../../client/features/audit/platformInput';
+import { platformInputToIso } from '../../../client/features/audit/platformInput';
 
 describe('the audit event diff', () => {
   it('lists changed, added and removed fields first, by path, then the unchanged ones', () => {
@@ -50,11 +50,10 @@ describe('the audit event diff', () => {
 });
 
 describe('platform-time inputs', () => {
-  it('reads a datetime-local value as UTC+8 and writes one back', () => {
+  it('reads a datetime-local value as UTC+8', () => {
     expect(platformInputToIso('2026-11-23T08:30')).toBe('2026-11-23T00:30:00.000Z');
     expect(platformInputToIso('2027-01-01T00:00')).toBe('2026-12-31T16:00:00.000Z');
     expect(platformInputToIso('')).toBeUndefined();
     expect(platformInputToIso('yesterday')).toBeUndefined();
-    expect(isoToPlatformInput('2026-12-31T16:00:00.000Z')).toBe('2027-01-01T00:00');
   });
 });
