@@ -1,16 +1,7 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-} from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { PasswordFields } from './PasswordFields';
@@ -21,7 +12,6 @@ import type { StaffMember } from './staffTypes';
 export function ResetPasswordDialog(props: { member: StaffMember; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const titleId = useId();
   const [password, setPassword] = useState('');
   const [repeated, setRepeated] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -29,46 +19,31 @@ export function ResetPasswordDialog(props: { member: StaffMember; onClose(): voi
   const serverError = useTranslatedError(reset.error);
   const problem = checkNewPassword(password, repeated);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSubmitted(true);
     if (!problem) reset.mutate({ userId: props.member.id, password });
   };
 
   return (
-    <Dialog
-      open
-      onClose={reset.isPending ? undefined : props.onClose}
-      aria-labelledby={titleId}
+    <FormDialog
+      title={t('admin.staff.resetTitle', { name: props.member.displayName })}
+      text={t('admin.staff.resetText')}
+      pending={reset.isPending}
+      error={serverError}
+      confirmLabel={t('admin.staff.save')}
       maxWidth="xs"
-      fullWidth
+      onSubmit={submit}
+      onClose={props.onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{t('admin.staff.resetTitle', { name: props.member.displayName })}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <DialogContentText>{t('admin.staff.resetText')}</DialogContentText>
-            <PasswordFields
-              label={t('admin.staff.fields.newPassword')}
-              password={password}
-              repeated={repeated}
-              problem={problem}
-              showProblem={submitted}
-              onPassword={setPassword}
-              onRepeated={setRepeated}
-            />
-            {serverError && <Alert severity="error">{serverError}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={reset.isPending}>
-            {t('admin.staff.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={reset.isPending}>
-            {t('admin.staff.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <PasswordFields
+        label={t('admin.staff.fields.newPassword')}
+        password={password}
+        repeated={repeated}
+        problem={problem}
+        showProblem={submitted}
+        onPassword={setPassword}
+        onRepeated={setRepeated}
+      />
+    </FormDialog>
   );
 }

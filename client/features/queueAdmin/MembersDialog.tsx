@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Autocomplete,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Autocomplete, Box, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
+import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { queueName } from './queueName';
@@ -24,7 +14,6 @@ type Member = Omit<QueueView['members'][number], 'byRole'>;
 export function MembersDialog(props: { queue: QueueView; onClose(): void; onSaved(): void }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const titleId = useId();
   const directory = useQuery(trpc.users.directory.queryOptions());
   // Members by role (the escalations queue's leads) are not on the list: they belong anyway.
   const listed = useMemo(() => props.queue.members.filter((m) => !m.byRole), [props.queue.members]);
@@ -42,71 +31,57 @@ export function MembersDialog(props: { queue: QueueView; onClose(): void; onSave
     return [...active.filter((u) => !byRole.has(u.id)), ...listed.filter((m) => !activeIds.has(m.id))];
   }, [directory.data, props.queue.members, listed]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     save.mutate({ queueId: props.queue.id, userIds: members.map((m) => m.id) }, { onSuccess: () => props.onSaved() });
   };
 
   return (
-    <Dialog open onClose={save.isPending ? undefined : props.onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>
-          {t('queues.membersDialog.title', { name: queueName(props.queue, i18n.language) })}
-        </DialogTitle>
-        <DialogContent>
-          <Autocomplete
-            multiple
-            sx={{ pt: 1 }}
-            options={options}
-            value={members}
-            onChange={(_e, next) => setMembers(next)}
-            loading={directory.isPending}
-            getOptionLabel={(u) => u.displayName}
-            getOptionKey={(u) => u.id}
-            isOptionEqualToValue={(a, b) => a.id === b.id}
-            filterSelectedOptions
-            renderOption={({ key, ...optionProps }, u) => (
-              <Box component="li" key={key} {...optionProps}>
-                {u.displayName}
-                <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-                  {t(`role.${u.role}`, { defaultValue: u.role })}
-                </Typography>
-              </Box>
-            )}
-            renderInput={(params) => (
-              <TextField
-                {...params}
-                autoFocus
-                label={t('queues.membersDialog.label')}
-                placeholder={t('queues.membersDialog.placeholder')}
-              />
-            )}
-          />
-          {props.queue.memberRole && (
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {t('queues.membersByRole', { role: t(`role.${props.queue.memberRole}`, { defaultValue: '' }) })}
+    <FormDialog
+      title={t('queues.membersDialog.title', { name: queueName(props.queue, i18n.language) })}
+      pending={save.isPending}
+      error={saveError}
+      confirmLabel={t(save.isPending ? 'queues.saving' : 'queues.save')}
+      incomplete={directory.isPending}
+      onSubmit={submit}
+      onClose={props.onClose}
+    >
+      <Autocomplete
+        multiple
+        options={options}
+        value={members}
+        onChange={(_e, next) => setMembers(next)}
+        loading={directory.isPending}
+        getOptionLabel={(u) => u.displayName}
+        getOptionKey={(u) => u.id}
+        isOptionEqualToValue={(a, b) => a.id === b.id}
+        filterSelectedOptions
+        renderOption={({ key, ...optionProps }, u) => (
+          <Box component="li" key={key} {...optionProps}>
+            {u.displayName}
+            <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+              {t(`role.${u.role}`, { defaultValue: u.role })}
             </Typography>
-          )}
-          {directoryError && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {t('queues.membersDialog.directoryFailed')}: {directoryError}
-            </Alert>
-          )}
-          {saveError && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {saveError}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={save.isPending}>
-            {t('queues.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={save.isPending || directory.isPending}>
-            {t(save.isPending ? 'queues.saving' : 'queues.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+          </Box>
+        )}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            autoFocus
+            label={t('queues.membersDialog.label')}
+            placeholder={t('queues.membersDialog.placeholder')}
+          />
+        )}
+      />
+      {props.queue.memberRole && (
+        <Typography variant="body2" color="text.secondary">
+          {t('queues.membersByRole', { role: t(`role.${props.queue.memberRole}`, { defaultValue: '' }) })}
+        </Typography>
+      )}
+      {directoryError && (
+        <Alert severity="error">
+          {t('queues.membersDialog.directoryFailed')}: {directoryError}
+        </Alert>
+      )}
+    </FormDialog>
   );
 }

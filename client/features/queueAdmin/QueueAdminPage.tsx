@@ -18,7 +18,7 @@ import { RoutingRulesSection } from './RoutingRulesSection';
 import { useRefreshQueues } from './useRefreshQueues';
 
 /** Which dialog is open: creating a queue, editing one, or editing one's members. */
-type Dialog = { kind: 'create' } | { kind: 'edit'; queue: QueueView } | { kind: 'members'; queue: QueueView } | null;
+type OpenDialog = { kind: 'create' } | { kind: 'edit'; queue: QueueView } | { kind: 'members'; queue: QueueView } | null;
 
 /**
  * Queue administration: the named queues (SLAs, members, automatic assignment, backlog and
@@ -33,7 +33,7 @@ export function QueueAdminPage() {
   const loadError = useTranslatedError(query.error);
   const refresh = useRefreshQueues();
   const { notify, snackbar } = useSuccessSnackbar();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const queues = query.data ?? [];
   const existingIds = useMemo(() => new Set((query.data ?? []).map((q) => q.id)), [query.data]);
 

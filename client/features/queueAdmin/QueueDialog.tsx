@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  Stack,
-  Switch,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
 import { REPORT_SOURCES } from '../../../shared/cases/enums';
+import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { newQueueForm, type QueueFormErrors, queueFormOf, validateQueueForm } from './queueForm';
@@ -29,15 +18,13 @@ export function QueueDialog(props: {
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const titleId = useId();
   const creating = props.queue === null;
   const [values, setValues] = useState(() => (props.queue ? queueFormOf(props.queue) : newQueueForm()));
   const [errors, setErrors] = useState<QueueFormErrors>({});
   const save = useMutation(trpc.queues.save.mutationOptions());
   const serverError = useTranslatedError(save.error);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const checked = validateQueueForm(values, creating ? props.existingIds : undefined);
     setErrors(checked.errors);
     const input = checked.input;
@@ -49,87 +36,78 @@ export function QueueDialog(props: {
   };
 
   return (
-    <Dialog open onClose={save.isPending ? undefined : props.onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{t(creating ? 'queues.form.createTitle' : 'queues.form.editTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              label={t('queues.form.id')}
-              value={values.id}
-              onChange={(e) => setValues({ ...values, id: e.target.value })}
-              disabled={!creating}
-              required
-              autoFocus={creating}
-              error={Boolean(errors.id)}
-              helperText={errorText('id') ?? t('queues.form.idHelp')}
-              slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off' } }}
-            />
-            <TextField
-              label={t('queues.form.nameZh')}
-              value={values.nameZh}
-              onChange={(e) => setValues({ ...values, nameZh: e.target.value })}
-              required
-              autoFocus={!creating}
-              error={Boolean(errors.nameZh)}
-              helperText={errorText('nameZh')}
-            />
-            <TextField
-              label={t('queues.form.nameEn')}
-              value={values.nameEn}
-              onChange={(e) => setValues({ ...values, nameEn: e.target.value })}
-              required
-              error={Boolean(errors.nameEn)}
-              helperText={errorText('nameEn')}
-            />
-            <Typography variant="subtitle2" component="h3">
-              {t('queues.form.slaTitle')}
-            </Typography>
-            <Stack direction="row" spacing={2}>
-              {REPORT_SOURCES.map((source) => (
-                <TextField
-                  key={source}
-                  label={t(`source.${source}`)}
-                  value={values.slaDays[source]}
-                  onChange={(e) => setValues({ ...values, slaDays: { ...values.slaDays, [source]: e.target.value } })}
-                  required
-                  error={Boolean(errors[source])}
-                  helperText={errorText(source)}
-                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                  sx={{ flex: 1 }}
-                />
-              ))}
-            </Stack>
-            <TextField
-              label={t('queues.form.holdLimit')}
-              value={values.holdLimit}
-              onChange={(e) => setValues({ ...values, holdLimit: e.target.value })}
-              required
-              error={Boolean(errors.holdLimit)}
-              helperText={errorText('holdLimit') ?? t('queues.form.holdLimitHelp')}
-              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            />
-            <FormControlLabel
-              control={
-                <Switch
-                  checked={values.autoAssign}
-                  onChange={(e) => setValues({ ...values, autoAssign: e.target.checked })}
-                />
-              }
-              label={t('queues.autoAssign')}
-            />
-            {serverError && <Alert severity="error">{serverError}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={save.isPending}>
-            {t('queues.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
-            {t(save.isPending ? 'queues.saving' : 'queues.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t(creating ? 'queues.form.createTitle' : 'queues.form.editTitle')}
+      pending={save.isPending}
+      error={serverError}
+      confirmLabel={t(save.isPending ? 'queues.saving' : 'queues.save')}
+      onSubmit={submit}
+      onClose={props.onClose}
+    >
+      <TextField
+        label={t('queues.form.id')}
+        value={values.id}
+        onChange={(e) => setValues({ ...values, id: e.target.value })}
+        disabled={!creating}
+        required
+        autoFocus={creating}
+        error={Boolean(errors.id)}
+        helperText={errorText('id') ?? t('queues.form.idHelp')}
+        slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off' } }}
+      />
+      <TextField
+        label={t('queues.form.nameZh')}
+        value={values.nameZh}
+        onChange={(e) => setValues({ ...values, nameZh: e.target.value })}
+        required
+        autoFocus={!creating}
+        error={Boolean(errors.nameZh)}
+        helperText={errorText('nameZh')}
+      />
+      <TextField
+        label={t('queues.form.nameEn')}
+        value={values.nameEn}
+        onChange={(e) => setValues({ ...values, nameEn: e.target.value })}
+        required
+        error={Boolean(errors.nameEn)}
+        helperText={errorText('nameEn')}
+      />
+      <Typography variant="subtitle2" component="h3">
+        {t('queues.form.slaTitle')}
+      </Typography>
+      <Stack direction="row" spacing={2}>
+        {REPORT_SOURCES.map((source) => (
+          <TextField
+            key={source}
+            label={t(`source.${source}`)}
+            value={values.slaDays[source]}
+            onChange={(e) => setValues({ ...values, slaDays: { ...values.slaDays, [source]: e.target.value } })}
+            required
+            error={Boolean(errors[source])}
+            helperText={errorText(source)}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            sx={{ flex: 1 }}
+          />
+        ))}
+      </Stack>
+      <TextField
+        label={t('queues.form.holdLimit')}
+        value={values.holdLimit}
+        onChange={(e) => setValues({ ...values, holdLimit: e.target.value })}
+        required
+        error={Boolean(errors.holdLimit)}
+        helperText={errorText('holdLimit') ?? t('queues.form.holdLimitHelp')}
+        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={values.autoAssign}
+            onChange={(e) => setValues({ ...values, autoAssign: e.target.checked })}
+          />
+        }
+        label={t('queues.autoAssign')}
+      />
+    </FormDialog>
   );
 }

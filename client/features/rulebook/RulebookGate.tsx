@@ -10,14 +10,21 @@ import { RulebookProvider } from './rulebookContext';
  * Loads the rulebook once (it changes only with a deployment) and provides its lookups to
  * `children`: rule names, measure labels and ledger names outside the rulebook page.
  */
-export function RulebookGate({ children }: { children: ReactNode }) {
+export function RulebookGate({
+  children,
+  wrap = (content) => content,
+}: {
+  children: ReactNode;
+  /** Frames the progress bar or the error, e.g. in a dialog when the gate is one's content. */
+  wrap?(content: ReactNode): ReactNode;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.rulebook.get.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
   const errorText = useTranslatedError(query.error);
   if (query.data) return <RulebookProvider view={query.data}>{children}</RulebookProvider>;
   if (errorText) {
-    return (
+    return wrap(
       <Alert
         severity="error"
         action={
@@ -27,8 +34,8 @@ export function RulebookGate({ children }: { children: ReactNode }) {
         }
       >
         {t('rulebook.loadFailed')}: {errorText}
-      </Alert>
+      </Alert>,
     );
   }
-  return <LinearProgress aria-label={t('common.loading')} />;
+  return wrap(<LinearProgress aria-label={t('common.loading')} />);
 }

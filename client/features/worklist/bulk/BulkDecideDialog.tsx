@@ -2,10 +2,6 @@ import {
   Alert,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Stack,
   Table,
   TableBody,
@@ -17,11 +13,13 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListItem } from '../../../../shared/api/caseList';
+import { FormDialog } from '../../../lib/FormDialog';
 import { errorReason, useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
+import { ViewDialog } from '../../../lib/ViewDialog';
 import { FactsForm } from '../../case/decision/FactsForm';
 import { initialFactInputs, toFacts } from '../../case/decision/factsForm';
 import { PreviewSummary } from '../../case/decision/PreviewSummary';
@@ -41,14 +39,23 @@ type Row = Pick<CaseListItem, 'id' | 'version' | 'rule'>;
  * reviewer selected, so a case that changed meanwhile stops the batch (CONFLICT).
  */
 export function BulkDecideDialog(props: { open: boolean; rows: Row[]; onClose(): void; onDecided(): void }) {
+  const { t } = useTranslation();
+  // While the rulebook loads (or fails to), its progress or error shows in a dialog of the same title.
+  const waiting = (content: ReactNode) => (
+    <ViewDialog
+      title={t('bulk.title', { count: props.rows.length })}
+      closeLabel={t('common.cancel')}
+      onClose={props.onClose}
+    >
+      {content}
+    </ViewDialog>
+  );
   return (
-    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
-      {props.open && (
-        <RulebookGate>
-          <BulkDecideForm {...props} />
-        </RulebookGate>
-      )}
-    </Dialog>
+    props.open && (
+      <RulebookGate wrap={waiting}>
+        <BulkDecideForm {...props} />
+      </RulebookGate>
+    )
   );
 }
 
@@ -100,8 +107,7 @@ function BulkDecideForm(props: { rows: Row[]; onClose(): void; onDecided(): void
     !bulk.isPending &&
     (!withFacts || (rule !== null && Object.keys(problems).length === 0));
 
-  const submit = (e?: FormEvent) => {
-    e?.preventDefault();
+  const submit = () => {
     if (withFacts && Object.keys(problems).length) setShowAllProblems(true);
     if (!ready) return;
     bulk.mutate({
@@ -113,138 +119,126 @@ function BulkDecideForm(props: { rows: Row[]; onClose(): void; onDecided(): void
     });
   };
 
-  const title = <DialogTitle>{t('bulk.title', { count: pinned.length })}</DialogTitle>;
+  const title = t('bulk.title', { count: pinned.length });
   if (bulk.data) {
     return (
-      <>
-        {title}
-        <DialogContent>
-          <Alert severity="success" sx={{ mb: 2 }} data-testid="bulk-result">
-            {t('bulk.done', { count: bulk.data.results.length })}
-            <div>
-              {t('bulk.batch')} <code data-testid="bulk-batch-id">{bulk.data.batchId}</code>
-            </div>
-          </Alert>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('queue.columns.id')}</TableCell>
-                <TableCell>{t('queue.columns.status')}</TableCell>
+      <ViewDialog title={title} closeLabel={t('bulk.close')} focusClose onClose={props.onClose}>
+        <Alert severity="success" sx={{ mb: 2 }} data-testid="bulk-result">
+          {t('bulk.done', { count: bulk.data.results.length })}
+          <div>
+            {t('bulk.batch')} <code data-testid="bulk-batch-id">{bulk.data.batchId}</code>
+          </div>
+        </Alert>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('queue.columns.id')}</TableCell>
+              <TableCell>{t('queue.columns.status')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {bulk.data.results.map((r) => (
+              <TableRow key={r.caseId}>
+                <TableCell>{r.caseId}</TableCell>
+                <TableCell>
+                  {t(`status.${r.status}`, { defaultValue: r.status })}
+                  {r.requiresApproval && ` · ${t('bulk.awaitingApproval')}`}
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {bulk.data.results.map((r) => (
-                <TableRow key={r.caseId}>
-                  <TableCell>{r.caseId}</TableCell>
-                  <TableCell>
-                    {t(`status.${r.status}`, { defaultValue: r.status })}
-                    {r.requiresApproval && ` · ${t('bulk.awaitingApproval')}`}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </DialogContent>
-        <DialogActions>
-          <Button autoFocus onClick={props.onClose}>
-            {t('bulk.close')}
-          </Button>
-        </DialogActions>
-      </>
+            ))}
+          </TableBody>
+        </Table>
+      </ViewDialog>
     );
   }
 
   return (
-    <form onSubmit={submit}>
-      {title}
-      <DialogContent>
-        <Stack spacing={2}>
-          <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            {pinned.map((r) => (
-              <Chip key={r.id} size="small" label={t('case.title', { id: r.id })} />
-            ))}
-          </Stack>
-          <ToggleButtonGroup
-            exclusive
-            size="small"
-            value={kind}
-            onChange={(_e, next: BulkKind | null) => next && setKind(next)}
-            aria-label={t('bulk.kind')}
-          >
-            <ToggleButton value="dismiss">{t('decision.action.dismiss')}</ToggleButton>
-            <ToggleButton value="waive" disabled={!rule}>
-              {t('decision.action.waive')}
-            </ToggleButton>
-            <ToggleButton value="apply" disabled={!rule}>
-              {t('decision.action.apply')}
-            </ToggleButton>
-          </ToggleButtonGroup>
-          {rule ? (
-            withFacts && (
-              <>
-                <Typography variant="body2" color="text.secondary">
-                  {t('bulk.sameFacts', { rule: localized(rule.name) })}
-                </Typography>
-                <FactsForm
-                  ruleId={rule.id}
-                  facts={rule.facts}
-                  inputs={inputs}
-                  onChange={(name, value) => setInputs((prev) => ({ ...prev, [name]: value }))}
-                  problems={problems}
-                  showAllProblems={showAllProblems}
-                />
-              </>
-            )
-          ) : (
+    <FormDialog
+      title={title}
+      pending={bulk.isPending}
+      confirmLabel={t('bulk.submit', { count: pinned.length })}
+      incomplete={!ready}
+      onSubmit={submit}
+      onClose={props.onClose}
+    >
+      <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {pinned.map((r) => (
+          <Chip key={r.id} size="small" label={t('case.title', { id: r.id })} />
+        ))}
+      </Stack>
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={kind}
+        onChange={(_e, next: BulkKind | null) => next && setKind(next)}
+        aria-label={t('bulk.kind')}
+      >
+        <ToggleButton value="dismiss">{t('decision.action.dismiss')}</ToggleButton>
+        <ToggleButton value="waive" disabled={!rule}>
+          {t('decision.action.waive')}
+        </ToggleButton>
+        <ToggleButton value="apply" disabled={!rule}>
+          {t('decision.action.apply')}
+        </ToggleButton>
+      </ToggleButtonGroup>
+      {rule ? (
+        withFacts && (
+          <>
             <Typography variant="body2" color="text.secondary">
-              {t('bulk.mixedRules')}
+              {t('bulk.sameFacts', { rule: localized(rule.name) })}
             </Typography>
-          )}
-          {example && preview.data && preview.data.kind === kind && (
-            <Stack spacing={0.5} data-testid="bulk-preview">
-              <Typography variant="caption" color="text.secondary">
-                {t('bulk.previewOf', { id: example.id })}
-              </Typography>
-              <PreviewSummary preview={preview.data} compact />
-            </Stack>
-          )}
-          <ReasonFields
-            key={kind}
-            idPrefix={`bulk-${kind}`}
-            decision={kind}
-            value={reason}
-            onChange={(next) => setReasons((prev) => ({ ...prev, [kind]: next }))}
-            onSubmit={submit}
-          />
-          {errorText && (
-            <Alert
-              severity="error"
-              action={
-                stale ? (
-                  <Button
-                    color="inherit"
-                    size="small"
-                    onClick={() => {
-                      setPinned(props.rows);
-                      bulk.reset();
-                    }}
-                  >
-                    {t('bulk.useLatest')}
-                  </Button>
-                ) : undefined
-              }
-            >
-              {stale ? t('bulk.stale') : errorText}
-            </Alert>
-          )}
+            <FactsForm
+              ruleId={rule.id}
+              facts={rule.facts}
+              inputs={inputs}
+              onChange={(name, value) => setInputs((prev) => ({ ...prev, [name]: value }))}
+              problems={problems}
+              showAllProblems={showAllProblems}
+            />
+          </>
+        )
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {t('bulk.mixedRules')}
+        </Typography>
+      )}
+      {example && preview.data && preview.data.kind === kind && (
+        <Stack spacing={0.5} data-testid="bulk-preview">
+          <Typography variant="caption" color="text.secondary">
+            {t('bulk.previewOf', { id: example.id })}
+          </Typography>
+          <PreviewSummary preview={preview.data} compact />
         </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={!ready}>
-          {t('bulk.submit', { count: pinned.length })}
-        </Button>
-      </DialogActions>
-    </form>
+      )}
+      <ReasonFields
+        key={kind}
+        idPrefix={`bulk-${kind}`}
+        decision={kind}
+        value={reason}
+        onChange={(next) => setReasons((prev) => ({ ...prev, [kind]: next }))}
+        onSubmit={submit}
+      />
+      {errorText && (
+        <Alert
+          severity="error"
+          action={
+            stale ? (
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  setPinned(props.rows);
+                  bulk.reset();
+                }}
+              >
+                {t('bulk.useLatest')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {stale ? t('bulk.stale') : errorText}
+        </Alert>
+      )}
+    </FormDialog>
   );
 }
