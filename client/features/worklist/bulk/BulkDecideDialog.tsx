@@ -20,7 +20,7 @@ import { FormDialog } from '../../../lib/FormDialog';
 import { errorReason, useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { ViewDialog } from '../../../lib/ViewDialog';
-import { FactsForm } from '../../case/decision/FactsForm';
+import { FactsFields } from '../../case/decision/FactsFields';
 import { initialFactInputs, toFacts } from '../../case/decision/factsForm';
 import { PreviewSummary } from '../../case/decision/PreviewSummary';
 import { EMPTY_REASON, ReasonFields, type ReasonValue } from '../../case/decision/ReasonFields';
@@ -187,7 +187,7 @@ function BulkDecideForm(props: { rows: Row[]; onClose(): void; onDecided(): void
             <Typography variant="body2" color="text.secondary">
               {t('bulk.sameFacts', { rule: localized(rule.name) })}
             </Typography>
-            <FactsForm
+            <FactsFields
               ruleId={rule.id}
               facts={rule.facts}
               inputs={inputs}
