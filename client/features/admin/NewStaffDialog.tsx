@@ -6,9 +6,8 @@ import type { Role } from '../../../shared/auth/roles';
 import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { PasswordFields } from './PasswordFields';
-import { checkNewPassword } from './passwordCheck';
 import { RoleSelect } from './RoleSelect';
+import { useNewPassword } from './useNewPassword';
 
 /** Creates a staff account. The username rules and the password blocklist live on the server. */
 export function NewStaffDialog(props: {
@@ -21,17 +20,15 @@ export function NewStaffDialog(props: {
   const [displayName, setDisplayName] = useState('');
   // The least-privileged role that can work cases: raising it is a deliberate choice.
   const [role, setRole] = useState<Role>('reviewer');
-  const [password, setPassword] = useState('');
-  const [repeated, setRepeated] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  const newPassword = useNewPassword(t('admin.staff.fields.password'));
+  const { password, problem, submitted } = newPassword;
   const create = useMutation(trpc.users.create.mutationOptions());
   const serverError = useTranslatedError(create.error);
-  const problem = checkNewPassword(password, repeated);
   const missingUsername = !username.trim();
   const missingName = !displayName.trim();
 
   const submit = () => {
-    setSubmitted(true);
+    newPassword.markSubmitted();
     if (problem || missingUsername || missingName) return;
     const name = displayName.trim();
     create.mutate(
@@ -72,15 +69,7 @@ export function NewStaffDialog(props: {
         slotProps={{ htmlInput: { maxLength: 60 } }}
       />
       <RoleSelect label={t('admin.staff.fields.role')} value={role} onChange={setRole} fullWidth />
-      <PasswordFields
-        label={t('admin.staff.fields.password')}
-        password={password}
-        repeated={repeated}
-        problem={problem}
-        showProblem={submitted}
-        onPassword={setPassword}
-        onRepeated={setRepeated}
-      />
+      {newPassword.fields}
     </FormDialog>
   );
 }

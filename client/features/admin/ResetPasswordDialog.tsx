@@ -1,27 +1,22 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { PasswordFields } from './PasswordFields';
-import { checkNewPassword } from './passwordCheck';
 import type { StaffMember } from './staffTypes';
+import { useNewPassword } from './useNewPassword';
 
 /** Sets a new password for a staff member; the server ends their sessions. Stays open on refusal. */
 export function ResetPasswordDialog(props: { member: StaffMember; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [password, setPassword] = useState('');
-  const [repeated, setRepeated] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  const newPassword = useNewPassword(t('admin.staff.fields.newPassword'));
   const reset = useMutation(trpc.users.resetPassword.mutationOptions({ onSuccess: props.onDone }));
   const serverError = useTranslatedError(reset.error);
-  const problem = checkNewPassword(password, repeated);
 
   const submit = () => {
-    setSubmitted(true);
-    if (!problem) reset.mutate({ userId: props.member.id, password });
+    newPassword.markSubmitted();
+    if (!newPassword.problem) reset.mutate({ userId: props.member.id, password: newPassword.password });
   };
 
   return (
@@ -35,15 +30,7 @@ export function ResetPasswordDialog(props: { member: StaffMember; onClose(): voi
       onSubmit={submit}
       onClose={props.onClose}
     >
-      <PasswordFields
-        label={t('admin.staff.fields.newPassword')}
-        password={password}
-        repeated={repeated}
-        problem={problem}
-        showProblem={submitted}
-        onPassword={setPassword}
-        onRepeated={setRepeated}
-      />
+      {newPassword.fields}
     </FormDialog>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, FormControl, InputLabel, MenuItem, Select, Stack, TextField } from '@mui/material';
+import { Button, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { AuditFacets } from '../../../shared/api/audit';
+import { FilterSelect } from '../../lib/FilterSelect';
 
 /** The audit page's filters as typed; times are datetime-local values in platform time. */
 export interface AuditFilterState {
@@ -23,35 +24,6 @@ export const NO_FILTERS: AuditFilterState = {
   to: '',
 };
 
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange(value: string): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <FormControl size="small" sx={{ minWidth: 150 }}>
-      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
-      <Select
-        labelId={`${props.id}-label`}
-        id={props.id}
-        label={props.label}
-        value={props.value}
-        onChange={(e) => props.onChange(String(e.target.value))}
-      >
-        <MenuItem value="">{t('audit.filters.any')}</MenuItem>
-        {props.options.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-}
-
 /** Server-side filters of the audit trail; every change starts again at the newest event. */
 export function AuditFilters({
   value,
@@ -69,6 +41,8 @@ export function AuditFilters({
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       <FilterSelect
+        anyLabel={t('audit.filters.any')}
+        minWidth={150}
         id="audit-filter-actor"
         label={t('audit.filters.actor')}
         value={value.actor}
@@ -76,6 +50,8 @@ export function AuditFilters({
         options={(facets?.actors ?? []).map((a) => ({ value: a.key, label: actorLabel(a.key, a.name) }))}
       />
       <FilterSelect
+        anyLabel={t('audit.filters.any')}
+        minWidth={150}
         id="audit-filter-action"
         label={t('audit.filters.action')}
         value={value.action}
@@ -83,6 +59,8 @@ export function AuditFilters({
         options={(facets?.actions ?? []).map((a) => ({ value: a, label: a }))}
       />
       <FilterSelect
+        anyLabel={t('audit.filters.any')}
+        minWidth={150}
         id="audit-filter-target-type"
         label={t('audit.filters.targetType')}
         value={value.targetType}

@@ -1,10 +1,11 @@
 import Add from '@mui/icons-material/Add';
-import { Alert, Box, Button, Skeleton, Stack, Typography } from '@mui/material';
+import { Box, Button, Skeleton, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
 import { can } from '../../../shared/auth/roles';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -18,7 +19,11 @@ import { RoutingRulesSection } from './RoutingRulesSection';
 import { useRefreshQueues } from './useRefreshQueues';
 
 /** Which dialog is open: creating a queue, editing one, or editing one's members. */
-type OpenDialog = { kind: 'create' } | { kind: 'edit'; queue: QueueView } | { kind: 'members'; queue: QueueView } | null;
+type OpenDialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; queue: QueueView }
+  | { kind: 'members'; queue: QueueView }
+  | null;
 
 /**
  * Queue administration: the named queues (SLAs, members, automatic assignment, backlog and
@@ -66,16 +71,9 @@ export function QueueAdminPage() {
       </Stack>
 
       {loadError && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              {t('queues.retry')}
-            </Button>
-          }
-        >
+        <LoadErrorAlert onRetry={() => void query.refetch()} retrying={query.isFetching}>
           {t('queues.loadFailed')}: {loadError}
-        </Alert>
+        </LoadErrorAlert>
       )}
       {query.isPending && <LoadingQueues />}
       {query.data && queues.length === 0 && (

@@ -1,7 +1,8 @@
-import { Alert, Button, LinearProgress } from '@mui/material';
+import { LinearProgress } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { RulebookProvider } from './rulebookContext';
@@ -25,16 +26,9 @@ export function RulebookGate({
   if (query.data) return <RulebookProvider view={query.data}>{children}</RulebookProvider>;
   if (errorText) {
     return wrap(
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-            {t('rulebook.retry')}
-          </Button>
-        }
-      >
+      <LoadErrorAlert onRetry={() => void query.refetch()}>
         {t('rulebook.loadFailed')}: {errorText}
-      </Alert>,
+      </LoadErrorAlert>,
     );
   }
   return wrap(<LinearProgress aria-label={t('common.loading')} />);

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Chip, Stack, Tooltip, Typography } from '@mui/material';
+import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { GRID_CHECKBOX_SELECTION_FIELD, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { CaseListItem } from '../../../shared/api/caseList';
 import { can } from '../../../shared/auth/roles';
 import { DeskDataGrid } from '../../lib/DeskDataGrid';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { useTRPC } from '../../lib/trpc';
 import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useNow } from '../../lib/useNow';
@@ -154,16 +155,9 @@ export function WorklistPage() {
         }}
       />
       {errorText && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-              {t('queue.retry')}
-            </Button>
-          }
-        >
+        <LoadErrorAlert onRetry={() => void query.refetch()}>
           {t('queue.loadFailed')}: {errorText}
-        </Alert>
+        </LoadErrorAlert>
       )}
       <Box sx={{ height: 'calc(100vh - 210px)', minHeight: 400 }}>
         <DeskDataGrid

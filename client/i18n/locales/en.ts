@@ -137,7 +137,6 @@ export const en: Messages = {
   rulebook: {
     title: 'Rulebook',
     loadFailed: 'Could not load the rulebook',
-    retry: 'Retry',
     summary: '{{rules}} rules · {{measures}} measures',
     tabs: { rules: 'Rules and versions', ledgers: 'Points and node punishments', measures: 'Measures' },
     ruleList: 'Rules',
@@ -249,7 +248,6 @@ export const en: Messages = {
     title: 'Queue administration',
     readOnly: 'Read only: team leads change queues and routing rules',
     create: 'New queue',
-    retry: 'Retry',
     loadFailed: 'Could not load the queues',
     empty: 'There are no queues yet',
     emptyLead: 'There are no queues yet; create the first with “New queue”',
@@ -973,7 +971,6 @@ export const en: Messages = {
       new: 'New staff member',
       empty: 'No staff',
       loadFailed: 'Could not load the staff',
-      retry: 'Retry',
       forbidden: 'Only administrators manage staff',
       you: 'You',
       never: 'Never',
@@ -1401,5 +1398,11 @@ export const en: Messages = {
       viewAll: "All of this shop's alerts",
     },
   },
-  common: { loading: 'Loading…', timeZone: 'Platform time UTC+8', cancel: 'Cancel', confirm: 'Confirm' },
+  common: {
+    loading: 'Loading…',
+    timeZone: 'Platform time UTC+8',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    retry: 'Retry',
+  },
 };

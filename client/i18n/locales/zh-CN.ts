@@ -134,7 +134,6 @@ export const zhCN = {
   rulebook: {
     title: '规则库',
     loadFailed: '规则库加载失败',
-    retry: '重试',
     summary: '{{rules}} 条规则 · {{measures}} 项处理措施',
     tabs: { rules: '规则与版本', ledgers: '扣分与节点处罚', measures: '处理措施' },
     ruleList: '规则列表',
@@ -245,7 +244,6 @@ export const zhCN = {
     title: '队列管理',
     readOnly: '只读：仅组长可修改队列与分配规则',
     create: '新建队列',
-    retry: '重试',
     loadFailed: '队列加载失败',
     empty: '还没有队列',
     emptyLead: '还没有队列，点击“新建队列”创建第一个',
@@ -950,7 +948,6 @@ export const zhCN = {
       new: '新增员工',
       empty: '暂无员工',
       loadFailed: '无法加载员工列表',
-      retry: '重试',
       forbidden: '只有管理员可以管理员工',
       you: '本人',
       never: '从未登录',
@@ -1359,7 +1356,7 @@ export const zhCN = {
       viewAll: '查看该店铺的全部预警',
     },
   },
-  common: { loading: '加载中…', timeZone: '平台时间 UTC+8', cancel: '取消', confirm: '确定' },
+  common: { loading: '加载中…', timeZone: '平台时间 UTC+8', cancel: '取消', confirm: '确定', retry: '重试' },
 };
 
 /** The shape every other language must match, key for key. */
