@@ -1,10 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 // The client lives in client/ and builds to dist/client, which the server serves.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // Brotli and gzip copies beside each asset, made once at build time; the server picks one by
+  // Accept-Encoding (server/app.ts). index.html is left alone: it is small and never cached.
+  plugins: [
+    react(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.html$/], threshold: 1024, logLevel: 'silent' }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type ErrorRequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -11,7 +12,12 @@ import { auditExportRoute } from './http/auditExport.route';
 import { requireCsrfHeader } from './http/csrf';
 import { evidenceRoutes } from './http/evidence.routes';
 import { malformedQuery, refuseInvalidUtf8 } from './http/hostileInput';
+import { openApiRoutes } from './http/openApi.routes';
+import { operationsRoutes } from './http/operations.routes';
 import type { UploadLimits } from './http/readUpload';
+import type { RequestTracker } from './http/requestTracker';
+import { trpcLatency } from './http/trpcLatency';
+import type { DeskMetrics } from './metrics/deskMetrics';
 import { appRouter } from './trpc/appRouter';
 import { type AppDeps, contextFactory } from './trpc/context';
 
@@ -22,6 +28,11 @@ export interface AppOptions extends AppDeps {
   /** Express's `trust proxy` (DESK_TRUST_PROXY); none unless configured. */
   trustProxy?: boolean | number | string;
   uploads?: UploadLimits;
+  /** Prometheus metrics (`/metrics`), and the bearer token that guards them (DESK_METRICS_TOKEN). */
+  metrics?: DeskMetrics;
+  metricsToken?: string | null;
+  /** Counts requests in flight, for a graceful shutdown. */
+  requests?: RequestTracker;
 }
 
 const JSON_BODY_LIMIT = '1mb';
@@ -32,6 +43,7 @@ export function createApp(options: AppOptions): express.Express {
   // X-Forwarded-* only from the proxies the operator named: otherwise anyone (a local process
   // included) could pick the address the sign-in limit and the audit trail see.
   app.set('trust proxy', options.trustProxy ?? false);
+  if (options.requests) app.use(options.requests.middleware);
 
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
@@ -69,18 +81,13 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await options.db.selectFrom('settings').select('key').limit(1).execute();
-      res.json({ ok: true });
-    } catch {
-      res.status(503).json({ ok: false });
-    }
-  });
+  app.use(operationsRoutes(options));
+  app.use(openApiRoutes());
 
   // The body is read as text and parsed by tRPC: its adapter would turn a parsed body back
   // into JSON with a recursive JSON.stringify, which 10,000 levels of nesting overflow before
   // any check of ours could refuse them (refuseHostile in server/trpc/trpc.ts does, after).
+  if (options.metrics) app.use('/trpc', trpcLatency(options.metrics));
   app.use(
     '/trpc',
     requireCsrfHeader,
@@ -131,8 +138,16 @@ const refuseMalformedQuery: express.RequestHandler = (req, res, next) => {
 function serveClient(app: express.Express, clientDir: string) {
   const root = resolve(clientDir);
   const index = join(root, 'index.html');
-  // Hashed asset names never change content, so browsers may keep them for a year.
-  app.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  // Hashed asset names never change content, so browsers may keep them for a year. The build
+  // writes .br and .gz beside each one (vite.config.ts); the client gets the best it accepts.
+  app.use(
+    '/assets',
+    expressStaticGzip(join(root, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: { immutable: true, maxAge: '365d', fallthrough: false },
+    }),
+  );
   app.use(express.static(root, { index: false }));
   // Client-side routes (/queue, /cases/12, …) all load the single page.
   app.get(/^\/(?!trpc\/|api\/|healthz).*/, (_req, res) => {

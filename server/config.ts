@@ -39,6 +39,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** SQLite: read-only connections serving reads beside the writer (`DESK_SQLITE_READERS`, 0–8, default 0). */
+  sqliteReaders: number;
   /**
    * Seed demo users and cases into an empty database: by default only into the embedded SQLite
    * database (a PostgreSQL database is someone's real one); `DESK_DEMO=1` forces it, `0` refuses.
@@ -67,6 +69,10 @@ export interface Config {
   outbox: OutboxConfig;
   /** Evidence uploads: how long a body may stall or take, and how many one caller may run at once. */
   uploads: UploadLimits;
+  /** DESK_METRICS_TOKEN: the bearer token `/metrics` asks for; null leaves it open. */
+  metricsToken: string | null;
+  /** DESK_SHUTDOWN_GRACE_SECONDS: how long SIGTERM waits for requests in flight. */
+  shutdownGraceMs: number;
 }
 
 const HOUR = 3_600_000;
@@ -84,6 +90,13 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
+function sqliteReaders(value: string | undefined): number {
+  const n = Number(value ?? 0);
+  if (!Number.isInteger(n) || n < 0 || n > 8)
+    throw new Error(`DESK_SQLITE_READERS must be a whole number from 0 to 8 (got "${value}")`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -93,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
+    sqliteReaders: sqliteReaders(env.DESK_SQLITE_READERS),
     demo: env.DESK_DEMO === '1' || (env.DESK_DEMO !== '0' && !/^postgres(ql)?:/i.test(databaseUrl)),
     demoAllowRemote: env.DESK_DEMO_ALLOW_REMOTE === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -131,5 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signingKeyFile: env.DESK_AUDIT_SIGNING_KEY_FILE ? resolve(env.DESK_AUDIT_SIGNING_KEY_FILE) : null,
     },
     outbox: loadOutboxConfig(env),
+    metricsToken: env.DESK_METRICS_TOKEN || null,
+    shutdownGraceMs: seconds(env.DESK_SHUTDOWN_GRACE_SECONDS, 10, 'DESK_SHUTDOWN_GRACE_SECONDS'),
   };
 }

@@ -16,9 +16,16 @@ if (server.demoLogins?.length) {
 }
 console.log(lines.join('\n'));
 
+// A graceful stop: no new connections, requests in flight finish (up to
+// DESK_SHUTDOWN_GRACE_SECONDS), then the jobs stop and the database closes.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
-    await server.close();
-    process.exit(0);
+    try {
+      await server.close({ graceMs: config.shutdownGraceMs });
+      process.exit(0);
+    } catch (err) {
+      server.logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   });
 }

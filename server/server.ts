@@ -10,12 +10,14 @@ import { assertDemoNotExposed, demoAccountsIn } from './demo/demoAccounts';
 import { type DemoLogin, seedDemoData } from './demo/seedDemo';
 import { ChangeBus } from './events/changeBus';
 import { PgNotifyRelay } from './events/pgNotifyRelay';
+import { requestTracker } from './http/requestTracker';
 import { startAppealSweeper } from './jobs/appealSweeper';
 import { startAuditMonitor } from './jobs/auditMonitor';
 import { startEnforcementScheduler } from './jobs/enforcementScheduler';
 import { startLeaseSweeper } from './jobs/leaseSweeper';
 import { startOutboxWorker } from './jobs/outboxWorker';
 import { startRateLimitSweeper } from './jobs/rateLimitSweeper';
+import { createDeskMetrics } from './metrics/deskMetrics';
 import { setPaceCacheTtl } from './services/queuePace';
 import { createRateLimits } from './trpc/rateLimits';
 
@@ -25,7 +27,11 @@ export interface RunningServer {
   /** The demo accounts the database holds (published password), printed at start; empty if none. */
   demoLogins: DemoLogin[];
   logger: Logger;
-  close(): Promise<void>;
+  /**
+   * Stops listening (new connections are refused), lets requests in flight finish for up to
+   * `graceMs` (default 0: cut them), then stops the background jobs and closes the database.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** config → database → migrate → (demo data) → listen. Used by `npm start` and by the tests. */
@@ -34,7 +40,7 @@ export async function startServer(
   opts: { clock?: Clock; logger?: Logger } = {},
 ): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ level: config.logLevel });
-  const handle = openDatabase(config.databaseUrl);
+  const handle = openDatabase(config.databaseUrl, { sqliteReaders: config.sqliteReaders });
   const clock = opts.clock ?? systemClock;
   // Everything started so far, stopped in reverse on close (or when a later step fails).
   const running: { stop(): Promise<void> }[] = [];
@@ -59,6 +65,8 @@ export async function startServer(
     );
     await bus.start();
     running.push(bus);
+    const metrics = createDeskMetrics();
+    const requests = requestTracker();
     const app = createApp({
       db: handle.db,
       clock,
@@ -71,27 +79,39 @@ export async function startServer(
       auditAnchorFile: config.audit.anchorFile,
       outboxAddresses: config.outbox.addresses,
       uploads: config.uploads,
+      metrics,
+      metricsToken: config.metricsToken,
+      requests,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
     });
-    running.push({
-      stop: () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    });
+    const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+    /** Refuses new connections; waits up to graceMs for counted requests, then cuts what is left. */
+    const stopListening = async (graceMs: number) => {
+      if (server.listening) server.close();
+      server.closeIdleConnections();
+      if (graceMs > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([requests.idle(), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+        clearTimeout(timer);
+      }
+      server.closeAllConnections();
+      await closed;
+    };
+    running.push({ stop: () => stopListening(0) });
     const { port } = server.address() as AddressInfo;
     // Background jobs start once listening, so a failed start leaves no timer on a closed database.
     running.push(startLeaseSweeper({ db: handle.db, clock, bus, logger }));
     running.push(startAppealSweeper({ db: handle.db, clock, bus, logger }));
-    running.push(startAuditMonitor({ db: handle.db, clock, logger }, config.audit));
+    running.push(startAuditMonitor({ db: handle.db, clock, logger, onVerified: metrics.auditVerified }, config.audit));
     if (handle.pgPool) running.push(startRateLimitSweeper({ db: handle.db, clock, bus, logger }));
     if (config.outbox.enabled) {
-      running.push(startOutboxWorker({ db: handle.db, clock, logger }, config.outbox));
+      running.push(
+        startOutboxWorker({ db: handle.db, clock, logger, onDelivered: metrics.observeDelivery }, config.outbox),
+      );
       running.push(startEnforcementScheduler({ db: handle.db, clock, bus, logger }, config.outbox.schedulerMs));
     }
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -100,7 +120,9 @@ export async function startServer(
       port,
       demoLogins,
       logger,
-      close: async () => {
+      close: async ({ graceMs = 0 } = {}) => {
+        // Requests first (they may still need the jobs' effects and the database), then jobs, then the database.
+        await stopListening(graceMs);
         await stopAll();
         await handle.close();
       },

@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCC
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../../server/trpc/appRouter';
 import { MAX_BATCH_CALLS } from '../../shared/api/transport';
+import { type DeskErrorReason, isDeskErrorReason } from '../../shared/errors/reasons';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -39,8 +40,8 @@ export function createApiClient() {
   });
 }
 
-/** The stable reason of a server error (for a translated message), if it has one. */
-export function errorReason(error: unknown): string | undefined {
-  if (error instanceof TRPCClientError) return (error.data?.reason as string | undefined) ?? error.data?.code;
-  return undefined;
+/** The stable reason of a server error (for a translated message), if it has one the desk knows. */
+export function errorReason(error: unknown): DeskErrorReason | undefined {
+  const reason: unknown = error instanceof TRPCClientError ? error.data?.reason : undefined;
+  return isDeskErrorReason(reason) ? reason : undefined;
 }

@@ -1,6 +1,6 @@
 import { PLATFORM_UTC_OFFSET_MINUTES } from '../../shared/rulebook';
 import { AUDIT_COLUMNS, type AuditEventRow } from '../db/tables/auditEvents.table';
-import { csvField } from './exportFormats';
+import { csvField } from './csvField';
 
 /**
  * The audit trail for people who open it in Excel (format `csv-excel`): UTF-8 with a byte-order

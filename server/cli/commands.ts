@@ -1,18 +1,17 @@
 import { parseArgs } from 'node:util';
 import { MAX_TOKEN_DAYS, type TokenView } from '../../shared/api/tokens';
-import { ROLES, type Role } from '../../shared/auth/roles';
 import { systemClock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { ChangeBus } from '../events/changeBus';
 import { createToken, listTokens, revokeToken } from '../services/tokens.service';
-import { createStaffUser } from '../services/users.service';
 import { AUDIT_USAGE, auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { CLI_ACTOR } from './cliActor';
 import { importCommand } from './importReports';
-import { readSecret } from './readSecret';
+import { queueCommand } from './queues';
+import { userCommand } from './users';
 
 export interface CliEnv {
   config: Config;
@@ -23,7 +22,13 @@ export interface CliEnv {
 
 const USAGE = `usage: npm run desk -- <command>
   migrate                                          apply pending migrations
-  user add <username> --role <role> [--name <n>]   create a staff user (password from DESK_PASSWORD or stdin)
+  queue add <id> --name <zh> [--name-en <en>] [--catch-all]
+                                                   create a queue; --catch-all routes every case no other rule matches to it
+  user add <username> --role <role> [--name <n>] [--queues <id,…>]
+                                                   create a staff user (password from DESK_PASSWORD or stdin)
+  user disable <username>                          disable an account and end its sessions
+  user reset-password <username> [--generate]      set a password they must replace at next sign-in
+                                                   (DESK_PASSWORD or stdin; --generate prints a one-time one)
   token add <name> --scope intake,appeals [--expires-days N]
                                                    create an integration token (printed once)
   token list                                       one line per token: id name scopes expires-at|never active|revoked
@@ -43,7 +48,17 @@ export async function runCommand(argv: string[], env: CliEnv): Promise<string> {
         return applied.length ? `applied ${applied.join(', ')} to ${describe}` : `${describe} is up to date`;
       });
     case 'user':
-      return userCommand(rest, env);
+      return userCommand(rest, env.stdin, (fn) =>
+        withDatabase(env, async ({ db }) => {
+          await migrateToLatest(db);
+          return fn(db);
+        }),
+      );
+    case 'queue':
+      return withDatabase(env, async ({ db }) => {
+        await migrateToLatest(db);
+        return queueCommand(rest, db);
+      });
     case 'token':
       return tokenCommand(rest, env);
     case 'import': {
@@ -74,28 +89,6 @@ export async function runCommand(argv: string[], env: CliEnv): Promise<string> {
     default:
       throw new Error(`unknown command "${command}"; run "npm run desk -- help"`);
   }
-}
-
-async function userCommand(argv: string[], env: CliEnv): Promise<string> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' } },
-  });
-  const [sub, username] = positionals;
-  if (sub !== 'add' || !username) throw new Error('usage: user add <username> --role <role> [--name <display name>]');
-  const role = values.role as Role | undefined;
-  if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-  const password = process.env.DESK_PASSWORD ?? (await readSecret(env.stdin, `password for ${username}: `));
-  return withDatabase(env, async ({ db }) => {
-    await migrateToLatest(db);
-    const { id } = await createStaffUser(
-      { db, clock: systemClock, bus: new ChangeBus(), audit: CLI_ACTOR },
-      // The operator chose this password, not the person: their first session replaces it.
-      { username, role, displayName: values.name, password, mustChangePassword: true },
-    );
-    return `created user ${username} (id ${id}, role ${role})`;
-  });
 }
 
 const TOKEN_USAGE =

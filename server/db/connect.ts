@@ -15,8 +15,13 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** SQLite only: read-only connections for reads outside transactions (0: all on the writer). */
+  sqliteReaders?: number;
+}
+
 /** `sqlite:./data/verdict.sqlite` (default), `sqlite::memory:`, or `postgres://…`. */
-export function openDatabase(url: string): DatabaseHandle {
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({
       connectionString: url,
@@ -39,7 +44,7 @@ export function openDatabase(url: string): DatabaseHandle {
     const path = url.slice('sqlite:'.length);
     const filename = path === ':memory:' ? path : resolve(path);
     if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-    const db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ filename }) });
+    const db = new Kysely<Database>({ dialect: new Sqlite3Dialect({ filename, readers: options.sqliteReaders ?? 0 }) });
     return { db, dialect: 'sqlite', describe: `sqlite:${filename}`, close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { auditExportQuery, EXPORT_HEADERS } from '../../shared/api/audit';
 import { can } from '../../shared/auth/roles';
-import { DeskError } from '../../shared/errors/deskError';
+import { DeskError, type DeskErrorReason } from '../../shared/errors/deskError';
 import { ExportAborted } from '../audit/exportStream';
 import { SESSION_COOKIE } from '../auth/sessionToken';
 import { beginAuditExport, completeAuditExport } from '../services/auditExport.service';
@@ -28,12 +28,18 @@ export function auditExportRoute(deps: AppDeps & { logger: Logger }): RequestHan
     try {
       await consume(deps.limits.expensive, `user:${user.id}`);
     } catch {
-      return sendError(res, 429, 'TOO_MANY_REQUESTS', 'too many exports; try again in a minute');
+      return sendError(res, 429, 'TOO_MANY_REQUESTS', 'too many exports; try again in a minute', 'rate_limited');
     }
     const query = auditExportQuery.safeParse(req.query);
     if (!query.success) {
       const issue = query.error.issues[0];
-      return sendError(res, 400, 'BAD_REQUEST', `invalid ${issue?.path.join('.') || 'query'}: ${issue?.message}`);
+      return sendError(
+        res,
+        400,
+        'BAD_REQUEST',
+        `invalid ${issue?.path.join('.') || 'query'}: ${issue?.message}`,
+        'invalid_input',
+      );
     }
 
     const ctx = {
@@ -50,7 +56,7 @@ export function auditExportRoute(deps: AppDeps & { logger: Logger }): RequestHan
     try {
       job = await beginAuditExport(ctx, query.data);
     } catch (err) {
-      if (err instanceof DeskError) return sendError(res, 400, err.code, err.message);
+      if (err instanceof DeskError) return sendError(res, 400, err.code, err.message, err.reason);
       throw err;
     }
 
@@ -81,6 +87,6 @@ async function staffUser(deps: AppDeps, req: Request): Promise<(StaffUser & { se
   return resolved && !resolved.gate && token ? { ...resolved.user, sessionToken: token } : null;
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
+function sendError(res: Response, status: number, code: string, message: string, reason?: DeskErrorReason): void {
+  res.status(status).json({ error: { code, message, ...(reason ? { reason } : {}) } });
 }

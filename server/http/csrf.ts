@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { DeskErrorReason } from '../../shared/errors/reasons';
 import { SESSION_COOKIE } from '../auth/sessionToken';
 
 export const CSRF_HEADER = 'x-verdict-csrf';
@@ -18,7 +19,7 @@ export const requireCsrfHeader: RequestHandler = (req, res, next) => {
   res.status(403).json({
     error: {
       code: 'FORBIDDEN',
-      reason: 'csrf',
+      reason: 'csrf' satisfies DeskErrorReason,
       message: `cookie-authenticated writes need the ${CSRF_HEADER}: 1 header`,
     },
   });

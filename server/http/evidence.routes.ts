@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { EVIDENCE_MAX_BYTES } from '../../shared/api/evidenceData';
 import { can } from '../../shared/auth/roles';
-import { DeskError } from '../../shared/errors/deskError';
+import { DeskError, type DeskErrorReason } from '../../shared/errors/deskError';
 import { ALLOWED_BINARY_TYPES, isInlineImage, TEXT_TYPES } from '../evidence/detectContentType';
 import { cleanFileName, contentDisposition, downloadName } from '../evidence/fileNames';
 import { readEvidenceContent, uploadEvidence } from '../services/evidence.service';
@@ -33,7 +33,7 @@ export function evidenceRoutes(
 
   routes.post('/cases/:id/evidence', async (req, res) => {
     const caseId = positiveId(req.params.id);
-    if (!caseId) return sendError(res, 404, 'NOT_FOUND', 'no such case');
+    if (!caseId) return sendError(res, 404, 'NOT_FOUND', 'no such case', { reason: 'case_not_found' });
     const ctx = await callerOf({ req, res });
     const refused = uploadRefusal(ctx);
     if (refused) return sendError(res, refused.status, refused.code, refused.message);
@@ -46,6 +46,7 @@ export function evidenceRoutes(
         429,
         'TOO_MANY_REQUESTS',
         `at most ${limits.perCaller} uploads at once; wait for one to finish`,
+        { reason: 'too_many_uploads' },
       );
     }
     running.set(caller, mine + 1);
@@ -63,7 +64,7 @@ export function evidenceRoutes(
       return;
     }
     if (!read.ok) {
-      sendError(res, read.status, read.code, read.message);
+      sendError(res, read.status, read.code, read.message, { reason: read.reason });
       // A stalled body is not worth waiting for: drop the connection once the answer is out.
       if (read.status === 408) res.once('finish', () => req.destroy());
       return;
@@ -87,7 +88,7 @@ export function evidenceRoutes(
 
   routes.get('/evidence/:evidenceId/content', async (req, res) => {
     const evidenceId = positiveId(req.params.evidenceId);
-    if (!evidenceId) return sendError(res, 404, 'NOT_FOUND', 'no such evidence');
+    if (!evidenceId) return sendError(res, 404, 'NOT_FOUND', 'no such evidence', { reason: 'evidence_not_found' });
     const ctx = await callerOf({ req, res });
     if (!ctx.user)
       return sendError(
@@ -164,7 +165,14 @@ function sendDeskError(res: Response, err: DeskError) {
   return sendError(res, DESK_STATUS[err.code], err.code, err.message, { reason: err.reason, ...err.details });
 }
 
-function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+/** The JSON error body of these routes; a `reason`, when there is one, is from the closed list. */
+function sendError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: { reason?: DeskErrorReason; [detail: string]: unknown } = {},
+) {
   res.status(status).json({ error: { code, message, ...extra } });
 }
 

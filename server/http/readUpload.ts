@@ -1,5 +1,6 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
+import type { DeskErrorReason } from '../../shared/errors/reasons';
 
 export interface Upload {
   bytes: Buffer;
@@ -11,7 +12,7 @@ export interface Upload {
 
 export type UploadResult =
   | { ok: true; upload: Upload }
-  | { ok: false; status: 400 | 408 | 413; code: string; message: string }
+  | { ok: false; status: 400 | 408 | 413; code: string; reason: DeskErrorReason; message: string }
   /** The client went away mid-body: nobody to answer, nothing went wrong here. */
   | { ok: false; status: 'aborted' };
 
@@ -65,7 +66,13 @@ function stalledOrAborted(req: Request, limits: UploadLimits): Promise<UploadRes
       resolve(result);
     };
     const timedOut = (why: string) =>
-      settle({ ok: false, status: 408, code: 'REQUEST_TIMEOUT', message: `the upload ${why}; send it again` });
+      settle({
+        ok: false,
+        status: 408,
+        code: 'REQUEST_TIMEOUT',
+        reason: 'upload_timed_out',
+        message: `the upload ${why}; send it again`,
+      });
     function arm() {
       clearTimeout(idle);
       idle = setTimeout(() => timedOut(`stalled for ${limits.idleMs / 1000} s`), limits.idleMs);
@@ -89,6 +96,7 @@ function tooLarge(maxBytes: number): UploadResult {
     ok: false,
     status: 413,
     code: 'PAYLOAD_TOO_LARGE',
+    reason: 'file_too_large',
     message: `the file is larger than ${Math.floor(maxBytes / 1024 / 1024)} MiB`,
   };
 }
@@ -130,7 +138,7 @@ function readMultipart(req: Request, maxBytes: number): Promise<UploadResult> {
         defParamCharset: 'utf8',
       });
     } catch (err) {
-      resolve({ ok: false, status: 400, code: 'BAD_REQUEST', message: String((err as Error).message) });
+      resolve({ ok: false, ...malformed(String((err as Error).message)) });
       return;
     }
     const fields: Record<string, string> = {};
@@ -155,13 +163,18 @@ function readMultipart(req: Request, maxBytes: number): Promise<UploadResult> {
     parser.on('error', (err: Error) => {
       req.unpipe(parser);
       req.resume();
-      resolve({ ok: false, status: 400, code: 'BAD_REQUEST', message: `malformed form: ${err.message}` });
+      resolve({ ok: false, ...malformed(`malformed form: ${err.message}`) });
     });
     parser.on('close', () => {
       if (truncated) resolve(tooLarge(maxBytes));
-      else if (!sawFile) resolve({ ok: false, status: 400, code: 'BAD_REQUEST', message: 'the form has no file' });
+      else if (!sawFile) resolve({ ok: false, ...malformed('the form has no file') });
       else resolve({ ok: true, upload: { bytes: Buffer.concat(chunks), fileName, fields } });
     });
     req.pipe(parser);
   });
+}
+
+/** A form busboy cannot read, or one without a file part. */
+function malformed(message: string) {
+  return { status: 400, code: 'BAD_REQUEST', reason: 'malformed_upload', message } as const;
 }

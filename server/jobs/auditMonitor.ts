@@ -19,13 +19,17 @@ export interface AuditMonitorOptions {
  * when it breaks) and appends the head hash to the anchor file, so truncation of the tail or a
  * recomputed chain is caught later. Ticks never overlap; stop() waits for a running one.
  */
-export function startAuditMonitor(deps: { db: Db; clock: Clock; logger: Logger }, options: AuditMonitorOptions) {
+export function startAuditMonitor(
+  deps: { db: Db; clock: Clock; logger: Logger; onVerified?: (ok: boolean, at: Date) => void },
+  options: AuditMonitorOptions,
+) {
   let verifying: Promise<void> | null = null;
   let anchoring: Promise<void> | null = null;
   let lastAnchoredSeq: number | undefined;
 
   const verify = async () => {
     const result = await verifyAuditTrail(deps, options.anchorFile);
+    deps.onVerified?.(result.ok, deps.clock.now());
     if (result.ok) deps.logger.debug({ count: result.count, head: result.head }, 'audit trail verified');
     else if (result.firstBad !== undefined)
       deps.logger.error(

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { Clock } from '../clock';
-import type { Db } from '../db/database';
 import type { OutboxConfig } from '../outbox/outboxConfig';
-import { deliverDue } from '../services/outboxDelivery.service';
+import { type DeliveryDeps, deliverDue } from '../services/outboxDelivery.service';
 
 /**
  * Sends due webhook deliveries: a round right away while the last one found work, otherwise
@@ -12,7 +10,7 @@ import { deliverDue } from '../services/outboxDelivery.service';
  * PostgreSQL database. stop() aborts requests in flight (their attempts are given back) and
  * waits for the round to settle.
  */
-export function startOutboxWorker(deps: { db: Db; clock: Clock; logger: Logger }, config: OutboxConfig) {
+export function startOutboxWorker(deps: DeliveryDeps & { logger: Logger }, config: OutboxConfig) {
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const shutdown = new AbortController();
   let stopped = false;

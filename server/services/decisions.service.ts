@@ -4,7 +4,7 @@ import type { DecideInput, DecideOutput, PreviewOutput } from '../../shared/api/
 import { guardDecision } from '../../shared/cases/decisionGuard';
 import { transition } from '../../shared/cases/stateMachine';
 import { noPenaltyPreview } from '../../shared/decisions/previewOfKind';
-import { DeskError, notFound } from '../../shared/errors/deskError';
+import { DeskError, type DeskErrorReason, notFound } from '../../shared/errors/deskError';
 import { recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -191,7 +191,7 @@ export async function pendingApprovals(ctx: ServiceContext, limit = 200) {
   const actor = await loadDecisionActor(ctx.db, ctx);
   const rows = await decisionsRepo.pending(ctx.db, limit);
   return rows.map((r) => {
-    let refusal: string | null = null;
+    let refusal: DeskErrorReason | null = null;
     try {
       guardDecision(
         { id: r.case_id, status: r.case_status, assigneeId: null, queue: r.queue, authorId: r.decided_by },

@@ -51,7 +51,7 @@ export async function listDeliveries(ctx: ServiceContext, input: ListInput) {
 
 /** Every HTTP attempt of one delivery, oldest first (kept with the outbox, not in the audit trail). */
 export async function deliveryAttempts(ctx: ServiceContext, input: { id: number }): Promise<DeliveryAttemptView[]> {
-  if (!(await outboxRepo.delivery(ctx.db, input.id))) throw notFound('outbox delivery', input.id);
+  if (!(await outboxRepo.delivery(ctx.db, input.id))) throw notFound('outbox_delivery', input.id);
   return outboxRepo.attemptsOf(ctx.db, input.id);
 }
 
@@ -69,7 +69,7 @@ export async function retryDelivery(ctx: ServiceContext, input: { id: number }):
   const at = now.toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const delivery = await outboxRepo.delivery(trx, input.id);
-    if (!delivery) throw notFound('outbox delivery', input.id);
+    if (!delivery) throw notFound('outbox_delivery', input.id);
     if (delivery.status === 'delivered') {
       throw new DeskError('CONFLICT', 'delivery_already_delivered', `delivery ${input.id} was delivered already`);
     }

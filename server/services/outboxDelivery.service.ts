@@ -14,6 +14,8 @@ export interface DeliveryDeps {
   db: Db;
   clock: Clock;
   logger?: Logger;
+  /** Told, after commit, how long each message this worker delivered waited since it was written (s). */
+  onDelivered?: (seconds: number) => void;
 }
 
 /**
@@ -97,7 +99,7 @@ async function deliverOne(
   }
   const httpStatus = outcome.kind === 'interrupted' ? null : outcome.status;
   const error = outcome.kind === 'failed' ? outcome.error : null;
-  await deps.db.transaction().execute(async (trx) => {
+  const settled = await deps.db.transaction().execute(async (trx) => {
     const settled = await outboxRepo.settle(trx, claimed.id, owner, changes);
     // Every attempt is kept with the outbox; the audit trail records outcomes only (below).
     await outboxRepo.insertAttempt(trx, {
@@ -114,7 +116,7 @@ async function deliverOne(
       // Another worker took the delivery over (this one overran its lease): its result stands.
       lease_lost: settled ? 0 : 1,
     });
-    if (!settled || (result !== 'delivered' && result !== 'dead')) return;
+    if (!settled || (result !== 'delivered' && result !== 'dead')) return settled;
     await recordEvent(
       trx,
       SYSTEM_ACTOR,
@@ -135,7 +137,10 @@ async function deliverOne(
       },
       finished,
     );
+    return settled;
   });
+  if (settled && result === 'delivered')
+    deps.onDelivered?.((finished.getTime() - Date.parse(message.created_at)) / 1000);
   if (result === 'dead')
     deps.logger?.warn({ delivery: claimed.id, url: endpoint?.url }, 'outbox delivery dead-lettered');
 }

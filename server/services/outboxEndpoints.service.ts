@@ -153,6 +153,6 @@ export async function removeEndpoint(
 
 async function loadEndpoint(db: Executor, id: number): Promise<OutboxEndpointRow> {
   const row = await outboxRepo.endpoint(db, id);
-  if (!row) throw notFound('outbox endpoint', id);
+  if (!row) throw notFound('outbox_endpoint', id);
   return row;
 }

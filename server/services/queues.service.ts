@@ -133,7 +133,7 @@ export async function saveRoutingRule(ctx: ServiceContext, input: RoutingRuleSav
     }
     let id = input.id;
     if (id === undefined) id = await queuesRepo.insertRoutingRule(trx, input, now.toISOString());
-    else if (!(await queuesRepo.updateRoutingRule(trx, { ...input, id }))) throw notFound('routing rule', id);
+    else if (!(await queuesRepo.updateRoutingRule(trx, { ...input, id }))) throw notFound('routing_rule', id);
     await recordEvent(
       trx,
       ctx.audit,
@@ -151,7 +151,7 @@ export async function saveRoutingRule(ctx: ServiceContext, input: RoutingRuleSav
 export async function deleteRoutingRule(ctx: ServiceContext, input: { id: number }) {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await queuesRepo.deleteRoutingRule(trx, input.id))) throw notFound('routing rule', input.id);
+    if (!(await queuesRepo.deleteRoutingRule(trx, input.id))) throw notFound('routing_rule', input.id);
     await recordEvent(
       trx,
       ctx.audit,

@@ -45,7 +45,8 @@ async function activeAdmins(db: Executor): Promise<number> {
 
 /** Nobody changes their own role or switches themselves off: rights come from someone else. */
 export function assertNotSelf(ctx: ServiceContext, userId: number) {
-  if (actingUserId(ctx) === userId) {
+  // The operator's CLI acts as the system, which has no account of its own to switch off.
+  if (ctx.audit.actor.type === 'user' && actingUserId(ctx) === userId) {
     throw new DeskError('FORBIDDEN', 'own_account', 'you cannot change your own role or access; ask another admin');
   }
 }

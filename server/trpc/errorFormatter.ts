@@ -1,6 +1,6 @@
 import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
 import { MAX_BATCH_CALLS } from '../../shared/api/transport';
-import { DeskError } from '../../shared/errors/deskError';
+import { DeskError, type DeskErrorReason } from '../../shared/errors/deskError';
 
 interface Issue {
   path: (string | number)[];
@@ -26,6 +26,9 @@ export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; er
   const internal = error.code === 'INTERNAL_SERVER_ERROR';
   const firstPath = issues?.[0]?.path;
   const batchTooLarge = error.message === 'Batch call exceeds maximum size';
+  // A domain error's own reason; else what tRPC itself refused (the validator, the batch limit).
+  const reason: DeskErrorReason | undefined =
+    cause?.reason ?? (issues ? 'invalid_input' : batchTooLarge ? 'batch_too_large' : undefined);
   return {
     ...shape,
     message: internal
@@ -39,7 +42,7 @@ export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; er
       code: shape.data.code,
       httpStatus: shape.data.httpStatus,
       path: shape.data.path,
-      reason: cause?.reason ?? (issues ? 'invalid_input' : batchTooLarge ? 'batch_too_large' : undefined),
+      reason,
       field: (cause?.details?.field as string | undefined) ?? (firstPath?.length ? firstPath.join('.') : undefined),
       issues,
       details: cause?.details,

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import type pg from 'pg';
 import {
   type RateLimiterAbstract,
@@ -6,6 +5,7 @@ import {
   RateLimiterPostgres,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
+import { DeskError } from '../../shared/errors/deskError';
 
 export interface RateLimitConfig {
   /** Sign-in attempts per client IP per 5 minutes. */
@@ -69,14 +69,15 @@ export function createRateLimits(config: RateLimitConfig, pgPool?: pg.Pool): Rat
   };
 }
 
+/** Spends one unit of `key`'s budget; past it, `TOO_MANY_REQUESTS` with reason `rate_limited`. */
 export async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (err) {
     if (err instanceof RateLimiterRes) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `too many requests; retry in ${Math.ceil(err.msBeforeNext / 1000)} s`,
+      const retryAfterSeconds = Math.ceil(err.msBeforeNext / 1000);
+      throw new DeskError('TOO_MANY_REQUESTS', 'rate_limited', `too many requests; retry in ${retryAfterSeconds} s`, {
+        retryAfterSeconds,
       });
     }
     throw err;

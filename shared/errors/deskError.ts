@@ -1,3 +1,7 @@
+import { type DeskErrorReason, type NotFoundEntity, notFoundReason } from './reasons';
+
+export type { DeskErrorReason, NotFoundEntity } from './reasons';
+
 /**
  * Typed domain errors. Services throw these; the tRPC layer maps `code` to the transport
  * error code in one place, and clients read the stable `reason` to show a precise message.
@@ -16,8 +20,8 @@ export type DeskErrorCode = (typeof DESK_ERROR_CODES)[number];
 export class DeskError extends Error {
   constructor(
     readonly code: DeskErrorCode,
-    /** Stable, machine-readable reason, e.g. `invalid_credentials`; also the i18n key suffix. */
-    readonly reason: string,
+    /** Stable, machine-readable reason, e.g. `invalid_credentials`; also the i18n key suffix (shared/errors/reasons.ts). */
+    readonly reason: DeskErrorReason,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -26,5 +30,6 @@ export class DeskError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string | number) =>
-  new DeskError('NOT_FOUND', `${what.replaceAll(' ', '_')}_not_found`, `${what} ${id} does not exist`, { id });
+/** `NOT_FOUND` with reason `<entity>_not_found`, e.g. `notFound('routing_rule', 3)`. */
+export const notFound = (entity: NotFoundEntity, id: string | number) =>
+  new DeskError('NOT_FOUND', notFoundReason(entity), `${entity.replaceAll('_', ' ')} ${id} does not exist`, { id });

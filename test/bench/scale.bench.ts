@@ -46,7 +46,9 @@ const db = handle.db;
 await migrateToLatest(db);
 const at = new Date().toISOString();
 let t0 = performance.now();
-await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${SUBJECTS - 1})
+// Every open case has a subject of its own (the database keeps one open case per subject and
+// rule), so there is a subject per case; closed cases crowd onto the first SUBJECTS of them.
+await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${CASES - 1})
   INSERT INTO subjects (id, kind, name, created_at) SELECT 'S' || i, 'merchant', '商家 ' || i, ${at} FROM n`.execute(
   db,
 );
@@ -54,10 +56,10 @@ await sql`INSERT INTO queues (id, name_zh, name_en, sla_days, auto_assign, creat
   ('general','综合审核','General','{}',0,${at}), ('counterfeit','售假专项','Counterfeits','{}',0,${at}), ('fake-transaction','虚假交易专项','Fake transactions','{}',0,${at})`.execute(
   db,
 );
-// Statuses: ~60% closed, the rest open; five subjects hold 10% of all cases.
+// Statuses: ~60% closed, the rest open; five subjects hold a tenth of all cases (closed ones).
 await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${CASES - 1})
   INSERT INTO cases (subject_id, rule, status, source, summary, priority, rank, queue, sla_due_at, created_at, updated_at, version, report_count)
-  SELECT 'S' || (CASE WHEN i % 10 = 0 THEN i % 5 ELSE i % ${SUBJECTS} END),
+  SELECT 'S' || (CASE WHEN i % 10 >= 6 THEN i WHEN i % 10 = 0 THEN i % 5 ELSE i % ${SUBJECTS} END),
     CASE i % 4 WHEN 0 THEN 'counterfeit' WHEN 1 THEN 'fake-transaction' WHEN 2 THEN 'member-rights-abuse' ELSE 'improper-info-use' END,
     CASE WHEN i % 10 < 6 THEN 'final' WHEN i % 10 < 9 THEN 'triaged' ELSE 'assigned' END,
     CASE i % 3 WHEN 0 THEN 'user_report' WHEN 1 THEN 'spot_check' ELSE 'system_detection' END,
@@ -66,7 +68,7 @@ await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i
     '2026-12-' || printf('%02d', 1 + i % 28) || 'T00:00:00.000Z', ${at}, ${at}, 1, 1
   FROM n`.execute(db);
 console.log(
-  `data     ${CASES.toLocaleString()} cases, ${SUBJECTS.toLocaleString()} subjects in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  `data     ${CASES.toLocaleString()} cases, ${CASES.toLocaleString()} subjects (closed cases crowd onto ${SUBJECTS.toLocaleString()}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
 
 // A subject with 1,000 violations on record, for the case page's standing.

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { AppRouter } from '../../../server/trpc/appRouter';
 import { previewOutput } from '../../../shared/api/decisions';
+import type { ErrorKey } from '../../i18n/errorMessages';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -84,7 +85,7 @@ export function ApprovalCard({ item, mine }: { item: PendingDecision; mine: bool
         </Button>
         {refused && (
           <Typography variant="body2" color="text.secondary" data-testid="approval-refused">
-            {mine ? t('approvals.mineDisabled') : t(`error.${item.refusal}` as 'error.generic')}
+            {mine ? t('approvals.mineDisabled') : t(`error.${item.refusal ?? 'generic'}` satisfies ErrorKey)}
           </Typography>
         )}
       </Stack>

@@ -1,4 +1,5 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
+import type { ErrorMessages } from '../errorMessages';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -474,7 +475,36 @@ export const en: Messages = {
     username_taken: 'This username is taken',
     invalid_username: 'A username has 2–40 lowercase letters, digits, “.”, “_” or “-”',
     pii_not_on_file: 'This personal data is not on file',
-  },
+    invalid_cursor: 'The list moved on; reload and try again',
+    invalid_range: 'The start must be before the end',
+    csrf: 'The request lacks the desk’s safety header; reload the page and try again',
+    rate_limited: 'Too many requests; try again later',
+    invalid_assignee: 'This staff member cannot take cases; choose someone else',
+    case_changed: 'The subject’s open case changed while this was sent; submit it again',
+    subject_kind_mismatch: 'This subject is registered as another kind; check the subject kind',
+    unknown_rule: 'The rulebook has no such rule',
+    empty_file: 'The file is empty',
+    file_too_large: 'The file is too large to upload',
+    unsupported_type: 'This type of file is not accepted; send PNG, JPEG, GIF, WebP, PDF, or UTF-8 text, CSV or JSON',
+    invalid_kind: 'Choose a valid kind of evidence',
+    kind_mismatch: 'This file is not an image; choose another kind of evidence',
+    malformed_upload: 'The upload could not be read or held no file; send it again',
+    upload_timed_out: 'The upload took too long; send it again',
+    too_many_uploads: 'Too many uploads at once; wait for one to finish',
+    evidence_has_no_file: 'This evidence has no file',
+    delivery_already_delivered: 'This message was delivered already; there is nothing to resend',
+    case_not_found: 'That case does not exist',
+    decision_not_found: 'That decision does not exist',
+    evidence_not_found: 'That evidence does not exist',
+    export_not_found: 'That export does not exist',
+    grant_not_found: 'That access request does not exist',
+    outbox_delivery_not_found: 'That outbox message does not exist',
+    outbox_endpoint_not_found: 'That webhook does not exist',
+    report_not_found: 'That report does not exist',
+    routing_rule_not_found: 'That routing rule does not exist; reload the page',
+    subject_not_found: 'That subject does not exist',
+    user_not_found: 'That staff member does not exist',
+  } satisfies ErrorMessages,
   sla: {
     left: '{{span}} left',
     overdue: '{{span}} overdue',

@@ -11,9 +11,17 @@ const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback)\b/i;
 const STATEMENT_CACHE_SIZE = 256;
 
 /** A node-sqlite3 handle that waits up to `busyTimeoutMs` for another process's write lock. */
-export function openSqliteHandle(filename: string, busyTimeoutMs: number): Promise<sqlite3.Database> {
+export function openSqliteHandle(
+  filename: string,
+  busyTimeoutMs: number,
+  mode: 'read-write' | 'read-only' = 'read-write',
+): Promise<sqlite3.Database> {
+  // node-sqlite3's own default is READWRITE | CREATE | FULLMUTEX; a reader keeps the mutex too.
+  const flags =
+    (mode === 'read-only' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE) |
+    sqlite3.OPEN_FULLMUTEX;
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(filename, (err) => {
+    const db = new sqlite3.Database(filename, flags, (err) => {
       if (err) return reject(err);
       db.configure('busyTimeout', busyTimeoutMs);
       resolve(db);
@@ -27,8 +35,12 @@ export class Sqlite3Connection implements DatabaseConnection {
 
   private constructor(private readonly db: sqlite3.Database) {}
 
-  static async open(filename: string, busyTimeoutMs: number): Promise<Sqlite3Connection> {
-    return new Sqlite3Connection(await openSqliteHandle(filename, busyTimeoutMs));
+  static async open(
+    filename: string,
+    busyTimeoutMs: number,
+    mode: 'read-write' | 'read-only' = 'read-write',
+  ): Promise<Sqlite3Connection> {
+    return new Sqlite3Connection(await openSqliteHandle(filename, busyTimeoutMs, mode));
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
+import { type ConnectionSource, RoutedConnection } from './readRouting';
 import { Sqlite3Connection } from './sqlite3Connection';
 import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer } from './walCheckpointer';
 
@@ -19,6 +20,12 @@ import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer } from './walCheckpointer';
 export interface Sqlite3DialectConfig {
   filename: string;
   busyTimeoutMs?: number;
+  /**
+   * Read-only connections for statements outside transactions (0: none, everything on the
+   * one writer). In WAL mode they read beside the writer instead of waiting for its
+   * transaction to end. Ignored for an in-memory database, which another connection cannot see.
+   */
+  readers?: number;
 }
 
 export class Sqlite3Dialect implements Dialect {
@@ -43,14 +50,18 @@ export class Sqlite3Dialect implements Dialect {
  * connection and hand it out under a mutex: Kysely acquires the connection before BEGIN and
  * releases it after COMMIT/ROLLBACK, so the lock is held for the whole transaction.
  *
- * A second, read-only connection for plain SELECTs was tried and measured slower: each write
- * on the first empties the second's page cache, and reads that no longer wait their turn add
- * work to the event loop that the writer's statements then wait behind (BENCHMARKS.md).
+ * With `readers`, statements outside transactions that only read go to a small pool of
+ * read-only connections instead (readRouting.ts): transactions still take the one writer for
+ * their whole length, but a read no longer waits for them. A single reader was once measured
+ * slower for claims alone (each write empties the reader's page cache; BENCHMARKS.md), so the
+ * pool is measured under a mixed load (test/bench/mixedLoad.bench.ts) before it is the default.
  */
-class Sqlite3Driver implements Driver {
+class Sqlite3Driver implements Driver, ConnectionSource {
   private readonly mutex = new Mutex();
   private releaseLock: (() => void) | undefined;
   private connection: Sqlite3Connection | undefined;
+  private readersPool: Sqlite3Connection[] = [];
+  private nextReader = 0;
   private checkpointer: WalCheckpointer | undefined;
 
   constructor(private readonly config: Sqlite3DialectConfig) {}
@@ -67,27 +78,55 @@ class Sqlite3Driver implements Driver {
     if (filename === ':memory:') return;
     await this.connection.executeQuery(CompiledQuery.raw(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`));
     this.checkpointer = await WalCheckpointer.open(filename, busyTimeoutMs);
+    for (let i = 0; i < (this.config.readers ?? 0); i++) {
+      const reader = await Sqlite3Connection.open(filename, busyTimeoutMs, 'read-only');
+      await reader.executeQuery(CompiledQuery.raw('PRAGMA query_only = ON'));
+      this.readersPool.push(reader);
+    }
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.readersPool.length > 0) return new RoutedConnection(this);
     this.releaseLock = await this.mutex.acquire();
     if (!this.connection) throw new Error('SQLite driver used before init or after destroy');
     return this.connection;
   }
 
+  /** The writer, under the lock that keeps its transactions whole (ConnectionSource). */
+  async lockWriter(): Promise<{ writer: Sqlite3Connection; release: () => void }> {
+    const release = await this.mutex.acquire();
+    if (!this.connection) {
+      release();
+      throw new Error('SQLite driver used before init or after destroy');
+    }
+    return { writer: this.connection, release };
+  }
+
+  /** The readers take turns (ConnectionSource). */
+  reader(): Sqlite3Connection {
+    const reader = this.readersPool[this.nextReader++ % this.readersPool.length];
+    if (!reader) throw new Error('SQLite driver has no readers');
+    return reader;
+  }
+
+  private async writerFor(conn: DatabaseConnection): Promise<DatabaseConnection> {
+    return conn instanceof RoutedConnection ? conn.holdWriter() : conn;
+  }
+
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
     // IMMEDIATE takes the write lock up front, so a transaction that reads then writes
     // cannot fail half-way with SQLITE_BUSY because another process wrote in between.
-    await conn.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
+    await (await this.writerFor(conn)).executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
   }
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('COMMIT'));
+    await (await this.writerFor(conn)).executeQuery(CompiledQuery.raw('COMMIT'));
   }
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('ROLLBACK'));
+    await (await this.writerFor(conn)).executeQuery(CompiledQuery.raw('ROLLBACK'));
   }
 
-  async releaseConnection(): Promise<void> {
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    if (conn instanceof RoutedConnection) return conn.release();
     const release = this.releaseLock;
     this.releaseLock = undefined;
     release?.();
@@ -97,9 +136,11 @@ class Sqlite3Driver implements Driver {
     const release = await this.mutex.acquire();
     try {
       await this.checkpointer?.close();
+      for (const reader of this.readersPool) await reader.close();
       await this.connection?.close();
     } finally {
       this.checkpointer = undefined;
+      this.readersPool = [];
       this.connection = undefined;
       release();
     }

@@ -7,6 +7,7 @@ import {
   previewOutput,
   reviewDecisionInput,
 } from '../../../shared/api/decisions';
+import { type DeskErrorReason, isDeskErrorReason } from '../../../shared/errors/reasons';
 import {
   approveDecision,
   bulkDecide,
@@ -53,7 +54,8 @@ export const approvalsRouter = router({
           decidedBy: z.object({ id: z.number(), name: z.string() }),
           subject: z.object({ id: z.string(), name: z.string().nullable() }),
           summary: z.string(),
-          refusal: z.string().nullable(),
+          // Why the caller may not approve it (the approvals page shows it and disables the buttons).
+          refusal: z.custom<DeskErrorReason>(isDeskErrorReason).nullable(),
         }),
       ),
     )

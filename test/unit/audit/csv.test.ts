@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, csvField, csvRow, ndjsonRow } from '../../../server/audit/exportFormats';
+import { csvField } from '../../../server/audit/csvField';
+import { CSV_HEADER, csvRow, ndjsonRow } from '../../../server/audit/exportFormats';
 import type { AuditEventRow } from '../../../server/db/tables/auditEvents.table';
 import { parseCsv } from '../../support/csv';
 

@@ -1,0 +1,152 @@
+/**
+ * The people of a shift, in their own process (as they are on their own machines), for the
+ * mixed-load benchmark: reviewers claim → read the case → decide; leads refresh the dashboard;
+ * an auditor pages the trail; an integration posts reports at a steady rate. With
+ * MIXED_MODE=alone it instead measures each read by itself, one call at a time, with nothing
+ * else running. Prints one JSON object: latencies (ms) per procedure and counts.
+ * Usage: tsx test/bench/mixedClients.ts <url> <password> <seconds> <token> <reviewers> <leads> <auditors>
+ */
+import { performance } from 'node:perf_hooks';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { AppRouter } from '../../server/trpc/appRouter';
+import { signIn } from '../support/apiClient';
+
+const [url = '', password = '', secondsArg = '20', token = '', reviewersArg = '16', leadsArg = '2', auditorsArg = '1'] =
+  process.argv.slice(2);
+const seconds = Number(secondsArg);
+const REPORTS_PER_SECOND = Number(process.env.MIXED_REPORTS_PER_SECOND ?? 20);
+const names = (prefix: string, n: number) => Array.from({ length: Number(n) }, (_, i) => `${prefix}${i}`);
+
+const latencies: Record<string, number[]> = {};
+const counts = { claims: 0, decisions: 0, reports: 0, errors: 0 };
+const firstErrors: string[] = [];
+
+async function timed<T>(name: string, call: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await call();
+  } finally {
+    latencies[name] = [...(latencies[name] ?? []), performance.now() - start];
+  }
+}
+
+function noteError(error: unknown) {
+  counts.errors += 1;
+  if (firstErrors.length < 5) firstErrors.push(String((error as Error)?.message ?? error));
+}
+
+const reviewers = await Promise.all(names('r', Number(reviewersArg)).map((u) => signIn(url, u, password)));
+const leads = await Promise.all(names('lead', Number(leadsArg)).map((u) => signIn(url, u, password)));
+const auditors = await Promise.all(names('aud', Number(auditorsArg)).map((u) => signIn(url, u, password)));
+const integration = createTRPCClient<AppRouter>({
+  links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
+});
+
+type Client = (typeof reviewers)[number];
+const readQueue = (c: Client) => timed('cases.list', () => c.trpc.cases.list.query({ queue: 'mine' }));
+const readDashboard = (c: Client) =>
+  timed('metrics.dashboard', () => c.trpc.metrics.dashboard.query({ periodDays: 30 }));
+
+async function pageAudit(c: Client, cursor?: string): Promise<string | undefined> {
+  const page = await timed('audit.list', () => c.trpc.audit.list.query({ limit: 50, cursor }));
+  return (page as { nextCursor?: string | null }).nextCursor ?? undefined;
+}
+
+if (process.env.MIXED_MODE === 'alone') {
+  // Each read by itself, one call at a time: the unloaded figure the loaded one is compared with.
+  const [reviewer] = reviewers as [Client];
+  const [lead] = leads as [Client];
+  const [auditor] = auditors as [Client];
+  const ids = (await reviewer.trpc.cases.list.query({ queue: 'mine', limit: 50 })).items.map((c) => c.id);
+  let cursor: string | undefined;
+  for (let i = 0; i < 60; i++) {
+    await readQueue(reviewer);
+    await timed('cases.get', () => reviewer.trpc.cases.get.query({ id: ids[i % ids.length] ?? 1 }));
+    if (i % 3 === 0) await readDashboard(lead);
+    cursor = await pageAudit(auditor, cursor);
+  }
+  console.log(JSON.stringify({ latencies, counts, firstErrors }));
+  process.exit(0);
+}
+
+const until = performance.now() + seconds * 1000;
+const running = () => performance.now() < until;
+
+async function reviewerLoop(c: Client) {
+  while (running()) {
+    try {
+      await readQueue(c);
+      const next = await timed('queue.next', () => c.trpc.queue.next.mutate({}));
+      if (!next) continue;
+      counts.claims += 1;
+      const detail = await timed('cases.get', () => c.trpc.cases.get.query({ id: next.caseId }));
+      await timed('cases.decide', () =>
+        c.trpc.cases.decide.mutate({
+          id: next.caseId,
+          version: detail.version,
+          decision: 'dismiss',
+          reason: '证据不足，不予处罚（压力测试）',
+        }),
+      );
+      counts.decisions += 1;
+    } catch (error) {
+      noteError(error);
+    }
+  }
+}
+
+async function leadLoop(c: Client) {
+  while (running()) {
+    try {
+      await readDashboard(c);
+    } catch (error) {
+      noteError(error);
+    }
+  }
+}
+
+async function auditorLoop(c: Client) {
+  let cursor: string | undefined;
+  while (running()) {
+    try {
+      cursor = await pageAudit(c, cursor);
+    } catch (error) {
+      noteError(error);
+      cursor = undefined;
+    }
+  }
+}
+
+async function integrationLoop() {
+  let n = 0;
+  const start = performance.now();
+  while (running()) {
+    const due = start + (n * 1000) / REPORTS_PER_SECOND;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    n += 1;
+    try {
+      await timed('reports.submit', () =>
+        integration.reports.submit.mutate({
+          externalId: `mixed-${process.pid}-${n}`,
+          source: 'user_report',
+          subject: { id: `MX-${n}`, kind: 'merchant', name: '压力测试商家' },
+          rule: 'fake-transaction',
+          summary: '系统检测到疑似刷单交易（压力测试）',
+        }),
+      );
+      counts.reports += 1;
+    } catch (error) {
+      noteError(error);
+    }
+  }
+}
+
+const started = performance.now();
+await Promise.all([
+  ...reviewers.map(reviewerLoop),
+  ...leads.map(leadLoop),
+  ...auditors.map(auditorLoop),
+  integrationLoop(),
+]);
+console.log(JSON.stringify({ latencies, counts, firstErrors, ms: performance.now() - started }));

@@ -1,0 +1,171 @@
+/**
+ * A real shift on one desk (issue 21): 1,000,000 cases; 16 reviewers in a claim → read case →
+ * decide loop; 2 leads refreshing the dashboard; 1 auditor paging the audit trail; an
+ * integration posting reports at a steady rate. Prints p50/p95/p99 of the reads under that
+ * load next to the same reads measured alone, and decisions/s next to a raw-SQLite loop making
+ * the same writes in the same run; once with every statement on the one SQLite connection, once
+ * with reads outside transactions on read-only connections (MIXED_READERS, default `0,2`). Goals: reads' p95 under load within 3× of alone; decisions/s
+ * at least 0.25× raw. Timings are printed, never asserted.
+ * Run: npx tsx test/bench/mixedLoad.bench.ts   (CASES=200000 MIXED_SECONDS=20 for a quicker pass)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { loadConfig } from '../../server/config';
+import { openDatabase } from '../../server/db/connect';
+import { migrateToLatest } from '../../server/db/migrate';
+import { startServer } from '../../server/server';
+import { createIntegrationToken, createQueue, createStaff, TEST_PASSWORD } from '../support/factories';
+import { rawDecisionsOnDeskSchema } from './rawDeskDecisions';
+
+const CASES = Number(process.env.CASES ?? 1_000_000);
+const SECONDS = Number(process.env.MIXED_SECONDS ?? 30);
+const REVIEWERS = 16;
+const LEADS = 2;
+const AUDITORS = 1;
+const RAW_CASES = 3000;
+const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
+const READS = ['cases.list', 'cases.get', 'metrics.dashboard', 'audit.list'] as const;
+
+const dir = mkdtempSync(join(tmpdir(), 'verdict-mixed-'));
+const file = join(dir, 'mixed.sqlite');
+const url = `sqlite:${file}`;
+
+const pct = (xs: number[] = [], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? Number.NaN;
+const ms = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(1)} ms`).padStart(10);
+
+/** Staff, queues (reviewers in all three), a token, and the cases: every case its own subject
+ * while open (the database keeps one open case per subject and rule); five subjects share a
+ * tenth of the closed ones. ~60% closed, ~40% waiting in a queue. */
+async function seed() {
+  const handle = openDatabase(url);
+  const db = handle.db;
+  await migrateToLatest(db);
+  const staff = await createStaff(db, [
+    ...Array.from({ length: REVIEWERS }, (_, i) => ({ username: `r${i}`, role: 'reviewer' as const })),
+    ...Array.from({ length: LEADS }, (_, i) => ({ username: `lead${i}`, role: 'lead' as const })),
+    ...Array.from({ length: AUDITORS }, (_, i) => ({ username: `aud${i}`, role: 'auditor' as const })),
+  ]);
+  const reviewers = [...staff].filter(([name]) => name.startsWith('r')).map(([, id]) => id);
+  await createQueue(db, 'general', { members: reviewers, routeRules: [], position: 9 });
+  await createQueue(db, 'counterfeit', { members: reviewers, routeRules: ['counterfeit'], position: 1 });
+  await createQueue(db, 'fake-transaction', { members: reviewers, routeRules: ['fake-transaction'], position: 0 });
+  const token = await createIntegrationToken(db, 'bench', ['intake']);
+  const at = new Date().toISOString();
+  const t0 = performance.now();
+  await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${CASES - 1})
+    INSERT INTO subjects (id, kind, name, created_at) SELECT 'S' || i, 'merchant', '商家 ' || i, ${at} FROM n`.execute(
+    db,
+  );
+  await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${CASES - 1})
+    INSERT INTO cases (subject_id, rule, status, source, summary, priority, rank, queue, sla_due_at, closed_at, created_at, updated_at, version, report_count)
+    SELECT CASE WHEN i % 10 < 6 AND i % 20 = 0 THEN 'S' || (i % 5) ELSE 'S' || i END,
+      CASE i % 4 WHEN 0 THEN 'counterfeit' WHEN 1 THEN 'fake-transaction' WHEN 2 THEN 'member-rights-abuse' ELSE 'improper-info-use' END,
+      CASE WHEN i % 10 < 6 THEN 'final' ELSE 'triaged' END,
+      CASE i % 3 WHEN 0 THEN 'user_report' WHEN 1 THEN 'spot_check' ELSE 'system_detection' END,
+      '测试案件 ' || i, i % 97, (i % 97) * 1000 - i,
+      CASE i % 4 WHEN 0 THEN 'counterfeit' WHEN 1 THEN 'fake-transaction' ELSE 'general' END,
+      '2026-12-' || printf('%02d', 1 + i % 28) || 'T00:00:00.000Z',
+      CASE WHEN i % 10 < 6 THEN ${at} ELSE NULL END, ${at}, ${at}, 1, 1
+    FROM n`.execute(db);
+  await sql`ANALYZE`.execute(db);
+  console.log(`data     ${CASES.toLocaleString()} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await handle.close();
+  return token;
+}
+
+interface ClientReport {
+  latencies: Record<string, number[]>;
+  counts: { claims: number; decisions: number; reports: number; errors: number };
+  firstErrors: string[];
+  ms?: number;
+}
+
+function runClients(serverUrl: string, token: string, mode: 'alone' | 'shift'): Promise<ClientReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      TSX,
+      [
+        join(import.meta.dirname, 'mixedClients.ts'),
+        serverUrl,
+        TEST_PASSWORD,
+        String(SECONDS),
+        token,
+        String(REVIEWERS),
+        String(LEADS),
+        String(AUDITORS),
+      ],
+      { env: { ...process.env, MIXED_MODE: mode }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}'))
+        : reject(new Error(`clients exited ${code}`)),
+    );
+  });
+}
+
+const token = await seed();
+const raw = await rawDecisionsOnDeskSchema(join(dir, 'raw.sqlite'), RAW_CASES, REVIEWERS);
+// The same shift twice on the same data: every statement on the one writer, then reads outside
+// transactions on a pool of read-only connections (DESK_SQLITE_READERS).
+for (const readers of (process.env.MIXED_READERS ?? '0,2').split(',').map(Number)) {
+  const server = await startServer(
+    loadConfig({
+      PORT: '0',
+      DATABASE_URL: url,
+      DESK_DEMO: '0',
+      DESK_SQLITE_READERS: String(readers),
+      DESK_LOGIN_ATTEMPTS_PER_5MIN: '1000',
+      DESK_EXPENSIVE_PER_MINUTE: '100000',
+      DESK_AUDIT_ANCHOR_FILE: 'off',
+    }),
+    { logger: pino({ level: 'silent' }) },
+  );
+  const alone = await runClients(server.url, token, 'alone');
+  const shift = await runClients(server.url, token, 'shift');
+  await server.close();
+  report(readers, alone, shift, raw);
+}
+
+function report(readers: number, alone: ClientReport, shift: ClientReport, raw: number) {
+  const shiftSeconds = (shift.ms ?? SECONDS * 1000) / 1000;
+  console.log(
+    `\n${readers ? `${readers} read-only connections` : 'one connection'}: shift of ${shiftSeconds.toFixed(0)} s, ${REVIEWERS} reviewers, ${LEADS} leads, ${AUDITORS} auditor, reports at ${process.env.MIXED_REPORTS_PER_SECOND ?? 20}/s`,
+  );
+  console.log(
+    `${'read'.padEnd(20)}${'alone p50'.padStart(10)}${'alone p95'.padStart(10)}${'shift p50'.padStart(10)}${'shift p95'.padStart(10)}${'shift p99'.padStart(10)}   p95 ×alone (goal ≤ 3)`,
+  );
+  for (const name of READS) {
+    const a = alone.latencies[name];
+    const s = shift.latencies[name];
+    const ratio = pct(s, 95) / pct(a, 95);
+    console.log(
+      `${name.padEnd(20)}${ms(pct(a, 50))}${ms(pct(a, 95))}${ms(pct(s, 50))}${ms(pct(s, 95))}${ms(pct(s, 99))}   ${ratio.toFixed(1)}×  (${s?.length ?? 0} calls)`,
+    );
+  }
+  for (const name of ['queue.next', 'cases.decide', 'reports.submit']) {
+    const s = shift.latencies[name];
+    console.log(
+      `${name.padEnd(20)}${''.padStart(20)}${ms(pct(s, 50))}${ms(pct(s, 95))}${ms(pct(s, 99))}   (${s?.length ?? 0} calls)`,
+    );
+  }
+  const decisionsPerSecond = shift.counts.decisions / shiftSeconds;
+  console.log(
+    `claims ${(shift.counts.claims / shiftSeconds).toFixed(0)}/s, decisions ${decisionsPerSecond.toFixed(0)}/s under load; raw SQLite claim+decide loop ${raw}/s → ${(decisionsPerSecond / raw).toFixed(2)}× raw (goal ≥ 0.25×)`,
+  );
+  console.log(
+    `reports ${shift.counts.reports} accepted, ${shift.counts.errors} errors${shift.firstErrors.length ? `: ${shift.firstErrors.join(' | ')}` : ''}`,
+  );
+}
+rmSync(dir, { recursive: true, force: true });
