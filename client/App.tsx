@@ -17,8 +17,8 @@ const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPag
 const CasePage = lazyPage(() => import('./features/case/CasePage'), 'CasePage');
 const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
 const OutboxPage = lazyPage(() => import('./features/outbox/OutboxPage'), 'OutboxPage');
-const QueuePage = lazyPage(() => import('./features/queue/QueuePage'), 'QueuePage');
-const QueuesPage = lazyPage(() => import('./features/queues/QueuesPage'), 'QueuesPage');
+const WorklistPage = lazyPage(() => import('./features/worklist/WorklistPage'), 'WorklistPage');
+const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPage'), 'QueueAdminPage');
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
@@ -42,10 +42,10 @@ export function App() {
   return (
     <Routes>
       <Route element={<AppShell />}>
-        <Route path="/queue" element={<QueuePage />} />
+        <Route path="/queue" element={<WorklistPage />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/alerts" element={<AlertsPage />} />
-        <Route path="/queues" element={<QueuesPage />} />
+        <Route path="/queues" element={<QueueAdminPage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/appeals" element={<AppealsPage />} />
         <Route path="/appeals/:id" element={<AppealDetailPage />} />

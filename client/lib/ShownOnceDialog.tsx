@@ -1,17 +1,7 @@
 import ContentCopy from '@mui/icons-material/ContentCopy';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  IconButton,
-  InputAdornment,
-  TextField,
-  Tooltip,
-} from '@mui/material';
-import { useId, useState } from 'react';
+import { Alert, IconButton, InputAdornment, TextField, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { ViewDialog } from './ViewDialog';
 
 /** The words of a value shown once: its name, the warning, and the copy and done buttons. */
 export interface ShownOnceTexts {
@@ -29,46 +19,37 @@ export interface ShownOnceTexts {
  */
 export function ShownOnceDialog(props: { value: string; texts: ShownOnceTexts; testId: string; onClose(): void }) {
   const { texts } = props;
-  const titleId = useId();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard?.writeText(props.value);
     setCopied(true);
   };
   return (
-    <Dialog open aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <DialogTitle id={titleId}>{texts.title}</DialogTitle>
-      <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {texts.text}
-        </Alert>
-        <TextField
-          value={props.value}
-          fullWidth
-          // A list (recovery codes) is one value per line.
-          multiline={props.value.includes('\n')}
-          label={texts.title}
-          slotProps={{
-            htmlInput: { readOnly: true, 'data-testid': props.testId, style: { fontFamily: 'monospace' } },
-            input: {
-              endAdornment: (
-                <InputAdornment position="end">
-                  <Tooltip title={copied ? texts.copied : texts.copy}>
-                    <IconButton onClick={() => void copy()} aria-label={texts.copy} edge="end">
-                      <ContentCopy />
-                    </IconButton>
-                  </Tooltip>
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button variant="contained" onClick={props.onClose}>
-          {texts.done}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ViewDialog title={texts.title} closeLabel={texts.done} closeIsPrimary closeOnlyByButton onClose={props.onClose}>
+      <Alert severity="warning" sx={{ mb: 2 }}>
+        {texts.text}
+      </Alert>
+      <TextField
+        value={props.value}
+        fullWidth
+        // A list (recovery codes) is one value per line.
+        multiline={props.value.includes('\n')}
+        label={texts.title}
+        slotProps={{
+          htmlInput: { readOnly: true, 'data-testid': props.testId, style: { fontFamily: 'monospace' } },
+          input: {
+            endAdornment: (
+              <InputAdornment position="end">
+                <Tooltip title={copied ? texts.copied : texts.copy}>
+                  <IconButton onClick={() => void copy()} aria-label={texts.copy} edge="end">
+                    <ContentCopy />
+                  </IconButton>
+                </Tooltip>
+              </InputAdornment>
+            ),
+          },
+        }}
+      />
+    </ViewDialog>
   );
 }

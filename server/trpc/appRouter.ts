@@ -9,13 +9,13 @@ import { enforcementRouter } from './routers/enforcement.router';
 import { evidenceRouter } from './routers/evidence.router';
 import { metricsRouter } from './routers/metrics.router';
 import { outboxRouter } from './routers/outbox.router';
-import { queueRouter } from './routers/queue.router';
-import { queuesRouter } from './routers/queues.router';
+import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
 import { subjectsRouter } from './routers/subjects.router';
 import { tokensRouter } from './routers/tokens.router';
 import { usersRouter } from './routers/users.router';
+import { worklistRouter } from './routers/worklist.router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -30,8 +30,9 @@ export const appRouter = router({
   evidence: evidenceRouter,
   metrics: metricsRouter,
   outbox: outboxRouter,
-  queue: queueRouter,
-  queues: queuesRouter,
+  // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.
+  queue: worklistRouter,
+  queues: queueAdminRouter,
   reports: reportsRouter,
   rulebook: rulebookRouter,
   subjects: subjectsRouter,

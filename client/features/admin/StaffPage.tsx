@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type Role } from '../../../shared/auth/roles';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -63,16 +64,9 @@ function StaffAdministration({ selfId }: { selfId: number }) {
         </Button>
       </Stack>
       {loadError && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void staff.refetch()}>
-              {t('admin.staff.retry')}
-            </Button>
-          }
-        >
+        <LoadErrorAlert onRetry={() => void staff.refetch()}>
           {t('admin.staff.loadFailed')}: {loadError}
-        </Alert>
+        </LoadErrorAlert>
       )}
       <PendingGrants selfId={selfId} staff={staff.data ?? []} onDecided={(message) => finish(message)} />
       <Box sx={{ height: 'calc(100vh - 180px)', minHeight: 360 }}>

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { APPEAL_DECISIONS, type AppealView } from '../../../shared/api/appeals';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { FactsForm } from '../case/decision/FactsForm';
+import { FactsFields } from '../case/decision/FactsFields';
 import { type FactInputs, initialFactInputs, toFacts } from '../case/decision/factsForm';
 import { useRulebook } from '../rulebook/rulebookContext';
 import type { OriginalDecision } from './originalDecision';
@@ -127,7 +127,7 @@ export function AppealDecideForm(props: {
               <Typography variant="body2" color="text.secondary">
                 {t('appeals.decide.reliefHint')}
               </Typography>
-              <FactsForm
+              <FactsFields
                 ruleId={props.appeal.rule}
                 facts={facts}
                 inputs={inputs}

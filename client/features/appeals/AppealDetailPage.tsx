@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import type { AppealView } from '../../../shared/api/appeals';
+import { LabeledField } from '../../lib/LabeledField';
 import { PageLoading } from '../../lib/lazyPage';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
@@ -12,7 +13,6 @@ import { RulebookGate } from '../rulebook/RulebookGate';
 import { AppealDecidePanel } from './AppealDecidePanel';
 import { AppealStageChip, AppealStatusChip } from './AppealStageChip';
 import { AppealStatementCard } from './AppealStatementCard';
-import { LabeledField } from './LabeledField';
 import { OriginalDecisionCard } from './OriginalDecisionCard';
 import { useLiveAppealChanges } from './useLiveAppealChanges';
 

@@ -1,8 +1,9 @@
-import { Alert, Box, Button, LinearProgress, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { Box, LinearProgress, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/roles';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -36,16 +37,9 @@ export function AppealsPage() {
         </Tabs>
         {list.isFetching && <LinearProgress aria-label={t('common.loading')} />}
         {errorText && (
-          <Alert
-            severity="error"
-            action={
-              <Button color="inherit" size="small" onClick={() => void list.refetch()}>
-                {t('appeals.retry')}
-              </Button>
-            }
-          >
+          <LoadErrorAlert onRetry={() => void list.refetch()}>
             {t('appeals.loadFailed')}: {errorText}
-          </Alert>
+          </LoadErrorAlert>
         )}
         {list.data &&
           (list.data.length ? (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { can } from '../../../shared/auth/roles';
+import { LabeledField } from '../../lib/LabeledField';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
@@ -12,7 +13,6 @@ import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { AppealStageChip, AppealStatusChip } from './AppealStageChip';
 import { FileAppealDialog } from './FileAppealDialog';
-import { LabeledField } from './LabeledField';
 
 /**
  * The case page's view of the appeal side (`appeals.status`): the stage the member sees, until

@@ -1,7 +1,8 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { refreshAfterAppealChange } from './useLiveAppealChanges';
@@ -33,9 +34,7 @@ export function FileAppealDialog(props: { caseId: number; open: boolean; answeri
     submit.reset();
     props.onClose();
   };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!statement.trim() || submit.isPending) return;
+  const onSubmit = () => {
     const text = evidenceText.trim();
     submit.mutate({
       caseId: props.caseId,
@@ -49,47 +48,41 @@ export function FileAppealDialog(props: { caseId: number; open: boolean; answeri
         : {}),
     });
   };
-  const title = props.answering ? t('appeals.file.answerTitle') : t('appeals.file.title');
   return (
-    <Dialog open={props.open} onClose={close} fullWidth maxWidth="sm">
-      <form onSubmit={onSubmit} aria-label={title}>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              autoFocus
-              required
-              multiline
-              minRows={3}
-              label={t('appeals.file.statement')}
-              value={statement}
-              onChange={(e) => setStatement(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 5000 } }}
-            />
-            <TextField
-              label={t('appeals.file.evidenceTitle')}
-              value={evidenceTitle}
-              onChange={(e) => setEvidenceTitle(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 200 } }}
-            />
-            <TextField
-              multiline
-              minRows={2}
-              label={t('appeals.file.evidenceText')}
-              value={evidenceText}
-              onChange={(e) => setEvidenceText(e.target.value)}
-              slotProps={{ htmlInput: { maxLength: 20_000 } }}
-            />
-            {errorText && <Alert severity="error">{errorText}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={!statement.trim() || submit.isPending}>
-            {t('appeals.file.submit')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={props.open}
+      title={props.answering ? t('appeals.file.answerTitle') : t('appeals.file.title')}
+      pending={submit.isPending}
+      error={errorText}
+      confirmLabel={t('appeals.file.submit')}
+      incomplete={!statement.trim()}
+      onSubmit={onSubmit}
+      onClose={close}
+    >
+      <TextField
+        autoFocus
+        required
+        multiline
+        minRows={3}
+        label={t('appeals.file.statement')}
+        value={statement}
+        onChange={(e) => setStatement(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 5000 } }}
+      />
+      <TextField
+        label={t('appeals.file.evidenceTitle')}
+        value={evidenceTitle}
+        onChange={(e) => setEvidenceTitle(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 200 } }}
+      />
+      <TextField
+        multiline
+        minRows={2}
+        label={t('appeals.file.evidenceText')}
+        value={evidenceText}
+        onChange={(e) => setEvidenceText(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 20_000 } }}
+      />
+    </FormDialog>
   );
 }

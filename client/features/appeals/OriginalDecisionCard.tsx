@@ -2,9 +2,9 @@ import { Alert, Card, CardContent, CardHeader, Divider, Stack, Typography } from
 import { useTranslation } from 'react-i18next';
 import type { NoticeView } from '../../../shared/api/caseHistory';
 import { factText } from '../../../shared/notices/factLabels';
+import { LabeledField } from '../../lib/LabeledField';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { NoticeText } from '../case/history/NoticeText';
-import { LabeledField } from './LabeledField';
 import type { OriginalDecision } from './originalDecision';
 
 /**

@@ -1,7 +1,8 @@
-import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/roles';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -34,18 +35,7 @@ export function ApprovalsPage() {
       <Typography variant="body2" color="text.secondary">
         {t('approvals.hint')}
       </Typography>
-      {errorText && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-              {t('queue.retry')}
-            </Button>
-          }
-        >
-          {errorText}
-        </Alert>
-      )}
+      {errorText && <LoadErrorAlert onRetry={() => void query.refetch()}>{errorText}</LoadErrorAlert>}
       {query.isPending && (
         <Box sx={{ display: 'grid', placeItems: 'center', p: 4 }}>
           <CircularProgress aria-label={t('common.loading')} />

@@ -1,6 +1,7 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
-import { type FormEvent, useEffect, useState } from 'react';
+import { TextField } from '@mui/material';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../lib/FormDialog';
 
 /** Approve (note optional) or send back (note required: the author must learn why). */
 export function ReviewDialog(props: {
@@ -18,41 +19,35 @@ export function ReviewDialog(props: {
   useEffect(() => {
     if (props.open) setNote('');
   }, [props.open]);
-  const ready = (!props.noteRequired || note.trim().length > 0) && !props.busy;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (ready) props.onConfirm(note.trim());
-  };
+  const incomplete = props.noteRequired && note.trim().length === 0;
   return (
-    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="sm">
-      <form onSubmit={submit}>
-        <DialogTitle>{props.title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              autoFocus
-              fullWidth
-              multiline
-              minRows={2}
-              required={props.noteRequired}
-              label={props.noteRequired ? t('approvals.noteRequired') : t('approvals.noteOptional')}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);
-              }}
-              slotProps={{ htmlInput: { maxLength: 2000 } }}
-            />
-            {props.error && <Alert severity="error">{props.error}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onCancel}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={!ready}>
-            {props.confirmLabel}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={props.open}
+      title={props.title}
+      pending={props.busy}
+      error={props.error}
+      confirmLabel={props.confirmLabel}
+      incomplete={incomplete}
+      onSubmit={() => props.onConfirm(note.trim())}
+      onClose={props.onCancel}
+    >
+      <TextField
+        autoFocus
+        fullWidth
+        multiline
+        minRows={2}
+        required={props.noteRequired}
+        label={props.noteRequired ? t('approvals.noteRequired') : t('approvals.noteOptional')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        // A multiline field: Enter sends the form (Shift+Enter breaks the line), as in the other dialogs.
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          e.currentTarget.closest('form')?.requestSubmit();
+        }}
+        slotProps={{ htmlInput: { maxLength: 2000 } }}
+      />
+    </FormDialog>
   );
 }

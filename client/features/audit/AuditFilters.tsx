@@ -1,6 +1,7 @@
-import { Button, FormControl, InputLabel, MenuItem, Select, Stack, TextField } from '@mui/material';
+import { Button, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { AuditFacets } from '../../../shared/api/audit';
+import { FilterSelect } from '../../lib/FilterSelect';
 import { platformZoneName } from '../../lib/platformTime';
 import { useAuditLabels } from './useAuditLabels';
 
@@ -25,35 +26,6 @@ export const NO_FILTERS: AuditFilterState = {
   to: '',
 };
 
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange(value: string): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <FormControl size="small" sx={{ minWidth: 150 }}>
-      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
-      <Select
-        labelId={`${props.id}-label`}
-        id={props.id}
-        label={props.label}
-        value={props.value}
-        onChange={(e) => props.onChange(String(e.target.value))}
-      >
-        <MenuItem value="">{t('audit.filters.any')}</MenuItem>
-        {props.options.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-}
-
 /** Server-side filters of the audit trail; every change starts again at the newest event. */
 export function AuditFilters({
   value,
@@ -72,6 +44,8 @@ export function AuditFilters({
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       <FilterSelect
+        anyLabel={t('audit.filters.any')}
+        minWidth={150}
         id="audit-filter-actor"
         label={t('audit.filters.actor')}
         value={value.actor}
@@ -79,6 +53,8 @@ export function AuditFilters({
         options={(facets?.actors ?? []).map((a) => ({ value: a.key, label: actorLabel(a.key, a.name) }))}
       />
       <FilterSelect
+        anyLabel={t('audit.filters.any')}
+        minWidth={150}
         id="audit-filter-action"
         label={t('audit.filters.action')}
         value={value.action}
@@ -86,6 +62,8 @@ export function AuditFilters({
         options={(facets?.actions ?? []).map((a) => ({ value: a, label: labels.action(a).text }))}
       />
       <FilterSelect
+        anyLabel={t('audit.filters.any')}
+        minWidth={150}
         id="audit-filter-target-type"
         label={t('audit.filters.targetType')}
         value={value.targetType}

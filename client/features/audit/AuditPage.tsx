@@ -8,16 +8,16 @@ import { can } from '../../../shared/auth/roles';
 import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { formatPlatformTime, platformLocalToIso } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
-import { useKeysetPages } from '../queue/useKeysetPages';
 import { ActionLabel } from './ActionLabel';
 import { type AuditFilterState, AuditFilters, NO_FILTERS } from './AuditFilters';
 import type { AuditRow } from './auditTypes';
 import { EventDetail } from './EventDetail';
 import { ExportButton } from './ExportButton';
 import { useAuditLabels } from './useAuditLabels';
-import { useDebouncedValue } from './useDebouncedValue';
 import { VerifyBadge } from './VerifyBadge';
 
 const PAGE_SIZE = 50;

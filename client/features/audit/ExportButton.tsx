@@ -2,10 +2,6 @@ import FileDownload from '@mui/icons-material/FileDownload';
 import {
   Alert,
   Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   FormLabel,
   LinearProgress,
@@ -18,6 +14,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_EXPORT_FORMATS, type AuditExportFormat } from '../../../shared/api/audit';
+import { FormDialog } from '../../lib/FormDialog';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { downloadExport, ExportRefused, saveFile, sha256Hex } from './downloadExport';
@@ -92,65 +89,61 @@ export function ExportButton({ from, to }: { from?: string; to?: string }) {
       <Button variant="outlined" size="small" startIcon={<FileDownload />} onClick={() => setOpen(true)}>
         {t('audit.export.button')}
       </Button>
-      <Dialog open={open} onClose={running ? undefined : close} fullWidth maxWidth="sm">
-        <DialogTitle>{t('audit.export.title')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <div>
-              <FormLabel id="audit-export-format">{t('audit.export.format')}</FormLabel>
-              <RadioGroup
-                aria-labelledby="audit-export-format"
-                value={format}
-                onChange={(e) => setFormat(e.target.value as AuditExportFormat)}
-              >
-                {AUDIT_EXPORT_FORMATS.map((f) => (
-                  <FormControlLabel
-                    key={f}
-                    value={f}
-                    disabled={running}
-                    control={<Radio size="small" />}
-                    label={t(`audit.export.formats.${f}`)}
-                  />
-                ))}
-              </RadioGroup>
-            </div>
-            <Typography variant="body2" color="text.secondary">
-              {t('audit.export.rangeHint', { range })}
-            </Typography>
-            {running && (
-              <Stack spacing={0.5}>
-                <LinearProgress
-                  variant={phase.total ? 'determinate' : 'indeterminate'}
-                  value={phase.total ? (100 * phase.received) / phase.total : 0}
-                  aria-label={t('audit.export.title')}
-                />
-                <Typography variant="caption" color="text.secondary" data-testid="audit-export-progress">
-                  {t('audit.export.progress', { done: phase.received, total: phase.total })}
-                </Typography>
-              </Stack>
-            )}
-            {phase.kind === 'done' && (
-              <Alert severity={phase.check === 'mismatch' ? 'error' : 'success'} data-testid="audit-export-done">
-                {t('audit.export.done', { count: phase.count })}
-                <br />
-                {t(`audit.export.${phase.check}`)}
-              </Alert>
-            )}
-            {phase.kind === 'failed' && (
-              <Alert severity="error">{t('audit.export.failed', { error: phase.error })}</Alert>
-            )}
-            <Typography variant="caption" color="text.secondary">
-              {t('audit.export.cliHint')}
+      <FormDialog
+        open={open}
+        title={t('audit.export.title')}
+        pending={running}
+        error={phase.kind === 'failed' ? t('audit.export.failed', { error: phase.error }) : null}
+        confirmLabel={t('audit.export.start')}
+        cancelLabel={running ? t('audit.export.cancel') : t('audit.export.close')}
+        cancelStops
+        onSubmit={() => void start()}
+        onClose={close}
+      >
+        <div>
+          <FormLabel id="audit-export-format">{t('audit.export.format')}</FormLabel>
+          <RadioGroup
+            aria-labelledby="audit-export-format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as AuditExportFormat)}
+          >
+            {AUDIT_EXPORT_FORMATS.map((f) => (
+              <FormControlLabel
+                key={f}
+                value={f}
+                disabled={running}
+                control={<Radio size="small" />}
+                label={t(`audit.export.formats.${f}`)}
+              />
+            ))}
+          </RadioGroup>
+        </div>
+        <Typography variant="body2" color="text.secondary">
+          {t('audit.export.rangeHint', { range })}
+        </Typography>
+        {running && (
+          <Stack spacing={0.5}>
+            <LinearProgress
+              variant={phase.total ? 'determinate' : 'indeterminate'}
+              value={phase.total ? (100 * phase.received) / phase.total : 0}
+              aria-label={t('audit.export.title')}
+            />
+            <Typography variant="caption" color="text.secondary" data-testid="audit-export-progress">
+              {t('audit.export.progress', { done: phase.received, total: phase.total })}
             </Typography>
           </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>{running ? t('audit.export.cancel') : t('audit.export.close')}</Button>
-          <Button variant="contained" onClick={() => void start()} disabled={running}>
-            {t('audit.export.start')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+        )}
+        {phase.kind === 'done' && (
+          <Alert severity={phase.check === 'mismatch' ? 'error' : 'success'} data-testid="audit-export-done">
+            {t('audit.export.done', { count: phase.count })}
+            <br />
+            {t(`audit.export.${phase.check}`)}
+          </Alert>
+        )}
+        <Typography variant="caption" color="text.secondary">
+          {t('audit.export.cliHint')}
+        </Typography>
+      </FormDialog>
     </>
   );
 }

@@ -10,10 +10,10 @@ import { useTRPC } from '../../lib/trpc';
 import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
-import { useMoveOnFromCase } from '../queue/nextCase';
+import { useMoveOnFromCase } from '../worklist/nextCase';
 import { ChoiceDialog } from './ChoiceDialog';
 
-type Dialog = 'release' | 'skip' | 'assign' | 'route' | null;
+type OpenDialog = 'release' | 'skip' | 'assign' | 'route' | null;
 
 /** What the signed-in staff member may do to the case now: the state machine and their role decide. */
 export function CaseActions({ c }: { c: CaseDetail }) {
@@ -22,7 +22,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { user } = useSession();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() });
   const done = {
     onSuccess: () => {

@@ -1,10 +1,11 @@
 import { Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/caseDetail';
+import { LabeledField } from '../../lib/LabeledField';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useNow } from '../../lib/useNow';
 import { useQueueName } from '../../lib/useQueueName';
-import { SlaCell } from '../queue/SlaCell';
+import { SlaCell } from '../worklist/SlaCell';
 import { MaskedPii } from './pii/MaskedPii';
 import { RenameSubject } from './RenameSubject';
 
@@ -37,12 +38,12 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <SlaCell dueAt={c.sla.dueAt} state={c.sla.state} now={now} />
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
-        <Field label={t('case.subject')}>
+        <LabeledField label={t('case.subject')}>
           {c.subject.name ?? c.subject.id} ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id}){' '}
           <RenameSubject subject={c.subject} />
-        </Field>
+        </LabeledField>
         {c.subject.phoneMasked && (
-          <Field label={t('pii.phone')}>
+          <LabeledField label={t('pii.phone')}>
             <MaskedPii
               key={`${c.subject.id}-phone`}
               subjectId={c.subject.id}
@@ -50,10 +51,10 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
               field="phone"
               masked={c.subject.phoneMasked}
             />
-          </Field>
+          </LabeledField>
         )}
         {c.subject.addressMasked && (
-          <Field label={t('pii.address')}>
+          <LabeledField label={t('pii.address')}>
             <MaskedPii
               key={`${c.subject.id}-address`}
               subjectId={c.subject.id}
@@ -61,35 +62,28 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
               field="address"
               masked={c.subject.addressMasked}
             />
-          </Field>
+          </LabeledField>
         )}
-        {c.subject.shopLevel && <Field label={t('case.shopLevel')}>{c.subject.shopLevel}</Field>}
-        {c.subject.registeredAt && <Field label={t('case.registeredAt')}>{time(c.subject.registeredAt)}</Field>}
-        <Field label={t('queue.columns.source')}>{t(`source.${c.source}`)}</Field>
-        <Field label={t('case.queue')}>{queueName(c.queue) ?? t('case.unrouted')}</Field>
-        <Field label={t('queue.columns.assignee')}>{c.assignee?.name ?? t('queue.filters.unassigned')}</Field>
-        {c.status === 'assigned' && c.leaseUntil && <Field label={t('case.leaseUntil')}>{time(c.leaseUntil)}</Field>}
-        <Field label={t('queue.columns.createdAt')}>{time(c.createdAt)}</Field>
+        {c.subject.shopLevel && <LabeledField label={t('case.shopLevel')}>{c.subject.shopLevel}</LabeledField>}
+        {c.subject.registeredAt && (
+          <LabeledField label={t('case.registeredAt')}>{time(c.subject.registeredAt)}</LabeledField>
+        )}
+        <LabeledField label={t('queue.columns.source')}>{t(`source.${c.source}`)}</LabeledField>
+        <LabeledField label={t('case.queue')}>{queueName(c.queue) ?? t('case.unrouted')}</LabeledField>
+        <LabeledField label={t('queue.columns.assignee')}>
+          {c.assignee?.name ?? t('queue.filters.unassigned')}
+        </LabeledField>
+        {c.status === 'assigned' && c.leaseUntil && (
+          <LabeledField label={t('case.leaseUntil')}>{time(c.leaseUntil)}</LabeledField>
+        )}
+        <LabeledField label={t('queue.columns.createdAt')}>{time(c.createdAt)}</LabeledField>
         {c.sla.forecastAt && (
-          <Field label={t('case.forecast')}>
+          <LabeledField label={t('case.forecast')}>
             {t('case.ahead', { time: time(c.sla.forecastAt), count: c.sla.ahead ?? 0 })}
-          </Field>
+          </LabeledField>
         )}
       </Stack>
       <Typography sx={{ mt: 1.5 }}>{c.summary}</Typography>
     </Paper>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {children}
-      </Typography>
-    </div>
   );
 }

@@ -11,7 +11,7 @@ import { useTranslatedError } from '../../lib/useTranslatedError';
 import { SubjectAlertsCard } from '../alerts/SubjectAlertsCard';
 import { CaseAppealBox } from '../appeals/CaseAppealBox';
 import { useSession } from '../auth/useSession';
-import { useLiveCaseChanges } from '../queue/useLiveCaseChanges';
+import { useLiveCaseChanges } from '../worklist/useLiveCaseChanges';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
 import { DecisionPanel } from './decision/DecisionPanel';

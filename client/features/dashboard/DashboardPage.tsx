@@ -1,10 +1,11 @@
-import { Alert, Button, Grid, Stack, Typography } from '@mui/material';
+import { Grid, Stack, Typography } from '@mui/material';
 import { ChartsLocalizationProvider } from '@mui/x-charts/ChartsLocalizationProvider';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { type MetricPeriodDays, platformDay } from '../../../shared/metrics/period';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { PageLoading } from '../../lib/lazyPage';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
@@ -41,18 +42,7 @@ export function DashboardPage() {
         <PeriodToggle value={periodDays} onChange={setPeriodDays} />
       </Stack>
       {query.data && <ScopeLine data={query.data} />}
-      {errorText && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-              {t('queue.retry')}
-            </Button>
-          }
-        >
-          {errorText}
-        </Alert>
-      )}
+      {errorText && <LoadErrorAlert onRetry={() => void query.refetch()}>{errorText}</LoadErrorAlert>}
       {query.isPending && <PageLoading />}
       {query.data && (
         <ChartsLocalizationProvider localeText={localeText}>

@@ -1,24 +1,18 @@
 import {
-  Alert,
-  Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormGroup,
   FormHelperText,
   FormLabel,
-  Stack,
   Switch,
   TextField,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTBOX_EVENT_TYPES, type OutboxEventType } from '../../../shared/api/outbox';
+import { FormDialog } from '../../lib/FormDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { eventTypeLabel } from './eventTypeLabel';
@@ -27,7 +21,6 @@ import { eventTypeLabel } from './eventTypeLabel';
 export function EndpointDialog(props: { onClose(): void; onCreated(secret: string): void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const titleId = useId();
   const create = useMutation(trpc.outbox.endpoints.create.mutationOptions());
   const error = useTranslatedError(create.error);
   const [url, setUrl] = useState('https://');
@@ -51,64 +44,48 @@ export function EndpointDialog(props: { onClose(): void; onCreated(secret: strin
   };
 
   return (
-    <Dialog
-      open
-      onClose={create.isPending ? undefined : props.onClose}
-      aria-labelledby={titleId}
-      maxWidth="sm"
-      fullWidth
+    <FormDialog
+      title={t('outbox.dialog.createTitle')}
+      pending={create.isPending}
+      error={error}
+      confirmLabel={create.isPending ? t('outbox.dialog.saving') : t('outbox.dialog.create')}
+      incomplete={!urlValid || types.length === 0}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
     >
-      <DialogTitle id={titleId}>{t('outbox.dialog.createTitle')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          {error && <Alert severity="error">{error}</Alert>}
-          <TextField
-            label={t('outbox.dialog.url')}
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            error={url.length > 8 && !urlValid}
-            required
-            autoFocus
-            fullWidth
-          />
-          <TextField
-            label={t('outbox.dialog.description')}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 200 } }}
-            fullWidth
-          />
-          <FormControl error={types.length === 0} component="fieldset">
-            <FormLabel component="legend">{t('outbox.dialog.events')}</FormLabel>
-            <FormGroup>
-              {OUTBOX_EVENT_TYPES.map((type) => (
-                <FormControlLabel
-                  key={type}
-                  control={<Checkbox checked={types.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />}
-                  label={`${eventTypeLabel(t, type)} (${type})`}
-                />
-              ))}
-            </FormGroup>
-            {types.length === 0 && <FormHelperText>{t('outbox.dialog.eventsRequired')}</FormHelperText>}
-          </FormControl>
-          <FormControlLabel
-            control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />}
-            label={t('outbox.dialog.enabled')}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose} disabled={create.isPending}>
-          {t('outbox.dialog.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          onClick={() => void submit()}
-          disabled={create.isPending || !urlValid || types.length === 0}
-        >
-          {create.isPending ? t('outbox.dialog.saving') : t('outbox.dialog.create')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <TextField
+        label={t('outbox.dialog.url')}
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        error={url.length > 8 && !urlValid}
+        required
+        autoFocus
+        fullWidth
+      />
+      <TextField
+        label={t('outbox.dialog.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        slotProps={{ htmlInput: { maxLength: 200 } }}
+        fullWidth
+      />
+      <FormControl error={types.length === 0} component="fieldset">
+        <FormLabel component="legend">{t('outbox.dialog.events')}</FormLabel>
+        <FormGroup>
+          {OUTBOX_EVENT_TYPES.map((type) => (
+            <FormControlLabel
+              key={type}
+              control={<Checkbox checked={types.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />}
+              label={`${eventTypeLabel(t, type)} (${type})`}
+            />
+          ))}
+        </FormGroup>
+        {types.length === 0 && <FormHelperText>{t('outbox.dialog.eventsRequired')}</FormHelperText>}
+      </FormControl>
+      <FormControlLabel
+        control={<Switch checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />}
+        label={t('outbox.dialog.enabled')}
+      />
+    </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
 import { Alert, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/roles';
+import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useSession } from '../auth/useSession';
-import { useSuccessSnackbar } from '../queues/SuccessSnackbar';
 import { RulebookGate } from '../rulebook/RulebookGate';
 import { DeliveriesSection } from './DeliveriesSection';
 import { EndpointsSection } from './EndpointsSection';

@@ -1,7 +1,8 @@
-import { Alert, Box, Button, LinearProgress, Skeleton, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { Box, LinearProgress, Skeleton, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { platformZoneName } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -29,16 +30,9 @@ export function RulebookPage() {
       </Typography>
       {query.isPending && <LoadingRulebook />}
       {errorText && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              {t('rulebook.retry')}
-            </Button>
-          }
-        >
+        <LoadErrorAlert onRetry={() => void query.refetch()} retrying={query.isFetching}>
           {t('rulebook.loadFailed')}: {errorText}
-        </Alert>
+        </LoadErrorAlert>
       )}
       {query.data && (
         <RulebookProvider view={query.data}>

@@ -1,16 +1,6 @@
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-} from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { ViewDialog } from '../../lib/ViewDialog';
 
 /** Every keyboard shortcut of the desk, grouped by where it works. */
 const SHORTCUTS: { keys: string[]; id: string }[] = [
@@ -31,42 +21,36 @@ const SHORTCUTS: { keys: string[]; id: string }[] = [
 export function ShortcutSheet({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="shortcut-sheet-title">
-      <DialogTitle id="shortcut-sheet-title">{t('shortcuts.title')}</DialogTitle>
-      <DialogContent>
-        <Table size="small">
-          <TableBody>
-            {SHORTCUTS.map((s) => (
-              <TableRow key={s.id}>
-                <TableCell sx={{ width: 130, whiteSpace: 'nowrap' }}>
-                  {s.keys.map((k, i) => (
-                    <span key={k}>
-                      {i > 0 && ' + '}
-                      <Box
-                        component="kbd"
-                        sx={{
-                          px: 0.75,
-                          py: 0.25,
-                          border: 1,
-                          borderColor: 'divider',
-                          borderRadius: 0.5,
-                          fontFamily: 'monospace',
-                        }}
-                      >
-                        {k}
-                      </Box>
-                    </span>
-                  ))}
-                </TableCell>
-                <TableCell>{t(`shortcuts.keys.${s.id}`)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('shortcuts.close')}</Button>
-      </DialogActions>
-    </Dialog>
+    <ViewDialog open={open} title={t('shortcuts.title')} closeLabel={t('shortcuts.close')} onClose={onClose}>
+      <Table size="small">
+        <TableBody>
+          {SHORTCUTS.map((s) => (
+            <TableRow key={s.id}>
+              <TableCell sx={{ width: 130, whiteSpace: 'nowrap' }}>
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && ' + '}
+                    <Box
+                      component="kbd"
+                      sx={{
+                        px: 0.75,
+                        py: 0.25,
+                        border: 1,
+                        borderColor: 'divider',
+                        borderRadius: 0.5,
+                        fontFamily: 'monospace',
+                      }}
+                    >
+                      {k}
+                    </Box>
+                  </span>
+                ))}
+              </TableCell>
+              <TableCell>{t(`shortcuts.keys.${s.id}`)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ViewDialog>
   );
 }

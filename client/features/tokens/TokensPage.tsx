@@ -19,13 +19,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TokenView } from '../../../shared/api/tokens';
 import { can } from '../../../shared/auth/roles';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { ShownOnceDialog } from '../../lib/ShownOnceDialog';
+import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
-import { ConfirmDialog } from '../queues/ConfirmDialog';
-import { useSuccessSnackbar } from '../queues/SuccessSnackbar';
 import { NewTokenDialog } from './NewTokenDialog';
 
 const STATE_COLOR = { active: 'success', expired: 'default', revoked: 'error' } as const;

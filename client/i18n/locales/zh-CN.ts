@@ -160,7 +160,6 @@ export const zhCN = {
   rulebook: {
     title: '规则库',
     loadFailed: '规则库加载失败',
-    retry: '重试',
     summary: '{{rules}} 条规则 · {{measures}} 项处理措施',
     tabs: { rules: '规则与版本', ledgers: '扣分与节点处罚', measures: '处理措施', policy: '申诉与复核' },
     policy: {
@@ -285,14 +284,12 @@ export const zhCN = {
     title: '队列管理',
     readOnly: '只读：仅组长可修改队列与分配规则',
     create: '新建队列',
-    retry: '重试',
     loadFailed: '队列加载失败',
     empty: '还没有队列',
     emptyLead: '还没有队列，点击“新建队列”创建第一个',
     created: '队列已创建',
     saved: '队列已保存',
     membersSaved: '“{{name}}”的成员已更新',
-    cancel: '取消',
     save: '保存',
     saving: '正在保存…',
     autoAssign: '自动分配给负载最少的成员',
@@ -1033,7 +1030,6 @@ export const zhCN = {
       new: '新增员工',
       empty: '暂无员工',
       loadFailed: '无法加载员工列表',
-      retry: '重试',
       forbidden: '只有管理员可以管理员工',
       you: '本人',
       never: '从未登录',
@@ -1074,7 +1070,6 @@ export const zhCN = {
       required: '必填',
       create: '创建',
       save: '保存',
-      cancel: '取消',
       created: '已创建员工 {{name}}',
       roleChanged: '{{name}} 的角色已改为{{role}}，需要重新登录后生效',
       roleChangeTitle: '更改 {{name}} 的角色？',
@@ -1479,7 +1474,7 @@ export const zhCN = {
       viewAll: '查看该店铺的全部预警',
     },
   },
-  common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定' },
+  common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定', retry: '重试' },
 };
 
 /** The shape every other language must match, key for key. */

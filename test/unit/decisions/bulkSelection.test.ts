@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkSelectable, selectedRows, sharedRule } from '../../../client/features/queue/bulk/bulkSelection';
+import { bulkSelectable, selectedRows, sharedRule } from '../../../client/features/worklist/bulk/bulkSelection';
 
 const reviewer = { id: 7, role: 'reviewer' as const };
 const lead = { id: 9, role: 'lead' as const };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newQueueForm, validateQueueForm } from '../../../client/features/queues/queueForm';
-import { validateRoutingForm } from '../../../client/features/queues/routingForm';
-import { moveRule, nextPosition } from '../../../client/features/queues/routingOrder';
+import { newQueueForm, validateQueueForm } from '../../../client/features/queueAdmin/queueForm';
+import { validateRoutingForm } from '../../../client/features/queueAdmin/routingForm';
+import { moveRule, nextPosition } from '../../../client/features/queueAdmin/routingOrder';
 
 describe('moving a routing rule', () => {
   const rules = [

@@ -2,7 +2,7 @@ import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecideOutput } from '../../../../shared/api/decisions';
-import { useGoToNextCase } from '../../queue/nextCase';
+import { useGoToNextCase } from '../../worklist/nextCase';
 import { NoticeDialog } from '../history/NoticeDialog';
 import type { DecisionKind } from './decisionKinds';
 import { useApprovalReasonsText } from './FourEyesNotice';

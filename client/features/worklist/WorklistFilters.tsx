@@ -1,8 +1,9 @@
-import { FormControl, InputLabel, MenuItem, Select, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RULE_IDS } from '../../../shared/api/intake';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
+import { FilterSelect } from '../../lib/FilterSelect';
 import { useTRPC } from '../../lib/trpc';
 
 export interface QueueFilterState {
@@ -25,35 +26,14 @@ export const DEFAULT_FILTERS: QueueFilterState = {
   sort: 'rank',
 };
 
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange(v: string): void;
-}) {
-  return (
-    <FormControl size="small" sx={{ minWidth: 140 }}>
-      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
-      <Select
-        labelId={`${props.id}-label`}
-        id={props.id}
-        label={props.label}
-        value={props.value}
-        onChange={(e) => props.onChange(String(e.target.value))}
-      >
-        {props.options.map((o) => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-}
-
 /** The queue's server-side filters and sort; every change starts again at page one. */
-export function QueueFilters({ value, onChange }: { value: QueueFilterState; onChange(next: QueueFilterState): void }) {
+export function WorklistFilters({
+  value,
+  onChange,
+}: {
+  value: QueueFilterState;
+  onChange(next: QueueFilterState): void;
+}) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queues = useQuery(trpc.queues.list.queryOptions());

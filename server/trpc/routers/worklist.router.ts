@@ -5,7 +5,8 @@ import { permittedProcedure, router } from '../trpc';
 
 const reason = z.string().trim().min(1).max(500);
 
-export const queueRouter = router({
+/** The reviewer's worklist: claim the next case, give one back. Mounted as `queue`. */
+export const worklistRouter = router({
   /**
    * The most urgent claimable case of the caller's queues, now assigned to them; null when none.
    * `from`: the case they are moving on from, given back to its queue unless they `keep` it.

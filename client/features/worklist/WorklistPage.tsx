@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Chip, Stack, Tooltip, Typography } from '@mui/material';
+import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { GRID_CHECKBOX_SELECTION_FIELD, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -7,17 +7,18 @@ import { useNavigate } from 'react-router';
 import type { CaseListItem } from '../../../shared/api/caseList';
 import { can } from '../../../shared/auth/roles';
 import { DeskDataGrid } from '../../lib/DeskDataGrid';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { useTRPC } from '../../lib/trpc';
+import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useNow } from '../../lib/useNow';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { BulkDecideButton } from './bulk/BulkDecideButton';
 import { bulkSelectable, NO_SELECTION, selectedRows } from './bulk/bulkSelection';
 import { NextCaseButton } from './NextCaseButton';
-import { DEFAULT_FILTERS, type QueueFilterState, QueueFilters } from './QueueFilters';
 import { SlaCell } from './SlaCell';
-import { useKeysetPages } from './useKeysetPages';
 import { useLiveCaseChanges } from './useLiveCaseChanges';
+import { DEFAULT_FILTERS, type QueueFilterState, WorklistFilters } from './WorklistFilters';
 
 const PAGE_SIZE = 50;
 
@@ -33,7 +34,7 @@ function toListInput(f: QueueFilterState) {
   };
 }
 
-export function QueuePage() {
+export function WorklistPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
@@ -146,7 +147,7 @@ export function QueuePage() {
         {canDecide && <BulkDecideButton rows={selected} onDecided={() => setSelection(NO_SELECTION)} />}
         {user && can(user.role, 'cases.claim') && <NextCaseButton queue={filters.queue} />}
       </Stack>
-      <QueueFilters
+      <WorklistFilters
         value={filters}
         onChange={(next) => {
           setFilters(next);
@@ -154,16 +155,9 @@ export function QueuePage() {
         }}
       />
       {errorText && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-              {t('queue.retry')}
-            </Button>
-          }
-        >
+        <LoadErrorAlert onRetry={() => void query.refetch()}>
           {t('queue.loadFailed')}: {errorText}
-        </Alert>
+        </LoadErrorAlert>
       )}
       <Box sx={{ height: 'calc(100vh - 210px)', minHeight: 400 }}>
         <DeskDataGrid

@@ -12,8 +12,8 @@ import {
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 
-/** Queue administration: queues, their members, SLAs and routing rules (team leads). */
-export const queuesRouter = router({
+/** Queue administration: queues, their members, SLAs and routing rules (team leads). Mounted as `queues`. */
+export const queueAdminRouter = router({
   list: permittedProcedure('cases.read')
     .output(z.array(queueView))
     .query(({ ctx }) => listQueues(ctx)),

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
 import { REPORT_SOURCES } from '../../../shared/cases/enums';
 import { formatPlatformTime } from '../../lib/platformTime';
+import type { Notify } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { queueSaveInputOf } from './queueForm';
 import { queueName } from './queueName';
-import type { Notify } from './SuccessSnackbar';
 import { useRefreshQueues } from './useRefreshQueues';
 
 /** One queue: its settings, members and how fast its backlog is going down. */

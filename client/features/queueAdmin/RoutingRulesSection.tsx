@@ -26,15 +26,16 @@ import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
 import type { RoutingRule } from '../../../shared/cases/routing';
+import { ConfirmDialog } from '../../lib/ConfirmDialog';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
+import type { Notify } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { ConfirmDialog } from './ConfirmDialog';
 import { describeMatch } from './describeMatch';
 import { queueName } from './queueName';
 import { RoutingRuleDialog } from './RoutingRuleDialog';
 import type { RoutingMatchInput } from './routingForm';
 import { moveRule, nextPosition } from './routingOrder';
-import type { Notify } from './SuccessSnackbar';
 import { useRefreshQueues } from './useRefreshQueues';
 
 type Editing = { rule: RoutingRule | null } | null;
@@ -73,16 +74,9 @@ export function RoutingRulesSection(props: { queues: QueueView[]; canManage: boo
       </Typography>
       {query.isPending && <LinearProgress aria-label={t('common.loading')} />}
       {loadError && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              {t('queues.retry')}
-            </Button>
-          }
-        >
+        <LoadErrorAlert onRetry={() => void query.refetch()} retrying={query.isFetching}>
           {t('queues.routing.loadFailed')}: {loadError}
-        </Alert>
+        </LoadErrorAlert>
       )}
       {query.data && (
         <RoutingRulesTable

@@ -1,7 +1,7 @@
 import { Autocomplete, FormControlLabel, FormHelperText, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { FactView } from '../../../../shared/api/rulebook';
-import { MultiSelectField } from '../../queues/MultiSelectField';
+import { MultiSelectField } from '../../../lib/MultiSelectField';
 import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
 import { emptyInput, type FactInput, type FactInputs, type FactProblem } from './factsForm';
 
@@ -9,10 +9,11 @@ import { emptyInput, type FactInput, type FactInputs, type FactProblem } from '.
 export const factFieldId = (name: string) => `fact-${name}`;
 
 /**
- * The rule's facts as a form generated from the rulebook's spec: integers with their bounds,
+ * The rule's facts as fields generated from the rulebook's spec: integers with their bounds,
  * switches, a select for enums, chips for item ids, and the measures table for measures.
+ * The view only: reading and checking the inputs is the pure `factsForm.ts`.
  */
-export function FactsForm(props: {
+export function FactsFields(props: {
   /** The rule the facts belong to: one fact name can mean different things in two rules. */
   ruleId: string;
   facts: readonly FactView[];

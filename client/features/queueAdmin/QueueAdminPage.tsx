@@ -1,10 +1,12 @@
 import Add from '@mui/icons-material/Add';
-import { Alert, Box, Button, Skeleton, Stack, Typography } from '@mui/material';
+import { Box, Button, Skeleton, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueView } from '../../../shared/api/queues';
 import { can } from '../../../shared/auth/roles';
+import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
+import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -14,17 +16,20 @@ import { QueueCard } from './QueueCard';
 import { QueueDialog } from './QueueDialog';
 import { queueName } from './queueName';
 import { RoutingRulesSection } from './RoutingRulesSection';
-import { useSuccessSnackbar } from './SuccessSnackbar';
 import { useRefreshQueues } from './useRefreshQueues';
 
 /** Which dialog is open: creating a queue, editing one, or editing one's members. */
-type Dialog = { kind: 'create' } | { kind: 'edit'; queue: QueueView } | { kind: 'members'; queue: QueueView } | null;
+type OpenDialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; queue: QueueView }
+  | { kind: 'members'; queue: QueueView }
+  | null;
 
 /**
  * Queue administration: the named queues (SLAs, members, automatic assignment, backlog and
  * forecast) and the routing rules that fill them. Everyone may look; team leads may change.
  */
-export function QueuesPage() {
+export function QueueAdminPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { user } = useSession();
@@ -33,7 +38,7 @@ export function QueuesPage() {
   const loadError = useTranslatedError(query.error);
   const refresh = useRefreshQueues();
   const { notify, snackbar } = useSuccessSnackbar();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const queues = query.data ?? [];
   const existingIds = useMemo(() => new Set((query.data ?? []).map((q) => q.id)), [query.data]);
 
@@ -66,16 +71,9 @@ export function QueuesPage() {
       </Stack>
 
       {loadError && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              {t('queues.retry')}
-            </Button>
-          }
-        >
+        <LoadErrorAlert onRetry={() => void query.refetch()} retrying={query.isFetching}>
           {t('queues.loadFailed')}: {loadError}
-        </Alert>
+        </LoadErrorAlert>
       )}
       {query.isPending && <LoadingQueues />}
       {query.data && queues.length === 0 && (

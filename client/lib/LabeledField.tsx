@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 
-/** A small caption over a value, as the case header shows its fields. */
+/** A small caption over a value: the fields of the case header and of an appeal. */
 export function LabeledField({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
