@@ -4,6 +4,7 @@ import { type AccountCandidate, matchAccount } from '../../shared/auth/oidcAccou
 import { mappedRole, type RoleMapping } from '../../shared/auth/oidcRoles';
 import type { Role } from '../../shared/auth/roles';
 import { DeskError } from '../../shared/errors/deskError';
+import { OIDC_REFUSAL_REASONS } from '../../shared/errors/reasons';
 import { type AuditContext, recordEvent } from '../audit/recordEvent';
 import { type ProviderIdentity, subjectKey } from '../auth/oidcIdentity';
 import { hashPassword } from '../auth/passwords';
@@ -22,17 +23,7 @@ export interface ProviderPolicy {
 }
 
 /** Every reason a provider sign-in is refused; each is audited as `auth.oidc_refused` and translated. */
-export const OIDC_REFUSALS = [
-  'oidc_unknown_user',
-  'oidc_no_role',
-  'oidc_username_invalid',
-  'oidc_account_disabled',
-  'oidc_account_mismatch',
-  'oidc_account_ambiguous',
-  'oidc_bad_state',
-  'oidc_provider_error',
-  'oidc_token_invalid',
-] as const;
+export const OIDC_REFUSALS = OIDC_REFUSAL_REASONS;
 export type OidcRefusal = (typeof OIDC_REFUSALS)[number];
 
 type Outcome =

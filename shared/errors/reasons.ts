@@ -1,3 +1,16 @@
+/** Why a sign-in through the identity provider was refused; each is audited as `auth.oidc_refused`. */
+export const OIDC_REFUSAL_REASONS = [
+  'oidc_unknown_user',
+  'oidc_no_role',
+  'oidc_username_invalid',
+  'oidc_account_disabled',
+  'oidc_account_mismatch',
+  'oidc_account_ambiguous',
+  'oidc_bad_state',
+  'oidc_provider_error',
+  'oidc_token_invalid',
+] as const;
+
 /**
  * Every `reason` the server can send a client, closed. A reason is stable: clients and
  * integrations branch on it, and the desk shows `error.<reason>` from its locales, which are
@@ -35,15 +48,7 @@ export const DESK_ERROR_REASONS = [
 
   // Single sign-on through the company's OpenID Connect provider (server/http/oidc.routes.ts).
   'password_sign_in_off',
-  'oidc_unknown_user',
-  'oidc_no_role',
-  'oidc_username_invalid',
-  'oidc_account_disabled',
-  'oidc_account_mismatch',
-  'oidc_account_ambiguous',
-  'oidc_bad_state',
-  'oidc_provider_error',
-  'oidc_token_invalid',
+  ...OIDC_REFUSAL_REASONS,
   'oidc_unavailable',
 
   // Passwords (server/auth/passwords.ts).

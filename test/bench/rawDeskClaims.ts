@@ -30,17 +30,8 @@ const HEAD = 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1';
 const APPEND = `INSERT INTO audit_events (seq, at, actor_type, actor_id, action, target_type, target_id, data,
   request_id, batch_id, ip, user_agent, prev_hash, hash) VALUES (?, ?, 'user', ?, 'case.claimed', 'case', ?, ?, ?, NULL, ?, ?, ?, ?)`;
 
-export async function rawClaimsOnDeskSchema(file: string, cases: number, reviewers: number): Promise<number> {
-  const handle = openDatabase(`sqlite:${file}`);
-  await migrateToLatest(handle.db);
-  const staff = await createStaff(
-    handle.db,
-    Array.from({ length: reviewers }, (_, i) => ({ username: `r${i}`, role: 'reviewer' as const })),
-  );
-  await createQueue(handle.db, 'q', { members: [...staff.values()] });
-  await insertTriagedCases(handle.db, 'q', cases);
-  await handle.close();
-
+/** node-sqlite3 on a desk database, set up as the desk sets up its connection, with prepared statements. */
+export async function openRawDesk(file: string) {
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
     const opened = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(opened)));
   });
@@ -55,6 +46,21 @@ export async function rawClaimsOnDeskSchema(file: string, cases: number, reviewe
     return (params: unknown[]) =>
       new Promise<unknown[]>((resolve, reject) => stmt.all(params, (err, rows) => (err ? reject(err) : resolve(rows))));
   };
+  return { db, run, prepared };
+}
+
+export async function rawClaimsOnDeskSchema(file: string, cases: number, reviewers: number): Promise<number> {
+  const handle = openDatabase(`sqlite:${file}`);
+  await migrateToLatest(handle.db);
+  const staff = await createStaff(
+    handle.db,
+    Array.from({ length: reviewers }, (_, i) => ({ username: `r${i}`, role: 'reviewer' as const })),
+  );
+  await createQueue(handle.db, 'q', { members: [...staff.values()] });
+  await insertTriagedCases(handle.db, 'q', cases);
+  await handle.close();
+
+  const { db, run, prepared } = await openRawDesk(file);
   const [candidate, claim, head, append] = [CANDIDATE, CLAIM, HEAD, APPEND].map(prepared) as [
     ReturnType<typeof prepared>,
     ReturnType<typeof prepared>,

@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import sqlite3 from 'sqlite3';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { createQueue, createStaff, insertTriagedCases } from '../support/factories';
+import { openRawDesk } from './rawDeskClaims';
 
 const NEXT = `SELECT id, version FROM cases WHERE queue = 'q' AND status = 'triaged' ORDER BY rank DESC, id DESC LIMIT 1`;
 const CLAIM = `UPDATE cases SET status = 'assigned', assignee_id = ?, lease_until = ?, updated_at = ?, version = version + 1
@@ -34,20 +34,7 @@ export async function rawDecisionsOnDeskSchema(file: string, cases: number, revi
   await insertTriagedCases(handle.db, 'q', cases);
   await handle.close();
 
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(opened)));
-  });
-  const run = (sql: string, params: unknown[] = []) =>
-    new Promise<unknown[]>((resolve, reject) =>
-      db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))),
-    );
-  for (const pragma of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON'])
-    await run(`PRAGMA ${pragma}`);
-  const prepared = (sql: string) => {
-    const stmt = db.prepare(sql);
-    return (params: unknown[]) =>
-      new Promise<unknown[]>((resolve, reject) => stmt.all(params, (err, rows) => (err ? reject(err) : resolve(rows))));
-  };
+  const { db, run, prepared } = await openRawDesk(file);
   const next = prepared(NEXT);
   const claim = prepared(CLAIM);
   const decide = prepared(DECIDE);
