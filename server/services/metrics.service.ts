@@ -37,9 +37,11 @@ export async function loadDashboardMetrics(
   now: Date,
   viewer: Viewer,
   periodDays: 7 | 30,
+  /** Days are the platform's days: the rulebook's offset from UTC. */
+  utcOffsetMinutes: number,
 ): Promise<DashboardMetrics> {
   const scope = await scopeOf(db, viewer);
-  const window = periodWindow(now, periodDays);
+  const window = periodWindow(now, periodDays, utcOffsetMinutes);
   const range: Range = { from: window.from.toISOString(), to: now.toISOString() };
   const at = now.toISOString();
 
@@ -73,7 +75,7 @@ export async function loadDashboardMetrics(
     to: range.to,
     openByQueue: openAges.sort(byQueue),
     sla: slaRows(open, atRisk, closed),
-    intakeDaily: dailyIntake(intake, window.days),
+    intakeDaily: dailyIntake(intake, window.days, utcOffsetMinutes),
     decisionsByRule: decisionsByRule(byRule),
     reviewers: reviewerThroughput(people, timings, periodDays),
     appealsByReviewer: appealRates(

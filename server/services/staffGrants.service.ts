@@ -1,3 +1,4 @@
+import type { PayloadOf } from '../../shared/audit/events';
 import { needsSecondAdmin } from '../../shared/auth/dualControl';
 import type { Role } from '../../shared/auth/roles';
 import { DeskError, notFound } from '../../shared/errors/deskError';
@@ -35,29 +36,18 @@ export async function requestNewStaff(
   return ctx.db.transaction().execute(async (trx) => {
     await assertUsernameFree(trx, input.username);
     if (await staffGrantsRepo.findPendingFor(trx, { username: input.username })) throw grantPending();
-    const now = ctx.clock.now();
-    const grantId = await staffGrantsRepo.insert(trx, {
-      kind: 'create',
-      user_id: null,
-      username: input.username,
-      display_name: displayName,
-      role: input.role,
-      password_hash: passwordHash,
-      status: 'pending',
-      requested_by: actingUserId(ctx),
-      requested_at: now.toISOString(),
-      decided_by: null,
-      decided_at: null,
-    });
-    await recordEvent(
+    const grantId = await fileGrant(
       trx,
-      ctx.audit,
+      ctx,
       {
-        action: 'user.grant_requested',
-        target: { type: 'staff_grant', id: grantId },
-        data: { kind: 'create', username: input.username, displayName, role: input.role },
+        kind: 'create',
+        user_id: null,
+        username: input.username,
+        display_name: displayName,
+        role: input.role,
+        password_hash: passwordHash,
       },
-      now,
+      { kind: 'create', username: input.username, displayName, role: input.role },
     );
     return { id: null, grantId };
   });
@@ -74,32 +64,46 @@ export async function requestRoleChange(
     if (!user) throw notFound('user', input.userId);
     if (user.role === input.role) return { ok: true as const, pending: false };
     if (await staffGrantsRepo.findPendingFor(trx, { userId: user.id, username: user.username })) throw grantPending();
-    const now = ctx.clock.now();
-    const grantId = await staffGrantsRepo.insert(trx, {
-      kind: 'role',
-      user_id: user.id,
-      username: user.username,
-      display_name: user.display_name,
-      role: input.role,
-      password_hash: null,
-      status: 'pending',
-      requested_by: actingUserId(ctx),
-      requested_at: now.toISOString(),
-      decided_by: null,
-      decided_at: null,
-    });
-    await recordEvent(
+    await fileGrant(
       trx,
-      ctx.audit,
+      ctx,
       {
-        action: 'user.grant_requested',
-        target: { type: 'staff_grant', id: grantId },
-        data: { kind: 'role', userId: user.id, before: user.role, after: input.role },
+        kind: 'role',
+        user_id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        role: input.role,
+        password_hash: null,
       },
-      now,
+      { kind: 'role', userId: user.id, before: user.role, after: input.role },
     );
     return { ok: true as const, pending: true };
   });
+}
+
+/** Files a grant as pending, requested by the acting admin now, and records the request. */
+async function fileGrant(
+  trx: Trx,
+  ctx: ServiceContext,
+  grant: Pick<StaffGrantRow, 'kind' | 'user_id' | 'username' | 'display_name' | 'role' | 'password_hash'>,
+  requested: PayloadOf<'user.grant_requested'>,
+): Promise<number> {
+  const now = ctx.clock.now();
+  const grantId = await staffGrantsRepo.insert(trx, {
+    ...grant,
+    status: 'pending',
+    requested_by: actingUserId(ctx),
+    requested_at: now.toISOString(),
+    decided_by: null,
+    decided_at: null,
+  });
+  await recordEvent(
+    trx,
+    ctx.audit,
+    { action: 'user.grant_requested', target: { type: 'staff_grant', id: grantId }, data: requested },
+    now,
+  );
+  return grantId;
 }
 
 export interface PendingGrant {

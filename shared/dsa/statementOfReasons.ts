@@ -1,5 +1,6 @@
 import type { CaseDecidedPayload } from '../audit/caseDecided';
 import type { ReportSource, SubjectKind } from '../cases/enums';
+import { defaultRulebook } from '../rulebook/defaultRulebook';
 import { MEASURE_RESTRICTIONS } from './measureRestrictions';
 import { DSA_RULE_CLASSIFICATION, type RuleClassification } from './ruleCategories';
 import {
@@ -22,12 +23,12 @@ export interface StatementOptions {
   rulesUrl?: string;
   /** ISO 639-1 code of the restricted content; the platform's content is Chinese. */
   contentLanguage?: string;
+  /** The platform's offset from UTC (its rulebook's), which dates the decision; the default rulebook's if absent. */
+  utcOffsetMinutes?: number;
 }
 
 /** Field limits of the submission schema. */
 const LIMITS = { short: 500, explanation: 2000, facts: 5000 } as const;
-
-const PLATFORM_OFFSET_MS = 8 * 3_600_000;
 
 /** A notice from a user is an Art. 16 notice; spot checks and detection are our own initiative. */
 const SOURCE_TYPES: Record<ReportSource, SorSourceType> = {
@@ -58,7 +59,7 @@ export function toStatementOfReasons(
   if (!restrictions) return null;
 
   const rule = classificationOf(decision.rule);
-  const date = platformDate(decision.decidedAt);
+  const date = platformDate(decision.decidedAt, options.utcOffsetMinutes);
   const statement: StatementOfReasons = {
     ...restrictions,
     account_type: ACCOUNT_TYPES[decision.subjectKind],
@@ -156,11 +157,11 @@ function classificationOf(rule: string): RuleClassification {
   );
 }
 
-/** The decision's calendar date in platform time (UTC+8), YYYY-MM-DD. */
-export function platformDate(iso: string): string {
+/** The decision's calendar date in platform time, YYYY-MM-DD. */
+export function platformDate(iso: string, utcOffsetMinutes = defaultRulebook.utcOffsetMinutes): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`decidedAt is not a date: ${iso}`);
-  return new Date(ms + PLATFORM_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
 /** Unique per decision and limited to [A-Za-z0-9_-], as the schema demands. */

@@ -12,13 +12,17 @@ export type IntakeDay = { day: string; total: number } & Record<ReportSource, nu
 
 /**
  * Reports per platform day and source. The database groups by UTC hour (the same text
- * expression on SQLite and PostgreSQL); shifting hours into UTC+8 days happens here.
+ * expression on SQLite and PostgreSQL); shifting hours into platform days happens here.
  * Days without reports are there with zeros, so the chart's axis has no gaps.
  */
-export function dailyIntake(rows: readonly IntakeHourRow[], days: readonly string[]): IntakeDay[] {
+export function dailyIntake(
+  rows: readonly IntakeHourRow[],
+  days: readonly string[],
+  utcOffsetMinutes: number,
+): IntakeDay[] {
   const byDay = new Map<string, IntakeDay>(days.map((day) => [day, emptyDay(day)]));
   for (const row of rows) {
-    const day = byDay.get(platformDayOfUtcHour(row.hour));
+    const day = byDay.get(platformDayOfUtcHour(row.hour, utcOffsetMinutes));
     if (!day) continue;
     day[row.source] += row.n;
     day.total += row.n;

@@ -1,22 +1,20 @@
 /**
- * Dashboard periods are whole days of platform time (UTC+8): "last 7 days" is today and the six
- * days before, so a daily chart has exactly seven bars and a day means what staff call a day.
+ * Dashboard periods are whole days of platform time (the rulebook's offset from UTC): "last 7
+ * days" is today and the six days before, so a daily chart has exactly seven bars and a day means
+ * what staff call a day. Platforms keep no daylight saving, so a fixed offset is exact.
  */
 export const METRIC_PERIOD_DAYS = [7, 30] as const;
 export type MetricPeriodDays = (typeof METRIC_PERIOD_DAYS)[number];
 
 export const DAY_MS = 86_400_000;
-/** UTC+8 has no daylight saving: a fixed offset is exact. */
-const PLATFORM_OFFSET_MS = 8 * 3_600_000;
-
-/** The platform-local calendar date (YYYY-MM-DD) of an instant. */
-export function platformDay(at: Date): string {
-  return new Date(at.getTime() + PLATFORM_OFFSET_MS).toISOString().slice(0, 10);
+/** The platform-local calendar date (YYYY-MM-DD) of an instant, `utcOffsetMinutes` east of UTC. */
+export function platformDay(at: Date, utcOffsetMinutes: number): string {
+  return new Date(at.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
 /** The first instant of the platform-local date `day` (YYYY-MM-DD). */
-export function platformDayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - PLATFORM_OFFSET_MS);
+export function platformDayStart(day: string, utcOffsetMinutes: number): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - utcOffsetMinutes * 60_000);
 }
 
 export interface MetricWindow {
@@ -28,15 +26,15 @@ export interface MetricWindow {
   days: string[];
 }
 
-export function periodWindow(now: Date, periodDays: number): MetricWindow {
-  const today = platformDayStart(platformDay(now)).getTime();
+export function periodWindow(now: Date, periodDays: number, utcOffsetMinutes: number): MetricWindow {
+  const today = platformDayStart(platformDay(now, utcOffsetMinutes), utcOffsetMinutes).getTime();
   const days = Array.from({ length: periodDays }, (_, i) =>
-    platformDay(new Date(today - (periodDays - 1 - i) * DAY_MS)),
+    platformDay(new Date(today - (periodDays - 1 - i) * DAY_MS), utcOffsetMinutes),
   );
   return { from: new Date(today - (periodDays - 1) * DAY_MS), to: now, days };
 }
 
 /** The platform day of a UTC hour key `YYYY-MM-DDTHH` (what the intake query groups by). */
-export function platformDayOfUtcHour(hour: string): string {
-  return platformDay(new Date(`${hour}:00:00.000Z`));
+export function platformDayOfUtcHour(hour: string, utcOffsetMinutes: number): string {
+  return platformDay(new Date(`${hour}:00:00.000Z`), utcOffsetMinutes);
 }

@@ -64,10 +64,10 @@ describe.each(BACKENDS)('the escalations queue on %s', (backend) => {
   });
 
   it("counts in each lead's team figures without merging the leads' teams", async () => {
-    const m1 = await loadDashboardMetrics(server.db, clock.now(), { id: id('lead1'), role: 'lead' }, 7);
+    const m1 = await loadDashboardMetrics(server.db, clock.now(), { id: id('lead1'), role: 'lead' }, 7, 480);
     expect(m1.scope.queues).toEqual(['e1', 'escalations']);
     expect(m1.scope.members.map((p) => p.name).sort()).toEqual(['lead1', 'rev']);
-    const m2 = await loadDashboardMetrics(server.db, clock.now(), { id: id('lead2'), role: 'lead' }, 7);
+    const m2 = await loadDashboardMetrics(server.db, clock.now(), { id: id('lead2'), role: 'lead' }, 7, 480);
     expect(m2.scope.queues).toEqual(['e2', 'escalations']);
     expect(m2.scope.members.map((p) => p.name).sort()).toEqual(['lead2', 'rev2']);
     // The escalated case, now held by lead2, shows in the open cases of the escalations queue.

@@ -20,7 +20,7 @@ describe.each(BACKENDS)('dashboard metrics on %s', (backend) => {
   afterAll(() => server.stop());
 
   const asLead = (periodDays: 7 | 30) =>
-    loadDashboardMetrics(server.db, METRICS_NOW, { id: staff.lead, role: 'lead' }, periodDays);
+    loadDashboardMetrics(server.db, METRICS_NOW, { id: staff.lead, role: 'lead' }, periodDays, 480);
 
   it("scopes a lead to the team sharing the lead's queues, and to the queues that team works", async () => {
     const m = await asLead(7);

@@ -7,7 +7,7 @@ import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { type MetricPeriodDays, platformDay } from '../../../shared/metrics/period';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { PageLoading } from '../../lib/lazyPage';
-import { formatPlatformTime } from '../../lib/platformTime';
+import { formatPlatformTime, platformOffsetMinutes } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useQueueName } from '../../lib/useQueueName';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -76,7 +76,7 @@ function Charts({ data }: { data: DashboardMetrics }) {
   const queueName = useQueueName();
   const queueLabel = (queue: string | null) => queueName(queue) ?? t('dashboard.unrouted');
   // Exported files say which period and day they are from.
-  const fileSuffix = `${data.periodDays}d-${platformDay(new Date(data.to))}`;
+  const fileSuffix = `${data.periodDays}d-${platformDay(new Date(data.to), platformOffsetMinutes())}`;
   const half = { xs: 12, lg: 6 } as const;
   return (
     <Grid container spacing={2}>

@@ -8,5 +8,7 @@ export const metricsRouter = router({
     .use(spendExpensiveBudget)
     .input(metricsInput)
     .output(dashboardMetricsOutput)
-    .query(({ ctx, input }) => loadDashboardMetrics(ctx.db, ctx.clock.now(), ctx.user, input.periodDays)),
+    .query(({ ctx, input }) =>
+      loadDashboardMetrics(ctx.db, ctx.clock.now(), ctx.user, input.periodDays, ctx.rulebooks.default.utcOffsetMinutes),
+    ),
 });

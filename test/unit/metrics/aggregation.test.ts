@@ -16,14 +16,14 @@ const NOW = new Date('2026-03-10T04:00:00.000Z'); // 12:00 on 10 March, platform
 
 describe('metric periods in platform time (UTC+8)', () => {
   it('names the platform day of an instant and of a UTC hour', () => {
-    expect(platformDay(new Date('2026-03-09T15:59:59.999Z'))).toBe('2026-03-09');
-    expect(platformDay(new Date('2026-03-09T16:00:00.000Z'))).toBe('2026-03-10');
-    expect(platformDayOfUtcHour('2026-03-09T15')).toBe('2026-03-09');
-    expect(platformDayOfUtcHour('2026-03-09T16')).toBe('2026-03-10');
+    expect(platformDay(new Date('2026-03-09T15:59:59.999Z'), 480)).toBe('2026-03-09');
+    expect(platformDay(new Date('2026-03-09T16:00:00.000Z'), 480)).toBe('2026-03-10');
+    expect(platformDayOfUtcHour('2026-03-09T15', 480)).toBe('2026-03-09');
+    expect(platformDayOfUtcHour('2026-03-09T16', 480)).toBe('2026-03-10');
   });
 
   it('makes "last 7 days" today and the six days before, from platform midnight', () => {
-    const w = periodWindow(NOW, 7);
+    const w = periodWindow(NOW, 7, 480);
     expect(w.from.toISOString()).toBe('2026-03-03T16:00:00.000Z');
     expect(w.to).toBe(NOW);
     expect(w.days).toEqual([
@@ -35,8 +35,8 @@ describe('metric periods in platform time (UTC+8)', () => {
       '2026-03-09',
       '2026-03-10',
     ]);
-    expect(periodWindow(NOW, 30).days).toHaveLength(30);
-    expect(periodWindow(NOW, 30).days[0]).toBe('2026-02-09');
+    expect(periodWindow(NOW, 30, 480).days).toHaveLength(30);
+    expect(periodWindow(NOW, 30, 480).days[0]).toBe('2026-02-09');
   });
 });
 
@@ -68,6 +68,7 @@ describe('daily intake', () => {
           { hour: '2026-03-07T01', source: 'spot_check', n: 9 }, // outside the days asked for
         ],
         days,
+        480,
       ),
     ).toEqual([
       { day: '2026-03-09', user_report: 2, spot_check: 0, system_detection: 0, total: 2 },
