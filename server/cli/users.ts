@@ -13,7 +13,7 @@ import { createStaffUser } from '../services/users.service';
 import { CLI_ACTOR } from './cliActor';
 import { readSecret } from './readSecret';
 
-export const USER_USAGE = `usage: user add <username> --role <role> [--name <display name>] [--queues <id,…>]
+export const USER_USAGE = `usage: user add <username> --role <role> [--name <display name>] [--email <address>] [--queues <id,…>]
      | user disable <username> | user reset-password <username> [--generate]`;
 
 type Stdin = NodeJS.ReadableStream & { isTTY?: boolean };
@@ -34,6 +34,7 @@ export async function userCommand(argv: string[], stdin: Stdin, withDb: <T>(fn: 
     options: {
       role: { type: 'string' },
       name: { type: 'string' },
+      email: { type: 'string' },
       queues: { type: 'string' },
       generate: { type: 'boolean' },
     },
@@ -54,7 +55,7 @@ export async function userCommand(argv: string[], stdin: Stdin, withDb: <T>(fn: 
         const { id } = await createStaffUser(
           context(db),
           // The operator chose this password, not the person: their first session replaces it.
-          { username, role, displayName: values.name, password, mustChangePassword: true },
+          { username, role, displayName: values.name, email: values.email, password, mustChangePassword: true },
         );
         for (const queueId of queueIds) await joinQueue(db, queueId, id);
         const queues = queueIds.length ? `, member of ${queueIds.join(', ')}` : '';

@@ -14,7 +14,13 @@ export interface NewStaffUser {
   password: string;
   /** Set when someone other than the person chose the password (the operator's CLI): they must replace it. */
   mustChangePassword?: boolean;
+  /** The person's work address, which a sign-in through the identity provider may match (verified there). */
+  email?: string;
 }
+
+/** Addresses are kept lower-case, as the provider's sign-in compares them. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const normalEmail = (email: string | undefined) => (email ? email.trim().toLowerCase() : null);
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
@@ -27,6 +33,11 @@ export async function vetNewStaffUser(input: NewStaffUser): Promise<string> {
       'username must be 2-40 lowercase letters, digits, ".", "_" or "-"',
     );
   }
+  const email = normalEmail(input.email);
+  if (email !== null && (email.length > 254 || !EMAIL.test(email)))
+    throw new DeskError('BAD_REQUEST', 'invalid_email', 'email must be an address such as li.na@corp.example', {
+      field: 'email',
+    });
   await assertPasswordAcceptable(input.password, input.username, input.displayName);
   // Hash outside any transaction: it is slow and needs no lock.
   return hashPassword(input.password);
@@ -36,6 +47,11 @@ export async function assertUsernameFree(trx: Transaction<Database>, username: s
   if (await usersRepo.findByUsername(trx, username)) {
     throw new DeskError('CONFLICT', 'username_taken', `user ${username} already exists`);
   }
+}
+
+async function assertEmailFree(trx: Transaction<Database>, email: string | null): Promise<void> {
+  if (email !== null && (await usersRepo.findByEmail(trx, email)))
+    throw new DeskError('CONFLICT', 'email_taken', `another account already has ${email}`, { field: 'email' });
 }
 
 /** Stores the account and its `user.created` event (directly, or on a second admin's approval). */
@@ -48,12 +64,16 @@ export async function insertStaffUser(
     role: Role;
     passwordHash: string;
     mustChangePassword: boolean;
+    /** Lower-case; for the provider's sign-in to match. */
+    email?: string | null;
     /** Set when the identity provider's sign-in creates the account (DESK_OIDC_CREATE_USERS). */
     fromProvider?: { email: string | null; oidcSubject: string; roleClaim: string[] };
   },
   now: Date,
 ): Promise<number> {
   await assertUsernameFree(trx, user.username);
+  const email = user.fromProvider?.email ?? user.email ?? null;
+  if (!user.fromProvider) await assertEmailFree(trx, email);
   const id = await usersRepo.insert(trx, {
     username: user.username,
     display_name: user.displayName,
@@ -64,12 +84,14 @@ export async function insertStaffUser(
     last_login_at: null,
     locked_until: null,
     must_change_password: user.mustChangePassword ? 1 : 0,
-    email: user.fromProvider?.email ?? null,
+    email,
     oidc_subject: user.fromProvider?.oidcSubject ?? null,
   });
   const provider = user.fromProvider
     ? { via: 'oidc' as const, email: user.fromProvider.email, roleClaim: user.fromProvider.roleClaim }
-    : {};
+    : email
+      ? { email }
+      : {};
   await recordEvent(
     trx,
     ctx.audit,
@@ -95,6 +117,7 @@ export async function createStaffUser(ctx: ServiceContext, input: NewStaffUser):
         role: input.role,
         passwordHash,
         mustChangePassword: Boolean(input.mustChangePassword),
+        email: normalEmail(input.email),
       },
       ctx.clock.now(),
     );

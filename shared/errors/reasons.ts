@@ -62,6 +62,8 @@ export const DESK_ERROR_REASONS = [
   // Staff administration and access grants.
   'invalid_username',
   'username_taken',
+  'invalid_email',
+  'email_taken',
   'own_account',
   'last_admin',
   'main_account_not_removable',

@@ -130,6 +130,40 @@ describe.each(BACKENDS)('signing in through the identity provider on %s', (backe
     );
   });
 
+  it('matches an account provisioned with its email address, kept lower-case and one per account', async () => {
+    const { id } = await createStaffUser(ctx(), {
+      username: 'li.na',
+      role: 'reviewer',
+      password: TEST_PASSWORD,
+      email: ' Li.Na@Corp.Example ',
+    });
+    expect((await user(id)).email).toBe('li.na@corp.example');
+    const created = (await events('user.created')).find((e) => e.target === String(id));
+    expect(created?.data).toMatchObject({ username: 'li.na', email: 'li.na@corp.example' });
+    await expect(
+      refusalOf(
+        createStaffUser(ctx(), {
+          username: 'li.na2',
+          role: 'reviewer',
+          password: TEST_PASSWORD,
+          email: 'LI.NA@corp.example',
+        }),
+      ),
+    ).resolves.toBe('email_taken');
+    await expect(
+      refusalOf(
+        createStaffUser(ctx(), { username: 'li.na3', role: 'reviewer', password: TEST_PASSWORD, email: 'li.na' }),
+      ),
+    ).resolves.toBe('invalid_email');
+    const signedIn = await signInWithProvider(
+      ctx(),
+      person('u-lina', { username: 'nina.li', email: 'li.na@corp.example' }),
+      session,
+      matchOnly,
+    );
+    expect(signedIn.user.username).toBe('li.na');
+  });
+
   it('applies the role map to an existing account, recorded as a role change the reconciliation reads', async () => {
     const signedIn = await signInWithProvider(
       ctx(),

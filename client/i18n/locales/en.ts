@@ -535,6 +535,8 @@ export const en: Messages = {
     own_grant: 'You cannot approve your own request; another administrator must',
     grant_pending: 'This account already has a grant waiting for approval',
     username_taken: 'This username is taken',
+    invalid_email: 'Enter an email address such as li.na@corp.example',
+    email_taken: 'Another account already has this email address',
     invalid_username: 'A username has 2–40 lowercase letters, digits, “.”, “_” or “-”',
     pii_not_on_file: 'This personal data is not on file',
     invalid_cursor: 'The list moved on; reload and try again',

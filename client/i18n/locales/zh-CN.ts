@@ -520,6 +520,8 @@ export const zhCN = {
     own_grant: '不能批准自己提出的申请，请由另一名管理员处理',
     grant_pending: '该账号已有待批准的授权申请',
     username_taken: '该用户名已被使用',
+    invalid_email: '请输入有效的邮箱地址，例如 li.na@corp.example',
+    email_taken: '该邮箱已被其他账号使用',
     invalid_username: '用户名需为 2–40 个小写字母、数字或“.”“_”“-”',
     pii_not_on_file: '档案中没有这项个人信息',
     invalid_cursor: '列表位置已失效，请刷新后重试',
