@@ -162,6 +162,9 @@ describe.each(BACKENDS)('claiming and assignment on %s', (backend) => {
       from: staff.get('cy'),
       to: staff.get('ana'),
       reason: '平衡工作量',
+      // The state the event leaves the case in, which audit verify compares with the cases table.
+      caseStatus: 'assigned',
+      caseAssigneeId: staff.get('ana'),
     });
     const ana = await login('ana');
     expect(
