@@ -52,7 +52,12 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
   // A closed case has nothing to decide: its decisions are in the history.
   else return null;
   return (
-    <Paper sx={{ p: 2 }} component="section" aria-labelledby="decision-title">
+    <Paper
+      // Compact notices, so the whole form and its buttons fit beside the case at 1440×900.
+      sx={{ p: 2, '& .MuiAlert-root': { py: 0 }, '& .MuiAlert-message, & .MuiAlert-icon': { py: 0.5 } }}
+      component="section"
+      aria-labelledby="decision-title"
+    >
       <Typography id="decision-title" variant="h6" component="h2" sx={{ mb: 1 }}>
         {t('decision.title')}
       </Typography>
