@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { AuditFact, FieldValues, ReconciledTable } from '../../../shared/audit/expectedState';
 import type { Executor } from '../database';
 
@@ -19,36 +20,44 @@ function parseData(text: string | null): unknown {
   }
 }
 
+/**
+ * Narrows a query to one page in key order: the rows named by `ids`, or the next PAGE after the
+ * cursor. Integer keys arrive as text (cursors and row locators are text) and are converted here.
+ */
+function page(after: string | null, ids: string[] | undefined, key: 'integer' | 'text') {
+  const toKey = (v: string) => (key === 'integer' ? Number(v) : v);
+  const named = ids?.map(toKey).filter((v) => key === 'text' || Number.isSafeInteger(v));
+  return <QB extends SelectQueryBuilder<any, any, any>>(q: QB): QB => {
+    let paged = named ? q.where('id', 'in', named) : after !== null ? q.where('id', '>', toKey(after)) : q;
+    paged = paged.orderBy('id').limit(ids ? ids.length : PAGE);
+    return paged as QB;
+  };
+}
+
 /** One page of each table, in key order after `after` (a cursor the page's last id gives back). */
 const pages: Record<ReconciledTable, (db: Executor, after: string | null, ids?: string[]) => Promise<ReconciledRow[]>> =
   {
     async decisions(db, after, ids) {
-      let q = db.selectFrom('decisions').select(['id', 'kind', 'rule', 'status']);
-      if (ids) q = q.where('id', 'in', ids.map(Number).filter(Number.isSafeInteger));
-      else if (after !== null) q = q.where('id', '>', Number(after));
-      const rows = await q
-        .orderBy('id')
-        .limit(ids ? ids.length : PAGE)
+      const rows = await db
+        .selectFrom('decisions')
+        .select(['id', 'kind', 'rule', 'status'])
+        .$call(page(after, ids, 'integer'))
         .execute();
       return rows.map((r) => ({ id: String(r.id), values: { kind: r.kind, rule: r.rule, status: r.status } }));
     },
     async violations(db, after, ids) {
-      let q = db.selectFrom('violations').select(['id', 'reversed_at']);
-      if (ids) q = q.where('id', 'in', ids);
-      else if (after !== null) q = q.where('id', '>', after);
-      const rows = await q
-        .orderBy('id')
-        .limit(ids ? ids.length : PAGE)
+      const rows = await db
+        .selectFrom('violations')
+        .select(['id', 'reversed_at'])
+        .$call(page(after, ids, 'text'))
         .execute();
       return rows.map((r) => ({ id: r.id, values: { reversed: String(r.reversed_at !== null) } }));
     },
     async users(db, after, ids) {
-      let q = db.selectFrom('users').select(['id', 'role', 'disabled_at']);
-      if (ids) q = q.where('id', 'in', ids.map(Number).filter(Number.isSafeInteger));
-      else if (after !== null) q = q.where('id', '>', Number(after));
-      const rows = await q
-        .orderBy('id')
-        .limit(ids ? ids.length : PAGE)
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'role', 'disabled_at'])
+        .$call(page(after, ids, 'integer'))
         .execute();
       return rows.map((r) => ({
         id: String(r.id),
@@ -56,12 +65,10 @@ const pages: Record<ReconciledTable, (db: Executor, after: string | null, ids?: 
       }));
     },
     async cases(db, after, ids) {
-      let q = db.selectFrom('cases').select(['id', 'status', 'assignee_id']);
-      if (ids) q = q.where('id', 'in', ids.map(Number).filter(Number.isSafeInteger));
-      else if (after !== null) q = q.where('id', '>', Number(after));
-      const rows = await q
-        .orderBy('id')
-        .limit(ids ? ids.length : PAGE)
+      const rows = await db
+        .selectFrom('cases')
+        .select(['id', 'status', 'assignee_id'])
+        .$call(page(after, ids, 'integer'))
         .execute();
       return rows.map((r) => ({
         id: String(r.id),
