@@ -3,7 +3,7 @@ import { Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow } 
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { measureUsage } from './ledgerUsage';
-import { useLocalized, useRulebook } from './rulebookContext';
+import { useLocalized, useRulebook, useRuleName } from './rulebookContext';
 
 /** The measures table: every restriction or sanction, and the rules and ledgers that apply it. */
 export function MeasuresPanel() {
@@ -11,10 +11,7 @@ export function MeasuresPanel() {
   const localized = useLocalized();
   const { view, ledgers } = useRulebook();
   const usage = useMemo(() => measureUsage(view), [view]);
-  const ruleName = (id: string) => {
-    const rule = view.rules.find((r) => r.id === id);
-    return rule ? localized(rule.name) : id;
-  };
+  const ruleName = useRuleName();
   return (
     <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
       <Table size="small" stickyHeader aria-label={t('rulebook.tabs.measures')}>

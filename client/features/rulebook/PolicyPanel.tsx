@@ -1,16 +1,13 @@
 import { Chip, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useLocalized, useRulebook } from './rulebookContext';
+import { useLocalized, useRulebook, useRuleName } from './rulebookContext';
 
 /** How the desk applies the rules on this platform: appeal windows and the four-eyes policy. */
 export function PolicyPanel() {
   const { t } = useTranslation();
   const localized = useLocalized();
   const { view, measures } = useRulebook();
-  const ruleName = (id: string) => {
-    const rule = view.rules.find((r) => r.id === id);
-    return rule ? localized(rule.name) : id;
-  };
+  const ruleName = useRuleName();
   const yesNo = (on: boolean) => (on ? t('rulebook.policy.required') : t('rulebook.policy.notRequired'));
   const { appeals, fourEyes } = view;
   return (

@@ -38,3 +38,13 @@ export function useLocalized(): (text: { zh: string; en: string }) => string {
   const english = i18n.language.startsWith('en');
   return (text) => (english ? text.en : text.zh);
 }
+
+/** A rule's name in the staff's language, or its id when the rulebook has no such rule. */
+export function useRuleName(): (id: string) => string {
+  const { view } = useRulebook();
+  const localized = useLocalized();
+  return (id) => {
+    const rule = view.rules.find((r) => r.id === id);
+    return rule ? localized(rule.name) : id;
+  };
+}
