@@ -41,3 +41,13 @@ export {
 } from './time';
 export * from './types';
 export { xianyuRulebook } from './xianyuRulebook';
+export {
+  DEFAULT_PLATFORM,
+  isPlatformId,
+  PLATFORM_IDS,
+  PLATFORM_NAMES,
+  type PlatformId,
+  platformOfRule,
+  rulebookOf,
+  ruleIdsOf,
+} from './platforms';

@@ -49,8 +49,9 @@ describe.skipIf(!HAS_CHROMIUM)('full text, ordered colours and whole counts (bro
 
   it('shows whole rule names in the queue, wrapping rather than cutting them off', async () => {
     const page = await signedInEnglish('lead');
-    const ruleCells = page.locator('.MuiDataGrid-cell[data-field="rule"]');
-    await ruleCells.first().waitFor();
+    // Rows, not the loading skeleton: the skeleton has empty cells under the same field names.
+    const ruleCells = page.locator('.MuiDataGrid-row .MuiDataGrid-cell[data-field="rule"]');
+    await ruleCells.filter({ hasText: 'Improper registration' }).first().waitFor();
     const cells = await ruleCells.evaluateAll((els) =>
       els.map((el) => ({ text: el.textContent ?? '', cut: el.scrollWidth > el.clientWidth + 1 })),
     );
