@@ -14,6 +14,16 @@ export {
 export { RulebookError } from './errors';
 export { measures as defaultMeasures } from './measures';
 export {
+  DEFAULT_PLATFORM,
+  isPlatformId,
+  PLATFORM_IDS,
+  PLATFORM_NAMES,
+  type PlatformId,
+  platformOfRule,
+  rulebookOf,
+  ruleIdsOf,
+} from './platforms';
+export {
   type DemotionPreview,
   type FindingChange,
   type FindingPreview,
@@ -41,13 +51,3 @@ export {
 } from './time';
 export * from './types';
 export { xianyuRulebook } from './xianyuRulebook';
-export {
-  DEFAULT_PLATFORM,
-  isPlatformId,
-  PLATFORM_IDS,
-  PLATFORM_NAMES,
-  type PlatformId,
-  platformOfRule,
-  rulebookOf,
-  ruleIdsOf,
-} from './platforms';
