@@ -16,6 +16,7 @@ const ApprovalsPage = lazyPage(() => import('./features/approvals/ApprovalsPage'
 const AuditPage = lazyPage(() => import('./features/audit/AuditPage'), 'AuditPage');
 const CasePage = lazyPage(() => import('./features/case/CasePage'), 'CasePage');
 const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
+const ReportIntakePage = lazyPage(() => import('./features/intake/ReportIntakePage'), 'ReportIntakePage');
 const OutboxPage = lazyPage(() => import('./features/outbox/OutboxPage'), 'OutboxPage');
 const WorklistPage = lazyPage(() => import('./features/worklist/WorklistPage'), 'WorklistPage');
 const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPage'), 'QueueAdminPage');
@@ -47,6 +48,7 @@ export function App() {
         <Route path="/alerts" element={<AlertsPage />} />
         <Route path="/queues" element={<QueueAdminPage />} />
         <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/reports/new" element={<ReportIntakePage />} />
         <Route path="/appeals" element={<AppealsPage />} />
         <Route path="/appeals/:id" element={<AppealDetailPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />

@@ -24,11 +24,30 @@ export function usePresence(caseId: number, editing: boolean) {
     const timer = setInterval(() => beat({ caseId, editing }), PRESENCE_HEARTBEAT_MS);
     return () => clearInterval(timer);
   }, [beat, caseId, editing]);
-  useEffect(() => () => leave({ caseId }), [leave, caseId]);
+  useEffect(() => {
+    // A reload or a closed tab unmounts nothing: say goodbye as the page goes, with a request
+    // that outlives it (a beacon cannot carry the desk's CSRF header; a keepalive fetch can).
+    const onPageHide = () => leaveAsPageGoes(caseId);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      leave({ caseId });
+    };
+  }, [leave, caseId]);
 
   useCaseChangeRefresh(
     (qc) => qc.invalidateQueries({ queryKey: viewersKey }),
     (change) => change.action === PRESENCE_CHANGED && change.caseId === caseId,
   );
   return viewers.data?.viewers ?? [];
+}
+
+function leaveAsPageGoes(caseId: number) {
+  void fetch('/trpc/presence.leave', {
+    method: 'POST',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-verdict-csrf': '1' },
+    body: JSON.stringify({ caseId }),
+  }).catch(() => {});
 }
