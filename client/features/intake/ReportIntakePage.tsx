@@ -94,7 +94,10 @@ export function ReportIntakePage() {
       spacing={2}
       component="form"
       noValidate
-      onSubmit={(e) => (e.preventDefault(), send())}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
       sx={{ maxWidth: 880 }}
     >
       <Typography variant="h5" component="h1">
