@@ -1,4 +1,4 @@
-import { Chip, Paper, Stack, Typography } from '@mui/material';
+import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { LabeledField } from '../../lib/LabeledField';
@@ -7,6 +7,7 @@ import { useNow } from '../../lib/useNow';
 import { useQueueName } from '../../lib/useQueueName';
 import { SlaCell } from '../worklist/SlaCell';
 import { MaskedPii } from './pii/MaskedPii';
+import { PresenceBar } from './presence/PresenceBar';
 import { RenameSubject } from './RenameSubject';
 
 /** Who the case is about, what it alleges, where it stands, and when it is due. */
@@ -84,6 +85,9 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         )}
       </Stack>
       <Typography sx={{ mt: 1.5 }}>{c.summary}</Typography>
+      <Box sx={{ mt: 1, '&:empty': { display: 'none' } }}>
+        <PresenceBar />
+      </Box>
     </Paper>
   );
 }

@@ -1,9 +1,13 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { intakeEn } from './intake';
+import { presenceEn } from './presence';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Verdict review desk', tagline: 'Marketplace rule enforcement and case review' },
+  intake: intakeEn,
+  presence: presenceEn,
   nav: {
     queue: 'Case queue',
     dashboard: 'Dashboard',

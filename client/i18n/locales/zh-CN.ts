@@ -1,8 +1,12 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { intakeZh } from './intake';
+import { presenceZh } from './presence';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
+  intake: intakeZh,
+  presence: presenceZh,
   nav: {
     queue: '案件队列',
     dashboard: '数据看板',
