@@ -16,7 +16,7 @@ const FORGET_AFTER_MS = 10 * 60_000;
  * Not audited: opening a page changes nothing on record, and the audit trail is the record of
  * what staff did to cases (revealing personal data, which is, is audited where it happens).
  * A change in who is there is pushed to the other viewers on the live-update stream as
- * `presence.changed`, which crosses instances like every other live update.
+ * `presence`, which crosses instances like every other live update.
  */
 export async function heartbeat(
   ctx: ServiceContext,

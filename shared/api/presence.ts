@@ -26,7 +26,7 @@ export const PRESENCE_HEARTBEAT_MS = 10_000;
 export const PRESENCE_TIMEOUT_MS = 30_000;
 
 /**
- * The live-update action that says only who is looking at a case changed: case lists and case
- * pages need not refetch, only the presence bar.
+ * The live-update action (not an audit action: nothing is recorded) that says only who is looking
+ * at a case changed: case lists and case pages need not refetch, only the presence bar.
  */
-export const PRESENCE_CHANGED = 'presence.changed';
+export const PRESENCE_CHANGED = 'presence';
