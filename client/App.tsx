@@ -21,6 +21,7 @@ const WorklistPage = lazyPage(() => import('./features/worklist/WorklistPage'), 
 const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPage'), 'QueueAdminPage');
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
+const SubjectPage = lazyPage(() => import('./features/subject/SubjectPage'), 'SubjectPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
 export function App() {
@@ -47,6 +48,7 @@ export function App() {
         <Route path="/alerts" element={<AlertsPage />} />
         <Route path="/queues" element={<QueueAdminPage />} />
         <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/subjects/:id" element={<SubjectPage />} />
         <Route path="/appeals" element={<AppealsPage />} />
         <Route path="/appeals/:id" element={<AppealDetailPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />

@@ -1,0 +1,78 @@
+import { MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubjectOverview } from '../../../shared/api/subjects';
+import { platformZoneName } from '../../lib/platformTime';
+import { useLocalized, useRulebook } from '../rulebook/rulebookContext';
+import { platformMonthDay } from './chartTime';
+
+type Series = SubjectOverview['standing']['series'];
+
+/**
+ * Each ledger's points through the platform year, as steps: points change only when a finding
+ * goes on record, and fall back at the year end (what survives it is the first step).
+ */
+export function StandingChartCard(props: { series: Series; onYear(year: number): void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const { view } = useRulebook();
+  const localized = useLocalized();
+  const { series } = props;
+  const dates = series.points.map((p) => new Date(p.at));
+  return (
+    <Paper component="section" aria-labelledby={titleId} sx={{ p: 2 }} data-testid="subject-standing-chart">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <Stack sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h6" component="h2" id={titleId}>
+            {t('subjectPage.chart.title', { year: series.year })}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="p">
+            {t('subjectPage.chart.caption', { zone: platformZoneName() })}
+          </Typography>
+        </Stack>
+        {series.years.length > 1 && (
+          <TextField
+            select
+            size="small"
+            label={t('subjectPage.chart.year')}
+            value={series.year}
+            onChange={(e) => props.onYear(Number(e.target.value))}
+            sx={{ minWidth: 110 }}
+          >
+            {series.years.map((y) => (
+              <MenuItem key={y} value={y}>
+                {y}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+      </Stack>
+      {series.points.every((p) => p.kind !== 'finding') && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="subject-chart-empty">
+          {t('subjectPage.chart.empty')}
+        </Typography>
+      )}
+      {dates.length > 0 && (
+        <LineChart
+          height={260}
+          xAxis={[
+            {
+              scaleType: 'time',
+              data: dates,
+              valueFormatter: (d: Date) => platformMonthDay(d.getTime()),
+              label: t('subjectPage.chart.at'),
+            },
+          ]}
+          yAxis={[{ min: 0, tickMinStep: 1 }]}
+          series={view.ledgers.map((l) => ({
+            id: l.id,
+            label: localized(l.name),
+            data: series.points.map((p) => p.points[l.id as keyof typeof p.points] ?? 0),
+            curve: 'stepAfter' as const,
+          }))}
+        />
+      )}
+    </Paper>
+  );
+}
