@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubjectOverview } from '../../../shared/api/subjects';
 import { platformZoneName } from '../../lib/platformTime';
+import { CATEGORY_AXIS_HEIGHT, COUNT_AXIS } from '../dashboard/chartText';
 import { useLocalized, useRulebook } from '../rulebook/rulebookContext';
 import { platformMonthDay } from './chartTime';
 
@@ -60,16 +61,22 @@ export function StandingChartCard(props: { series: Series; onYear(year: number):
             {
               scaleType: 'time',
               data: dates,
+              // The whole platform year, so steps sit where they fell in it.
+              min: new Date(series.points[0]?.at ?? 0),
+              max: dates.at(-1),
               valueFormatter: (d: Date) => platformMonthDay(d.getTime()),
               label: t('subjectPage.chart.at'),
+              height: CATEGORY_AXIS_HEIGHT + 20,
             },
           ]}
-          yAxis={[{ min: 0, tickMinStep: 1 }]}
+          yAxis={[COUNT_AXIS]}
           series={view.ledgers.map((l) => ({
             id: l.id,
             label: localized(l.name),
             data: series.points.map((p) => p.points[l.id as keyof typeof p.points] ?? 0),
             curve: 'stepAfter' as const,
+            // A mark where a finding went on record: a step of a few points in a long year is otherwise easy to miss.
+            showMark: ({ index }: { index: number }) => series.points[index]?.kind === 'finding',
           }))}
         />
       )}
