@@ -16,6 +16,7 @@ import { StandingChartCard } from './StandingChartCard';
 import { StandingTimeline } from './StandingTimeline';
 import { SubjectHeader } from './SubjectHeader';
 import { SubjectRecordsCard } from './SubjectRecordsCard';
+import { useLiveSubjectChanges } from './useLiveSubjectChanges';
 
 /** `/subjects/:id`: everything the desk knows about one member, for an investigation. */
 export function SubjectPage() {
@@ -29,6 +30,7 @@ export function SubjectPage() {
     placeholderData: keepPreviousData,
   });
   const errorText = useTranslatedError(query.error);
+  useLiveSubjectChanges(caseIdsOf(query.data));
   if (query.error) {
     return (
       <Alert severity="error" action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}>
@@ -56,11 +58,26 @@ export function SubjectPage() {
             </Stack>
           </Grid>
         </Grid>
-        <SubjectRecords key={overview.subject.id} overview={overview} />
+        <SubjectRecords overview={overview} />
       </Stack>
     </RulebookGate>
   );
 }
+
+/** The subject's cases the page knows of: a change to one of them changes the page. */
+function caseIdsOf(overview: SubjectOverview | undefined): Set<number> {
+  if (!overview) return new Set();
+  return new Set([
+    ...overview.cases.items.map((c) => c.id),
+    ...overview.decisions.items.map((d) => d.caseId),
+    ...overview.appeals.items.map((a) => a.caseId),
+    ...Object.values(overview.standing.findingCases),
+  ]);
+}
+
+/** A list starts over from its new first page when a refresh changes it ("load more" pages would skip or repeat rows). */
+const pageKey = (page: { items: { id: number }[]; nextCursor: number | null }) =>
+  `${page.items[0]?.id ?? 0}-${page.nextCursor ?? 0}`;
 
 /** The six lists, each linking to the page its rows live on. */
 function SubjectRecords({ overview }: { overview: SubjectOverview }) {
@@ -73,6 +90,7 @@ function SubjectRecords({ overview }: { overview: SubjectOverview }) {
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 6, xl: 4 }}>
         <SubjectRecordsCard
+          key={pageKey(overview.cases)}
           subjectId={subjectId}
           list="cases"
           first={overview.cases}
@@ -85,6 +103,7 @@ function SubjectRecords({ overview }: { overview: SubjectOverview }) {
       </Grid>
       <Grid size={{ xs: 12, md: 6, xl: 4 }}>
         <SubjectRecordsCard
+          key={pageKey(overview.decisions)}
           subjectId={subjectId}
           list="decisions"
           first={overview.decisions}
@@ -97,6 +116,7 @@ function SubjectRecords({ overview }: { overview: SubjectOverview }) {
       </Grid>
       <Grid size={{ xs: 12, md: 6, xl: 4 }}>
         <SubjectRecordsCard
+          key={pageKey(overview.appeals)}
           subjectId={subjectId}
           list="appeals"
           first={overview.appeals}
@@ -113,6 +133,7 @@ function SubjectRecords({ overview }: { overview: SubjectOverview }) {
       </Grid>
       <Grid size={{ xs: 12, md: 6, xl: 4 }}>
         <SubjectRecordsCard
+          key={pageKey(overview.notices)}
           subjectId={subjectId}
           list="notices"
           first={overview.notices}
@@ -131,6 +152,7 @@ function SubjectRecords({ overview }: { overview: SubjectOverview }) {
       </Grid>
       <Grid size={{ xs: 12, md: 6, xl: 4 }}>
         <SubjectRecordsCard
+          key={pageKey(overview.alerts)}
           subjectId={subjectId}
           list="alerts"
           first={overview.alerts}
@@ -150,6 +172,7 @@ function SubjectRecords({ overview }: { overview: SubjectOverview }) {
       </Grid>
       <Grid size={{ xs: 12, md: 6, xl: 4 }}>
         <SubjectRecordsCard
+          key={pageKey(overview.messages)}
           subjectId={subjectId}
           list="messages"
           first={overview.messages}
