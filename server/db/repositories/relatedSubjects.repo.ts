@@ -15,6 +15,12 @@ export interface RelatedRow {
 const EACH = 20;
 /** SMS senders of the subject's own evidence looked up elsewhere. */
 const SENDERS = 5;
+/**
+ * How many of the newest evidence rows a sender is looked for in. Typed data has no index (it
+ * is JSON text), so the look-up reads rows: bounding it by id keeps the page fast on a desk of
+ * millions of cases, at the price of missing ties older than the window.
+ */
+const EVIDENCE_WINDOW = 100_000;
 
 /** `LIKE` matches `value` literally: its wildcards are escaped (with `\`, declared in the query). */
 const literal = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -103,6 +109,12 @@ async function relatedBySmsSender(db: Executor, subjectId: string): Promise<Rela
   const senders = new Set<string>();
   for (const row of own)
     for (const sms of fromJson<LogisticsData>(row.structured ?? '{}').sms ?? []) senders.add(sms.from);
+  if (senders.size === 0) return [];
+  const newest = await db
+    .selectFrom('evidence')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  const since = Number(newest?.id ?? 0) - EVIDENCE_WINDOW;
   const found: RelatedRow[] = [];
   for (const sender of [...senders].slice(0, SENDERS)) {
     // Typed data is stored as the schema wrote it, so the sender appears as this exact JSON member.
@@ -112,6 +124,7 @@ async function relatedBySmsSender(db: Executor, subjectId: string): Promise<Rela
       .innerJoin('cases', 'cases.id', 'evidence.case_id')
       .select('cases.subject_id')
       .distinct()
+      .where('evidence.id', '>', since)
       .where('evidence.kind', '=', 'logistics')
       .where('cases.subject_id', '!=', subjectId)
       .orderBy('cases.subject_id')
