@@ -124,6 +124,18 @@ describe.each(BACKENDS)('the subject page on %s', (backend) => {
     expect(page.related).toHaveLength(3);
   });
 
+  it('charts another year on request: the year before starts and ends at zero', async () => {
+    const thisYear = (await reviewer.trpc.subjects.get.query({ id: SUBJECT.id })).standing.series.year;
+    const { series } = (await reviewer.trpc.subjects.get.query({ id: SUBJECT.id, year: thisYear - 1 })).standing;
+    expect(series.year).toBe(thisYear - 1);
+    expect(series.years).toEqual([thisYear]);
+    expect(series.points.map((p) => [p.kind, p.points])).toEqual([
+      ['year-start', { general: 0, serious: 0, counterfeit: 0 }],
+      ['end', { general: 0, serious: 0, counterfeit: 0 }],
+    ]);
+    expect(series.nodes).toEqual([]);
+  });
+
   it('pages the long lists newest first, by keyset', async () => {
     const page = await reviewer.trpc.subjects.get.query({ id: SUBJECT.id });
     expect(page.alerts.items).toHaveLength(SUBJECT_PAGE_SIZE);
