@@ -1,21 +1,43 @@
-import { MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import {
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubjectOverview } from '../../../shared/api/subjects';
-import { platformZoneName } from '../../lib/platformTime';
+import { formatPlatformTime, platformZoneName } from '../../lib/platformTime';
 import { CATEGORY_AXIS_HEIGHT, COUNT_AXIS } from '../dashboard/chartText';
 import { useLocalized, useRulebook } from '../rulebook/rulebookContext';
 import { platformMonthDay } from './chartTime';
 
 type Series = SubjectOverview['standing']['series'];
 
+/** The chart's figures as a table for screen readers, off screen for everyone else. */
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 /**
  * Each ledger's points through the platform year, as steps: points change only when a finding
  * goes on record, and fall back at the year end (what survives it is the first step).
  */
 export function StandingChartCard(props: { series: Series; onYear(year: number): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = useId();
   const { view } = useRulebook();
   const localized = useLocalized();
@@ -78,8 +100,41 @@ export function StandingChartCard(props: { series: Series; onYear(year: number):
             // A mark where a finding went on record: a step of a few points in a long year is otherwise easy to miss.
             showMark: ({ index }: { index: number }) => series.points[index]?.kind === 'finding',
           }))}
-        />
+        >
+          {series.nodes.map((n) => (
+            <ChartsReferenceLine
+              key={`${n.finding}-${n.ledger}`}
+              x={new Date(n.at)}
+              label={t('subjectPage.chart.node', { nodes: n.nodes.join('/') })}
+              labelAlign="start"
+              lineStyle={{ strokeDasharray: '4 3' }}
+            />
+          ))}
+        </LineChart>
       )}
+      <Table size="small" sx={VISUALLY_HIDDEN}>
+        <caption>{t('subjectPage.chart.table', { year: series.year })}</caption>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('subjectPage.chart.at')}</TableCell>
+            <TableCell>{t('subjectPage.chart.kind')}</TableCell>
+            {view.ledgers.map((l) => (
+              <TableCell key={l.id}>{localized(l.name)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {series.points.map((p) => (
+            <TableRow key={`${p.at}-${p.kind}`}>
+              <TableCell>{formatPlatformTime(p.at, i18n.language)}</TableCell>
+              <TableCell>{t(`subjectPage.chart.pointKind.${p.kind}`)}</TableCell>
+              {view.ledgers.map((l) => (
+                <TableCell key={l.id}>{p.points[l.id as keyof typeof p.points] ?? 0}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </Paper>
   );
 }
