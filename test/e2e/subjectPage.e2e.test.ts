@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -37,6 +38,7 @@ describe.skipIf(!HAS_CHROMIUM)('the subject page (browser)', () => {
     const caseLinks = page.getByTestId('subject-cases').getByRole('link');
     await expect.poll(() => caseLinks.count()).toBe(Math.min(cases.length, 10));
     expect(await page.getByTestId('pii-phone').textContent()).toMatch(/^1\d\d\*{4}\d{4}/);
+    expect(await seriousViolations(page)).toEqual([]);
     await saveScreenshot(page, 'subject');
 
     const newest = Math.max(...cases.map((c) => c.id));

@@ -1,4 +1,4 @@
-import { Box, Button, List, ListItemButton, ListItemText, Paper, Typography } from '@mui/material';
+import { Box, Button, List, ListItem, ListItemButton, ListItemText, Paper, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,9 +75,11 @@ export function SubjectRecordsCard<L extends SubjectRecordList>(props: {
           {items.map((item) => {
             const row = props.row(item);
             return (
-              <ListItemButton key={item.id} component={RouterLink} to={row.to} divider>
-                <ListItemText primary={row.primary} secondary={row.secondary} />
-              </ListItemButton>
+              <ListItem key={item.id} disablePadding divider>
+                <ListItemButton component={RouterLink} to={row.to}>
+                  <ListItemText primary={row.primary} secondary={row.secondary} />
+                </ListItemButton>
+              </ListItem>
             );
           })}
         </List>
