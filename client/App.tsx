@@ -22,6 +22,7 @@ const WorklistPage = lazyPage(() => import('./features/worklist/WorklistPage'), 
 const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPage'), 'QueueAdminPage');
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
+const SubjectPage = lazyPage(() => import('./features/subject/SubjectPage'), 'SubjectPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
 /** The desk's pages by path: the routes below, and what `preloadPageFor` starts loading at boot. */
@@ -31,6 +32,7 @@ const PAGES: { path: string; page: LazyPage }[] = [
   { path: '/alerts', page: AlertsPage },
   { path: '/queues', page: QueueAdminPage },
   { path: '/cases/:id', page: CasePage },
+  { path: '/subjects/:id', page: SubjectPage },
   { path: '/reports/new', page: ReportIntakePage },
   { path: '/appeals', page: AppealsPage },
   { path: '/appeals/:id', page: AppealDetailPage },

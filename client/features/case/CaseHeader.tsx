@@ -5,6 +5,7 @@ import { LabeledField } from '../../lib/LabeledField';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useNow } from '../../lib/useNow';
 import { useQueueName } from '../../lib/useQueueName';
+import { SubjectLink } from '../subject/SubjectLink';
 import { SlaCell } from '../worklist/SlaCell';
 import { MaskedPii } from './pii/MaskedPii';
 import { PresenceBar } from './presence/PresenceBar';
@@ -40,8 +41,8 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
         <LabeledField label={t('case.subject')}>
-          {c.subject.name ?? c.subject.id} ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id}){' '}
-          <RenameSubject subject={c.subject} />
+          <SubjectLink id={c.subject.id} name={c.subject.name} /> ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id}
+          ) <RenameSubject subject={c.subject} />
         </LabeledField>
         {c.subject.phoneMasked && (
           <LabeledField label={t('pii.phone')}>
