@@ -1,9 +1,11 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { notesEn } from './notes';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Verdict review desk', tagline: 'Marketplace rule enforcement and case review' },
+  notes: notesEn,
   nav: {
     queue: 'Case queue',
     dashboard: 'Dashboard',
@@ -975,6 +977,8 @@ export const en: Messages = {
     prior: { none: 'The subject has no other cases' },
   },
   timelineAction: {
+    note_added: 'Internal note added',
+    note_edited: 'Internal note edited',
     case_created: 'Case created',
     case_report_merged: 'Report merged',
     case_claimed: 'Claimed',

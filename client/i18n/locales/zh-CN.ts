@@ -1,8 +1,10 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { notesZh } from './notes';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
+  notes: notesZh,
   nav: {
     queue: '案件队列',
     dashboard: '数据看板',
@@ -943,6 +945,8 @@ export const zhCN = {
     prior: { none: '该会员没有其他案件' },
   },
   timelineAction: {
+    note_added: '添加内部备注',
+    note_edited: '修改内部备注',
     case_created: '案件创建',
     case_report_merged: '合并举报',
     case_claimed: '领取案件',
