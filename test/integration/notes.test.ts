@@ -4,33 +4,11 @@ import { NOTE_EDIT_WINDOW_MS } from '../../shared/notes/editWindow';
 import { signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
 import { createQueue, createStaff, reportInput, TEST_PASSWORD } from '../support/factories';
+import { inboxStream } from '../support/inboxStream';
 import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 type Client = Awaited<ReturnType<typeof signIn>>;
-
-/** Opens `inbox.changes` as the browser's EventSource would; counts the pings it gets. */
-async function inboxStream(url: string, client: Client) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/trpc/inbox.changes`, {
-    headers: { accept: 'text/event-stream', cookie: `verdict_session=${client.cookies.get('verdict_session')}` },
-    signal: controller.signal,
-  });
-  const stream = { pings: 0, close: () => controller.abort() };
-  const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
-    try {
-      for (;;) {
-        const chunk = await reader?.read();
-        if (!chunk || chunk.done) return;
-        stream.pings += chunk.value.split('\n').filter((l) => l.startsWith('data: {"at"')).length;
-      }
-    } catch {
-      // aborted at the end of the test
-    }
-  })();
-  return stream;
-}
 
 describe.each(BACKENDS)('internal notes on %s', (backend) => {
   let server: TestServer;
