@@ -64,7 +64,14 @@ export function InboxBell() {
         data-testid="inbox-bell"
         sx={{ mr: 1 }}
       >
-        <Badge badgeContent={unread} color="error" max={99} data-testid="inbox-count">
+        {/* The count is in the button's name already; the badge is for the eye only. */}
+        <Badge
+          badgeContent={unread}
+          color="error"
+          max={99}
+          data-testid="inbox-count"
+          slotProps={{ badge: { 'aria-hidden': true } }}
+        >
           <Notifications />
         </Badge>
       </IconButton>
