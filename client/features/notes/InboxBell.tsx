@@ -48,6 +48,7 @@ export function InboxBell() {
   if (!user) return null;
   const unread = inbox.data?.unread ?? 0;
   const items = inbox.data?.items ?? [];
+  const shown = unread > 99 ? '99+' : String(unread);
   const targetName = (item: InboxItem) =>
     item.target.type === 'case'
       ? t('notes.inbox.onCase', { id: item.target.id })
@@ -57,21 +58,15 @@ export function InboxBell() {
     <>
       <IconButton
         color="inherit"
-        aria-label={unread ? t('notes.inbox.openUnread', { count: unread }) : t('notes.inbox.open')}
+        aria-label={unread ? t('notes.inbox.openUnread', { count: shown }) : t('notes.inbox.open')}
         aria-haspopup="menu"
         aria-expanded={Boolean(anchor)}
         onClick={(e) => setAnchor(e.currentTarget)}
         data-testid="inbox-bell"
         sx={{ mr: 1 }}
       >
-        {/* The count is in the button's name already; the badge is for the eye only. */}
-        <Badge
-          badgeContent={unread}
-          color="error"
-          max={99}
-          data-testid="inbox-count"
-          slotProps={{ badge: { 'aria-hidden': true } }}
-        >
+        {/* No "0" on screen (it would not be in the button's name); the name carries what the badge shows. */}
+        <Badge badgeContent={unread ? shown : undefined} color="error" data-testid="inbox-count">
           <Notifications />
         </Badge>
       </IconButton>
