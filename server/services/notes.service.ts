@@ -85,7 +85,6 @@ export async function addNote(
       text: input.text,
       at,
     });
-    if (!note) throw new Error('a new note was not stored');
     const mentioned = await mentionable(trx, input.text, authorId);
     await notesRepo.addMentions(
       trx,

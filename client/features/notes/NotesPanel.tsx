@@ -27,7 +27,8 @@ export function NotesPanel({ target }: { target: NoteTargetInput }) {
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.notes.list.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.cases.get.pathKey() }),
+      // The case's detail and history show notes too.
+      queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() }),
     ]);
   const add = useMutation(
     trpc.notes.add.mutationOptions({

@@ -14,7 +14,7 @@ export const notesZh = {
   editableUntil: '{{time}} 前可修改',
   length: '{{count}} / {{max}} 字',
   mentionList: '可提及的同事',
-  byline: '{{name}} · {{at}}',
+  byline: '{{name}} 写于 {{at}}',
   inbox: {
     open: '提及我的备注',
     openUnread: '提及我的备注，{{count}} 条未读',
@@ -44,7 +44,7 @@ export const notesEn: Shape<typeof notesZh> = {
   editableUntil: 'Editable until {{time}}',
   length: '{{count}} / {{max}} characters',
   mentionList: 'Colleagues to mention',
-  byline: '{{name}} · {{at}}',
+  byline: '{{name}} 写于 {{at}}',
   inbox: {
     open: 'Notes that mention me',
     openUnread: 'Notes that mention me, {{count}} unread',

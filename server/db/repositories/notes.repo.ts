@@ -34,9 +34,13 @@ export const notesRepo = {
    * follow a note's text (a search index) is kept in step in one place, in the same transaction.
    * An edit is a compare-and-set on the version: null when another edit got there first.
    */
-  async save(db: Executor, write: NoteWrite): Promise<NoteRow | null> {
+  async save<W extends NoteWrite>(
+    db: Executor,
+    write: W,
+  ): Promise<W extends { kind: 'add' } ? NoteRow : NoteRow | null> {
+    type Saved = W extends { kind: 'add' } ? NoteRow : NoteRow | null;
     if (write.kind === 'add') {
-      return db
+      const added: NoteRow = await db
         .insertInto('notes')
         .values({
           target_type: write.target.type,
@@ -49,6 +53,7 @@ export const notesRepo = {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      return added as Saved;
     }
     const row = await db
       .updateTable('notes')
@@ -57,7 +62,7 @@ export const notesRepo = {
       .where('version', '=', write.expectedVersion)
       .returningAll()
       .executeTakeFirst();
-    return row ?? null;
+    return (row ?? null) as Saved;
   },
 
   /** The note, locked on PostgreSQL until the transaction ends (SQLite writers take turns anyway). */
