@@ -1,16 +1,14 @@
 import type { InboxItem } from '../../shared/api/notes';
+import { notePlainText } from '../../shared/notes/markdownLight';
 import type { Executor } from '../db/database';
 import { inboxRepo } from '../db/repositories/inbox.repo';
 
 /** How much of a note the inbox menu shows. */
 const EXCERPT_LENGTH = 120;
 
-/** The note's opening as one line of plain text (markup marks dropped, not interpreted). */
+/** The note's opening as one line of plain text (a link's text kept, its address dropped). */
 function excerptOf(text: string): string {
-  const plain = text
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plain = notePlainText(text);
   return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain;
 }
 

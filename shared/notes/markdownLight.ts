@@ -137,3 +137,28 @@ export function mentionedUsernames(text: string): string[] {
   }
   return [...found];
 }
+
+/** The note as one line of plain text (markup dropped, a link's text kept), e.g. for a menu. */
+export function notePlainText(text: string): string {
+  const flat = (nodes: Inline[]): string =>
+    nodes
+      .map((node) => {
+        switch (node.type) {
+          case 'text':
+          case 'code':
+            return node.text;
+          case 'break':
+            return ' ';
+          case 'mention':
+            return `@${node.username}`;
+          default:
+            return flat(node.children);
+        }
+      })
+      .join('');
+  return parseNote(text)
+    .map((block) => (block.type === 'paragraph' ? flat(block.children) : block.items.map(flat).join(' · ')))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

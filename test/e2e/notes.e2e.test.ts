@@ -59,6 +59,9 @@ describe.skipIf(!HAS_CHROMIUM)('internal notes with a mention (browser)', () => 
       .waitFor();
     // Opening it marked it read.
     await colleague.getByRole('button', { name: '提及我的备注', exact: true }).waitFor();
+    // A fresh load with mentions in the inbox renders too (the bell's times wait for the platform clock).
+    await colleague.reload();
+    await colleague.getByTestId('notes-panel').getByTestId('note').first().waitFor();
     await colleague.context().close();
   }, 90_000);
 });

@@ -16,9 +16,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { InboxItem } from '../../../shared/api/notes';
-import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useSession } from '../auth/useSession';
+import { PlatformTimeText } from './PlatformTimeText';
 
 /** Where a mention leads: the note on its case page, or the subject's page. */
 export function inboxItemPath(item: InboxItem): string {
@@ -33,7 +33,7 @@ export function inboxItemPath(item: InboxItem): string {
  * Opening one marks it read and goes to the note.
  */
 export function InboxBell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -103,7 +103,11 @@ export function InboxBell() {
           >
             <ListItemText
               primary={t('notes.inbox.from', { name: item.author.name, target: targetName(item) })}
-              secondary={`${item.excerpt} · ${formatPlatformTime(item.createdAt, i18n.language)}`}
+              secondary={
+                <>
+                  {item.excerpt} · <PlatformTimeText iso={item.createdAt} />
+                </>
+              }
               slotProps={{ primary: { sx: { fontWeight: 'inherit' } } }}
             />
           </MenuItem>

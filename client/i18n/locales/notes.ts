@@ -23,7 +23,7 @@ export const notesZh = {
     markAllRead: '全部标为已读',
     onCase: '案件 {{id}}',
     onSubject: '会员 {{id}}',
-    from: '{{name}} 在{{target}}中提及了你',
+    from: '{{name}} 在{{target}} 中提及了你',
   },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isNoteFrozen, NOTE_EDIT_WINDOW_MS } from '../../../shared/notes/editWindow';
-import { mentionedUsernames, parseInline, parseNote } from '../../../shared/notes/markdownLight';
+import { mentionedUsernames, notePlainText, parseInline, parseNote } from '../../../shared/notes/markdownLight';
 
 describe('markdown-light notes', () => {
   it('parses bold, italics, code, safe links and mentions', () => {
@@ -56,6 +56,12 @@ describe('markdown-light notes', () => {
     for (const text of ['['.repeat(10_000), '`'.repeat(9_999), '@'.repeat(10_000)]) {
       expect(parseNote(text)).toEqual([{ type: 'paragraph', children: [{ type: 'text', text }] }]);
     }
+  });
+
+  it('flattens a note to one line of plain text', () => {
+    expect(notePlainText('**重点**：见[规则](https://rule.taobao.com)\n- 甲\n- `乙`\n\n请 @li.na 核对')).toBe(
+      '重点：见规则 甲 · 乙 请 @li.na 核对',
+    );
   });
 
   it('freezes a note ten minutes after it was written', () => {
