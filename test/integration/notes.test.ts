@@ -142,6 +142,8 @@ describe.each(BACKENDS)('internal notes on %s', (backend) => {
       target: { type: 'subject', id: subjectId },
       targetTitle: '悦享数码',
       author: { username: 'li.na' },
+      // Plain text for the menu: the code span's marks are gone, the words stay.
+      excerpt: '@wang.wei @gone @nobody @li.na 看一下 @zhao.triage',
       readAt: null,
     });
     expect((await triager.trpc.inbox.list.query()).items).toEqual([]);
