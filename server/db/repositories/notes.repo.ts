@@ -79,14 +79,15 @@ export const notesRepo = {
     return withAuthor(db).where('notes.id', '=', id).executeTakeFirst();
   },
 
-  /** A target's notes, oldest first (they read as a thread). */
-  listFor(db: Executor, type: NoteTargetType, targetId: string): Promise<NoteWithAuthor[]> {
-    return withAuthor(db)
+  /** A target's latest 500 notes, oldest first (they read as a thread). */
+  async listFor(db: Executor, type: NoteTargetType, targetId: string): Promise<NoteWithAuthor[]> {
+    const latest = await withAuthor(db)
       .where('notes.target_type', '=', type)
       .where('notes.target_id', '=', targetId)
-      .orderBy('notes.id')
+      .orderBy('notes.id', 'desc')
       .limit(500)
       .execute();
+    return latest.reverse();
   },
 
   /** Records who a note mentions (each an inbox item); a person already mentioned is kept as is. */
