@@ -2,7 +2,7 @@ import { EventEmitter, on } from 'node:events';
 
 /** A change to a case that open queue views should reflect at once. */
 export interface CaseChange {
-  /** 0 for a change that concerns no case: a note on a subject that mentions someone. */
+  /** 0 for a change that concerns no case: a note on a subject. */
   caseId: number;
   action: string;
   status: string;

@@ -47,13 +47,16 @@ async function mentionable(db: Executor, text: string, authorId: number) {
     .sort((a, b) => usernames.indexOf(a.username) - usernames.indexOf(b.username));
 }
 
-/** The live update a note sends: a case note refreshes the case's views; any mention, the bells. */
+/**
+ * The live update a note sends: a case note refreshes the case's views, a subject note the
+ * open notes (as a change of no case, 0); the staff it mentions, their bells.
+ */
 function noteChange(
   caseRow: { id: number; status: string; assignee_id: number | null; version: number } | null,
   action: string,
   mentioned: number[],
   at: string,
-): CaseChange | null {
+): CaseChange {
   if (caseRow)
     return {
       caseId: caseRow.id,
@@ -64,7 +67,6 @@ function noteChange(
       at,
       mentioned,
     };
-  if (!mentioned.length) return null;
   return { caseId: 0, action, status: '', assigneeId: null, version: 0, at, mentioned };
 }
 
@@ -112,7 +114,7 @@ export async function addNote(
       ),
     };
   });
-  if (change) ctx.bus.publish(change);
+  ctx.bus.publish(change);
   return { id };
 }
 
