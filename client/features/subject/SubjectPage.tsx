@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Grid, Link, Stack } from '@mui/material';
+import { Alert, Button, Grid, Link, Stack } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
