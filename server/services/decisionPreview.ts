@@ -1,6 +1,6 @@
 import type { PreviewOutput } from '../../shared/api/decisions';
-import { findingTiming, previewOfKind } from '../../shared/decisions/previewOfKind';
 import { assertRuleOnPlatform } from '../../shared/cases/rulePlatform';
+import { findingTiming, previewOfKind } from '../../shared/decisions/previewOfKind';
 import { DeskError } from '../../shared/errors/deskError';
 import {
   DEFAULT_PLATFORM,
