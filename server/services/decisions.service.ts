@@ -224,7 +224,7 @@ export async function pendingApprovals(ctx: ServiceContext, limit = 200) {
       preview: r.preview,
       decidedAt: r.decided_at,
       decidedBy: { id: r.decided_by, name: r.decided_by_name },
-      subject: { id: r.subject_id, name: r.subject_name },
+      subject: { id: r.subject_id, name: r.subject_name, platform: r.subject_platform },
       summary: r.summary,
       /** Why the caller may not approve or send it back (e.g. four_eyes_same_person), or null. */
       refusal,

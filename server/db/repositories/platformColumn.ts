@@ -9,3 +9,10 @@ export function decodePlatform(stored: string): PlatformId {
   if (isPlatformId(stored)) return stored;
   throw new Error(`subjects.platform holds an unknown platform: ${JSON.stringify(stored)}`);
 }
+
+/** Rows of a query joined to `subjects` that selected `subjects.platform as subject_platform`, decoded. */
+export function decodeSubjectPlatforms<R extends { subject_platform: string }>(
+  rows: R[],
+): (Omit<R, 'subject_platform'> & { subject_platform: PlatformId })[] {
+  return rows.map((r) => ({ ...r, subject_platform: decodePlatform(r.subject_platform) }));
+}
