@@ -186,7 +186,7 @@ describe.each(BACKENDS)('platforms on %s', (backend) => {
       );
       expect(await builtInRulebooks.forSubject(server.db, id)).toBe(rulebookOf(platform));
     }
-    await decide(
+    const xianyuCase = await decide(
       reportInput({
         subject: { id: 'X-1', kind: 'merchant', name: '闲鱼 数码回收小铺', platform: 'xianyu' },
         rule: 'xianyu-serious',
@@ -204,6 +204,23 @@ describe.each(BACKENDS)('platforms on %s', (backend) => {
     const measures = standing.punishments.flatMap((p) => p.measures);
     expect(measures).toContain('all-items-deleted');
     expect(measures.every((m) => m in rulebookOf('xianyu').measures)).toBe(true);
+
+    // What leaves the desk names the platform: the decision's audit event (the DSA export reads
+    // it) and every enforcement message about the subject.
+    const decided = await server.db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('action', '=', 'case.decided')
+      .where('target_id', '=', String(xianyuCase))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(decided.data ?? '{}')).toMatchObject({ subjectPlatform: 'xianyu' });
+    const messages = await server.db
+      .selectFrom('outbox_messages')
+      .select('payload')
+      .where('subject_id', '=', 'X-1')
+      .execute();
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(JSON.parse(m.payload).subject).toEqual({ id: 'X-1', platform: 'xianyu' });
 
     const kuaishou = await (await as('lead')).trpc.accounts.standing.query({ subjectId: 'K-1' });
     expect(kuaishou).toMatchObject({ platform: 'kuaishou', rulebook: rulebookOf('kuaishou').id });
