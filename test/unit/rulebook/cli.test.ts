@@ -146,21 +146,17 @@ describe('fixture histories (one per rule family)', () => {
     expect(s.points).toEqual({ general: 0, serious: 0, counterfeit: 26 });
     expect(s.carried.counterfeit).toBe(24);
     expect(s.punishments.map((p) => [p.ledger, p.node, p.until])).toEqual([
-      ['serious', 36, '2024-01-18T10:00:00+08:00'],
+      ['serious', 12, '2023-12-27T10:00:00+08:00'],
+      ['serious', 24, '2024-01-11T10:00:00+08:00'],
       ['general', 12, '2024-01-07T20:00:00+08:00'],
     ]);
   });
 
   it('reviewer-rules.json: reviewer-chosen points and measures, admission, false evidence after a reversal', async () => {
     const s = await runFixture('reviewer-rules.json');
-    expect(s.points).toEqual({ general: 24, serious: 30, counterfeit: 0 });
+    expect(s.points).toEqual({ general: 24, serious: 12, counterfeit: 0 });
     expect(s.excluded).toEqual([{ id: 'a1', reason: 'reversed' }]);
     expect(s.findings.find((f) => f.id === 'a2')?.outcome).toBe('warning');
-    expect(s.punishments.map((p) => `${p.ledger}:${p.node}`)).toEqual([
-      'serious:12',
-      'general:12',
-      'serious:24',
-      'general:24',
-    ]);
+    expect(s.punishments.map((p) => `${p.ledger}:${p.node}`)).toEqual(['general:12', 'serious:12', 'general:24']);
   });
 });
