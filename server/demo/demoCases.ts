@@ -1,5 +1,6 @@
 import type { RuleId } from '../../shared/api/intake';
 import { REPORT_SOURCES } from '../../shared/cases/enums';
+import { type PlatformId, platformOfRule } from '../../shared/rulebook';
 import { SYSTEM_ACTOR } from '../audit/recordEvent';
 import type { Db } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -137,9 +138,15 @@ export async function seedDemoCases(
   const step = (25 * DAY) / (count * 1.4);
   let created = 0;
   let merged = 0;
+  // A subject trades on one platform: the rule of its first report sets it, and a draw of another
+  // platform's rule for it is passed over (each platform's rulebook judges only its own rules).
+  const platformOf = new Map<string, PlatformId>();
   for (let n = 0; created < count && n < count * 3; n++) {
     const subject = pick(subjects);
     const rule = pick(RULES_BY_KIND[subject.kind]) as RuleId;
+    const platform = platformOfRule(rule) ?? 'taobao';
+    if ((platformOf.get(subject.id) ?? platform) !== platform) continue;
+    platformOf.set(subject.id, platform);
     const source = pick(REPORT_SOURCES);
     const at = Math.min(latest, now.getTime() - 25 * DAY + n * step + random() * step);
     await catchUp(at);

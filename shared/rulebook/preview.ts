@@ -5,6 +5,7 @@
  * crossings and supersede running punishments.
  */
 import { compareStrings } from './demotion';
+import { RulebookError } from './errors';
 import { rulebookForHistory, standing } from './standing';
 import { formatInstant, toInstant } from './time';
 import type {
@@ -89,6 +90,9 @@ export function previewFinding(
     violations: [...history.violations, { id: '', rule: proposed.rule, at: '', facts: {} }],
   }),
 ): FindingPreview {
+  if (!rulebook.rules.some((r) => r.id === proposed.rule)) {
+    throw new RulebookError('proposed.rule', `rule "${proposed.rule}" is not one of platform ${rulebook.platform}'s`);
+  }
   const offset = rulebook.utcOffsetMinutes;
   const asOfMs = toInstant(asOf, offset, 'asOf');
   const atMs = proposed.at === undefined ? asOfMs : toInstant(proposed.at, offset, 'proposed.at');

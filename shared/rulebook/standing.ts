@@ -20,7 +20,7 @@ import { platformOfHistory } from './historyPlatform';
 import { judge } from './judge';
 import { type Balances, closeYearForAll, emptyBalances } from './ledgers';
 import { crossedNodes, heaviestCrossed } from './nodes';
-import { PLATFORM_NAMES, platformOfRule, rulebookOf } from './platforms';
+import { platformOfRule, rulebookOf } from './platforms';
 import { PunishmentLog, type PunishmentRecord } from './punishments';
 import { addDays, formatInstant, localDayNumber, MS_PER_DAY, platformYear, toInstant } from './time';
 import type {
@@ -121,7 +121,14 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
     if (seenIds.has(violation.id)) throw new RulebookError(`${path}.id`, `duplicate violation id "${violation.id}"`);
     seenIds.add(violation.id);
     const rule = compiled.rules.get(violation.rule);
-    if (!rule) throw new RulebookError(`${path}.rule`, unknownRule(violation.rule, compiled.rulebook));
+    if (!rule) {
+      // Given a rulebook, another platform's finding is set aside: it never moves these ledgers.
+      // Without one (the contract's input), such a mix was already refused by rulebookForHistory.
+      const owner = platformOfRule(violation.rule);
+      if (owner === undefined) throw new RulebookError(`${path}.rule`, `unknown rule "${violation.rule}"`);
+      excluded.push({ id: violation.id, reason: 'other-platform' });
+      return;
+    }
     const atMs = toInstant(violation.at, offset, `${path}.at`);
     const recordedMs =
       violation.recordedAt === undefined ? atMs : toInstant(violation.recordedAt, offset, `${path}.recordedAt`);
@@ -140,13 +147,6 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
   entries.sort((a, b) => a.recordedMs - b.recordedMs || compareStrings(a.violation.id, b.violation.id));
   excluded.sort((a, b) => compareStrings(a.id, b.id));
   return { entries, excluded };
-}
-
-/** "Unknown rule", or whose rule it is when another platform's rulebook has it. */
-function unknownRule(ruleId: string, rulebook: Rulebook): string {
-  const owner = platformOfRule(ruleId);
-  if (owner === undefined || owner === rulebook.platform) return `unknown rule "${ruleId}"`;
-  return `rule "${ruleId}" is a ${PLATFORM_NAMES[owner].en} rule (platform ${owner}), not one of platform ${rulebook.platform}'s`;
 }
 
 /** The state of one replay: balances, counters and what has been executed so far. */

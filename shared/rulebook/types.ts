@@ -349,7 +349,11 @@ export interface Demotion {
 
 export interface ExcludedViolation {
   id: string;
-  reason: 'reversed' | 'after-as-of';
+  /**
+   * `other-platform`: the violation's rule is another platform's, so it moves none of this
+   * platform's ledgers (a record kept from before subjects had one platform each).
+   */
+  reason: 'reversed' | 'after-as-of' | 'other-platform';
 }
 
 export interface Standing {
