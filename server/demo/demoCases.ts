@@ -138,15 +138,21 @@ export async function seedDemoCases(
   const step = (25 * DAY) / (count * 1.4);
   let created = 0;
   let merged = 0;
-  // A subject trades on one platform: the rule of its first report sets it, and a draw of another
-  // platform's rule for it is passed over (each platform's rulebook judges only its own rules).
+  // A subject trades on one platform: the rule of its first report sets it, and a later draw of
+  // another platform's rule is drawn again from its platform's (each rulebook judges its own rules).
   const platformOf = new Map<string, PlatformId>();
+  const platformOfDemoRule = (rule: string): PlatformId => platformOfRule(rule) ?? 'taobao';
   for (let n = 0; created < count && n < count * 3; n++) {
     const subject = pick(subjects);
-    const rule = pick(RULES_BY_KIND[subject.kind]) as RuleId;
-    const platform = platformOfRule(rule) ?? 'taobao';
-    if ((platformOf.get(subject.id) ?? platform) !== platform) continue;
-    platformOf.set(subject.id, platform);
+    const kindRules = RULES_BY_KIND[subject.kind];
+    const drawn = pick(kindRules);
+    const fixed = platformOf.get(subject.id);
+    const rule = (
+      fixed === undefined || platformOfDemoRule(drawn) === fixed
+        ? drawn
+        : pick(kindRules.filter((r) => platformOfDemoRule(r) === fixed))
+    ) as RuleId;
+    platformOf.set(subject.id, platformOfDemoRule(rule));
     const source = pick(REPORT_SOURCES);
     const at = Math.min(latest, now.getTime() - 25 * DAY + n * step + random() * step);
     await catchUp(at);
