@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../rulebook/platforms';
-import { type Condition, LEDGERS, OUTCOMES } from '../rulebook/types';
+import { type Condition, OUTCOMES } from '../rulebook/types';
 
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
 
 /** A platform-local calendar date, on the rulebook's clock (`utcOffsetMinutes`). */
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const ledgerId = z.enum(LEDGERS);
+/** A key of the rulebook's `ledgers`: each platform keeps its own (Taobao: general, serious, counterfeit). */
+const ledgerId = z.string();
 const measureIds = z.array(z.string());
 const factValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -172,7 +173,7 @@ export const rulebookView = z.object({
   /** In the rulebook's order. */
   rules: z.array(ruleView),
   measures: z.array(measureView),
-  /** general, serious, counterfeit. */
+  /** The platform's ledgers in its order (Taobao: general, serious, counterfeit). */
   ledgers: z.array(ledgerView),
   searchDemotion: z.array(searchDemotionView),
   appeals: appealPolicyView,

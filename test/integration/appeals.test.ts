@@ -53,10 +53,16 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
   afterAll(() => server.stop());
 
   /** Files a case for a fresh subject and has `rev` apply `facts` (approved by `senior` when four-eyes says so). */
-  async function decided(rule: string, facts: Record<string, unknown>, subjectId = `M-A${++subjectSeq}`) {
+  async function decided(
+    rule: string,
+    facts: Record<string, unknown>,
+    subjectId = `M-A${++subjectSeq}`,
+    beforeDecision?: () => Promise<void>,
+  ) {
     const { caseId } = await intake.trpc.reports.submit.mutate(
       reportInput({ rule, subject: { id: subjectId, kind: 'merchant', platform: platformOfRule(rule) } }),
     );
+    await beforeDecision?.();
     await server.db
       .updateTable('cases')
       .set({ rank: 10 ** 12 + subjectSeq })
@@ -132,8 +138,11 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
     'approving the appeal restores exactly the standing from before: $rule',
     async ({ rule, facts }) => {
       const subjectId = `M-R-${rule}`;
-      const before = await standingOf(subjectId);
-      const { caseId } = await decided(rule, facts, subjectId);
+      // Taken once the subject is on file: its platform (hence ledgers) is known from then on.
+      let before: Record<string, unknown> = {};
+      const { caseId } = await decided(rule, facts, subjectId, async () => {
+        before = await standingOf(subjectId);
+      });
       expect(await standingOf(subjectId)).not.toEqual(before);
       const { appealId } = await portal.trpc.appeals.submit.mutate({ caseId, statement: '申请撤销处罚' });
       const officer = await as('officer');

@@ -130,13 +130,14 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
 
     it('counts a four-eyes finding from its approval, judged again on that day', async () => {
       clock.set('2024-11-20T02:00:00.000Z');
-      const { caseId, version, subjectId } = await file('improper-info-use');
+      const { caseId, version, subjectId } = await file('unauthorized-product');
       const submitted = await decideCase(as('senior'), {
         id: caseId,
         version: version,
         decision: 'apply',
-        facts: { points: 12 },
-        reason: '泄露他人信息',
+        // 12 serious points (《淘宝规则》第六十条, serious circumstances): a second person approves.
+        facts: { admission: 'seller', serious: true },
+        reason: '未经准入发布商品，情节严重',
       });
       expect(submitted).toMatchObject({ status: 'pending_approval', requiresApproval: true });
       clock.set('2024-11-23T02:00:00.000Z');
@@ -302,13 +303,14 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
 
     it('refuses an approver outside the queue, and the author approving their own decision', async () => {
       clock.set('2024-12-21T02:00:00.000Z');
-      const { caseId, version } = await file('improper-info-use');
+      const { caseId, version } = await file('unauthorized-product');
       const { decisionId } = await decideCase(as('senior'), {
         id: caseId,
         version,
         decision: 'apply',
-        facts: { points: 12 },
-        reason: '泄露他人信息',
+        // 12 serious points (《淘宝规则》第六十条, serious circumstances): a second person approves.
+        facts: { admission: 'seller', serious: true },
+        reason: '未经准入发布商品，情节严重',
       });
       expect(await refusal(approveDecision(as('outsider-senior'), { decisionId }))).toMatchObject({
         code: 'FORBIDDEN',

@@ -19,10 +19,10 @@ import * as m0017 from './0017_intake_integrity';
 import * as m0018 from './0018_token_expiry';
 import * as m0019 from './0019_totp_hardening';
 import * as m0021 from './0021_oidc_sign_in';
+import * as m0022 from './0022_subject_platform';
+import * as m0023 from './0023_notes';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
-import * as m0023 from './0023_notes';
-import * as m0022 from './0022_subject_platform';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
