@@ -7,6 +7,7 @@ import {
   ALERT_STATUSES,
   ALERT_TYPES,
 } from '../alerts/enums';
+import { isoInstant } from './instant';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -32,7 +33,7 @@ export const alertSubmitInput = z.object({
   level: z.enum(ALERT_LEVELS),
   type: z.enum(ALERT_TYPES),
   /** When the marketplace saw the risk (预警时间). */
-  detectedAt: z.iso.datetime({ offset: true }),
+  detectedAt: isoInstant,
   details: text(2000),
   suggestion: text(1000),
 });

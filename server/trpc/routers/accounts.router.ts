@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isoInstant } from '../../../shared/api/instant';
 import { subjectStanding } from '../../services/subjectStanding.service';
 import { permittedProcedure, router } from '../trpc';
 
 export const accountsRouter = router({
   /** The rulebook engine's standing of a subject (the output contract of docs/CONTRACTS.md, plus extras). */
   standing: permittedProcedure('cases.read')
-    .input(z.object({ subjectId: z.string().min(1).max(64), asOf: z.iso.datetime({ offset: true }).optional() }))
+    .input(z.object({ subjectId: z.string().min(1).max(64), asOf: isoInstant.optional() }))
     .output(z.record(z.string(), z.unknown()))
     .query(async ({ ctx, input }) => {
       const result = await subjectStanding(
