@@ -36,12 +36,9 @@ describe('platform time', () => {
     '2024-01-01T25:00',
     '2024-01-01T10:00:00+25:00',
     '01/02/2024',
-  ])(
-    'rejects %j',
-    (text) => {
-      expect(parseInstant(text, UTC8)).toBeNull();
-    },
-  );
+  ])('rejects %j', (text) => {
+    expect(parseInstant(text, UTC8)).toBeNull();
+  });
 
   // 《淘宝规则》第四十五条: "違規扣分在每年的12月31日24時清零" — the rules' own way to write the instant.
   it('reads "24:00" as the first instant of the next day ("12月31日24時")', () => {
