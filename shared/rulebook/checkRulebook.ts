@@ -34,7 +34,7 @@ function caseProblems(
     ...(c.punishment?.days && typeof c.punishment.days === 'object' ? [c.punishment.days.fromFact] : []),
   ];
   for (const fact of facts) if (!(fact in rule.facts)) problems.push(`${where}: undeclared fact "${fact}"`);
-  for (const m of [...(c.measures?.fixed ?? []), ...(c.punishment?.measures ?? [])]) {
+  for (const m of [...(c.measures?.fixed ?? []), ...(c.punishment?.measures ?? []), ...(c.nodeMeasures ?? [])]) {
     if (!knownMeasure(m)) problems.push(`${where}: unknown measure "${m}"`);
   }
   if (typeof c.points === 'number' && c.points < 0) problems.push(`${where}: negative points`);
@@ -96,6 +96,23 @@ export function checkRulebook(rulebook: Rulebook): string[] {
         ...(version.demotion ? [version.demotion.measure] : []),
       ]) {
         if (!knownMeasure(m)) problems.push(`${where}: unknown measure "${m}"`);
+      }
+      // Measures belong to their rule: what a case applies is on the version's own menu.
+      const menu = new Set(version.measures);
+      for (const [kind, cases] of [
+        ['cases', version.cases],
+        ['overrides', version.overrides ?? []],
+      ] as const) {
+        cases.forEach((c, i) => {
+          for (const m of [
+            ...(c.measures?.fixed ?? []),
+            ...(c.punishment?.measures ?? []),
+            ...(c.nodeMeasures ?? []),
+          ]) {
+            if (knownMeasure(m) && !menu.has(m))
+              problems.push(`${where}.${kind}[${i}]: measure "${m}" is not on the rule's menu`);
+          }
+        });
       }
       if (version.demotion && rule.facts[version.demotion.itemsFact]?.type !== 'strings') {
         problems.push(`${where}: demotion items fact "${version.demotion.itemsFact}" is not a strings fact`);

@@ -2,7 +2,7 @@
  * Lookup tables built once per rulebook object (cached), so that judging 100 violations does
  * not rescan the rulebook or re-parse effective dates on every call.
  */
-import { startOfLocalDate } from './time';
+import { parseInstant, startOfLocalDate } from './time';
 import type { Rulebook, RuleDefinition, RuleVersion } from './types';
 
 export interface CompiledRule {
@@ -47,4 +47,11 @@ export function versionInForce(rule: CompiledRule, atMs: number): RuleVersion | 
     if ((rule.versionStarts[i] as number) <= atMs) found = rule.definition.versions[i];
   }
   return found;
+}
+
+/** The version of `ruleId` in force at an ISO instant, or undefined (unknown rule, unreadable time, not yet in force). */
+export function ruleVersionAt(rulebook: Rulebook, ruleId: string, at: string): RuleVersion | undefined {
+  const rule = compileRulebook(rulebook).rules.get(ruleId);
+  const atMs = parseInstant(at, rulebook.utcOffsetMinutes);
+  return rule && atMs !== null ? versionInForce(rule, atMs) : undefined;
 }

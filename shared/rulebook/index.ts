@@ -3,15 +3,18 @@
  * Pure: no I/O, no Node APIs; used by the server (CLI, API) and the browser client alike.
  */
 export { checkRulebook } from './checkRulebook';
+export { ruleVersionAt } from './compile';
 export {
   DEFAULT_RULE_IDS,
   type DefaultRuleId,
   defaultRulebook,
+  RIGHTS_ABUSE_KINDS,
   RIGHTS_ABUSE_SPLIT_DATE,
   SINCE_RECORDS_BEGIN,
   UNFAIR_COMPETITION_CAMPAIGN_DATE,
 } from './defaultRulebook';
 export { RulebookError } from './errors';
+export { measureMenu, measuresOffMenu } from './measureMenu';
 export { measures as defaultMeasures } from './measures';
 export {
   DEFAULT_PLATFORM,

@@ -19,6 +19,7 @@ import { compareStrings, type DemotionWindow, demotionWindow, unionDemotions } f
 import { RulebookError } from './errors';
 import { judge } from './judge';
 import { type Balances, closeYearForAll, emptyBalances } from './ledgers';
+import { measuresOffMenu } from './measureMenu';
 import { crossedNodes, heaviestCrossed } from './nodes';
 import { PunishmentLog, type PunishmentRecord } from './punishments';
 import { addDays, formatInstant, localDayNumber, MS_PER_DAY, platformYear, toInstant } from './time';
@@ -114,6 +115,8 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
       const first = rule.definition.versions[0]?.effectiveFrom ?? 'any date';
       throw new RulebookError(`${path}.at`, `rule "${violation.rule}" is not in force before ${first} (platform time)`);
     }
+    const [offMenu] = measuresOffMenu(rule.definition, version, violation.facts ?? {});
+    if (offMenu) throw new RulebookError(`${path}.facts.${offMenu.path[0]}[${offMenu.path[1]}]`, offMenu.message);
     if (reversed.has(violation.id)) excluded.push({ id: violation.id, reason: 'reversed' });
     else if (recordedMs > asOfMs) excluded.push({ id: violation.id, reason: 'after-as-of' });
     else entries.push({ violation, atMs, recordedMs, rule, version, path });
@@ -206,7 +209,7 @@ class Replay {
     if (uncappedPoints !== undefined) finding.uncappedPoints = uncappedPoints;
     this.findings.push(finding);
 
-    this.charge(finding, version, atMs);
+    this.charge(finding, [...(version.nodeMeasures ?? []), ...(judgement.case.nodeMeasures ?? [])], atMs);
     if (judgement.case.strike) this.strike(finding, atMs);
 
     // Punishments the finding starts by itself: its case's own (Xianyu) and sealing measures the reviewer chose.
@@ -254,12 +257,12 @@ class Replay {
   }
 
   /** Charges the finding's ledger and executes the heaviest node it reaches (or lets it be absorbed). */
-  private charge(finding: Finding, version: RuleVersion, atMs: number): void {
+  private charge(finding: Finding, nodeMeasures: readonly string[], atMs: number): void {
     const ledger = finding.ledger;
     const scale = this.rulebook.ledgers[ledger].nodes;
     const before = this.balances[ledger].total;
     this.balances[ledger].total = before + finding.points;
-    if (finding.points > 0 && version.nodeMeasures) this.pendingNodeMeasures[ledger].push(...version.nodeMeasures);
+    if (finding.points > 0) this.pendingNodeMeasures[ledger].push(...nodeMeasures);
     finding.crossedNodes = crossedNodes(scale, before, before + finding.points);
     const hit = heaviestCrossed(scale, finding.crossedNodes);
     if (!hit) return;

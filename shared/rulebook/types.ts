@@ -110,6 +110,11 @@ export interface OutcomeCase {
   /** Counts towards the ledger's strike policy (three strikes, 《淘宝规则》第五十条). */
   strike?: boolean;
   punishment?: FindingPunishment;
+  /**
+   * Added to the next node punishment of the ledger when this case charges points: the version's
+   * `nodeMeasures` for only some kinds of the conduct (《淘宝规则》第四十三条: "若會員因惡意評價或競拍不買被扣分").
+   */
+  nodeMeasures?: readonly MeasureId[];
 }
 
 export interface DemotionSpec {

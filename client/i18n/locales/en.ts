@@ -491,6 +491,7 @@ export const en: Messages = {
     illegal_transition: 'The case cannot do that in its current state',
     decision_not_pending: 'This decision is no longer waiting for approval',
     invalid_facts: 'Some facts are invalid; check the marked field',
+    measure_not_in_rule: 'This measure is not one the rule provides; choose from the rule’s own measures',
     rule_not_in_family: 'Decide under this case’s own rule',
     rule_not_in_force: 'The rule was not in force when the violation happened',
     note_required: 'Say why you send it back',

@@ -476,6 +476,7 @@ export const zhCN = {
     illegal_transition: '案件当前状态不允许此操作',
     decision_not_pending: '该决定已不在待复核状态',
     invalid_facts: '事实信息有误，请检查标出的字段',
+    measure_not_in_rule: '该规则未规定此处理措施，请从本规则的处理措施中选择',
     rule_not_in_family: '只能按本案的违规类型作出决定',
     rule_not_in_force: '违规发生时该规则尚未施行',
     note_required: '请填写退回说明',

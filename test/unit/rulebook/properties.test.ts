@@ -1,7 +1,7 @@
 /** Invariants of the engine over random histories (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Standing, standing, type Violation } from '../../../shared/rulebook';
+import { platformOfRule, rulebookOf, type Standing, standing, type Violation } from '../../../shared/rulebook';
 
 // Times cluster in about two and a half years after Kuaishou's campaign began (so every rule is in
 // force), at whole hours, so that nodes, caps, year ends and equal instants interact often.
@@ -11,13 +11,16 @@ const ASOF = new Date(BASE + 950 * 24 * HOUR).toISOString();
 
 const at = fc.integer({ min: 0, max: 900 * 24 }).map((hours) => new Date(BASE + hours * HOUR).toISOString());
 const flag = fc.constantFrom(undefined, false, true, false);
-const reviewerFacts = fc.record(
-  {
-    points: fc.integer({ min: 0, max: 30 }),
-    measures: fc.subarray(['public-warning', 'identity-verification', 'shopping-cart-suspended', 'account-banned']),
-  },
-  { requiredKeys: [] },
-);
+/** Reviewer-chosen points and measures; the measures come from the rule's own menu, as validation requires. */
+const reviewerFacts = (rule: string) => {
+  const rulebook = rulebookOf(platformOfRule(rule) ?? 'taobao');
+  const definition = rulebook.rules.find((r) => r.id === rule);
+  const menu = [...new Set(definition?.versions.flatMap((version) => version.measures))];
+  return fc.record(
+    { points: fc.integer({ min: 0, max: 30 }), measures: fc.subarray(menu, { maxLength: Math.min(4, menu.length) }) },
+    { requiredKeys: [] },
+  );
+};
 const strip = (facts: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
 
@@ -44,8 +47,8 @@ const ruleAndFacts: fc.Arbitrary<{ rule: string; facts: Record<string, unknown> 
   fc.constant({ rule: 'improper-registration', facts: { accounts: 10 } }),
   fc.constant({ rule: 'false-appeal-evidence', facts: {} }),
   fc
-    .tuple(fc.constantFrom('improper-info-use', 'member-rights-abuse', 'unfair-competition'), reviewerFacts)
-    .map(([rule, facts]) => ({ rule, facts })),
+    .constantFrom('improper-info-use', 'member-rights-abuse', 'unfair-competition')
+    .chain((rule) => reviewerFacts(rule).map((facts) => ({ rule, facts }))),
 );
 
 const history: fc.Arbitrary<Violation[]> = fc

@@ -115,7 +115,7 @@ describe('parseStandingInput', () => {
       'violations[0].facts.admission: expected one of product, seller',
     ],
     [
-      withViolation({ rule: 'improper-info-use', facts: { measures: ['shop-shielded', 'jail'] } }),
+      withViolation({ rule: 'improper-info-use', facts: { measures: ['public-warning', 'jail'] } }),
       'violations[0].facts.measures[1]: unknown measure "jail"',
     ],
     [
