@@ -137,8 +137,8 @@ class Replay {
   private readonly occurrences = new Map<string, number>();
   private readonly tagCounts = new Map<string, number>();
   private readonly strikeCounts = new Map<string, number>();
-  /** Points charged per cap group and platform year, for the rolling cap. */
-  private readonly capCharges = new Map<string, { atMs: number; points: number }[]>();
+  /** Points charged per cap group, with the platform year they were charged in, for the rolling cap. */
+  private readonly capCharges = new Map<string, { atMs: number; year: number; points: number }[]>();
   /** Measures waiting for the next node of a ledger (第43條 buyer-action restriction). */
   private pendingNodeMeasures: Record<Ledger, string[]> = { general: [], serious: [], counterfeit: [] };
 
@@ -188,7 +188,7 @@ class Replay {
       this.tagCounts.set(key, (this.tagCounts.get(key) ?? 0) + 1);
     }
 
-    const { points, uncappedPoints } = this.applyCap(judgement.case.cap, judgement.points, atMs);
+    const { points, uncappedPoints } = this.applyCap(judgement.case.cap, judgement.points, atMs, judgement.ledger);
     const finding: Finding = {
       id: violation.id,
       ledger: judgement.ledger,
@@ -236,23 +236,32 @@ class Replay {
   }
 
   /**
-   * "每件扣2分(3天內不超過12分)": at most `cap.points` from the group in any window. The window
-   * does not reach back into the previous platform year: those points are already cleared, and
-   * counting them would let a reversal in December raise the charge in January.
+   * "每件扣2分(3天內不超過12分)" (《淘宝规则》第五十条（三）): at most `cap.points` from the group in any
+   * window. A window that reaches back across 31 December counts last year's points only as far as
+   * they survived the year end: the ledger's carry-over ("以24分計入次年", 第四十五条) keeps them on
+   * the record, a reset clears them. So a January listing after a December listing that was carried
+   * is not charged 12 again; after a reset it is.
    */
   private applyCap(
     cap: { group: string; points: number; withinDays: number } | undefined,
     asked: number,
     atMs: number,
+    ledger: Ledger,
   ): { points: number; uncappedPoints?: number } {
     if (!cap) return { points: asked };
-    const key = `${cap.group}@${this.year}`;
-    const charged = this.capCharges.get(key) ?? [];
+    const charged = this.capCharges.get(cap.group) ?? [];
     const windowStart = atMs - cap.withinDays * MS_PER_DAY;
-    const already = charged.reduce((sum, c) => (c.atMs > windowStart ? sum + c.points : sum), 0);
-    const points = Math.min(asked, Math.max(0, cap.points - already));
-    charged.push({ atMs, points });
-    this.capCharges.set(key, charged);
+    let thisYear = 0;
+    let lastYear = 0;
+    for (const c of charged) {
+      if (c.atMs <= windowStart) continue;
+      if (c.year === this.year) thisYear += c.points;
+      else if (c.year === this.year - 1) lastYear += c.points;
+    }
+    const surviving = Math.min(lastYear, this.balances[ledger].carried);
+    const points = Math.min(asked, Math.max(0, cap.points - thisYear - surviving));
+    charged.push({ atMs, year: this.year, points });
+    this.capCharges.set(cap.group, charged);
     return points < asked ? { points, uncappedPoints: asked } : { points };
   }
 
