@@ -6,6 +6,7 @@
  */
 import { defaultRulebook } from './defaultRulebook';
 import { compareStrings } from './demotion';
+import { reversalId } from './reversals';
 import { standing } from './standing';
 import { formatInstant, toInstant } from './time';
 import type {
@@ -106,7 +107,7 @@ export function previewFinding(
           facts: proposed.facts,
         },
       ],
-      reversed: (history.reversed ?? []).filter((r) => r !== id),
+      reversed: (history.reversed ?? []).filter((r) => reversalId(r) !== id),
     },
     effectiveAsOf,
     rulebook,

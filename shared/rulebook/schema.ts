@@ -8,8 +8,16 @@ import { z } from 'zod';
 import { compileRulebook, versionInForce } from './compile';
 import { defaultRulebook } from './defaultRulebook';
 import { measureMenu, measuresOffMenu, OFF_MENU_REASON, offMenuMessage } from './measureMenu';
+import { stageRefusal } from './reversals';
 import { parseInstant } from './time';
-import type { FactSpec, Rulebook, RuleDefinition, RuleVersion, StandingInput } from './types';
+import {
+  type FactSpec,
+  type Rulebook,
+  type RuleDefinition,
+  type RuleVersion,
+  type StandingInput,
+  VIOLATION_STAGES,
+} from './types';
 
 /** `['violations', 2, 'facts', 'items']` → `violations[2].facts.items`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -145,12 +153,28 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
         asOf: instant,
         violations: z.array(violation, { error: 'expected an array of violations' }),
         reversed: z
-          .array(z.string({ error: 'expected a violation id' }), { error: 'expected an array of violation ids' })
+          .array(
+            z.union(
+              [
+                z.string({ error: 'expected a violation id' }),
+                z.strictObject({
+                  id: z.string({ error: 'expected a violation id' }).min(1, { error: 'expected a violation id' }),
+                  stage: z.enum(VIOLATION_STAGES, { error: `expected one of ${VIOLATION_STAGES.join(', ')}` }),
+                }),
+              ],
+              { error: 'expected a violation id or {id, stage}' },
+            ),
+            { error: 'expected an array of violation ids or {id, stage}' },
+          )
           .optional(),
       },
       { error: 'expected an object {asOf, violations, reversed?}' },
     )
     .superRefine((input, ctx) => {
+      (input.reversed ?? []).forEach((reversal, index) => {
+        const refusal = typeof reversal === 'string' ? null : stageRefusal(reversal);
+        if (refusal) ctx.addIssue({ code: 'custom', path: ['reversed', index, 'stage'], message: refusal });
+      });
       const seen = new Set<string>();
       input.violations.forEach((v, index) => {
         if (seen.has(v.id))

@@ -22,6 +22,7 @@ import { type Balances, closeYearForAll, emptyBalances } from './ledgers';
 import { measuresOffMenu } from './measureMenu';
 import { crossedNodes, heaviestCrossed } from './nodes';
 import { PunishmentLog, type PunishmentRecord } from './punishments';
+import { stageRefusal } from './reversals';
 import { addDays, formatInstant, localDayNumber, MS_PER_DAY, platformYear, toInstant } from './time';
 import {
   type ExcludedViolation,
@@ -30,10 +31,12 @@ import {
   type History,
   LEDGERS,
   type Ledger,
+  type Reversal,
   type Rulebook,
   type RuleVersion,
   type Standing,
   type Violation,
+  type ViolationStage,
 } from './types';
 
 /** A violation ready to replay. */
@@ -95,7 +98,7 @@ export function standing(history: History, asOf: string | Date, rulebook: Rulebo
 /** Resolves rule and version of every violation, sets aside reversed and future ones, sorts the rest. */
 function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
   const offset = compiled.rulebook.utcOffsetMinutes;
-  const reversed = new Set(history.reversed ?? []);
+  const reversed = reversalsOf(history.reversed ?? []);
   const entries: Entry[] = [];
   const excluded: ExcludedViolation[] = [];
   const seenIds = new Set<string>();
@@ -117,7 +120,9 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
     }
     const [offMenu] = measuresOffMenu(rule.definition, version, violation.facts ?? {});
     if (offMenu) throw new RulebookError(`${path}.facts.${offMenu.path[0]}[${offMenu.path[1]}]`, offMenu.message);
-    if (reversed.has(violation.id)) excluded.push({ id: violation.id, reason: 'reversed' });
+    const reversal = reversed.get(violation.id);
+    if (reversal)
+      excluded.push({ id: violation.id, reason: 'reversed', ...(reversal.stage ? { stage: reversal.stage } : {}) });
     else if (recordedMs > asOfMs) excluded.push({ id: violation.id, reason: 'after-as-of' });
     else entries.push({ violation, atMs, recordedMs, rule, version, path });
   });
@@ -125,6 +130,24 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
   entries.sort((a, b) => a.recordedMs - b.recordedMs || compareStrings(a.violation.id, b.violation.id));
   excluded.sort((a, b) => compareStrings(a.id, b.id));
   return { entries, excluded };
+}
+
+/**
+ * The reversals by violation id. A bare id is an upheld appeal (the desk's own path), allowed at
+ * any stage; a staged one on the record is refused: "違規記錄…到第三步就不能撤銷了".
+ */
+function reversalsOf(reversals: readonly Reversal[]): Map<string, { stage?: ViolationStage }> {
+  const byId = new Map<string, { stage?: ViolationStage }>();
+  reversals.forEach((reversal, index) => {
+    if (typeof reversal === 'string') {
+      if (!byId.has(reversal)) byId.set(reversal, {});
+      return;
+    }
+    const refusal = stageRefusal(reversal);
+    if (refusal) throw new RulebookError(`reversed[${index}].stage`, refusal);
+    byId.set(reversal.id, { stage: reversal.stage });
+  });
+  return byId;
 }
 
 /** The state of one replay: balances, counters and what has been executed so far. */

@@ -262,10 +262,30 @@ export interface Violation {
   facts: Facts;
 }
 
+/**
+ * The life of a violation on the platform (《淘宝规则》, 违规处理流程): "待您處理的違規" (`pending`: the
+ * member may appeal, edit, delist or delete), "小二審核中的違規" (`review`: "如果申訴通過,記錄會自動清除")
+ * and "違規記錄" (`record`: "到第三步就不能撤銷了").
+ */
+export const VIOLATION_STAGES = ['pending', 'review', 'record'] as const;
+export type ViolationStage = (typeof VIOLATION_STAGES)[number];
+
+/** A violation withdrawn at a stage where the platform still lets it go (`pending` or `review`). */
+export interface StagedReversal {
+  id: string;
+  stage: ViolationStage;
+}
+
+/**
+ * One reversal: a bare id is an appeal upheld through the desk's own appeal path, which may
+ * reverse a finding at any stage; `{id, stage}` is a reversal at that stage, refused on the record.
+ */
+export type Reversal = string | StagedReversal;
+
 export interface History {
   violations: readonly Violation[];
-  /** Ids of violations whose appeal was upheld: removed with everything they triggered. */
-  reversed?: readonly string[];
+  /** Violations removed with everything they triggered (upheld appeals, or withdrawn before the record). */
+  reversed?: readonly Reversal[];
 }
 
 /** The CLI/API input: a history and the instant to judge it at. */
@@ -340,6 +360,8 @@ export interface Demotion {
 export interface ExcludedViolation {
   id: string;
   reason: 'reversed' | 'after-as-of';
+  /** The stage a reversal applied to, when the input said (`reversed: [{id, stage}]`). */
+  stage?: ViolationStage;
 }
 
 export interface Standing {
