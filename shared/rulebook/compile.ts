@@ -3,7 +3,13 @@
  * not rescan the rulebook or re-parse effective dates on every call.
  */
 import { parseInstant, startOfLocalDate } from './time';
-import type { Rulebook, RuleDefinition, RuleVersion } from './types';
+import {
+  DEFAULT_RULEBOOK_SETTINGS,
+  type Rulebook,
+  type RulebookSettings,
+  type RuleDefinition,
+  type RuleVersion,
+} from './types';
 
 export interface CompiledRule {
   definition: RuleDefinition;
@@ -16,6 +22,8 @@ export interface CompiledRulebook {
   rules: Map<string, CompiledRule>;
   /** Measures that close the account for good. */
   sealingMeasures: Set<string>;
+  /** `rulebook.settings` with the defaults filled in. */
+  settings: RulebookSettings;
 }
 
 const cache = new WeakMap<Rulebook, CompiledRulebook>();
@@ -35,7 +43,8 @@ export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
       .filter(([, m]) => m.seals === true)
       .map(([id]) => id),
   );
-  const compiled = { rulebook, rules, sealingMeasures };
+  const settings = { ...DEFAULT_RULEBOOK_SETTINGS, ...rulebook.settings };
+  const compiled = { rulebook, rules, sealingMeasures, settings };
   cache.set(rulebook, compiled);
   return compiled;
 }

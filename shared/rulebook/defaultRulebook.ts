@@ -274,6 +274,13 @@ const improperRegistration: RuleDefinition = {
         en: 'Accounts registered in bulk (informational: points are per time).',
       },
     },
+    measures: {
+      type: 'measures',
+      description: {
+        zh: '审核人员对涉嫌不当注册的会员选定的临时性管控措施。',
+        en: 'Temporary measures the reviewer chooses for the member suspected of improper registration.',
+      },
+    },
   },
   versions: [
     {
@@ -292,7 +299,7 @@ const improperRegistration: RuleDefinition = {
           },
           outcome: 'points',
           points: 12,
-          measures: { fixed: ['registered-accounts-sealed'] },
+          measures: { fixed: ['registered-accounts-sealed'], fromFact: 'measures' },
         },
       ],
       measures: [...rightsAbuseMeasures, 'registered-accounts-sealed'],
@@ -305,8 +312,19 @@ const improperRegistration: RuleDefinition = {
         en: 'Registering accounts in bulk by software: serious violation, 48 points per time; accounts sealed.',
       },
       // "「不當註冊」規則歸屬嚴重違規行為": 48 serious points reach the 48 node: account sealed.
+      // Whom the 48 points and the seal fall on is the rulebook's `bulkRegistrationSeals` reading.
       ledger: 'serious',
       cases: [
+        {
+          when: { setting: 'bulkRegistrationSeals', equals: 'registered-accounts' },
+          basis: {
+            zh: '“对使用软件、程序方式批量注册而成的账户每次扣48分”：扣分与查封落在批量注册而成的账户上；对涉嫌不当注册的会员“采取警告、身份验证……等临时性管控措施”。',
+            en: '"48 points per time for accounts registered in bulk by software": the points and the seal fall on those accounts; the member suspected gets "warning, identity verification ... temporary measures".',
+          },
+          outcome: 'warning',
+          points: 0,
+          measures: { fixed: ['registered-accounts-sealed'], fromFact: 'measures' },
+        },
         {
           basis: {
             zh: '“对使用软件、程序方式批量注册而成的账户每次扣48分”。',
@@ -314,7 +332,7 @@ const improperRegistration: RuleDefinition = {
           },
           outcome: 'points',
           points: 48,
-          measures: { fixed: ['registered-accounts-sealed'] },
+          measures: { fixed: ['registered-accounts-sealed'], fromFact: 'measures' },
         },
       ],
       measures: [
@@ -819,6 +837,8 @@ export const defaultRulebook: Rulebook = {
     // 《淘宝虚假交易认定与处罚细则》: the seller may appeal "收到通知后3天内" (docs/RULEBOOK.md, appeals).
     byRule: { 'fake-transaction': 3 },
   },
+  // The readings of ambiguous clauses this rulebook takes (docs/RULEBOOK.md, "Readings").
+  settings: { bulkRegistrationSeals: 'registering-account' },
   fourEyes: {
     // The desk's own policy: every decision that is hard to undo waits for a second person.
     seriousPoints: true,

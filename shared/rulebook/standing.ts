@@ -205,6 +205,7 @@ class Replay {
       occurrence,
       (tag) => this.tagCounts.get(`${countingKey}|${tag}`) ?? 0,
       `${path}.facts`,
+      this.compiled.settings,
     );
     for (const tag of judgement.tags) {
       const key = `${countingKey}|${tag}`;

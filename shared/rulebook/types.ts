@@ -67,6 +67,8 @@ export type Condition =
   | { occurrence: { atLeast?: number; atMost?: number } }
   /** How many findings of this rule carry `tag`; `includeCurrent` adds the tags the tiers gave this one. */
   | { tagged: { tag: string; atLeast: number; includeCurrent: boolean } }
+  /** The platform's reading of an ambiguous clause (`Rulebook.settings`), e.g. whom bulk registration seals. */
+  | { setting: RulebookSettingName; equals: string }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
@@ -229,6 +231,27 @@ export interface FourEyesPolicy {
   waiveSerious: boolean;
 }
 
+/**
+ * A platform's choices where a clause reads two ways (docs/RULEBOOK.md, "Readings"), as values a
+ * rule's conditions can test. The other such choices are fields of their own: whether occurrences
+ * restart each year (`RuleDefinition.counting`), whether strikes do (`StrikePolicy.counting`), and
+ * whether a ledger at 48 or more survives the year end (`YearEndPolicy.keepAtOrAbove`).
+ */
+export const RULEBOOK_SETTING_VALUES = {
+  /**
+   * 《淘宝规则》第四十七条 "對使用軟件、程序方式批量註冊而成的賬戶每次扣48分": `registering-account`
+   * charges the 48 points to the member who registered in bulk (the subject, sealed at the 48 node)
+   * and seals the accounts it registered; `registered-accounts` seals only those accounts, and the
+   * member gets the "臨時性管控措施" the reviewer chooses, without points.
+   */
+  bulkRegistrationSeals: ['registering-account', 'registered-accounts'],
+} as const;
+export type RulebookSettingName = keyof typeof RULEBOOK_SETTING_VALUES;
+export type RulebookSettings = { [K in RulebookSettingName]: (typeof RULEBOOK_SETTING_VALUES)[K][number] };
+
+/** The readings a rulebook that says nothing applies. */
+export const DEFAULT_RULEBOOK_SETTINGS: RulebookSettings = { bulkRegistrationSeals: 'registering-account' };
+
 export interface Rulebook {
   id: string;
   name: LocalizedText;
@@ -242,6 +265,8 @@ export interface Rulebook {
   rules: readonly RuleDefinition[];
   appeals: AppealPolicy;
   fourEyes: FourEyesPolicy;
+  /** Readings of ambiguous clauses; absent ones are `DEFAULT_RULEBOOK_SETTINGS`. */
+  settings?: Partial<RulebookSettings>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
+import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import type { Messages } from './zh-CN';
 
@@ -885,6 +886,7 @@ export const en: Messages = {
   fact: labelsIn(FACT_LABELS, 'en'),
   factByRule: labelsIn(FACT_LABELS_BY_RULE, 'en'),
   factValue: labelsIn(FACT_VALUE_LABELS, 'en'),
+  rulebookSettings: labelsIn(SETTING_LABELS, 'en'),
   fourEyes: {
     notice: 'Needs a second person’s approval (four eyes): {{reasons}}',
     reason: {

@@ -1,4 +1,5 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
+import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
@@ -856,6 +857,7 @@ export const zhCN = {
   fact: labelsIn(FACT_LABELS, 'zh'),
   factByRule: labelsIn(FACT_LABELS_BY_RULE, 'zh'),
   factValue: labelsIn(FACT_VALUE_LABELS, 'zh'),
+  rulebookSettings: labelsIn(SETTING_LABELS, 'zh'),
   fourEyes: {
     notice: '须经复核（四眼原则）：{{reasons}}',
     reason: {
