@@ -112,7 +112,7 @@ describe('whether three strikes restart each year, StrikePolicy.counting ("ä¸‰æŒ
   it('"year": strikes restart on 1 January, so the 2024 sale is the first and nothing is sealed', () => {
     const rulebook = withLedger('counterfeit', (p) => ({
       ...p,
-      strikes: { ...(p.strikes as never), counting: 'year' },
+      strikes: { ...(p.strikes as NonNullable<LedgerPolicy['strikes']>), counting: 'year' },
     }));
     const s = run(history, '2024-03-01', { rulebook });
     expect(finding(s, 'c').strike).toBe(1);
@@ -122,7 +122,7 @@ describe('whether three strikes restart each year, StrikePolicy.counting ("ä¸‰æŒ
   it('checkRulebook refuses any other counting', () => {
     const rulebook = withLedger('counterfeit', (p) => ({
       ...p,
-      strikes: { ...(p.strikes as never), counting: 'never' },
+      strikes: { ...(p.strikes as NonNullable<LedgerPolicy['strikes']>), counting: 'never' as never },
     }));
     expect(checkRulebook(rulebook)).toEqual(['ledgers.counterfeit.strikes: counting is "ever" or "year", not "never"']);
   });
