@@ -62,10 +62,16 @@ export function pointsOf(spec: PointsSpec, facts: Facts): number {
   return typeof chosen === 'number' && Number.isFinite(chosen) ? Math.max(0, chosen) : spec.default;
 }
 
-export function measuresOf(spec: MeasuresSpec | undefined, facts: Facts): MeasureId[] {
+/**
+ * The case's fixed measures and those the reviewer chose. Chosen measures off the rule's `menu` are
+ * never applied: validation refuses them, and a finding stored before that check must not seal an
+ * account against its rule (e.g. `account-sealed` on a first false-appeal-evidence finding).
+ */
+export function measuresOf(spec: MeasuresSpec | undefined, facts: Facts, menu?: ReadonlySet<string>): MeasureId[] {
   if (!spec) return [];
   const fixed = spec.fixed ?? [];
-  const chosen = spec.fromFact === undefined ? [] : factStrings(facts, spec.fromFact);
+  const all = spec.fromFact === undefined ? [] : factStrings(facts, spec.fromFact);
+  const chosen = menu ? all.filter((m) => menu.has(m)) : all;
   return unique([...fixed, ...chosen]);
 }
 

@@ -41,7 +41,7 @@ export function judge(
     (c) => c.when === undefined || matches(c.when, { ...ctx, currentTags: tierTags }),
   );
   const chosen = override ?? tier;
-  const measures = measuresOf(chosen.measures, facts);
+  const measures = measuresOf(chosen.measures, facts, new Set(version.measures));
   return {
     case: chosen,
     ledger: chosen.ledger ?? version.ledger,

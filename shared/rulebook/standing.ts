@@ -19,7 +19,6 @@ import { compareStrings, type DemotionWindow, demotionWindow, unionDemotions } f
 import { RulebookError } from './errors';
 import { judge } from './judge';
 import { type Balances, closeYearForAll, emptyBalances } from './ledgers';
-import { measuresOffMenu } from './measureMenu';
 import { crossedNodes, heaviestCrossed } from './nodes';
 import { PunishmentLog, type PunishmentRecord } from './punishments';
 import { stageRefusal } from './reversals';
@@ -118,8 +117,6 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
       const first = rule.definition.versions[0]?.effectiveFrom ?? 'any date';
       throw new RulebookError(`${path}.at`, `rule "${violation.rule}" is not in force before ${first} (platform time)`);
     }
-    const [offMenu] = measuresOffMenu(rule.definition, version, violation.facts ?? {});
-    if (offMenu) throw new RulebookError(`${path}.facts.${offMenu.path[0]}[${offMenu.path[1]}]`, offMenu.message);
     const reversal = reversed.get(violation.id);
     if (reversal)
       excluded.push({ id: violation.id, reason: 'reversed', ...(reversal.stage ? { stage: reversal.stage } : {}) });

@@ -3,7 +3,8 @@
  * version in force when the violation was committed. 《淘宝虚假交易认定与处罚细则》 on false evidence:
  * "首次發生的,給予警告,再次及以上的,每次將會扣6分" — so `account-sealed` on a first finding, which
  * used to seal the account, is refused wherever the input comes in: the input schema
- * (StandingInputError), the engine itself (RulebookError) and the `standing` CLI (one line, exit 1).
+ * (StandingInputError) and the `standing` CLI (one line, exit 1); the engine itself, which also
+ * replays findings stored before the check, never applies it.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,24 +17,14 @@ import {
   measureMenu,
   parseStandingInput,
   type Rulebook,
-  RulebookError,
   StandingInputError,
   standing,
   xianyuRulebook,
 } from '../../../shared/rulebook';
 
 const ASOF = '2024-06-01T00:00:00+08:00';
-const sealedOnFirst = {
-  asOf: ASOF,
-  violations: [
-    {
-      id: 'e1',
-      rule: 'false-appeal-evidence',
-      at: '2024-03-01T10:00:00+08:00',
-      facts: { measures: ['account-sealed'] },
-    },
-  ],
-};
+const firstFalseEvidence = { id: 'e1', rule: 'false-appeal-evidence', at: '2024-03-01T10:00:00+08:00' };
+const sealedOnFirst = { asOf: ASOF, violations: [{ ...firstFalseEvidence, facts: { measures: ['account-sealed'] } }] };
 
 let dir: string;
 beforeAll(async () => {
@@ -51,12 +42,15 @@ describe('measures belong to their rule', () => {
     );
   });
 
-  it('the engine refuses it too, so no caller can seal an account that way', () => {
-    expect(() => standing(sealedOnFirst, ASOF)).toThrow(RulebookError);
-    expect(() => standing(sealedOnFirst, ASOF)).toThrow('violations[0].facts.measures[0]: measure "account-sealed"');
-    const warned = standing({ violations: [{ ...sealedOnFirst.violations[0], facts: {} }] } as never, ASOF);
-    expect(warned).toMatchObject({ sealed: false, points: { general: 0 } });
-    expect(warned.findings[0]).toMatchObject({ outcome: 'warning', measures: ['warning'] });
+  it('the engine never applies it, so a finding stored before the check cannot seal an account that way', () => {
+    const s = standing(sealedOnFirst, ASOF);
+    expect(s).toMatchObject({ sealed: false, points: { general: 0 }, punishments: [] });
+    expect(s.findings[0]).toMatchObject({ outcome: 'warning', measures: ['warning'] });
+    const offered = standing(
+      { violations: [{ ...firstFalseEvidence, facts: { measures: ['warning', 'account-sealed'] } }] },
+      ASOF,
+    );
+    expect(offered.findings[0]?.measures).toEqual(['warning']);
   });
 
   it('the CLI fails with one line naming the measure', async () => {
@@ -85,7 +79,7 @@ describe('measures belong to their rule', () => {
   });
 
   it('a measure in no table is still "unknown"', () => {
-    const raw = { ...sealedOnFirst, violations: [{ ...sealedOnFirst.violations[0], facts: { measures: ['jail'] } }] };
+    const raw = { ...sealedOnFirst, violations: [{ ...firstFalseEvidence, facts: { measures: ['jail'] } }] };
     expect(() => parseStandingInput(raw)).toThrow('violations[0].facts.measures[0]: unknown measure "jail"');
   });
 
