@@ -4,7 +4,7 @@ import type { FactSpec, Rulebook } from '../../shared/rulebook';
  * Facts a reviewer could have entered for a demo finding of `rule`, built from the rule's own
  * fact specs (so they pass the same validation as the decision panel's): enums pick an option,
  * integers a small count at or above their minimum, booleans are mostly false, item lists name
- * one of the subject's items; reviewer-chosen measures stay empty.
+ * one of the subject's items; optional enums and reviewer-chosen measures stay empty.
  */
 export function demoFactsFor(rulebook: Rulebook, rule: string, subjectId: string, n: number, random: () => number) {
   const definition = rulebook.rules.find((r) => r.id === rule);
@@ -12,7 +12,8 @@ export function demoFactsFor(rulebook: Rulebook, rule: string, subjectId: string
   for (const [name, spec] of Object.entries(definition?.facts ?? {}) as [string, FactSpec][]) {
     switch (spec.type) {
       case 'enum':
-        facts[name] = spec.values[Math.floor(random() * spec.values.length)];
+        // An optional enum stays unset, as a reviewer may leave it (and the demo's draws stay as they were).
+        if (spec.required) facts[name] = spec.values[Math.floor(random() * spec.values.length)];
         break;
       case 'integer': {
         const min = spec.min ?? 0;

@@ -186,14 +186,15 @@ async function reverseFinding(
   const rule = decision.rule ?? c.rule;
   const rulebook = await args.rulebooks.forSubject(trx, c.subject_id);
   const id = reliefViolationIdOf(decision.id, appeal.id);
+  const violationAt = decision.violation_at ?? c.created_at;
   await recordFinding(trx, {
     id,
     subjectId: c.subject_id,
     caseId: c.id,
     decisionId: decision.id,
     rule,
-    violationAt: decision.violation_at ?? c.created_at,
-    facts: validateFacts(rulebook, rule, args.reliefFacts),
+    violationAt,
+    facts: validateFacts(rulebook, rule, args.reliefFacts, violationAt),
     recordedAt: at,
   });
   return id;

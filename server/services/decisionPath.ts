@@ -79,8 +79,8 @@ export async function decideIn(
   const kind = input.decision;
   const rule = ruleOf(c, input.rule);
   const rulebook = await rulebookForFinding(trx, ctx.rulebooks, c.subject_id, rule);
-  const facts = validateFacts(rulebook, rule, input.facts ?? {});
   const violationAt = input.violationAt ?? (await defaultViolationAt(trx, c));
+  const facts = validateFacts(rulebook, rule, input.facts ?? {}, violationAt);
   const decisionId = await decisionsRepo.insert(trx, {
     ...decision,
     rule,

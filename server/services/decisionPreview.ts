@@ -9,6 +9,7 @@ import {
   formatIssue,
   previewFinding,
   type Rulebook,
+  ruleVersionAt,
 } from '../../shared/rulebook';
 import type { Executor } from '../db/database';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
@@ -30,21 +31,30 @@ export async function rulebookForFinding(
   return rulebooks.forSubject(db, subjectId);
 }
 
-/** Checks the facts against the rule's declared facts; the first problem names its field. */
+/**
+ * Checks the facts against the rule's declared facts; the first problem names its field. Chosen
+ * measures must be the rule's own (those of the version in force at `violationAt` when given):
+ * `measure_not_in_rule`, with `field` naming the measure, e.g. `facts.measures.0`.
+ */
 export function validateFacts(
   rulebook: Rulebook,
   rule: string,
   facts: Record<string, unknown>,
+  violationAt?: string,
 ): Record<string, unknown> {
   const definition = rulebook.rules.find((r) => r.id === rule);
   if (!definition)
     throw new DeskError('BAD_REQUEST', 'unknown_rule', `no rule ${rule} in the rulebook`, { field: 'rule' });
-  const parsed = factsSchema(definition, rulebook).safeParse(facts);
+  const version = violationAt === undefined ? undefined : ruleVersionAt(rulebook, rule, violationAt);
+  const parsed = factsSchema(definition, rulebook, version).safeParse(facts);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DeskError('BAD_REQUEST', 'invalid_facts', issue ? formatIssue(issue) : 'invalid facts', {
-      field: ['facts', ...(issue?.path ?? [])].join('.'),
-    });
+    const message = issue ? formatIssue(issue) : 'invalid facts';
+    const details = { field: ['facts', ...(issue?.path ?? [])].join('.') };
+    if (issue?.code === 'custom' && issue.params?.reason === 'measure_not_in_rule') {
+      throw new DeskError('BAD_REQUEST', 'measure_not_in_rule', message, details);
+    }
+    throw new DeskError('BAD_REQUEST', 'invalid_facts', message, details);
   }
   return parsed.data as Record<string, unknown>;
 }

@@ -45,8 +45,8 @@ export async function previewDecision(
     }
     const rule = ruleOf(c, input.rule);
     const rulebook = await rulebookForFinding(trx, ctx.rulebooks, c.subject_id, rule);
-    const facts = validateFacts(rulebook, rule, input.facts);
     const violationAt = input.violationAt ?? (await defaultViolationAt(trx, c));
+    const facts = validateFacts(rulebook, rule, input.facts, violationAt);
     const proposal = { id: 'proposed', subjectId: c.subject_id, rule, violationAt, facts };
     const judged = await judgeProposal(trx, rulebook, proposal, now);
     return previewOf(input.decision, judged, rulebook);

@@ -8,6 +8,7 @@ import {
   ALERT_TYPES,
 } from '../alerts/enums';
 import { PLATFORM_IDS } from '../rulebook/platforms';
+import { isoInstant } from './instant';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -33,7 +34,7 @@ export const alertSubmitInput = z.object({
   level: z.enum(ALERT_LEVELS),
   type: z.enum(ALERT_TYPES),
   /** When the marketplace saw the risk (预警时间). */
-  detectedAt: z.iso.datetime({ offset: true }),
+  detectedAt: isoInstant,
   details: text(2000),
   suggestion: text(1000),
 });

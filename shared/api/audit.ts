@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { RECONCILED_TABLES } from '../audit/expectedState';
-
-const isoTime = z.iso.datetime({ offset: true });
+import { isoInstant } from './instant';
 
 /** `user:12`, `token:3` or `system`: who acted, as the filter and the grid name it. */
 export const auditActorKey = z.string().regex(/^(user:\d{1,12}|token:\d{1,12}|system)$/, 'not an actor key');
@@ -14,8 +13,8 @@ export const auditListInput = z.object({
   targetId: z.string().min(1).max(128).optional(),
   batchId: z.string().min(1).max(128).optional(),
   /** Inclusive lower and exclusive upper bound on the event time. */
-  from: isoTime.optional(),
-  to: isoTime.optional(),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
   cursor: z.string().max(40).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
@@ -89,8 +88,8 @@ export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 export const auditExportQuery = z.object({
   format: z.enum(AUDIT_EXPORT_FORMATS),
-  from: isoTime.optional(),
-  to: isoTime.optional(),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
 });
 export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 

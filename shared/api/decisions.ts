@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './instant';
 
 export const DECISION_KINDS = ['apply', 'waive', 'dismiss', 'escalate'] as const;
 
@@ -13,7 +14,7 @@ export const decideInput = z.object({
   rule: z.string().max(64).optional(),
   facts: facts.optional(),
   /** When the violation was committed (picks the rule version); defaults to the first report. */
-  violationAt: z.iso.datetime({ offset: true }).optional(),
+  violationAt: isoInstant.optional(),
   reason,
   reasonTemplate: z.string().max(64).optional(),
 });
@@ -40,7 +41,7 @@ export const previewInput = z.object({
   caseId: z.number().int().positive(),
   rule: z.string().max(64).optional(),
   facts: facts.default({}),
-  violationAt: z.iso.datetime({ offset: true }).optional(),
+  violationAt: isoInstant.optional(),
   decision: z.enum(DECISION_KINDS).default('apply'),
 });
 

@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../rulebook/platforms';
-import { type Condition, OUTCOMES } from '../rulebook/types';
+import { type Condition, OUTCOMES, RULEBOOK_SETTING_VALUES, type RulebookSettingName } from '../rulebook/types';
+
+const RULEBOOK_SETTING_NAMES = Object.keys(RULEBOOK_SETTING_VALUES) as [RulebookSettingName, ...RulebookSettingName[]];
 
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
 
@@ -25,6 +27,7 @@ export const conditionView: z.ZodType<Condition> = z.lazy(() =>
     z.object({ fact: z.string(), below: z.number() }),
     z.object({ occurrence: z.object({ atLeast: z.number().optional(), atMost: z.number().optional() }) }),
     z.object({ tagged: z.object({ tag: z.string(), atLeast: z.number(), includeCurrent: z.boolean() }) }),
+    z.object({ setting: z.enum(RULEBOOK_SETTING_NAMES), equals: z.string() }),
     z.object({ all: z.array(conditionView) }),
     z.object({ any: z.array(conditionView) }),
     z.object({ not: conditionView }),
@@ -51,6 +54,8 @@ export const tierView = z.object({
   }),
   tags: z.array(z.string()),
   strike: z.boolean(),
+  /** Added to the next node punishment when this tier charges points (《淘宝规则》第四十三条). */
+  nodeMeasures: measureIds,
   punishment: z
     .object({
       measures: measureIds,

@@ -56,7 +56,13 @@ function versionView(version: RuleVersion, next: RuleVersion | undefined): RuleV
     overrides: (version.overrides ?? []).map((c) => tierView(c, version)),
     measures: [...version.measures],
     demotion: version.demotion ? { ...version.demotion } : null,
-    nodeMeasures: [...(version.nodeMeasures ?? [])],
+    // The version's own and those of its tiers (第四十三条's restriction is per kind of conduct).
+    nodeMeasures: [
+      ...new Set([
+        ...(version.nodeMeasures ?? []),
+        ...[...version.cases, ...(version.overrides ?? [])].flatMap((c) => c.nodeMeasures ?? []),
+      ]),
+    ],
   };
 }
 
@@ -71,6 +77,7 @@ function tierView(tier: OutcomeCase, version: RuleVersion): TierView {
     measures: { fixed: [...(tier.measures?.fixed ?? [])], reviewerFact: tier.measures?.fromFact ?? null },
     tags: [...(tier.tags ?? [])],
     strike: tier.strike === true,
+    nodeMeasures: [...(tier.nodeMeasures ?? [])],
     punishment: tier.punishment
       ? {
           measures: [...tier.punishment.measures],

@@ -100,6 +100,7 @@ export const DESK_ERROR_REASONS = [
   // Decisions and their approval.
   'unknown_rule',
   'invalid_facts',
+  'measure_not_in_rule',
   'rule_not_in_family',
   'rule_not_in_force',
   'violation_in_future',

@@ -22,6 +22,7 @@ export const FACT_LABELS = {
 
 export const FACT_LABELS_BY_RULE = {
   counterfeit: { items: { zh: '假冒商品件数', en: 'Counterfeit items listed' } },
+  'member-rights-abuse': { kind: { zh: '滥用会员权利情形', en: 'Kind of abuse of member rights' } },
 } satisfies Record<string, Record<string, LocalizedText>>;
 
 /** Names of the values enum facts take. */
@@ -31,6 +32,12 @@ export const FACT_VALUE_LABELS = {
   facilitation: { zh: '提供便利', en: 'Facilitation' },
   product: { zh: '商品准入', en: 'Product admission' },
   seller: { zh: '卖家准入', en: 'Seller admission' },
+  // Abuse of member rights (《滥用会员权利实施细则》; 《淘宝规则》第四十三条 恶意评价、竞拍不买).
+  'malicious-review': { zh: '恶意评价（以差评要挟）', en: 'Malicious reviews (threats of bad reviews)' },
+  'complaint-extortion': { zh: '以投诉要挟索取不当利益', en: 'Extortion by complaints' },
+  'invalid-address': { zh: '恶意使用无效收货信息', en: 'Invalid shipping details' },
+  'bid-not-buy': { zh: '拍下不付款（竞拍不买）', en: 'Bid and not buy (orders left unpaid)' },
+  'other-abuse': { zh: '其他滥用情形', en: 'Other abuse' },
 } satisfies Record<string, LocalizedText>;
 
 type Lang = keyof LocalizedText;

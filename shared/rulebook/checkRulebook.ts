@@ -4,7 +4,8 @@
  * people edit; this catches their typos in a unit test instead of in a member's standing.
  */
 import { localDateToDayNumber } from './time';
-import type { Condition, OutcomeCase, PointsSpec, Rulebook, RuleDefinition } from './types';
+import type { Condition, OutcomeCase, PointsSpec, Rulebook, RulebookSettingName, RuleDefinition } from './types';
+import { RULEBOOK_SETTING_VALUES } from './types';
 
 function conditionFacts(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionFacts);
@@ -12,6 +13,23 @@ function conditionFacts(condition: Condition): string[] {
   if ('not' in condition) return conditionFacts(condition.not);
   if ('fact' in condition) return [condition.fact];
   return [];
+}
+
+function conditionSettings(condition: Condition): { setting: string; equals: string }[] {
+  if ('all' in condition) return condition.all.flatMap(conditionSettings);
+  if ('any' in condition) return condition.any.flatMap(conditionSettings);
+  if ('not' in condition) return conditionSettings(condition.not);
+  if ('setting' in condition) return [condition];
+  return [];
+}
+
+/** A setting name and value the engine knows (rulebooks edited as JSON can hold anything). */
+function settingProblem(name: string, value: unknown): string | null {
+  if (!Object.hasOwn(RULEBOOK_SETTING_VALUES, name)) return `unknown setting "${name}"`;
+  const values: readonly unknown[] = RULEBOOK_SETTING_VALUES[name as RulebookSettingName];
+  return values.includes(value)
+    ? null
+    : `setting "${name}" is one of ${values.join(', ')}, not ${JSON.stringify(value)}`;
 }
 
 function pointsFacts(points: PointsSpec): string[] {
@@ -34,7 +52,11 @@ function caseProblems(
     ...(c.punishment?.days && typeof c.punishment.days === 'object' ? [c.punishment.days.fromFact] : []),
   ];
   for (const fact of facts) if (!(fact in rule.facts)) problems.push(`${where}: undeclared fact "${fact}"`);
-  for (const m of [...(c.measures?.fixed ?? []), ...(c.punishment?.measures ?? [])]) {
+  for (const { setting, equals } of c.when ? conditionSettings(c.when) : []) {
+    const problem = settingProblem(setting, equals);
+    if (problem) problems.push(`${where}: ${problem}`);
+  }
+  for (const m of [...(c.measures?.fixed ?? []), ...(c.punishment?.measures ?? []), ...(c.nodeMeasures ?? [])]) {
     if (!knownMeasure(m)) problems.push(`${where}: unknown measure "${m}"`);
   }
   if (typeof c.points === 'number' && c.points < 0) problems.push(`${where}: negative points`);
@@ -61,15 +83,28 @@ export function checkRulebook(rulebook: Rulebook): string[] {
     for (const m of [...nodeMeasures, ...(policy.strikes?.measures ?? [])]) {
       if (!knownMeasure(m)) problems.push(`ledgers.${ledger}: unknown measure "${m}"`);
     }
+    const strikes = policy.strikes;
+    if (strikes && strikes.counting !== 'ever' && strikes.counting !== 'year')
+      problems.push(`ledgers.${ledger}.strikes: counting is "ever" or "year", not ${JSON.stringify(strikes.counting)}`);
+    const keep = policy.yearEnd.keepAtOrAbove;
+    // 0 keeps every point (a platform whose points never reset at the year end).
+    if (keep !== undefined && !(Number.isInteger(keep) && keep >= 0))
+      problems.push(`ledgers.${ledger}.yearEnd: keepAtOrAbove is a whole number of points, 0 or more`);
     if (nodes.kind === 'thresholds') {
       const points = nodes.nodes.map((n) => n.points);
       if (points.some((p, i) => i > 0 && p <= (points[i - 1] as number)))
         problems.push(`ledgers.${ledger}: node thresholds not ascending`);
     }
   }
+  for (const [name, value] of Object.entries(rulebook.settings ?? {})) {
+    const problem = settingProblem(name, value);
+    if (problem) problems.push(`settings: ${problem}`);
+  }
   const ids = new Set<string>();
   for (const rule of rulebook.rules) {
     if (ids.has(rule.id)) problems.push(`rules.${rule.id}: duplicate rule id`);
+    if (rule.counting !== 'ever' && rule.counting !== 'year')
+      problems.push(`rules.${rule.id}: counting is "ever" or "year", not ${JSON.stringify(rule.counting)}`);
     ids.add(rule.id);
     if (rule.versions.length === 0) problems.push(`rules.${rule.id}: no versions`);
     let previous = -Infinity;
@@ -99,6 +134,23 @@ export function checkRulebook(rulebook: Rulebook): string[] {
         ...(version.demotion ? [version.demotion.measure] : []),
       ]) {
         if (!knownMeasure(m)) problems.push(`${where}: unknown measure "${m}"`);
+      }
+      // Measures belong to their rule: what a case applies is on the version's own menu.
+      const menu = new Set(version.measures);
+      for (const [kind, cases] of [
+        ['cases', version.cases],
+        ['overrides', version.overrides ?? []],
+      ] as const) {
+        cases.forEach((c, i) => {
+          for (const m of [
+            ...(c.measures?.fixed ?? []),
+            ...(c.punishment?.measures ?? []),
+            ...(c.nodeMeasures ?? []),
+          ]) {
+            if (knownMeasure(m) && !menu.has(m))
+              problems.push(`${where}.${kind}[${i}]: measure "${m}" is not on the rule's menu`);
+          }
+        });
       }
       if (version.demotion && rule.facts[version.demotion.itemsFact]?.type !== 'strings') {
         problems.push(`${where}: demotion items fact "${version.demotion.itemsFact}" is not a strings fact`);

@@ -2,8 +2,14 @@
  * Lookup tables built once per rulebook object (cached), so that judging 100 violations does
  * not rescan the rulebook or re-parse effective dates on every call.
  */
-import { startOfLocalDate } from './time';
-import type { Rulebook, RuleDefinition, RuleVersion } from './types';
+import { parseInstant, startOfLocalDate } from './time';
+import {
+  DEFAULT_RULEBOOK_SETTINGS,
+  type Rulebook,
+  type RulebookSettings,
+  type RuleDefinition,
+  type RuleVersion,
+} from './types';
 
 export interface CompiledRule {
   definition: RuleDefinition;
@@ -16,6 +22,8 @@ export interface CompiledRulebook {
   rules: Map<string, CompiledRule>;
   /** Measures that close the account for good. */
   sealingMeasures: Set<string>;
+  /** `rulebook.settings` with the defaults filled in. */
+  settings: RulebookSettings;
 }
 
 const cache = new WeakMap<Rulebook, CompiledRulebook>();
@@ -35,7 +43,8 @@ export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
       .filter(([, m]) => m.seals === true)
       .map(([id]) => id),
   );
-  const compiled = { rulebook, rules, sealingMeasures };
+  const settings = { ...DEFAULT_RULEBOOK_SETTINGS, ...rulebook.settings };
+  const compiled = { rulebook, rules, sealingMeasures, settings };
   cache.set(rulebook, compiled);
   return compiled;
 }
@@ -47,4 +56,11 @@ export function versionInForce(rule: CompiledRule, atMs: number): RuleVersion | 
     if ((rule.versionStarts[i] as number) <= atMs) found = rule.definition.versions[i];
   }
   return found;
+}
+
+/** The version of `ruleId` in force at an ISO instant, or undefined (unknown rule, unreadable time, not yet in force). */
+export function ruleVersionAt(rulebook: Rulebook, ruleId: string, at: string): RuleVersion | undefined {
+  const rule = compileRulebook(rulebook).rules.get(ruleId);
+  const atMs = parseInstant(at, rulebook.utcOffsetMinutes);
+  return rule && atMs !== null ? versionInForce(rule, atMs) : undefined;
 }

@@ -2,7 +2,7 @@
  * The small interpreter behind the rulebook's tier tables: conditions, points and measures
  * of an outcome case, read from a violation's facts and its place in the history.
  */
-import type { Condition, Facts, MeasureId, MeasuresSpec, PointsSpec } from './types';
+import type { Condition, Facts, MeasureId, MeasuresSpec, PointsSpec, RulebookSettings } from './types';
 
 /** What a condition may look at besides the facts. */
 export interface CaseContext {
@@ -13,6 +13,8 @@ export interface CaseContext {
   priorTagged: (tag: string) => number;
   /** Tags this violation already received from its tier (seen by overrides). */
   currentTags: readonly string[];
+  /** The rulebook's readings of ambiguous clauses, defaults filled in. */
+  settings: RulebookSettings;
 }
 
 /** A number fact; absent or not a number reads as 0. */
@@ -47,6 +49,7 @@ export function matches(condition: Condition, ctx: CaseContext): boolean {
     const current = includeCurrent && ctx.currentTags.includes(tag) ? 1 : 0;
     return ctx.priorTagged(tag) + current >= atLeast;
   }
+  if ('setting' in condition) return ctx.settings[condition.setting] === condition.equals;
   if ('equals' in condition) return factEquals(ctx.facts, condition.fact, condition.equals);
   if ('atLeast' in condition) return factNumber(ctx.facts, condition.fact) >= condition.atLeast;
   return factNumber(ctx.facts, condition.fact) < condition.below;
@@ -59,10 +62,16 @@ export function pointsOf(spec: PointsSpec, facts: Facts): number {
   return typeof chosen === 'number' && Number.isFinite(chosen) ? Math.max(0, chosen) : spec.default;
 }
 
-export function measuresOf(spec: MeasuresSpec | undefined, facts: Facts): MeasureId[] {
+/**
+ * The case's fixed measures and those the reviewer chose. Chosen measures off the rule's `menu` are
+ * never applied: validation refuses them, and a finding stored before that check must not seal an
+ * account against its rule (e.g. `account-sealed` on a first false-appeal-evidence finding).
+ */
+export function measuresOf(spec: MeasuresSpec | undefined, facts: Facts, menu?: ReadonlySet<string>): MeasureId[] {
   if (!spec) return [];
   const fixed = spec.fixed ?? [];
-  const chosen = spec.fromFact === undefined ? [] : factStrings(facts, spec.fromFact);
+  const all = spec.fromFact === undefined ? [] : factStrings(facts, spec.fromFact);
+  const chosen = menu ? all.filter((m) => menu.has(m)) : all;
   return unique([...fixed, ...chosen]);
 }
 

@@ -140,12 +140,56 @@ const rightsAbuseMeasures = [
   'orders-closed',
 ] as const;
 
+/**
+ * The kinds of abuse of member rights: the examples of 《滥用会员权利实施细则》 ("包括但不限于以下情形")
+ * with the threat split by its means, since 《淘宝规则》第四十三条 singles out malicious reviews and
+ * bid-and-not-buy: "若會員因惡意評價或競拍不買被扣分,則在隨後的節點處理中將對其增加限制買家行為的處理".
+ */
+export const RIGHTS_ABUSE_KINDS = [
+  // "以發起投訴、給予差評等手段威脅他人,索取不當利益": by bad reviews (惡意評價) ...
+  'malicious-review',
+  // ... or by complaints.
+  'complaint-extortion',
+  // "惡意使用無效的或不準確的收貨地址和(或)收貨人信息,導致賣家無法按時發貨".
+  'invalid-address',
+  // "利用一個或多個賬戶,在短時間大量拍下商品不付款,導致賣家商品下架" (競拍不買).
+  'bid-not-buy',
+  'other-abuse',
+] as const;
+
+/** The kinds 第四十三条 adds the buyer-action restriction for. */
+const BUYER_RESTRICTED_KINDS = ['malicious-review', 'bid-not-buy'] as const;
+
+const buyerRestrictedKind = { any: BUYER_RESTRICTED_KINDS.map((kind) => ({ fact: 'kind', equals: kind })) };
+
+/** Splits a points case: the kinds of 第四十三条 add the buyer-action restriction to the next node. */
+function withBuyerRestriction(points: OutcomeCase): OutcomeCase[] {
+  const when = points.when ? { all: [points.when, buyerRestrictedKind] } : buyerRestrictedKind;
+  return [{ ...points, when, nodeMeasures: ['buyer-actions-restricted'] }, points];
+}
+
+/** Reviewer-chosen points (restricting buyer actions for the kinds of 第四十三条) or a warning. */
+function art65Cases(basis: LocalizedText): OutcomeCase[] {
+  const [points, warning] = reviewerChosenCases(basis) as [OutcomeCase, OutcomeCase];
+  return [...withBuyerRestriction(points), warning];
+}
+
 const memberRightsAbuse: RuleDefinition = {
   id: 'member-rights-abuse',
   name: { zh: '滥用会员权利', en: 'Abuse of member rights' },
   platform: 'Taobao',
   counting: 'ever',
-  facts: reviewerFacts,
+  facts: {
+    ...reviewerFacts,
+    kind: {
+      type: 'enum',
+      values: RIGHTS_ABUSE_KINDS,
+      description: {
+        zh: '滥用情形：恶意评价、投诉要挟、无效收货信息、拍下不付款（竞拍不买）或其他；恶意评价与竞拍不买被扣分的，随后的节点处理增加限制买家行为。',
+        en: 'Kind of abuse: malicious reviews, extortion by complaints, invalid shipping details, bid-and-not-buy, or other; points for malicious reviews or bid-and-not-buy add a buyer-action restriction to the next node.',
+      },
+    },
+  },
   versions: [
     {
       // Before the split the conduct was the second half of 不當註冊 (old 第六十四條):
@@ -157,17 +201,15 @@ const memberRightsAbuse: RuleDefinition = {
         en: 'Before 2016-08-02 abuse of member rights was part of "improper registration" (old art. 64): a general violation, 12 points per time, orders from the abuse closed.',
       },
       ledger: 'general',
-      cases: [
-        {
-          basis: {
-            zh: '按原“不当注册”第六十四条处理：“对滥用权利导致的订单予以关闭，每次扣12分”。',
-            en: 'Judged under old art. 64 "improper registration": "orders from the abuse closed, 12 points per time".',
-          },
-          outcome: 'points',
-          points: 12,
-          measures: { fixed: ['orders-closed'], fromFact: 'measures' },
+      cases: withBuyerRestriction({
+        basis: {
+          zh: '按原“不当注册”第六十四条处理：“对滥用权利导致的订单予以关闭，每次扣12分”。',
+          en: 'Judged under old art. 64 "improper registration": "orders from the abuse closed, 12 points per time".',
         },
-      ],
+        outcome: 'points',
+        points: 12,
+        measures: { fixed: ['orders-closed'], fromFact: 'measures' },
+      }),
       measures: rightsAbuseMeasures,
     },
     {
@@ -179,14 +221,12 @@ const memberRightsAbuse: RuleDefinition = {
       },
       // "將「濫用會員權利」情形設立一條獨立規則,歸屬一般違規行為"
       ledger: 'general',
-      cases: reviewerChosenCases({
+      // Malicious reviews and bid-and-not-buy (the `kind` fact) add the buyer-action restriction.
+      cases: art65Cases({
         zh: '第六十五条未规定分值：分值（默认不扣分，即警告）与措施由审核员选择。',
         en: 'Art. 65 sets no points: points (default none, a warning) and measures chosen by the reviewer.',
       }),
       measures: [...rightsAbuseMeasures, 'account-sealed', 'gains-recovered'],
-      // Malicious reviews and bid-and-not-buy are abuse of rights; 第43條: "若會員因惡意評價或競拍
-      // 不買被扣分,則在隨後的節點處理中將對其增加限制買家行為的處理".
-      nodeMeasures: ['buyer-actions-restricted'],
     },
   ],
 };
@@ -203,6 +243,13 @@ const improperRegistration: RuleDefinition = {
       description: {
         zh: '批量注册的账户数（仅作记录：按次扣分）。',
         en: 'Accounts registered in bulk (informational: points are per time).',
+      },
+    },
+    measures: {
+      type: 'measures',
+      description: {
+        zh: '审核人员对涉嫌不当注册的会员选定的临时性管控措施。',
+        en: 'Temporary measures the reviewer chooses for the member suspected of improper registration.',
       },
     },
   },
@@ -223,7 +270,7 @@ const improperRegistration: RuleDefinition = {
           },
           outcome: 'points',
           points: 12,
-          measures: { fixed: ['registered-accounts-sealed'] },
+          measures: { fixed: ['registered-accounts-sealed'], fromFact: 'measures' },
         },
       ],
       measures: [...rightsAbuseMeasures, 'registered-accounts-sealed'],
@@ -236,8 +283,19 @@ const improperRegistration: RuleDefinition = {
         en: 'Registering accounts in bulk by software: serious violation, 48 points per time; accounts sealed.',
       },
       // "「不當註冊」規則歸屬嚴重違規行為": 48 serious points reach the 48 node: account sealed.
+      // Whom the 48 points and the seal fall on is the rulebook's `bulkRegistrationSeals` reading.
       ledger: 'serious',
       cases: [
+        {
+          when: { setting: 'bulkRegistrationSeals', equals: 'registered-accounts' },
+          basis: {
+            zh: '“对使用软件、程序方式批量注册而成的账户每次扣48分”：扣分与查封落在批量注册而成的账户上；对涉嫌不当注册的会员“采取警告、身份验证……等临时性管控措施”。',
+            en: '"48 points per time for accounts registered in bulk by software": the points and the seal fall on those accounts; the member suspected gets "warning, identity verification ... temporary measures".',
+          },
+          outcome: 'warning',
+          points: 0,
+          measures: { fixed: ['registered-accounts-sealed'], fromFact: 'measures' },
+        },
         {
           basis: {
             zh: '“对使用软件、程序方式批量注册而成的账户每次扣48分”。',
@@ -245,7 +303,7 @@ const improperRegistration: RuleDefinition = {
           },
           outcome: 'points',
           points: 48,
-          measures: { fixed: ['registered-accounts-sealed'] },
+          measures: { fixed: ['registered-accounts-sealed'], fromFact: 'measures' },
         },
       ],
       measures: [
@@ -728,6 +786,8 @@ export const defaultRulebook: Rulebook = {
     // 《淘宝虚假交易认定与处罚细则》: the seller may appeal "收到通知后3天内" (docs/RULEBOOK.md, appeals).
     byRule: { 'fake-transaction': 3 },
   },
+  // The readings of ambiguous clauses this rulebook takes (docs/RULEBOOK.md, "Readings").
+  settings: { bulkRegistrationSeals: 'registering-account' },
   fourEyes: {
     // The desk's own policy: every decision that is hard to undo waits for a second person.
     seriousPoints: true,

@@ -8,16 +8,19 @@ export {
   IMPROPER_INFO_USE_STEPS,
 } from './alibaba1688Rulebook';
 export { checkRulebook } from './checkRulebook';
+export { ruleVersionAt } from './compile';
 export {
   DEFAULT_RULE_IDS,
   type DefaultRuleId,
   defaultRulebook,
+  RIGHTS_ABUSE_KINDS,
   RIGHTS_ABUSE_SPLIT_DATE,
   SINCE_RECORDS_BEGIN,
 } from './defaultRulebook';
 export { RulebookError } from './errors';
 export { type PlatformProblem, type PlatformResolution, platformOfHistory } from './historyPlatform';
 export { kuaishouRulebook, UNFAIR_COMPETITION_CAMPAIGN_DATE, UNFAIR_COMPETITION_SCENES } from './kuaishouRulebook';
+export { measureMenu, measuresOffMenu } from './measureMenu';
 export { measures as defaultMeasures } from './measures';
 export {
   DEFAULT_PLATFORM,

@@ -6,7 +6,14 @@
  */
 import { type CaseContext, matches, measuresOf, pointsOf, unique } from './conditions';
 import { RulebookError } from './errors';
-import type { Facts, Ledger, OutcomeCase, RuleVersion } from './types';
+import {
+  DEFAULT_RULEBOOK_SETTINGS,
+  type Facts,
+  type Ledger,
+  type OutcomeCase,
+  type RulebookSettings,
+  type RuleVersion,
+} from './types';
 
 export interface Judgement {
   case: OutcomeCase;
@@ -23,8 +30,9 @@ export function judge(
   occurrence: number,
   priorTagged: (tag: string) => number,
   path: string,
+  settings: RulebookSettings = DEFAULT_RULEBOOK_SETTINGS,
 ): Judgement {
-  const ctx: CaseContext = { facts, occurrence, priorTagged, currentTags: [] };
+  const ctx: CaseContext = { facts, occurrence, priorTagged, currentTags: [], settings };
   const tier = version.cases.find((c) => c.when === undefined || matches(c.when, ctx));
   if (!tier)
     throw new RulebookError(path, `no case of the rule's version ${version.effectiveFrom} matches these facts`);
@@ -33,7 +41,7 @@ export function judge(
     (c) => c.when === undefined || matches(c.when, { ...ctx, currentTags: tierTags }),
   );
   const chosen = override ?? tier;
-  const measures = measuresOf(chosen.measures, facts);
+  const measures = measuresOf(chosen.measures, facts, new Set(version.measures));
   return {
     case: chosen,
     ledger: chosen.ledger ?? version.ledger,

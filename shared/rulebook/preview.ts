@@ -6,6 +6,7 @@
  */
 import { compareStrings } from './demotion';
 import { RulebookError } from './errors';
+import { reversalId } from './reversals';
 import { rulebookForHistory, standing } from './standing';
 import { formatInstant, toInstant } from './time';
 import type {
@@ -116,7 +117,7 @@ export function previewFinding(
           facts: proposed.facts,
         },
       ],
-      reversed: (history.reversed ?? []).filter((r) => r !== id),
+      reversed: (history.reversed ?? []).filter((r) => reversalId(r) !== id),
     },
     effectiveAsOf,
     rulebook,

@@ -8,9 +8,18 @@ import { z } from 'zod';
 import { compileRulebook, versionInForce } from './compile';
 import { defaultRulebook } from './defaultRulebook';
 import { platformOfHistory } from './historyPlatform';
+import { measureMenu, measuresOffMenu, OFF_MENU_REASON, offMenuMessage } from './measureMenu';
 import { PLATFORM_IDS, PLATFORM_NAMES, platformOfRule, rulebookOf } from './platforms';
+import { stageRefusal } from './reversals';
 import { parseInstant } from './time';
-import type { FactSpec, Rulebook, RuleDefinition, StandingInput } from './types';
+import {
+  type FactSpec,
+  type Rulebook,
+  type RuleDefinition,
+  type RuleVersion,
+  type StandingInput,
+  VIOLATION_STAGES,
+} from './types';
 
 /** `['violations', 2, 'facts', 'items']` → `violations[2].facts.items`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -46,7 +55,7 @@ export class StandingInputError extends Error {
   }
 }
 
-function factSchema(spec: FactSpec, rulebook: Rulebook): z.ZodType {
+function factSchema(spec: FactSpec, rulebook: Rulebook, rule: RuleDefinition, menu: ReadonlySet<string>): z.ZodType {
   switch (spec.type) {
     case 'integer': {
       const bounds = spec.max === undefined ? `≥ ${spec.min ?? 0}` : `between ${spec.min ?? 0} and ${spec.max}`;
@@ -71,22 +80,35 @@ function factSchema(spec: FactSpec, rulebook: Rulebook): z.ZodType {
     case 'measures':
       return z
         .array(
-          z.string({ error: 'expected a measure id' }).refine((m) => Object.hasOwn(rulebook.measures, m), {
-            error: (issue) => `unknown measure ${JSON.stringify(issue.input)}`,
-          }),
+          z
+            .string({ error: 'expected a measure id' })
+            .refine((m) => Object.hasOwn(rulebook.measures, m), {
+              error: (issue) => `unknown measure ${JSON.stringify(issue.input)}`,
+              abort: true,
+            })
+            .refine((m) => menu.has(m), {
+              error: (issue) => offMenuMessage(rule, String(issue.input), menu),
+              params: { reason: OFF_MENU_REASON },
+            }),
           { error: 'expected an array of measure ids' },
         )
         .optional();
   }
 }
 
-/** Zod schema of one rule's facts, generated from its declarations. */
+/**
+ * Zod schema of one rule's facts, generated from its declarations. Chosen measures must be on the
+ * menu of `version` (the version in force when the violation was committed), or of some version
+ * of the rule when it is not known yet; a refusal carries `params.reason: 'measure_not_in_rule'`.
+ */
 export function factsSchema(
   rule: RuleDefinition,
   rulebook: Rulebook = defaultRulebook,
+  version?: RuleVersion,
 ): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, spec] of Object.entries(rule.facts)) shape[name] = factSchema(spec, rulebook);
+  const menu = measureMenu(rule, version);
+  for (const [name, spec] of Object.entries(rule.facts)) shape[name] = factSchema(spec, rulebook, rule, menu);
   const known = Object.keys(rule.facts);
   const takes = known.length === 0 ? 'takes no facts' : `takes ${known.join(', ')}`;
   return z
@@ -134,7 +156,19 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
         asOf: instant,
         violations: z.array(violation, { error: 'expected an array of violations' }),
         reversed: z
-          .array(z.string({ error: 'expected a violation id' }), { error: 'expected an array of violation ids' })
+          .array(
+            z.union(
+              [
+                z.string({ error: 'expected a violation id' }),
+                z.strictObject({
+                  id: z.string({ error: 'expected a violation id' }).min(1, { error: 'expected a violation id' }),
+                  stage: z.enum(VIOLATION_STAGES, { error: `expected one of ${VIOLATION_STAGES.join(', ')}` }),
+                }),
+              ],
+              { error: 'expected a violation id or {id, stage}' },
+            ),
+            { error: 'expected an array of violation ids or {id, stage}' },
+          )
           .optional(),
       },
       { error: 'expected an object {asOf, violations, reversed?}' },
@@ -147,6 +181,10 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
           message: `the history names platform ${input.platform}, but it is judged by platform ${rulebook.platform}'s rulebook`,
         });
       }
+      (input.reversed ?? []).forEach((reversal, index) => {
+        const refusal = typeof reversal === 'string' ? null : stageRefusal(reversal);
+        if (refusal) ctx.addIssue({ code: 'custom', path: ['reversed', index, 'stage'], message: refusal });
+      });
       const seen = new Set<string>();
       input.violations.forEach((v, index) => {
         if (seen.has(v.id))
@@ -181,6 +219,13 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
           }
         }
         const atMs = parseInstant(v.at, offset);
+        const version = atMs === null ? undefined : versionInForce(rule, atMs);
+        // The facts schema allowed the measures of any version; the one in force decides.
+        if (parsed.success && version) {
+          for (const off of measuresOffMenu(rule.definition, version, parsed.data)) {
+            ctx.addIssue({ code: 'custom', path: ['violations', index, 'facts', ...off.path], message: off.message });
+          }
+        }
         const recordedMs = v.recordedAt === undefined ? null : parseInstant(v.recordedAt, offset);
         if (atMs !== null && recordedMs !== null && recordedMs < atMs) {
           ctx.addIssue({
@@ -189,7 +234,7 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
             message: 'a violation cannot go on record before it was committed',
           });
         }
-        if (atMs !== null && !versionInForce(rule, atMs)) {
+        if (atMs !== null && !version) {
           ctx.addIssue({
             code: 'custom',
             path: ['violations', index, 'at'],

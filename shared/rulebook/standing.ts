@@ -22,6 +22,7 @@ import { type Balances, closeYearForAll, emptyBalances } from './ledgers';
 import { crossedNodes, heaviestCrossed } from './nodes';
 import { platformOfRule, rulebookOf } from './platforms';
 import { PunishmentLog, type PunishmentRecord } from './punishments';
+import { stageRefusal } from './reversals';
 import { addDays, formatInstant, localDayNumber, MS_PER_DAY, platformYear, toInstant } from './time';
 import type {
   ExcludedViolation,
@@ -29,10 +30,12 @@ import type {
   FindingPunishment,
   History,
   Ledger,
+  Reversal,
   Rulebook,
   RuleVersion,
   Standing,
   Violation,
+  ViolationStage,
 } from './types';
 
 /** A violation ready to replay. */
@@ -112,7 +115,7 @@ export function standing(history: History, asOf: string | Date, rulebook?: Ruleb
 /** Resolves rule and version of every violation, sets aside reversed and future ones, sorts the rest. */
 function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
   const offset = compiled.rulebook.utcOffsetMinutes;
-  const reversed = new Set(history.reversed ?? []);
+  const reversed = reversalsOf(history.reversed ?? []);
   const entries: Entry[] = [];
   const excluded: ExcludedViolation[] = [];
   const seenIds = new Set<string>();
@@ -139,7 +142,9 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
       const first = rule.definition.versions[0]?.effectiveFrom ?? 'any date';
       throw new RulebookError(`${path}.at`, `rule "${violation.rule}" is not in force before ${first} (platform time)`);
     }
-    if (reversed.has(violation.id)) excluded.push({ id: violation.id, reason: 'reversed' });
+    const reversal = reversed.get(violation.id);
+    if (reversal)
+      excluded.push({ id: violation.id, reason: 'reversed', ...(reversal.stage ? { stage: reversal.stage } : {}) });
     else if (recordedMs > asOfMs) excluded.push({ id: violation.id, reason: 'after-as-of' });
     else entries.push({ violation, atMs, recordedMs, rule, version, path });
   });
@@ -147,6 +152,24 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
   entries.sort((a, b) => a.recordedMs - b.recordedMs || compareStrings(a.violation.id, b.violation.id));
   excluded.sort((a, b) => compareStrings(a.id, b.id));
   return { entries, excluded };
+}
+
+/**
+ * The reversals by violation id. A bare id is an upheld appeal (the desk's own path), allowed at
+ * any stage; a staged one on the record is refused: "違規記錄…到第三步就不能撤銷了".
+ */
+function reversalsOf(reversals: readonly Reversal[]): Map<string, { stage?: ViolationStage }> {
+  const byId = new Map<string, { stage?: ViolationStage }>();
+  reversals.forEach((reversal, index) => {
+    if (typeof reversal === 'string') {
+      if (!byId.has(reversal)) byId.set(reversal, {});
+      return;
+    }
+    const refusal = stageRefusal(reversal);
+    if (refusal) throw new RulebookError(`reversed[${index}].stage`, refusal);
+    byId.set(reversal.id, { stage: reversal.stage });
+  });
+  return byId;
 }
 
 /** The state of one replay: balances, counters and what has been executed so far. */
@@ -159,8 +182,8 @@ class Replay {
   private readonly occurrences = new Map<string, number>();
   private readonly tagCounts = new Map<string, number>();
   private readonly strikeCounts = new Map<string, number>();
-  /** Points charged per cap group and platform year, for the rolling cap. */
-  private readonly capCharges = new Map<string, { atMs: number; points: number }[]>();
+  /** Points charged per cap group, with the platform year they were charged in, for the rolling cap. */
+  private readonly capCharges = new Map<string, { atMs: number; year: number; points: number }[]>();
   /** Measures waiting for the next node of a ledger (第43條 buyer-action restriction). */
   private pendingNodeMeasures = new Map<Ledger, string[]>();
 
@@ -218,13 +241,14 @@ class Replay {
       occurrence,
       (tag) => this.tagCounts.get(`${countingKey}|${tag}`) ?? 0,
       `${path}.facts`,
+      this.compiled.settings,
     );
     for (const tag of judgement.tags) {
       const key = `${countingKey}|${tag}`;
       this.tagCounts.set(key, (this.tagCounts.get(key) ?? 0) + 1);
     }
 
-    const { points, uncappedPoints } = this.applyCap(judgement.case.cap, judgement.points, atMs);
+    const { points, uncappedPoints } = this.applyCap(judgement.case.cap, judgement.points, atMs, judgement.ledger);
     const finding: Finding = {
       id: violation.id,
       ledger: judgement.ledger,
@@ -245,7 +269,7 @@ class Replay {
     if (uncappedPoints !== undefined) finding.uncappedPoints = uncappedPoints;
     this.findings.push(finding);
 
-    this.charge(finding, version, atMs);
+    this.charge(finding, [...(version.nodeMeasures ?? []), ...(judgement.case.nodeMeasures ?? [])], atMs);
     if (judgement.case.strike) this.strike(finding, atMs);
 
     // Punishments the finding starts by itself: its case's own (Xianyu) and sealing measures the reviewer chose.
@@ -272,35 +296,44 @@ class Replay {
   }
 
   /**
-   * "每件扣2分(3天內不超過12分)": at most `cap.points` from the group in any window. The window
-   * does not reach back into the previous platform year: those points are already cleared, and
-   * counting them would let a reversal in December raise the charge in January.
+   * "每件扣2分(3天內不超過12分)" (《淘宝规则》第五十条（三）): at most `cap.points` from the group in any
+   * window. A window that reaches back across 31 December counts last year's points only as far as
+   * they survived the year end: the ledger's carry-over ("以24分計入次年", 第四十五条) keeps them on
+   * the record, a reset clears them. So a January listing after a December listing that was carried
+   * is not charged 12 again; after a reset it is.
    */
   private applyCap(
     cap: { group: string; points: number; withinDays: number } | undefined,
     asked: number,
     atMs: number,
+    ledger: Ledger,
   ): { points: number; uncappedPoints?: number } {
     if (!cap) return { points: asked };
-    const key = `${cap.group}@${this.year}`;
-    const charged = this.capCharges.get(key) ?? [];
+    const charged = this.capCharges.get(cap.group) ?? [];
     const windowStart = atMs - cap.withinDays * MS_PER_DAY;
-    const already = charged.reduce((sum, c) => (c.atMs > windowStart ? sum + c.points : sum), 0);
-    const points = Math.min(asked, Math.max(0, cap.points - already));
-    charged.push({ atMs, points });
-    this.capCharges.set(key, charged);
+    let thisYear = 0;
+    let lastYear = 0;
+    for (const c of charged) {
+      if (c.atMs <= windowStart) continue;
+      if (c.year === this.year) thisYear += c.points;
+      else if (c.year === this.year - 1) lastYear += c.points;
+    }
+    const surviving = Math.min(lastYear, this.balance(ledger).carried);
+    const points = Math.min(asked, Math.max(0, cap.points - thisYear - surviving));
+    charged.push({ atMs, year: this.year, points });
+    this.capCharges.set(cap.group, charged);
     return points < asked ? { points, uncappedPoints: asked } : { points };
   }
 
   /** Charges the finding's ledger and executes the heaviest node it reaches (or lets it be absorbed). */
-  private charge(finding: Finding, version: RuleVersion, atMs: number): void {
+  private charge(finding: Finding, nodeMeasures: readonly string[], atMs: number): void {
     const ledger = finding.ledger;
     const scale = this.ledgerPolicy(ledger).nodes;
     const balance = this.balance(ledger);
     const before = balance.total;
     balance.total = before + finding.points;
     const pending = this.pendingNodeMeasures.get(ledger) ?? [];
-    if (finding.points > 0 && version.nodeMeasures) pending.push(...version.nodeMeasures);
+    if (finding.points > 0) pending.push(...nodeMeasures);
     this.pendingNodeMeasures.set(ledger, pending);
     finding.crossedNodes = crossedNodes(scale, before, before + finding.points);
     const hit = heaviestCrossed(scale, finding.crossedNodes);

@@ -37,8 +37,9 @@ function daysInMonth(year: number, month: number): number {
 /**
  * Parses an ISO 8601 date or date-time. A time without an offset is read as platform time
  * (docs/CONTRACTS.md: "the platform's time zone is UTC+8 unless the rulebook says otherwise"); a bare
- * date is the start of that platform day. Returns `null` for anything else, including impossible
- * calendar dates such as 2024-02-30.
+ * date is the start of that platform day; `24:00` (exactly) is the first instant of the next day.
+ * Returns `null` for anything else, including impossible calendar dates such as 2024-02-30 and
+ * times past 24:00 such as `24:00:01`.
  */
 export function parseInstant(text: string, platformOffsetMinutes: number): number | null {
   const m = ISO_INSTANT.exec(text.trim());
@@ -51,8 +52,10 @@ export function parseInstant(text: string, platformOffsetMinutes: number): numbe
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  // 24:00 is not accepted: the rules' "24:00 on 31 December" is expressed as 00:00 on 1 January.
-  if (hour > 23 || minute > 59 || second > 59) return null;
+  // "24:00" is the end of the day, i.e. the first instant of the next one, as the rules write it
+  // ("違規扣分在每年的12月31日24時清零"); Date.UTC carries hour 24 into the next day (and year).
+  const endOfDay = hour === 24 && minute === 0 && second === 0 && millis === 0;
+  if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return null;
   const offsetMinutes = parseOffset(m[8], platformOffsetMinutes);
   if (offsetMinutes === null) return null;
   const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, millis);
@@ -156,4 +159,22 @@ export function toInstant(value: string | Date, platformOffsetMinutes: number, p
   const ms = typeof value === 'string' ? parseInstant(value, platformOffsetMinutes) : null;
   if (ms === null) throw new RulebookError(path, `expected an ISO 8601 date-time, got ${JSON.stringify(value)}`);
   return ms;
+}
+
+const END_OF_DAY = /^(\d{4})-(\d{2})-(\d{2})[T ]24:00(?::00(?:[.,]0{1,9})?)?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/**
+ * Rewrites an ISO date-time at `24:00` (with an offset) as `00:00` of the next day in the same
+ * offset (`2023-12-31T24:00:00+08:00` → `2024-01-01T00:00:00+08:00`), so that validators and
+ * `Date` that only know 00:00–23:59 see the same instant. Any other text is returned unchanged.
+ */
+export function normalizeEndOfDay(text: string): string {
+  const m = END_OF_DAY.exec(text.trim());
+  if (!m) return text;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return text;
+  const next = dayNumberToLocalDate(localDateToDayNumber(`${m[1]}-${m[2]}-${m[3]}`) + 1);
+  return `${next}T00:00:00${m[4]}`;
 }

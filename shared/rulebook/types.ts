@@ -74,6 +74,8 @@ export type Condition =
   | { occurrence: { atLeast?: number; atMost?: number } }
   /** How many findings of this rule carry `tag`; `includeCurrent` adds the tags the tiers gave this one. */
   | { tagged: { tag: string; atLeast: number; includeCurrent: boolean } }
+  /** The platform's reading of an ambiguous clause (`Rulebook.settings`), e.g. whom bulk registration seals. */
+  | { setting: RulebookSettingName; equals: string }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
@@ -117,6 +119,11 @@ export interface OutcomeCase {
   /** Counts towards the ledger's strike policy (three strikes, 《淘宝规则》第五十条). */
   strike?: boolean;
   punishment?: FindingPunishment;
+  /**
+   * Added to the next node punishment of the ledger when this case charges points: the version's
+   * `nodeMeasures` for only some kinds of the conduct (《淘宝规则》第四十三条: "若會員因惡意評價或競拍不買被扣分").
+   */
+  nodeMeasures?: readonly MeasureId[];
 }
 
 export interface DemotionSpec {
@@ -231,6 +238,27 @@ export interface FourEyesPolicy {
   waiveSerious: boolean;
 }
 
+/**
+ * A platform's choices where a clause reads two ways (docs/RULEBOOK.md, "Readings"), as values a
+ * rule's conditions can test. The other such choices are fields of their own: whether occurrences
+ * restart each year (`RuleDefinition.counting`), whether strikes do (`StrikePolicy.counting`), and
+ * whether a ledger at 48 or more survives the year end (`YearEndPolicy.keepAtOrAbove`).
+ */
+export const RULEBOOK_SETTING_VALUES = {
+  /**
+   * 《淘宝规则》第四十七条 "對使用軟件、程序方式批量註冊而成的賬戶每次扣48分": `registering-account`
+   * charges the 48 points to the member who registered in bulk (the subject, sealed at the 48 node)
+   * and seals the accounts it registered; `registered-accounts` seals only those accounts, and the
+   * member gets the "臨時性管控措施" the reviewer chooses, without points.
+   */
+  bulkRegistrationSeals: ['registering-account', 'registered-accounts'],
+} as const;
+export type RulebookSettingName = keyof typeof RULEBOOK_SETTING_VALUES;
+export type RulebookSettings = { [K in RulebookSettingName]: (typeof RULEBOOK_SETTING_VALUES)[K][number] };
+
+/** The readings a rulebook that says nothing applies. */
+export const DEFAULT_RULEBOOK_SETTINGS: RulebookSettings = { bulkRegistrationSeals: 'registering-account' };
+
 export interface Rulebook {
   id: string;
   /** The platform whose rules these are: its subjects are judged by this rulebook only. */
@@ -247,6 +275,8 @@ export interface Rulebook {
   rules: readonly RuleDefinition[];
   appeals: AppealPolicy;
   fourEyes: FourEyesPolicy;
+  /** Readings of ambiguous clauses; absent ones are `DEFAULT_RULEBOOK_SETTINGS`. */
+  settings?: Partial<RulebookSettings>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +297,26 @@ export interface Violation {
   facts: Facts;
 }
 
+/**
+ * The life of a violation on the platform (《淘宝规则》, 违规处理流程): "待您處理的違規" (`pending`: the
+ * member may appeal, edit, delist or delete), "小二審核中的違規" (`review`: "如果申訴通過,記錄會自動清除")
+ * and "違規記錄" (`record`: "到第三步就不能撤銷了").
+ */
+export const VIOLATION_STAGES = ['pending', 'review', 'record'] as const;
+export type ViolationStage = (typeof VIOLATION_STAGES)[number];
+
+/** A violation withdrawn at a stage where the platform still lets it go (`pending` or `review`). */
+export interface StagedReversal {
+  id: string;
+  stage: ViolationStage;
+}
+
+/**
+ * One reversal: a bare id is an appeal upheld through the desk's own appeal path, which may
+ * reverse a finding at any stage; `{id, stage}` is a reversal at that stage, refused on the record.
+ */
+export type Reversal = string | StagedReversal;
+
 export interface History {
   /**
    * The platform the subject trades on; its rulebook judges the history. Absent: the rule ids
@@ -274,8 +324,8 @@ export interface History {
    */
   platform?: PlatformId;
   violations: readonly Violation[];
-  /** Ids of violations whose appeal was upheld: removed with everything they triggered. */
-  reversed?: readonly string[];
+  /** Violations removed with everything they triggered (upheld appeals, or withdrawn before the record). */
+  reversed?: readonly Reversal[];
 }
 
 /** The CLI/API input: a history and the instant to judge it at. */
@@ -354,6 +404,8 @@ export interface ExcludedViolation {
    * platform's ledgers (a record kept from before subjects had one platform each).
    */
   reason: 'reversed' | 'after-as-of' | 'other-platform';
+  /** The stage a reversal applied to, when the input said (`reversed: [{id, stage}]`). */
+  stage?: ViolationStage;
 }
 
 export interface Standing {

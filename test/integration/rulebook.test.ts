@@ -33,7 +33,16 @@ describe.each(BACKENDS)('the rulebook over the API on %s', (backend) => {
     expect(registration?.name).toEqual({ zh: '不当注册', en: 'Improper registration' });
     expect(registration?.versions).toMatchObject([
       { sinceRecordsBegin: true, inForceUntil: '2016-08-01', ledger: 'general', tiers: [{ points: 12 }] },
-      { effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE, inForceUntil: null, ledger: 'serious', tiers: [{ points: 48 }] },
+      {
+        effectiveFrom: RIGHTS_ABUSE_SPLIT_DATE,
+        inForceUntil: null,
+        ledger: 'serious',
+        // The literal reading of 第四十七条 is a setting; this rulebook charges the registering member.
+        tiers: [
+          { points: 0, when: { setting: 'bulkRegistrationSeals', equals: 'registered-accounts' } },
+          { points: 48, when: null },
+        ],
+      },
     ]);
     expect(RIGHTS_ABUSE_SPLIT_DATE).toBe('2016-08-02');
 

@@ -37,6 +37,12 @@ export function describeCondition(t: TFunction, condition: Condition): string {
       tag,
     });
   }
+  if ('setting' in condition) {
+    return t('rulebook.condition.equals', {
+      fact: t(`rulebookSettings.${condition.setting}.name`),
+      value: t(`rulebookSettings.${condition.setting}.${condition.equals}`),
+    });
+  }
   if ('equals' in condition)
     return t('rulebook.condition.equals', { fact: condition.fact, value: value(t, condition.equals) });
   if ('atLeast' in condition)

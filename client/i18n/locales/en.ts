@@ -1,4 +1,5 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
+import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeEn } from './intake';
 import { notesEn } from './notes';
@@ -501,6 +502,7 @@ export const en: Messages = {
     illegal_transition: 'The case cannot do that in its current state',
     decision_not_pending: 'This decision is no longer waiting for approval',
     invalid_facts: 'Some facts are invalid; check the marked field',
+    measure_not_in_rule: 'This measure is not one the rule provides; choose from the rule’s own measures',
     rule_not_in_family: 'Decide under this case’s own rule',
     rule_not_in_force: 'The rule was not in force when the violation happened',
     note_required: 'Say why you send it back',
@@ -900,6 +902,7 @@ export const en: Messages = {
   fact: labelsIn(FACT_LABELS, 'en'),
   factByRule: labelsIn(FACT_LABELS_BY_RULE, 'en'),
   factValue: labelsIn(FACT_VALUE_LABELS, 'en'),
+  rulebookSettings: labelsIn(SETTING_LABELS, 'en'),
   fourEyes: {
     notice: 'Needs a second person’s approval (four eyes): {{reasons}}',
     reason: {

@@ -1,4 +1,5 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
+import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeZh } from './intake';
 import { notesZh } from './notes';
@@ -486,6 +487,7 @@ export const zhCN = {
     illegal_transition: '案件当前状态不允许此操作',
     decision_not_pending: '该决定已不在待复核状态',
     invalid_facts: '事实信息有误，请检查标出的字段',
+    measure_not_in_rule: '该规则未规定此处理措施，请从本规则的处理措施中选择',
     rule_not_in_family: '只能按本案的违规类型作出决定',
     rule_not_in_force: '违规发生时该规则尚未施行',
     note_required: '请填写退回说明',
@@ -871,6 +873,7 @@ export const zhCN = {
   fact: labelsIn(FACT_LABELS, 'zh'),
   factByRule: labelsIn(FACT_LABELS_BY_RULE, 'zh'),
   factValue: labelsIn(FACT_VALUE_LABELS, 'zh'),
+  rulebookSettings: labelsIn(SETTING_LABELS, 'zh'),
   fourEyes: {
     notice: '须经复核（四眼原则）：{{reasons}}',
     reason: {

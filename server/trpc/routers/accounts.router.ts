@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from '../../../shared/api/instant';
 import { subjectStandingOnPlatform } from '../../services/subjectStanding.service';
 import { permittedProcedure, router } from '../trpc';
 
@@ -8,7 +9,7 @@ export const accountsRouter = router({
    * extras), judged by its platform's rulebook and naming that `platform`.
    */
   standing: permittedProcedure('cases.read')
-    .input(z.object({ subjectId: z.string().min(1).max(64), asOf: z.iso.datetime({ offset: true }).optional() }))
+    .input(z.object({ subjectId: z.string().min(1).max(64), asOf: isoInstant.optional() }))
     .output(z.record(z.string(), z.unknown()))
     .query(async ({ ctx, input }) => {
       const result = await subjectStandingOnPlatform(

@@ -35,6 +35,15 @@ describe('rulebook conditions and points in words', () => {
     );
   });
 
+  it('words a rulebook setting and its value, not their codes (第四十七条)', () => {
+    const literal = { setting: 'bulkRegistrationSeals', equals: 'registered-accounts' } as const;
+    expect(describeCondition(english, literal)).toBe(
+      'Whom improper registration charges and seals is Only the accounts registered in bulk; temporary measures for the member',
+    );
+    expect(describeCondition(chinese, literal)).toContain('仅批量注册而成的账户');
+    expect(describeCondition(chinese, literal)).not.toContain('registered-accounts');
+  });
+
   it('brackets mixed "and" / "or" and words negation', () => {
     const mixed = {
       any: [

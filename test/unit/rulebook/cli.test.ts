@@ -98,6 +98,24 @@ describe('standingCommand', () => {
 });
 
 describe('fixture histories (one per rule family)', () => {
+  it('listing-cap-year-end.json: "24:00" is 1 January, carried December listings fill the cap, a staged reversal', async () => {
+    const s = await runFixture('listing-cap-year-end.json');
+    expect(s.findings.map((f) => [f.id, f.year, f.points])).toEqual([
+      ['s1', 2023, 12],
+      ['l1', 2023, 12],
+      ['l2', 2024, 0],
+      ['f2', 2024, 0],
+    ]);
+    expect(s.findings.find((f) => f.id === 'l2')).toMatchObject({
+      at: '2024-01-01T00:00:00+08:00',
+      uncappedPoints: 12,
+    });
+    expect(s.points.counterfeit).toBe(24);
+    // f1 reversed while under review: f2 is the first false evidence again, a warning.
+    expect(s.findings.find((f) => f.id === 'f2')).toMatchObject({ occurrence: 1, outcome: 'warning' });
+    expect(s.excluded).toEqual([{ id: 'f1', reason: 'reversed', stage: 'review' }]);
+  });
+
   it('design-example.json', async () => {
     const s = await runFixture('design-example.json');
     expect(s.points.general).toBe(12);

@@ -66,17 +66,15 @@ describe('general ledger: every 12 points', () => {
       [12, '2024-01-01', '2024-01-08'],
       [24, '2024-03-01', '2024-03-08'],
     ]);
-    expect(s.punishments[1]?.measures).toEqual([
-      'shop-shielded',
-      'listing-restricted',
-      'public-warning',
-      'buyer-actions-restricted',
-    ]);
+    expect(s.punishments[1]?.measures).toEqual(['shop-shielded', 'listing-restricted', 'public-warning']);
   });
 
-  it('points from abuse of member rights add buyer-action restrictions to the next node (第43條); other rules do not', () => {
+  it('points for bid-and-not-buy add buyer-action restrictions to the next node (第43條); other rules do not', () => {
     const s = run(
-      [v('a', 'unauthorized-product', '2024-01-01', { admission: 'seller' }), general('b', '2024-02-01', 12)],
+      [
+        v('a', 'unauthorized-product', '2024-01-01', { admission: 'seller' }),
+        v('b', 'member-rights-abuse', '2024-02-01', { points: 12, kind: 'bid-not-buy' }),
+      ],
       '2024-06-01',
     );
     expect(s.punishments.map((p) => p.measures.includes('buyer-actions-restricted'))).toEqual([false, true]);

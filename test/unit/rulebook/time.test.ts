@@ -8,7 +8,7 @@ import {
   startOfLocalDate,
   startOfPlatformYear,
 } from '../../../shared/rulebook';
-import { dayNumberToLocalDate, localDateToDayNumber } from '../../../shared/rulebook/time';
+import { dayNumberToLocalDate, localDateToDayNumber, normalizeEndOfDay } from '../../../shared/rulebook/time';
 
 const UTC8 = 480;
 
@@ -25,12 +25,39 @@ describe('platform time', () => {
     expect(parseInstant(text, UTC8)).toBe(ms);
   });
 
-  it.each(['', 'tomorrow', '2024-13-01', '2023-02-29', '2024-01-01T24:00', '2024-01-01T10:00:00+25:00', '01/02/2024'])(
-    'rejects %j',
-    (text) => {
-      expect(parseInstant(text, UTC8)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'tomorrow',
+    '2024-13-01',
+    '2023-02-29',
+    '2024-01-01T24:00:01',
+    '2024-01-01T24:30',
+    '2024-01-01T24:00:00.001',
+    '2024-01-01T25:00',
+    '2024-01-01T10:00:00+25:00',
+    '01/02/2024',
+  ])('rejects %j', (text) => {
+    expect(parseInstant(text, UTC8)).toBeNull();
+  });
+
+  // 《淘宝规则》第四十五条: "違規扣分在每年的12月31日24時清零" — the rules' own way to write the instant.
+  it('reads "24:00" as the first instant of the next day ("12月31日24時")', () => {
+    expect(parseInstant('2023-12-31T24:00:00+08:00', UTC8)).toBe(startOfPlatformYear(2024, UTC8));
+    expect(parseInstant('2023-12-31T24:00', UTC8)).toBe(startOfPlatformYear(2024, UTC8));
+    expect(parseInstant('2024-02-28T24:00:00Z', UTC8)).toBe(Date.UTC(2024, 1, 29));
+    expect(platformYear(parseInstant('2023-12-31T24:00:00+08:00', UTC8) as number, UTC8)).toBe(2024);
+  });
+
+  it.each([
+    ['2023-12-31T24:00:00+08:00', '2024-01-01T00:00:00+08:00'],
+    ['2023-12-31T24:00+08:00', '2024-01-01T00:00:00+08:00'],
+    ['2024-02-28T24:00:00.000Z', '2024-02-29T00:00:00Z'],
+    ['2024-01-01T10:00:00+08:00', '2024-01-01T10:00:00+08:00'],
+    ['2024-01-01T24:00:01+08:00', '2024-01-01T24:00:01+08:00'],
+    ['2024-02-30T24:00:00+08:00', '2024-02-30T24:00:00+08:00'],
+  ])('writes %s as %s for validators that stop at 23:59', (text, normalized) => {
+    expect(normalizeEndOfDay(text)).toBe(normalized);
+  });
 
   it('formats in the platform offset', () => {
     expect(formatInstant(Date.UTC(2024, 0, 1, 2), UTC8)).toBe('2024-01-01T10:00:00+08:00');

@@ -29,7 +29,10 @@ export function FactsFields(props: {
   const { t } = useTranslation();
   const { view } = useRulebook();
   const localized = useLocalized();
-  const measureIds = view.measures.map((m) => m.id);
+  // Measures belong to their rule: offer the rule's own (every version's; the server checks the
+  // version in force), not the whole table.
+  const ruleMenu = view.rules.find((r) => r.id === props.ruleId)?.versions.flatMap((v) => v.measures);
+  const measureIds = ruleMenu ? [...new Set(ruleMenu)] : view.measures.map((m) => m.id);
   const measureLabel = (id: string) => {
     const m = view.measures.find((x) => x.id === id);
     return m ? localized(m.label) : id;
