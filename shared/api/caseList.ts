@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 
 export const CASE_SORTS = ['rank', 'slaDueAt', 'createdAt'] as const;
 export const SLA_STATES = ['ok', 'at_risk', 'breached', 'closed'] as const;
@@ -13,6 +14,8 @@ export const caseListInput = z.object({
   source: z.enum(REPORT_SOURCES).optional(),
   subjectKind: z.enum(SUBJECT_KINDS).optional(),
   subjectId: z.string().max(64).optional(),
+  /** Only subjects trading on this platform; left out, every platform. */
+  platform: z.enum(PLATFORM_IDS).optional(),
   /** `me`, `unassigned`, or a user id. */
   assignee: z.union([z.literal('me'), z.literal('unassigned'), z.number().int().positive()]).optional(),
   sort: z.enum(CASE_SORTS).default('rank'),

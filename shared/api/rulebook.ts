@@ -6,7 +6,11 @@
  * in the staff's language.
  */
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 import { type Condition, LEDGERS, OUTCOMES } from '../rulebook/types';
+
+/** `rulebook.get` input: which platform's rulebook; Taobao's when not said. */
+export const rulebookGetInput = z.object({ platform: z.enum(PLATFORM_IDS).optional() }).optional();
 
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
 

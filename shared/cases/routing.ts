@@ -1,3 +1,4 @@
+import type { PlatformId } from '../rulebook/platforms';
 import type { ReportSource, SubjectKind } from './enums';
 
 /**
@@ -10,6 +11,8 @@ export interface RoutingMatch {
   sources?: ReportSource[];
   /** Matches cases whose rule severity (1–5) is at least this. */
   minSeverity?: number;
+  /** The subject's platform is one of these (a Kuaishou team's queue, say). */
+  platforms?: PlatformId[];
 }
 
 export interface RoutingRule {

@@ -1,6 +1,7 @@
-import { type RulebookView, rulebookView } from '../../../shared/api/rulebook';
+import { type RulebookView, rulebookGetInput, rulebookView } from '../../../shared/api/rulebook';
 import { toRulebookView } from '../../../shared/api/rulebookView';
 import type { Rulebook } from '../../../shared/rulebook';
+import { rulebookOf } from '../../../shared/rulebook/platforms';
 import { permittedProcedure, router } from '../trpc';
 
 // A rulebook is constant data: reshape each one once, not on every request.
@@ -16,6 +17,7 @@ function viewOf(rulebook: Rulebook): RulebookView {
 /** The platform rules the desk judges by, for the admin page (every role may read them). */
 export const rulebookRouter = router({
   get: permittedProcedure('rulebook.read')
+    .input(rulebookGetInput)
     .output(rulebookView)
-    .query(({ ctx }) => viewOf(ctx.rulebooks.default)),
+    .query(({ ctx, input }) => viewOf(input?.platform ? rulebookOf(input.platform) : ctx.rulebooks.default)),
 });
