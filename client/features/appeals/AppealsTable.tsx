@@ -2,13 +2,17 @@ import { Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { AppealView } from '../../../shared/api/appeals';
+import { PlatformChip } from '../../lib/PlatformChip';
+import { subjectPlatform } from '../../lib/platforms';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { useRuleLabel } from '../../lib/usePlatformNames';
 import { AppealStatusChip } from './AppealStageChip';
 
 /** One row per appeal; the whole row opens it, the number is the keyboard's way in. */
 export function AppealsTable({ appeals }: { appeals: AppealView[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const ruleLabel = useRuleLabel();
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
   return (
     <Table size="small" aria-label={t('appeals.title')}>
@@ -44,9 +48,10 @@ export function AppealsTable({ appeals }: { appeals: AppealView[] }) {
               {a.subject.name ?? a.subject.id}{' '}
               <Typography component="span" variant="caption" color="text.secondary">
                 {a.subject.id}
-              </Typography>
+              </Typography>{' '}
+              <PlatformChip platform={subjectPlatform(a.subject)} />
             </TableCell>
-            <TableCell>{t(`rule.${a.rule}`, { defaultValue: a.rule })}</TableCell>
+            <TableCell>{ruleLabel(a.rule)}</TableCell>
             <TableCell>
               <AppealStatusChip status={a.status} />
             </TableCell>

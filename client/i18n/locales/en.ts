@@ -1,5 +1,6 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { platformsEn } from './platforms';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -162,6 +163,7 @@ export const en: Messages = {
       createdAt: 'Created',
     },
   },
+  platforms: platformsEn,
   rulebook: {
     title: 'Rulebook',
     loadFailed: 'Could not load the rulebook',

@@ -1,5 +1,6 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { platformsZh } from './platforms';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
@@ -157,6 +158,7 @@ export const zhCN = {
       createdAt: '创建时间',
     },
   },
+  platforms: platformsZh,
   rulebook: {
     title: '规则库',
     loadFailed: '规则库加载失败',

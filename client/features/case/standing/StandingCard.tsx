@@ -14,6 +14,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PlatformId } from '../../../../shared/rulebook/platforms';
 import type { Standing } from '../../../../shared/rulebook/types';
 import { formatPlatformTime } from '../../../lib/platformTime';
 import { useTRPC } from '../../../lib/trpc';
@@ -26,8 +27,9 @@ import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
  * The subject's standing from the rulebook engine, as of now: points per ledger this year,
  * punishments running (with their end, or permanent), items demoted in search, strikes, and
  * whether the account is sealed. Refreshes with every decision (it shares the query cache).
+ * The ledgers and measures are those of the subject's platform's rulebook.
  */
-export function StandingCard({ subjectId }: { subjectId: string }) {
+export function StandingCard({ subjectId, platform }: { subjectId: string; platform: PlatformId }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery(trpc.accounts.standing.queryOptions({ subjectId }));
@@ -47,7 +49,7 @@ export function StandingCard({ subjectId }: { subjectId: string }) {
       {errorText && <Alert severity="error">{errorText}</Alert>}
       {!standing && !errorText && <Skeleton variant="rounded" height={120} />}
       {standing && (
-        <RulebookGate>
+        <RulebookGate platform={platform}>
           <StandingDetails standing={standing} />
         </RulebookGate>
       )}
