@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ruleMeasureIds } from '../../../client/features/case/decision/ruleMeasures';
 import { describeMatch } from '../../../client/features/queueAdmin/describeMatch';
 import { routingFormOf, validateRoutingForm } from '../../../client/features/queueAdmin/routingForm';
 import {
@@ -115,5 +116,20 @@ describe('a routing rule by platform', () => {
       'platforms.routing.condition(快手或闲鱼)',
       'queues.routing.condition.rules(不正当竞争)',
     ]);
+  });
+});
+
+describe('the measures a decision form offers', () => {
+  const rulebook = ['public-warning', 'account-sealed', 'shopping-cart-suspended', 'account-banned'];
+  const version = (measures: string[]) => ({ measures }) as never;
+
+  it('are the rule’s own, in the rulebook’s order, across its versions', () => {
+    const rule = { versions: [version(['account-banned', 'shopping-cart-suspended']), version(['public-warning'])] };
+    expect(ruleMeasureIds(rule, rulebook)).toEqual(['public-warning', 'shopping-cart-suspended', 'account-banned']);
+  });
+
+  it('are the whole rulebook’s when the rule lists none', () => {
+    expect(ruleMeasureIds({ versions: [version([])] }, rulebook)).toEqual(rulebook);
+    expect(ruleMeasureIds(undefined, rulebook)).toEqual(rulebook);
   });
 });
