@@ -13,9 +13,9 @@ export const caseListInput = z.object({
   rule: z.string().max(64).optional(),
   source: z.enum(REPORT_SOURCES).optional(),
   subjectKind: z.enum(SUBJECT_KINDS).optional(),
-  subjectId: z.string().max(64).optional(),
-  /** Only subjects trading on this platform; left out, every platform. */
+  /** Cases about subjects of this platform only; every platform when left out. */
   platform: z.enum(PLATFORM_IDS).optional(),
+  subjectId: z.string().max(64).optional(),
   /** `me`, `unassigned`, or a user id. */
   assignee: z.union([z.literal('me'), z.literal('unassigned'), z.number().int().positive()]).optional(),
   sort: z.enum(CASE_SORTS).default('rank'),
@@ -26,7 +26,12 @@ export type CaseListInput = z.input<typeof caseListInput>;
 
 export const caseListItem = z.object({
   id: z.number(),
-  subject: z.object({ id: z.string(), name: z.string().nullable(), kind: z.enum(SUBJECT_KINDS) }),
+  subject: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    kind: z.enum(SUBJECT_KINDS),
+    platform: z.enum(PLATFORM_IDS),
+  }),
   rule: z.string(),
   status: z.enum(CASE_STATUSES),
   source: z.enum(REPORT_SOURCES),

@@ -66,7 +66,7 @@ export const heldCaseView = z.object({
   queue: z.string().nullable(),
   rule: z.string(),
   holder: z.object({ id: z.number(), displayName: z.string() }),
-  subject: z.object({ id: z.string(), name: z.string().nullable() }),
+  subject: z.object({ id: z.string(), name: z.string().nullable(), platform: z.enum(PLATFORM_IDS) }),
   /** null: assigned by a lead, held until decided. */
   leaseUntil: z.string().nullable(),
 });

@@ -9,9 +9,6 @@ import { z } from 'zod';
 import { PLATFORM_IDS } from '../rulebook/platforms';
 import { type Condition, LEDGERS, OUTCOMES } from '../rulebook/types';
 
-/** `rulebook.get` input: which platform's rulebook; Taobao's when not said. */
-export const rulebookGetInput = z.object({ platform: z.enum(PLATFORM_IDS).optional() }).optional();
-
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
 
 /** A platform-local calendar date, on the rulebook's clock (`utcOffsetMinutes`). */
@@ -182,3 +179,16 @@ export const rulebookView = z.object({
   fourEyes: fourEyesView,
 });
 export type RulebookView = z.infer<typeof rulebookView>;
+
+/** `rulebook.get`: one platform's rulebook (Taobao's when no platform is asked for). */
+export const rulebookGetInput = z.object({ platform: z.enum(PLATFORM_IDS).optional() }).optional();
+
+/** `rulebook.get`'s output: the view, naming the platform whose rulebook it is. */
+export const platformRulebookView = rulebookView.extend({ platform: z.enum(PLATFORM_IDS) });
+export type PlatformRulebookView = z.infer<typeof platformRulebookView>;
+
+/** `rulebook.platforms`: the platforms the desk judges, with their names and own rule ids. */
+export const platformListOutput = z.array(
+  z.object({ id: z.enum(PLATFORM_IDS), name: localizedText, ruleIds: z.array(z.string()) }),
+);
+export type PlatformListOutput = z.infer<typeof platformListOutput>;

@@ -28,6 +28,7 @@ export interface RoutableCase {
   subjectKind: SubjectKind;
   source: ReportSource;
   severity: number;
+  platform: PlatformId;
 }
 
 export function matches(match: RoutingMatch, c: RoutableCase): boolean {
@@ -35,6 +36,7 @@ export function matches(match: RoutingMatch, c: RoutableCase): boolean {
   if (match.subjectKinds?.length && !match.subjectKinds.includes(c.subjectKind)) return false;
   if (match.sources?.length && !match.sources.includes(c.source)) return false;
   if (match.minSeverity !== undefined && c.severity < match.minSeverity) return false;
+  if (match.platforms?.length && !match.platforms.includes(c.platform)) return false;
   return true;
 }
 

@@ -4,6 +4,7 @@ import { fakeClock } from '../../server/clock';
 import { ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { closeExpiredAppeals } from '../../server/services/appealExpiry.service';
+import { platformOfRule } from '../../shared/rulebook/platforms';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
 import { createIntegrationToken, createQueue, createStaff, reportInput, TEST_PASSWORD } from '../support/factories';
@@ -54,7 +55,7 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
   /** Files a case for a fresh subject and has `rev` apply `facts` (approved by `senior` when four-eyes says so). */
   async function decided(rule: string, facts: Record<string, unknown>, subjectId = `M-A${++subjectSeq}`) {
     const { caseId } = await intake.trpc.reports.submit.mutate(
-      reportInput({ rule, subject: { id: subjectId, kind: 'merchant' } }),
+      reportInput({ rule, subject: { id: subjectId, kind: 'merchant', platform: platformOfRule(rule) } }),
     );
     await server.db
       .updateTable('cases')

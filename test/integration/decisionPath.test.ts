@@ -3,6 +3,7 @@
  * HTTP. Effective time of a finding, a preview per decision kind, decision states through an
  * appeal, and the one guard (queue membership included).
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/connect';
@@ -29,6 +30,7 @@ import { subjectStanding } from '../../server/services/subjectStanding.service';
 import { previewOutput } from '../../shared/api/decisions';
 import { DeskError } from '../../shared/errors/deskError';
 import type { Standing } from '../../shared/rulebook';
+import { platformOfRule } from '../../shared/rulebook/platforms';
 import { createQueue, createStaff, reportInput, systemContext } from '../support/factories';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -53,7 +55,10 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
   async function file(rule = 'fake-transaction', subjectId = `M-P${++subjectSeq}`) {
     const out = await submitReport(
       systemContext(db, clock),
-      reportInput({ rule, subject: { id: subjectId, kind: 'merchant', name: '测试店铺' } }),
+      reportInput({
+        rule,
+        subject: { id: subjectId, kind: 'merchant', name: '测试店铺', platform: platformOfRule(rule) },
+      }),
     );
     const c = await getCase({ db, clock }, out.caseId);
     return { caseId: c.id, version: c.version, subjectId };

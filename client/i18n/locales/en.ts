@@ -548,6 +548,8 @@ export const en: Messages = {
     invalid_assignee: 'This staff member cannot take cases; choose someone else',
     case_changed: 'The subject’s open case changed while this was sent; submit it again',
     subject_kind_mismatch: 'This subject is registered as another kind; check the subject kind',
+    platform_mismatch: 'This subject trades on another platform; check the subject’s platform',
+    rule_not_on_platform: 'This rule is not one of the subject’s platform’s rules; choose a rule of that platform',
     unknown_rule: 'The rulebook has no such rule',
     empty_file: 'The file is empty',
     file_too_large: 'The file is too large to upload',

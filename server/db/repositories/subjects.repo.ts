@@ -1,9 +1,17 @@
+import type { PlatformId } from '../../../shared/rulebook/platforms';
 import type { Executor } from '../database';
 import type { NewSubjectRow, SubjectRow } from '../tables/subjects.table';
+import { decodePlatform } from './platformColumn';
 
 export const subjectsRepo = {
-  find(db: Executor, id: string): Promise<SubjectRow | undefined> {
-    return db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(db: Executor, id: string): Promise<SubjectRow | undefined> {
+    const row = await db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { ...row, platform: decodePlatform(row.platform) };
+  },
+  /** The platform `id` trades on, or undefined for a subject the desk has never seen. */
+  async platformOf(db: Executor, id: string): Promise<PlatformId | undefined> {
+    const row = await db.selectFrom('subjects').select('platform').where('id', '=', id).executeTakeFirst();
+    return row && decodePlatform(row.platform);
   },
   async insert(db: Executor, subject: NewSubjectRow): Promise<void> {
     await db.insertInto('subjects').values(subject).execute();

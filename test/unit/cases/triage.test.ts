@@ -71,7 +71,13 @@ describe('routing', () => {
     { id: 3, position: 1, queueId: 'off', match: {}, enabled: false },
     { id: 4, position: 99, queueId: 'general', match: {}, enabled: true },
   ];
-  const c = { rule: 'counterfeit', subjectKind: 'merchant' as const, source: 'user_report' as const, severity: 5 };
+  const c = {
+    rule: 'counterfeit',
+    subjectKind: 'merchant' as const,
+    source: 'user_report' as const,
+    severity: 5,
+    platform: 'taobao' as const,
+  };
 
   it('takes the first enabled matching rule by position', () => {
     expect(routeCase(rules, c)).toBe('counterfeit');
@@ -81,6 +87,18 @@ describe('routing', () => {
 
   it('leaves a case unrouted when nothing matches', () => {
     expect(routeCase(rules.slice(0, 3), { ...c, rule: 'fake-transaction' })).toBeNull();
+  });
+
+  it('routes by the subject platform when a rule names platforms', () => {
+    const byPlatform: RoutingRule[] = [
+      { id: 5, position: 1, queueId: 'kuaishou', match: { platforms: ['kuaishou'] }, enabled: true },
+      { id: 6, position: 2, queueId: 'general', match: {}, enabled: true },
+    ];
+    const kuaishou = { ...c, rule: 'unfair-competition', platform: 'kuaishou' as const };
+    expect(routeCase(byPlatform, kuaishou)).toBe('kuaishou');
+    expect(routeCase(byPlatform, c)).toBe('general');
+    // An empty list is no condition, like the other lists.
+    expect(routeCase([{ ...byPlatform[0]!, match: { platforms: [] } }], c)).toBe('kuaishou');
   });
 });
 
