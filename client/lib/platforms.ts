@@ -13,7 +13,7 @@ import {
   rulebookOf,
   ruleIdsOf,
 } from '../../shared/rulebook/platforms';
-import type { LocalizedText } from '../../shared/rulebook/types';
+import type { LocalizedText, MeasureDefinition } from '../../shared/rulebook/types';
 
 /**
  * The platform a subject from the API trades on. Every subject the server sends names its
@@ -55,6 +55,18 @@ export function isRuleOfPlatform(ruleId: string, platform: PlatformId): boolean 
 export function ruleNameOf(ruleId: string): LocalizedText | undefined {
   const platform = platformOfRule(ruleId);
   return platform ? rulebookOf(platform).rules.find((r) => r.id === ruleId)?.name : undefined;
+}
+
+/**
+ * A measure as the first platform's rulebook that has it defines it, for screens that list the
+ * measures of every platform's subjects (the outbox); undefined for an id no rulebook has.
+ */
+export function measureOf(measureId: string): MeasureDefinition | undefined {
+  for (const platform of PLATFORM_IDS) {
+    const measure = (rulebookOf(platform).measures as Record<string, MeasureDefinition | undefined>)[measureId];
+    if (measure) return measure;
+  }
+  return undefined;
 }
 
 /** A value from the URL or a select as a platform id, or '' (any platform) for anything else. */

@@ -2,12 +2,11 @@ import { Box, LinearProgress, Skeleton, Stack, Tab, Tabs, Typography } from '@mu
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { DEFAULT_PLATFORM, PLATFORM_IDS, type PlatformId } from '../../../shared/rulebook/platforms';
+import { DEFAULT_PLATFORM, PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '../../../shared/rulebook/platforms';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { platformParam } from '../../lib/platforms';
 import { platformZoneName } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
-import { usePlatformName } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { LedgersPanel } from './LedgersPanel';
 import { MeasuresPanel } from './MeasuresPanel';
@@ -63,10 +62,16 @@ export function RulebookPage() {
   );
 }
 
-/** One tab per platform: each is judged by its own rulebook. */
+/**
+ * One tab per platform the server judges (`rulebook.platforms`), each by its own rulebook. Until
+ * the list arrives the tabs are the platforms this client knows, so the page never waits on it.
+ */
 function PlatformTabs({ value, onChange }: { value: PlatformId; onChange(platform: PlatformId): void }) {
   const { t } = useTranslation();
-  const platformName = usePlatformName();
+  const trpc = useTRPC();
+  const localized = useLocalized();
+  const platforms = useQuery({ ...trpc.rulebook.platforms.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const list = platforms.data ?? PLATFORM_IDS.map((id) => ({ id, name: PLATFORM_NAMES[id] }));
   return (
     <Tabs
       value={value}
@@ -75,8 +80,8 @@ function PlatformTabs({ value, onChange }: { value: PlatformId; onChange(platfor
       data-testid="rulebook-platforms"
       sx={{ minHeight: 36, '& .MuiTab-root': { minHeight: 36, textTransform: 'none', py: 0.5 } }}
     >
-      {PLATFORM_IDS.map((id) => (
-        <Tab key={id} value={id} label={t('platforms.rulebookOf', { platform: platformName(id) })} />
+      {list.map((p) => (
+        <Tab key={p.id} value={p.id} label={t('platforms.rulebookOf', { platform: localized(p.name) })} />
       ))}
     </Tabs>
   );

@@ -7,6 +7,7 @@ export const platformsZh = {
   any: '全部平台',
   choose: '选择平台的规则库',
   rulebookOf: '{{platform}}规则库',
+  judgedBy: '按{{platform}}规则评定',
   ruleNotOnPlatform: '本案的违规类型“{{rule}}”不是{{platform}}的规则，不能按{{platform}}的规则处理。',
   routing: {
     platforms: '平台',
@@ -20,6 +21,7 @@ export const platformsEn: typeof platformsZh = {
   any: 'All platforms',
   choose: "Choose a platform's rulebook",
   rulebookOf: '{{platform}} rulebook',
+  judgedBy: "By {{platform}}'s rules",
   ruleNotOnPlatform:
     "This case's violation “{{rule}}” is not one of {{platform}}'s rules: it cannot be decided under {{platform}}'s rules.",
   routing: {

@@ -4,6 +4,7 @@ import { describeMatch } from '../../../client/features/queueAdmin/describeMatch
 import { routingFormOf, validateRoutingForm } from '../../../client/features/queueAdmin/routingForm';
 import {
   isRuleOfPlatform,
+  measureOf,
   platformName,
   platformParam,
   ruleIdsFor,
@@ -131,5 +132,13 @@ describe('the measures a decision form offers', () => {
   it('are the whole rulebook’s when the rule lists none', () => {
     expect(ruleMeasureIds({ versions: [version([])] }, rulebook)).toEqual(rulebook);
     expect(ruleMeasureIds(undefined, rulebook)).toEqual(rulebook);
+  });
+});
+
+describe('a measure on a page of every platform’s subjects', () => {
+  it('is named by the rulebook that has it', () => {
+    expect(measureOf('shop-banned')).toMatchObject({ label: { zh: '店铺永久停封' }, seals: true });
+    expect(measureOf('shopping-cart-suspended')?.label.zh).toBe('暂停使用购物车');
+    expect(measureOf('no-such-measure')).toBeUndefined();
   });
 });

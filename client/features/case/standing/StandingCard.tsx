@@ -18,6 +18,7 @@ import type { PlatformId } from '../../../../shared/rulebook/platforms';
 import type { Standing } from '../../../../shared/rulebook/types';
 import { formatPlatformTime } from '../../../lib/platformTime';
 import { useTRPC } from '../../../lib/trpc';
+import { usePlatformName } from '../../../lib/usePlatformNames';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { MeasureChips } from '../../rulebook/MeasureChips';
 import { RulebookGate } from '../../rulebook/RulebookGate';
@@ -32,6 +33,7 @@ import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
 export function StandingCard({ subjectId, platform }: { subjectId: string; platform: PlatformId }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const platformName = usePlatformName();
   const query = useQuery(trpc.accounts.standing.queryOptions({ subjectId }));
   const errorText = useTranslatedError(query.error);
   // `accounts.standing` returns the engine's Standing as an open record (shared/rulebook/types.ts).
@@ -41,6 +43,9 @@ export function StandingCard({ subjectId, platform }: { subjectId: string; platf
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography id="standing-title" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
           {standing ? t('standing.title', { year: standing.year }) : t('standing.titleNoYear')}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" data-testid="standing-platform">
+          {t('platforms.judgedBy', { platform: platformName(platform) })}
         </Typography>
         {standing?.sealed && (
           <Chip color="error" icon={<LockOutlined />} label={t('standing.sealed')} data-testid="standing-sealed" />
