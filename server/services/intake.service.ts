@@ -238,6 +238,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
       reportId,
       externalId: input.externalId,
       subjectId: input.subject.id,
+      subjectPlatform: input.subject.platform ?? DEFAULT_PLATFORM,
       rule: input.rule,
       source: input.source,
       queue: queueId,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../rulebook/platforms';
 
-/** `metrics.dashboard` input: the period, in whole platform days, and one platform's subjects or all. */
+/** `metrics.dashboard` input: the period, in whole platform days. */
 export const metricsInput = z.object({
   periodDays: z.union([z.literal(7), z.literal(30)]).default(30),
+  /** Only cases about subjects of this platform (and decisions on them); every platform when left out. */
   platform: z.enum(PLATFORM_IDS).optional(),
 });
 

@@ -422,6 +422,9 @@ export const en: Messages = {
     'unauthorized-product': 'Listing without admission',
     'fake-transaction': 'Fake transactions',
     'false-appeal-evidence': 'False appeal evidence',
+    'xianyu-general': 'Xianyu general violation',
+    'xianyu-serious': 'Xianyu serious violation',
+    'xianyu-major': 'Xianyu major violation',
   },
   status: {
     new: 'New',

@@ -409,6 +409,9 @@ export const zhCN = {
     'unauthorized-product': '发布未经准入商品',
     'fake-transaction': '虚假交易',
     'false-appeal-evidence': '提供虚假凭证',
+    'xianyu-general': '闲鱼一般违规',
+    'xianyu-serious': '闲鱼严重违规',
+    'xianyu-major': '闲鱼重大违规',
   },
   status: {
     new: '新建',
