@@ -59,10 +59,12 @@ describe.skipIf(!HAS_CHROMIUM)('a Kuaishou and a Xianyu subject, end to end (bro
     await page.getByRole('link', { name: '案件队列' }).click();
     await page.getByRole('combobox', { name: '平台' }).click();
     await page.getByRole('option', { name: platform, exact: true }).click();
+    // The unfiltered rows stay until the filtered ones arrive: wait for those.
+    const shown = page.locator('.MuiDataGrid-row [data-testid="subject-platform"]');
+    await expect
+      .poll(async () => new Set(await shown.allTextContents()), { timeout: 10_000 })
+      .toEqual(new Set([platform]));
     const row = page.locator(`.MuiDataGrid-row[data-id="${caseId}"]`);
-    await row.waitFor();
-    const shown = await page.locator('.MuiDataGrid-row [data-testid="subject-platform"]').allTextContents();
-    expect(new Set(shown)).toEqual(new Set([platform]));
     await row.locator('[data-field="summary"]').click();
     await page.waitForURL(new RegExp(`/cases/${caseId}$`));
     await page.getByRole('heading', { name: '处理决定' }).waitFor();
