@@ -13,6 +13,7 @@ import { useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { StandingCard } from '../case/standing/StandingCard';
 import { RulebookGate } from '../rulebook/RulebookGate';
+import { SubjectLink } from '../subject/SubjectLink';
 import { AppealDecidePanel } from './AppealDecidePanel';
 import { AppealStageChip, AppealStatusChip } from './AppealStageChip';
 import { AppealStatementCard } from './AppealStatementCard';
@@ -102,7 +103,7 @@ function AppealHeader({ appeal }: { appeal: AppealView }) {
           </Link>
         </LabeledField>
         <LabeledField label={t('appeals.detail.subject')}>
-          {appeal.subject.name ?? appeal.subject.id} ({appeal.subject.id})
+          <SubjectLink id={appeal.subject.id} name={appeal.subject.name} /> ({appeal.subject.id})
         </LabeledField>
         <LabeledField label={t('platforms.label')}>
           <PlatformChip platform={subjectPlatform(appeal.subject)} />

@@ -6,6 +6,7 @@ import { PlatformChip } from '../../lib/PlatformChip';
 import { subjectPlatform } from '../../lib/platforms';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useRuleLabel } from '../../lib/usePlatformNames';
+import { SubjectLink } from '../subject/SubjectLink';
 import { AppealStatusChip } from './AppealStageChip';
 
 /** One row per appeal; the whole row opens it, the number is the keyboard's way in. */
@@ -45,7 +46,7 @@ export function AppealsTable({ appeals }: { appeals: AppealView[] }) {
             </TableCell>
             <TableCell>{a.caseId}</TableCell>
             <TableCell>
-              {a.subject.name ?? a.subject.id}{' '}
+              <SubjectLink id={a.subject.id} name={a.subject.name} />{' '}
               <Typography component="span" variant="caption" color="text.secondary">
                 {a.subject.id}
               </Typography>{' '}

@@ -12,6 +12,8 @@ import { usePlatformName, useRuleLabel } from '../../../lib/usePlatformNames';
 import { useSession } from '../../auth/useSession';
 import { RulebookGate } from '../../rulebook/RulebookGate';
 import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
+import { DraftingGuard } from '../presence/DraftingGuard';
+import { useCasePresence } from '../presence/PresenceContext';
 import { DecisionForm } from './DecisionForm';
 import { DecisionResult } from './DecisionResult';
 import type { DecisionKind } from './decisionKinds';
@@ -27,6 +29,7 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
   const { user } = useSession();
   // Kept here, above the form: the result stays on screen after the case's status moves on.
   const [result, setResult] = useState<{ kind: DecisionKind; output: DecideOutput } | null>(null);
+  const { setEditing } = useCasePresence();
   const mayDecide = Boolean(user && can(user.role, 'cases.decide'));
   const decidable = c.allowedEvents.includes('decide') || c.allowedEvents.includes('dismiss');
   // The server refuses a case someone else holds unless a lead decides it.
@@ -47,7 +50,10 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
         c={c}
         enabled={enabled}
         heldBy={held ? (c.assignee?.name ?? null) : null}
-        onDecided={(kind, output) => setResult({ kind, output })}
+        onDecided={(kind, output) => {
+          setResult({ kind, output });
+          setEditing(false);
+        }}
       />
     );
   } else if (held && decidable)
@@ -65,7 +71,10 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
         {t('decision.title')}
       </Typography>
       {/* The subject is judged by its own platform's rulebook: its rules, facts and measures only. */}
-      <RulebookGate platform={subjectPlatform(c.subject)}>{body}</RulebookGate>
+      <RulebookGate platform={subjectPlatform(c.subject)}>
+        {/* Always the same wrapper, so a case moving on under the reviewer never remounts their form. */}
+        <DraftingGuard active={enabled && !result && !pending}>{body}</DraftingGuard>
+      </RulebookGate>
     </Paper>
   );
 }
