@@ -7,9 +7,11 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { EVIDENCE_MAX_BYTES } from '../../../shared/api/evidenceData';
-import { EVIDENCE_KINDS, type ReportSubmitOutput, RULE_IDS } from '../../../shared/api/intake';
+import { EVIDENCE_KINDS, type ReportSubmitOutput } from '../../../shared/api/intake';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
+import { PLATFORM_IDS, type PlatformId } from '../../../shared/rulebook/platforms';
 import { useTRPC } from '../../lib/trpc';
+import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { AttachFiles, type FileOutcome, uploadAll } from './AttachFiles';
 import {
@@ -19,7 +21,9 @@ import {
   formProblems,
   newExternalId,
   type ReportForm,
+  rulesOf,
   toReportInput,
+  withPlatform,
 } from './reportForm';
 
 /**
@@ -30,6 +34,8 @@ import {
 export function ReportIntakePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const platformName = usePlatformName();
+  const ruleLabel = useRuleLabel();
   const [form, setForm] = useState<ReportForm>(emptyReportForm);
   const [externalId, setExternalId] = useState(newExternalId);
   const [files, setFiles] = useState<File[]>([]);
@@ -124,14 +130,32 @@ export function ReportIntakePage() {
             </TextField>
             <TextField
               select
+              label={t('platforms.label')}
+              value={form.platform}
+              onChange={(e) => setForm((f) => withPlatform(f, e.target.value as PlatformId))}
+              error={serverField === 'subject.platform'}
+              helperText={serverField === 'subject.platform' ? error : undefined}
+              sx={{ minWidth: 140 }}
+            >
+              {PLATFORM_IDS.map((p) => (
+                <MenuItem key={p} value={p}>
+                  {platformName(p)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
               label={t('intake.rule')}
               value={form.rule}
               onChange={(e) => set('rule', e.target.value as ReportForm['rule'])}
+              error={serverField === 'rule'}
+              helperText={serverField === 'rule' ? error : undefined}
               sx={{ minWidth: 240 }}
             >
-              {RULE_IDS.map((r) => (
+              {/* A subject is reported under its own platform's rules only. */}
+              {rulesOf(form.platform).map((r) => (
                 <MenuItem key={r} value={r}>
-                  {t(`rule.${r}`)}
+                  {ruleLabel(r)}
                 </MenuItem>
               ))}
             </TextField>

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { type EVIDENCE_KINDS, type ReportSubmitInput, RULE_IDS, reportSubmitInput } from '../../../shared/api/intake';
 import type { ReportSource, SubjectKind } from '../../../shared/cases/enums';
+import { DEFAULT_PLATFORM, type PlatformId } from '../../../shared/rulebook/platforms';
+import { ruleIdsFor } from '../../lib/platforms';
 
 /** One evidence entry typed into the form (files are uploaded separately, after the case exists). */
 export interface EvidenceDraft {
@@ -16,6 +18,8 @@ export interface ReportForm {
   subjectId: string;
   subjectKind: SubjectKind;
   subjectName: string;
+  /** The platform the subject trades on: the rules offered are its own. */
+  platform: PlatformId;
   rule: (typeof RULE_IDS)[number];
   summary: string;
   reporterId: string;
@@ -28,11 +32,24 @@ export const emptyReportForm = (): ReportForm => ({
   subjectId: '',
   subjectKind: 'merchant',
   subjectName: '',
-  rule: RULE_IDS[0],
+  platform: DEFAULT_PLATFORM,
+  rule: rulesOf(DEFAULT_PLATFORM)[0] ?? RULE_IDS[0],
   summary: '',
   reporterId: '',
   evidence: [],
 });
+
+/** The rule ids a report about a subject of `platform` may name (intake refuses another platform's). */
+export function rulesOf(platform: PlatformId): (typeof RULE_IDS)[number][] {
+  const own = ruleIdsFor([platform]);
+  return RULE_IDS.filter((id) => own.includes(id));
+}
+
+/** The form for a subject of another platform: its rule stays if that platform has it, else its first rule. */
+export function withPlatform(form: ReportForm, platform: PlatformId): ReportForm {
+  const rules = rulesOf(platform);
+  return { ...form, platform, rule: rules.includes(form.rule) ? form.rule : (rules[0] ?? form.rule) };
+}
 
 export const emptyEvidence = (): EvidenceDraft => ({ kind: 'text', title: '', text: '', url: '' });
 
@@ -46,7 +63,12 @@ export function toReportInput(form: ReportForm, externalId: string): ReportSubmi
   return {
     externalId,
     source: form.source,
-    subject: { id: form.subjectId.trim(), kind: form.subjectKind, name: optional(form.subjectName) },
+    subject: {
+      id: form.subjectId.trim(),
+      kind: form.subjectKind,
+      name: optional(form.subjectName),
+      platform: form.platform,
+    },
     rule: form.rule,
     summary: form.summary.trim(),
     reporterId: optional(form.reporterId),

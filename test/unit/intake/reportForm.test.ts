@@ -4,7 +4,9 @@ import {
   emptyReportForm,
   formProblems,
   newExternalId,
+  rulesOf,
   toReportInput,
+  withPlatform,
 } from '../../../client/features/intake/reportForm';
 import { reportSubmitInput } from '../../../shared/api/intake';
 
@@ -34,13 +36,25 @@ describe('the desk intake form', () => {
     expect(input).toEqual({
       externalId: 'desk-1',
       source: 'user_report',
-      subject: { id: 'shop-9', kind: 'merchant', name: undefined },
-      rule: 'improper-info-use',
+      subject: { id: 'shop-9', kind: 'merchant', name: undefined, platform: 'taobao' },
+      // A Taobao subject's first rule: the rulebook's first (1688's) is not Taobao's.
+      rule: 'member-rights-abuse',
       summary: '买家来电：店铺疑似刷单。',
       reporterId: undefined,
       evidence: [{ kind: 'text', title: '聊天', text: undefined, url: undefined }],
     });
     expect(reportSubmitInput.safeParse(input).success).toBe(true);
+  });
+
+  it("offers a subject's own platform's rules, and keeps the rule only where that platform has it", () => {
+    expect(rulesOf('kuaishou')).toEqual(['unfair-competition']);
+    expect(rulesOf('taobao')).not.toContain('improper-info-use');
+    const kuaishou = withPlatform(filled(), 'kuaishou');
+    expect(kuaishou).toMatchObject({ platform: 'kuaishou', rule: 'unfair-competition' });
+    expect(withPlatform({ ...filled(), rule: 'counterfeit' }, 'taobao').rule).toBe('counterfeit');
+    const xianyu = toReportInput(withPlatform(filled(), 'xianyu'), 'desk-2');
+    expect(xianyu).toMatchObject({ subject: { platform: 'xianyu' }, rule: 'xianyu-general' });
+    expect(reportSubmitInput.safeParse(xianyu).success).toBe(true);
   });
 
   it('gives each new report its own idempotency key', () => {
