@@ -44,7 +44,10 @@ export const FACT_VALUE_LABELS = {
   'ordered-elsewhere': { zh: '利用买家信息在其他平台或店铺下单', en: 'Ordered elsewhere with buyer data' },
   'foreign-messages': { zh: '买家收到非下单平台或店铺的短信、电话', en: 'Buyer contacted by another shop or platform' },
   'foreign-waybill': { zh: '运单信息来自非下单店铺或平台', en: 'Waybill from another shop or platform' },
-  'foreign-parcel': { zh: '包裹或面单上有非下单店铺或平台的信息', en: 'Parcel or label names another shop or platform' },
+  'foreign-parcel': {
+    zh: '包裹或面单上有非下单店铺或平台的信息',
+    en: 'Parcel or label names another shop or platform',
+  },
   'review-page-disclosure': { zh: '在评价页面展示买家信息', en: 'Buyer data shown on review pages' },
   'disclosed-to-others': { zh: '向非买家本人披露买家信息', en: 'Buyer data disclosed to others' },
   'other-judged': { zh: '平台评估认定的其他情形', en: 'Other, as the platform judged' },
