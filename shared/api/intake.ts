@@ -5,19 +5,24 @@ import { structuredDataIssues } from './evidenceData';
 
 /**
  * Rule ids the desk knows (docs/CONTRACTS.md): every platform's own rules (`ruleIdsOf`, checked
- * by test/unit/api/ruleIds.test.ts); intake refuses anything else, and a rule of another
- * platform than the subject's (`rule_not_on_platform`). Listed here, not derived, because they
- * are a contract: add, never rename.
+ * by test/unit/api/ruleIds.test.ts), Taobao's first (a subject with no platform is Taobao's, so
+ * the first rule of a form that does not ask for a platform is one it may be reported under).
+ * Intake refuses anything else, and a rule of another platform than the subject's
+ * (`rule_not_on_platform`). Listed here, not derived, because they are a contract: add, never
+ * rename.
  */
 export const RULE_IDS = [
-  'improper-info-use',
   'member-rights-abuse',
   'improper-registration',
-  'unfair-competition',
   'counterfeit',
   'unauthorized-product',
   'fake-transaction',
   'false-appeal-evidence',
+  // 1688
+  'improper-info-use',
+  // Kuaishou
+  'unfair-competition',
+  // Xianyu
   'xianyu-general',
   'xianyu-serious',
   'xianyu-major',

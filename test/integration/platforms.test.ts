@@ -275,6 +275,29 @@ describe.each(BACKENDS)('platforms on %s', (backend) => {
     expect(bad.data).toMatchObject({ code: 'BAD_REQUEST', field: 'platform' });
   });
 
+  it('names the platform of a shop a security alert is about, when the desk knows the shop', async () => {
+    const alert = (externalId: string, subjectId: string) =>
+      intake.trpc.alerts.submit.mutate({
+        externalId,
+        subjectId,
+        shopName: '快手小店 测试',
+        accountId: 'sub-A',
+        accountKind: 'sub',
+        nickname: '客服小王',
+        level: 'high',
+        type: 'unusual_login_location',
+        detectedAt: '2026-03-01T09:30:00+08:00',
+        details: '子账号异地登录',
+        suggestion: '核实子账号持有人是否在职',
+      });
+    await alert('alert-k1', 'K-1');
+    await alert('alert-unknown', 'NO-CASES-YET');
+    const { items } = await (await as('lead')).trpc.alerts.list.query({ status: 'pending' });
+    const platformOf = (subjectId: string) => items.find((i) => i.subjectId === subjectId)?.subjectPlatform;
+    expect(platformOf('K-1')).toBe('kuaishou');
+    expect(platformOf('NO-CASES-YET')).toBeNull();
+  });
+
   it('keeps the audit chain intact', async () => {
     expect((await verifyChain(server.db)).ok).toBe(true);
   });

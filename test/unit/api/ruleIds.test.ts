@@ -9,4 +9,8 @@ describe('the rule ids intake accepts', () => {
     expect(new Set(owned).size).toBe(owned.length);
     for (const rule of RULE_IDS) expect(platformOfRule(rule), rule).toBeDefined();
   });
+
+  it('start with a Taobao rule, the platform of a subject reported without one', () => {
+    expect(platformOfRule(RULE_IDS[0])).toBe('taobao');
+  });
 });

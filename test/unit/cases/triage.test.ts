@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routingMatchInput } from '../../../shared/api/queues';
 import { type RoutingRule, routeCase } from '../../../shared/cases/routing';
 import { forecastReach, slaState } from '../../../shared/cases/sla';
 import { rankOf, reporterCredibility, scoreAt, triageScore } from '../../../shared/cases/triage';
@@ -97,6 +98,9 @@ describe('routing', () => {
     const kuaishou = { ...c, rule: 'unfair-competition', platform: 'kuaishou' as const };
     expect(routeCase(byPlatform, kuaishou)).toBe('kuaishou');
     expect(routeCase(byPlatform, c)).toBe('general');
+    // Saved through queueAdmin.saveRoutingRule: the condition is kept, an unknown platform refused.
+    expect(routingMatchInput.parse({ platforms: ['kuaishou'] })).toEqual({ platforms: ['kuaishou'] });
+    expect(routingMatchInput.safeParse({ platforms: ['douyin'] }).success).toBe(false);
     // An empty list is no condition, like the other lists.
     expect(routeCase([{ ...byPlatform[0]!, match: { platforms: [] } }], c)).toBe('kuaishou');
   });
