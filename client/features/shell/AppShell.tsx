@@ -29,6 +29,7 @@ import { can, type Permission } from '../../../shared/auth/roles';
 import { PageLoading } from '../../lib/lazyPage';
 import { useHotkey } from '../../lib/useHotkey';
 import { useSession } from '../auth/useSession';
+import { InboxBell } from '../notes/InboxBell';
 import { PlatformClockGate } from '../rulebook/PlatformClockGate';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -85,6 +86,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.name')}
           </Typography>
+          <InboxBell />
           <UserMenu />
         </Toolbar>
       </AppBar>

@@ -22,6 +22,7 @@ import * as m0021 from './0021_oidc_sign_in';
 import * as m0022 from './0022_subject_platform';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
+import * as m0023 from './0023_notes';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028_related_subject_indexes': m0028,
   '0019_totp_hardening': m0019,
   '0022_subject_platform': m0022,
+  '0023_notes': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {
