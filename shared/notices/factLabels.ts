@@ -18,6 +18,11 @@ export const FACT_LABELS = {
   serious: { zh: '情节严重', en: 'Serious circumstances' },
   special: { zh: '特殊情形（删除不扣分）', en: 'Special circumstances (deleted, no points)' },
   admission: { zh: '违反的准入要求', en: 'Admission requirement breached' },
+  // The other platforms' rules: Xianyu, Kuaishou, 1688.
+  controlDays: { zh: '管控天数', en: 'Days of control' },
+  scene: { zh: '认定场景', en: 'Scene' },
+  situation: { zh: '违规情形', en: 'Situation' },
+  step: { zh: '处理梯度', en: 'Step of the ladder' },
 } satisfies Record<string, LocalizedText>;
 
 export const FACT_LABELS_BY_RULE = {
@@ -38,6 +43,25 @@ export const FACT_VALUE_LABELS = {
   'invalid-address': { zh: '恶意使用无效收货信息', en: 'Invalid shipping details' },
   'bid-not-buy': { zh: '拍下不付款（竞拍不买）', en: 'Bid and not buy (orders left unpaid)' },
   'other-abuse': { zh: '其他滥用情形', en: 'Other abuse' },
+  // Kuaishou's unfair-competition scenes.
+  'exclusive-agreement': { zh: '签订独家供货或排他协议', en: 'Exclusive or bet-on deal with a brand' },
+  'claimed-exclusivity': { zh: '公开声称独家合作', en: 'Exclusivity claimed in public' },
+  'restrictive-demand': { zh: '要求品牌“二选一”', en: 'Brand made to "choose one of two"' },
+  // 1688's situations of improper information use, and the rungs of its ladder.
+  'ordered-elsewhere': { zh: '利用买家信息在其他平台或店铺下单', en: 'Ordered elsewhere with buyer data' },
+  'foreign-messages': { zh: '买家收到非下单平台或店铺的短信、电话', en: 'Buyer contacted by another shop or platform' },
+  'foreign-waybill': { zh: '运单信息来自非下单店铺或平台', en: 'Waybill from another shop or platform' },
+  'foreign-parcel': {
+    zh: '包裹或面单上有非下单店铺或平台的信息',
+    en: 'Parcel or label names another shop or platform',
+  },
+  'review-page-disclosure': { zh: '在评价页面展示买家信息', en: 'Buyer data shown on review pages' },
+  'disclosed-to-others': { zh: '向非买家本人披露买家信息', en: 'Buyer data disclosed to others' },
+  'other-judged': { zh: '平台评估认定的其他情形', en: 'Other, as the platform judged' },
+  warning: { zh: '公示警告', en: 'Public warning' },
+  points: { zh: '账户扣分', en: 'Account points' },
+  'permission-control': { zh: '经营权限管控', en: 'Business permissions controlled' },
+  closure: { zh: '账户关闭', en: 'Account closed' },
 } satisfies Record<string, LocalizedText>;
 
 type Lang = keyof LocalizedText;

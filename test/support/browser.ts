@@ -42,7 +42,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+  // Transitions finished, e.g. a tab's indicator still sliding to the tab just chosen.
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, animations: 'disabled' });
 }
 
 /**

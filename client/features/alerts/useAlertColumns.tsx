@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertStatus } from '../../../shared/alerts/enums';
 import type { AlertView } from '../../../shared/api/alerts';
+import { PlatformChip } from '../../lib/PlatformChip';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { SubjectLink } from '../subject/SubjectLink';
 import { AlertLevelChip } from './AlertLevelChip';
@@ -31,7 +32,8 @@ export function useAlertColumns(
           <Box sx={wrap}>
             <SubjectLink id={row.subjectId} name={row.shopName} />
             <Typography variant="caption" color="text.secondary" component="div">
-              {row.subjectId}
+              {row.subjectId} {/* Known once the shop has been reported to the desk. */}
+              {row.subjectPlatform && <PlatformChip platform={row.subjectPlatform} />}
             </Typography>
           </Box>
         ),

@@ -5,8 +5,11 @@ import { Link as RouterLink, useParams } from 'react-router';
 import type { AppealView } from '../../../shared/api/appeals';
 import { LabeledField } from '../../lib/LabeledField';
 import { PageLoading } from '../../lib/lazyPage';
+import { PlatformChip } from '../../lib/PlatformChip';
+import { subjectPlatform } from '../../lib/platforms';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
+import { useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { StandingCard } from '../case/standing/StandingCard';
 import { RulebookGate } from '../rulebook/RulebookGate';
@@ -37,8 +40,9 @@ export function AppealDetailPage() {
     );
   }
   if (!query.data) return <PageLoading />;
+  // Relief is judged by the subject's own platform's rulebook.
   return (
-    <RulebookGate>
+    <RulebookGate platform={subjectPlatform(query.data.subject)}>
       <AppealDetail appeal={query.data} />
     </RulebookGate>
   );
@@ -68,7 +72,7 @@ function AppealDetail({ appeal }: { appeal: AppealView }) {
         <Grid size={{ xs: 12, lg: 5 }}>
           <Stack spacing={2}>
             {/* Live: deciding invalidates `accounts.standing`, so a reversal shows without a reload. */}
-            <StandingCard subjectId={appeal.subject.id} />
+            <StandingCard subjectId={appeal.subject.id} platform={subjectPlatform(appeal.subject)} />
             {/* The panel needs the original decision: its author may not rule, and relief starts from its facts. */}
             {history.data && <AppealDecidePanel appeal={appeal} decision={decision} />}
           </Stack>
@@ -81,12 +85,13 @@ function AppealDetail({ appeal }: { appeal: AppealView }) {
 /** Which appeal, on what, where it stands, and its deadlines in platform time. */
 function AppealHeader({ appeal }: { appeal: AppealView }) {
   const { t, i18n } = useTranslation();
+  const ruleLabel = useRuleLabel();
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
   return (
     <Paper sx={{ p: 2 }}>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1">
-          {t('appeals.detail.title', { id: appeal.id })} · {t(`rule.${appeal.rule}`, { defaultValue: appeal.rule })}
+          {t('appeals.detail.title', { id: appeal.id })} · {ruleLabel(appeal.rule)}
         </Typography>
         <AppealStageChip stage={appeal.stage} />
         <AppealStatusChip status={appeal.status} />
@@ -99,6 +104,9 @@ function AppealHeader({ appeal }: { appeal: AppealView }) {
         </LabeledField>
         <LabeledField label={t('appeals.detail.subject')}>
           <SubjectLink id={appeal.subject.id} name={appeal.subject.name} /> ({appeal.subject.id})
+        </LabeledField>
+        <LabeledField label={t('platforms.label')}>
+          <PlatformChip platform={subjectPlatform(appeal.subject)} />
         </LabeledField>
         <LabeledField label={t('appeals.detail.submittedAt')}>{time(appeal.createdAt)}</LabeledField>
         {appeal.evidenceDeadline && (

@@ -2,7 +2,10 @@ import { Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { AppealView } from '../../../shared/api/appeals';
+import { PlatformChip } from '../../lib/PlatformChip';
+import { subjectPlatform } from '../../lib/platforms';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { useRuleLabel } from '../../lib/usePlatformNames';
 import { SubjectLink } from '../subject/SubjectLink';
 import { AppealStatusChip } from './AppealStageChip';
 
@@ -10,6 +13,7 @@ import { AppealStatusChip } from './AppealStageChip';
 export function AppealsTable({ appeals }: { appeals: AppealView[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const ruleLabel = useRuleLabel();
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
   return (
     <Table size="small" aria-label={t('appeals.title')}>
@@ -45,9 +49,10 @@ export function AppealsTable({ appeals }: { appeals: AppealView[] }) {
               <SubjectLink id={a.subject.id} name={a.subject.name} />{' '}
               <Typography component="span" variant="caption" color="text.secondary">
                 {a.subject.id}
-              </Typography>
+              </Typography>{' '}
+              <PlatformChip platform={subjectPlatform(a.subject)} />
             </TableCell>
-            <TableCell>{t(`rule.${a.rule}`, { defaultValue: a.rule })}</TableCell>
+            <TableCell>{ruleLabel(a.rule)}</TableCell>
             <TableCell>
               <AppealStatusChip status={a.status} />
             </TableCell>

@@ -7,6 +7,8 @@ import { Link as RouterLink } from 'react-router';
 import type { AppRouter } from '../../../server/trpc/appRouter';
 import { previewOutput } from '../../../shared/api/decisions';
 import type { ErrorKey } from '../../i18n/errorMessages';
+import { PlatformChip } from '../../lib/PlatformChip';
+import { subjectPlatform } from '../../lib/platforms';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -62,7 +64,7 @@ export function ApprovalCard({ item, mine }: { item: PendingDecision; mine: bool
         <SubjectLink id={item.subject.id} name={item.subject.name}>
           {t('approvals.subject', { name: item.subject.name ?? item.subject.id, id: item.subject.id })}
         </SubjectLink>{' '}
-        · {item.summary}
+        <PlatformChip platform={subjectPlatform(item.subject)} /> · {item.summary}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {t('approvals.decidedBy', { name: item.decidedBy.name, at: formatPlatformTime(item.decidedAt, i18n.language) })}

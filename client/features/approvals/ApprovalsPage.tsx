@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/auth/roles';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
+import { subjectPlatform } from '../../lib/platforms';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
@@ -43,13 +44,14 @@ export function ApprovalsPage() {
       )}
       {query.data?.length === 0 && <Alert severity="success">{t('approvals.empty')}</Alert>}
       {query.data && query.data.length > 0 && (
-        <RulebookGate>
-          <Stack spacing={2}>
-            {query.data.map((item) => (
-              <ApprovalCard key={item.decisionId} item={item} mine={item.decidedBy.id === user?.id} />
-            ))}
-          </Stack>
-        </RulebookGate>
+        <Stack spacing={2}>
+          {/* Each decision reads its rule and measures in its subject's platform's rulebook. */}
+          {query.data.map((item) => (
+            <RulebookGate key={item.decisionId} platform={subjectPlatform(item.subject)}>
+              <ApprovalCard item={item} mine={item.decidedBy.id === user?.id} />
+            </RulebookGate>
+          ))}
+        </Stack>
       )}
     </Stack>
   );

@@ -2,8 +2,11 @@ import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { LabeledField } from '../../lib/LabeledField';
+import { PlatformChip } from '../../lib/PlatformChip';
+import { subjectPlatform } from '../../lib/platforms';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useNow } from '../../lib/useNow';
+import { useRuleLabel } from '../../lib/usePlatformNames';
 import { useQueueName } from '../../lib/useQueueName';
 import { SubjectLink } from '../subject/SubjectLink';
 import { SlaCell } from '../worklist/SlaCell';
@@ -16,6 +19,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const now = useNow(30_000);
   const queueName = useQueueName();
+  const ruleLabel = useRuleLabel();
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
   // A case closed by a decision an appeal reversed is not "in effect": its decision's state says what it is.
   const reversed = c.decision && (c.decision.status === 'overturned' || c.decision.status === 'adjusted');
@@ -23,7 +27,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
     <Paper sx={{ p: 2 }}>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h1">
-          {t('case.title', { id: c.id })} · {t(`rule.${c.rule}`, { defaultValue: c.rule })}
+          {t('case.title', { id: c.id })} · {ruleLabel(c.rule)}
         </Typography>
         <Chip
           label={reversed && c.decision ? t(`decisionStatus.${c.decision.status}`) : t(`status.${c.status}`)}
@@ -43,6 +47,9 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         <LabeledField label={t('case.subject')}>
           <SubjectLink id={c.subject.id} name={c.subject.name} /> ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id}
           ) <RenameSubject subject={c.subject} />
+        </LabeledField>
+        <LabeledField label={t('platforms.label')}>
+          <PlatformChip platform={subjectPlatform(c.subject)} />
         </LabeledField>
         {c.subject.phoneMasked && (
           <LabeledField label={t('pii.phone')}>

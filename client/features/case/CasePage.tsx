@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { can } from '../../../shared/auth/roles';
 import { PageLoading } from '../../lib/lazyPage';
+import { subjectPlatform } from '../../lib/platforms';
 import { ReasonDialog } from '../../lib/ReasonDialog';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -79,11 +80,11 @@ export function CasePage() {
               <CaseHeader c={c} />
               <CaseActions c={c} />
               {actionError && <Alert severity="error">{actionError}</Alert>}
-              <StandingCard subjectId={c.subject.id} />
+              <StandingCard subjectId={c.subject.id} platform={subjectPlatform(c.subject)} />
               <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />
               <EvidenceCard evidence={c.evidence} />
               <NotesPanel target={{ type: 'case', id: c.id }} />
-              <HistoryCard caseId={c.id} />
+              <HistoryCard caseId={c.id} platform={subjectPlatform(c.subject)} />
             </Stack>
           </Grid>
           <Grid size={{ xs: 12, lg: 4 }}>

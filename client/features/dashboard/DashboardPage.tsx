@@ -5,10 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardMetrics } from '../../../shared/api/metrics';
 import { type MetricPeriodDays, platformDay } from '../../../shared/metrics/period';
+import { PLATFORM_IDS, type PlatformId } from '../../../shared/rulebook/platforms';
+import { FilterSelect } from '../../lib/FilterSelect';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { PageLoading } from '../../lib/lazyPage';
+import { platformParam } from '../../lib/platforms';
 import { formatPlatformTime, platformOffsetMinutes } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
+import { usePlatformName } from '../../lib/usePlatformNames';
 import { useQueueName } from '../../lib/useQueueName';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { AppealRatesChart } from './AppealRatesChart';
@@ -25,9 +29,12 @@ import { ThroughputChart } from './ThroughputChart';
 export function DashboardPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const platformName = usePlatformName();
   const [periodDays, setPeriodDays] = useState<MetricPeriodDays>(30);
+  // '' is every platform; one platform's figures count only its subjects' cases.
+  const [platform, setPlatform] = useState<PlatformId | ''>('');
   const query = useQuery({
-    ...trpc.metrics.dashboard.queryOptions({ periodDays }),
+    ...trpc.metrics.dashboard.queryOptions({ periodDays, platform: platform || undefined }),
     placeholderData: keepPreviousData,
   });
   const errorText = useTranslatedError(query.error);
@@ -39,6 +46,14 @@ export function DashboardPage() {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           {t('dashboard.title')}
         </Typography>
+        <FilterSelect
+          id="dashboard-platform"
+          label={t('platforms.label')}
+          value={platform}
+          onChange={(value) => setPlatform(platformParam(value))}
+          anyLabel={t('platforms.any')}
+          options={PLATFORM_IDS.map((p) => ({ value: p, label: platformName(p) }))}
+        />
         <PeriodToggle value={periodDays} onChange={setPeriodDays} />
       </Stack>
       {query.data && <ScopeLine data={query.data} />}

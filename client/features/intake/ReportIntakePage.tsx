@@ -7,10 +7,11 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { EVIDENCE_MAX_BYTES } from '../../../shared/api/evidenceData';
-import { EVIDENCE_KINDS, type ReportSubmitOutput, RULE_IDS } from '../../../shared/api/intake';
+import { EVIDENCE_KINDS, type ReportSubmitOutput } from '../../../shared/api/intake';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
-import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '../../../shared/rulebook/platforms';
+import { PLATFORM_IDS, type PlatformId } from '../../../shared/rulebook/platforms';
 import { useTRPC } from '../../lib/trpc';
+import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { AttachFiles, type FileOutcome, uploadAll } from './AttachFiles';
 import {
@@ -31,9 +32,10 @@ import {
  * double press or a retry after a lost answer files it once.
  */
 export function ReportIntakePage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language.startsWith('zh') ? 'zh' : 'en';
+  const { t } = useTranslation();
   const trpc = useTRPC();
+  const platformName = usePlatformName();
+  const ruleLabel = useRuleLabel();
   const [form, setForm] = useState<ReportForm>(emptyReportForm);
   const [externalId, setExternalId] = useState(newExternalId);
   const [files, setFiles] = useState<File[]>([]);
@@ -135,7 +137,7 @@ export function ReportIntakePage() {
             >
               {PLATFORM_IDS.map((p) => (
                 <MenuItem key={p} value={p}>
-                  {PLATFORM_NAMES[p][language]}
+                  {platformName(p)}
                 </MenuItem>
               ))}
             </TextField>
@@ -149,7 +151,7 @@ export function ReportIntakePage() {
             >
               {rulesOf(form.platform).map((r) => (
                 <MenuItem key={r} value={r}>
-                  {t(`rule.${r}`)}
+                  {ruleLabel(r)}
                 </MenuItem>
               ))}
             </TextField>

@@ -22,6 +22,7 @@ import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, type DeliveryView } from '../../../shared/api/outbox';
+import { measureOf } from '../../lib/platforms';
 import { formatPlatformTime } from '../../lib/platformTime';
 import type { Notify } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
@@ -152,8 +153,9 @@ function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): 
   const d = props.delivery;
   const { measures } = useRulebook();
   const localized = useLocalized();
-  // A measure a later rulebook dropped keeps its id: the message named it so.
-  const measure = d.message.measure ? measures.get(d.message.measure) : undefined;
+  // Another platform's measure is named by its rulebook; one a later rulebook dropped keeps its
+  // id: the message named it so.
+  const measure = d.message.measure ? (measures.get(d.message.measure) ?? measureOf(d.message.measure)) : undefined;
   const time = (iso: string) => formatPlatformTime(iso, i18n.language);
   const [showAttempts, setShowAttempts] = useState(false);
   return (

@@ -7,12 +7,21 @@ import type { QueueView } from '../../../shared/api/queues';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
 import type { RoutingRule } from '../../../shared/cases/routing';
 import { RULE_SEVERITY } from '../../../shared/cases/triage';
+import { PLATFORM_IDS } from '../../../shared/rulebook/platforms';
 import { FormDialog } from '../../lib/FormDialog';
 import { MultiSelectField } from '../../lib/MultiSelectField';
+import { ruleIdsFor } from '../../lib/platforms';
 import { useTRPC } from '../../lib/trpc';
+import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { queueName } from './queueName';
-import { type RoutingFormErrors, routingFormOf, unknownRules, validateRoutingForm } from './routingForm';
+import {
+  offPlatformRules,
+  type RoutingFormErrors,
+  routingFormOf,
+  unknownRules,
+  validateRoutingForm,
+} from './routingForm';
 
 const SEVERITIES = [1, 2, 3, 4, 5] as const;
 
@@ -30,9 +39,20 @@ export function RoutingRuleDialog(props: {
   const [errors, setErrors] = useState<RoutingFormErrors>({});
   const save = useMutation(trpc.queues.saveRoutingRule.mutationOptions());
   const serverError = useTranslatedError(save.error);
+  const platformName = usePlatformName();
+  const ruleLabel = useRuleLabel();
   const queueIds = useMemo(() => new Set(props.queues.map((q) => q.id)), [props.queues]);
-  // A stored rule id the rulebook dropped stays visible (and flagged) instead of vanishing.
-  const ruleOptions = useMemo(() => [...RULE_IDS, ...unknownRules(values)], [values]);
+  // The chosen platforms' rules are offered; a stored rule id the rulebook dropped, or one of a
+  // platform since taken off, stays visible (and flagged) instead of vanishing.
+  const ruleOptions = useMemo(() => {
+    const offered = RULE_IDS.filter((id) => ruleIdsFor(values.platforms).includes(id));
+    return [...new Set([...offered, ...values.rules])];
+  }, [values.platforms, values.rules]);
+  // Names the rules at fault: unknown ones (by id, as stored) or ones of no chosen platform.
+  const rulesError = (key: string) => {
+    const rules = unknownRules(values).length ? unknownRules(values) : offPlatformRules(values);
+    return t(key, { list: new Intl.ListFormat(i18n.language).format(rules.map(ruleLabel)) });
+  };
 
   const submit = () => {
     const checked = validateRoutingForm(values, queueIds);
@@ -76,16 +96,24 @@ export function RoutingRuleDialog(props: {
         ))}
       </TextField>
       <MultiSelectField
+        label={t('platforms.routing.platforms')}
+        options={PLATFORM_IDS}
+        value={values.platforms}
+        onChange={(platforms) => setValues({ ...values, platforms })}
+        labelOf={platformName}
+        helperText={t('queues.routing.form.anyWhenEmpty')}
+      />
+      <MultiSelectField
         label={t('queues.routing.form.rules')}
         options={ruleOptions}
         value={values.rules}
         onChange={(rules) => setValues({ ...values, rules })}
-        labelOf={(r) => t(`rule.${r}`, { defaultValue: r })}
+        labelOf={ruleLabel}
         detailOf={(r) => {
           const n = RULE_SEVERITY[r];
           return n === undefined ? undefined : t('queues.routing.form.severityOf', { n });
         }}
-        error={errors.rules && t(errors.rules, { list: unknownRules(values).join(', ') })}
+        error={errors.rules && rulesError(errors.rules)}
         helperText={t('queues.routing.form.anyWhenEmpty')}
       />
       <MultiSelectField

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { RoutingMatch } from '../../../shared/cases/routing';
+import { platformName, ruleNameOf } from '../../lib/platforms';
 
 /**
  * A routing rule's conditions as phrases, one per condition ("Violation: A or B").
@@ -8,9 +9,17 @@ import type { RoutingMatch } from '../../../shared/cases/routing';
 export function describeMatch(match: RoutingMatch, t: TFunction, language: string): string[] {
   const anyOf = (values: string[]) => new Intl.ListFormat(language, { type: 'disjunction' }).format(values);
   const phrases: string[] = [];
+  if (match.platforms?.length) {
+    const names = match.platforms.map((p) => platformName(p, language));
+    phrases.push(t('platforms.routing.condition', { list: anyOf(names) }));
+  }
   if (match.rules?.length) {
-    // A stored rule id the rulebook no longer has is shown as it is.
-    const names = match.rules.map((r) => t(`rule.${r}`, { defaultValue: r }));
+    // A stored rule id no rulebook has any longer is shown as it is.
+    const english = language.startsWith('en');
+    const names = match.rules.map((r) => {
+      const name = ruleNameOf(r);
+      return t(`rule.${r}`, { defaultValue: name ? (english ? name.en : name.zh) : r });
+    });
     phrases.push(t('queues.routing.condition.rules', { list: anyOf(names) }));
   }
   if (match.subjectKinds?.length) {

@@ -1,10 +1,13 @@
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import { Box, Chip } from '@mui/material';
+import { measureOf } from '../../lib/platforms';
 import { useLocalized, useRulebook } from './rulebookContext';
 
 /**
  * Measures by their localized labels. Measures that seal the account stand out in red, with a
- * lock, because they end the account for good; the id is in the tooltip for reference.
+ * lock, because they end the account for good; the id is in the tooltip for reference. A
+ * measure the loaded rulebook lacks (another platform's, on a page of every platform's
+ * subjects) is named by the rulebook that has it.
  */
 export function MeasureChips({
   ids,
@@ -18,7 +21,7 @@ export function MeasureChips({
   return (
     <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, m: 0, p: 0, listStyle: 'none' }}>
       {ids.map((id) => {
-        const measure = measures.get(id);
+        const measure = measures.get(id) ?? measureOf(id);
         return (
           <li key={id}>
             <Chip

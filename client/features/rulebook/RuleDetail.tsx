@@ -1,7 +1,9 @@
 import { Chip, Divider, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { RuleView } from '../../../shared/api/rulebook';
+import { platformOfRule } from '../../../shared/rulebook/platforms';
 import { platformZoneName } from '../../lib/platformTime';
+import { usePlatformName } from '../../lib/usePlatformNames';
 import { FactsTable } from './FactsTable';
 import { useLocalized } from './rulebookContext';
 import { VersionTimeline } from './VersionTimeline';
@@ -9,6 +11,9 @@ import { VersionTimeline } from './VersionTimeline';
 export function RuleDetail({ rule }: { rule: RuleView }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const platformName = usePlatformName();
+  // The platform by its name in the staff's language; the rulebook's own label is English.
+  const platform = platformOfRule(rule.id);
   return (
     <Paper variant="outlined" sx={{ p: 2, minWidth: 0 }} component="article" aria-labelledby="rule-detail-title">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
@@ -16,7 +21,7 @@ export function RuleDetail({ rule }: { rule: RuleView }) {
           {localized(rule.name)}
         </Typography>
         <Chip size="small" label={rule.id} sx={{ fontFamily: 'monospace' }} />
-        <Chip size="small" variant="outlined" label={rule.platform} />
+        <Chip size="small" variant="outlined" label={platform ? platformName(platform) : rule.platform} />
         <Typography variant="caption" color="text.secondary">
           {t(`rulebook.counting.${rule.counting}`)}
         </Typography>

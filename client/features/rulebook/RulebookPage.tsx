@@ -2,7 +2,9 @@ import { Box, LinearProgress, Skeleton, Stack, Tab, Tabs, Typography } from '@mu
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DEFAULT_PLATFORM, PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '../../../shared/rulebook/platforms';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
+import { platformParam } from '../../lib/platforms';
 import { platformZoneName } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -15,19 +17,36 @@ import { RulebookProvider, useLocalized, useRulebook } from './rulebookContext';
 const TABS = ['rules', 'ledgers', 'measures', 'policy'] as const;
 type TabId = (typeof TABS)[number];
 
-/** The rulebook admin page: rules and their versions, ledgers and node punishments, measures, desk policy. */
+/**
+ * The rulebook admin page, one platform at a time (`?platform=xianyu`, Taobao when not said):
+ * rules and their versions, ledgers and node punishments, measures, desk policy.
+ */
 export function RulebookPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  // The rulebook changes only with a deployment.
-  const query = useQuery({ ...trpc.rulebook.get.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const [params, setParams] = useSearchParams();
+  const platform = platformParam(params.get('platform')) || DEFAULT_PLATFORM;
+  // A rulebook changes only with a deployment.
+  const query = useQuery({ ...trpc.rulebook.get.queryOptions({ platform }), staleTime: Number.POSITIVE_INFINITY });
   const errorText = useTranslatedError(query.error);
+  // Another platform's rulebook has other rules: the section stays, the chosen rule does not.
+  const choosePlatform = (next: PlatformId) =>
+    setParams(
+      (prev) => {
+        const updated = new URLSearchParams(prev);
+        updated.set('platform', next);
+        updated.delete('rule');
+        return updated;
+      },
+      { replace: true },
+    );
 
   return (
     <Stack spacing={1.5}>
       <Typography variant="h5" component="h1">
         {t('rulebook.title')}
       </Typography>
+      <PlatformTabs value={platform} onChange={choosePlatform} />
       {query.isPending && <LoadingRulebook />}
       {errorText && (
         <LoadErrorAlert onRetry={() => void query.refetch()} retrying={query.isFetching}>
@@ -35,11 +54,36 @@ export function RulebookPage() {
         </LoadErrorAlert>
       )}
       {query.data && (
-        <RulebookProvider view={query.data}>
+        <RulebookProvider key={platform} view={query.data}>
           <RulebookTabs />
         </RulebookProvider>
       )}
     </Stack>
+  );
+}
+
+/**
+ * One tab per platform the server judges (`rulebook.platforms`), each by its own rulebook. Until
+ * the list arrives the tabs are the platforms this client knows, so the page never waits on it.
+ */
+function PlatformTabs({ value, onChange }: { value: PlatformId; onChange(platform: PlatformId): void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const localized = useLocalized();
+  const platforms = useQuery({ ...trpc.rulebook.platforms.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+  const list = platforms.data ?? PLATFORM_IDS.map((id) => ({ id, name: PLATFORM_NAMES[id] }));
+  return (
+    <Tabs
+      value={value}
+      onChange={(_e, next: PlatformId) => onChange(next)}
+      aria-label={t('platforms.choose')}
+      data-testid="rulebook-platforms"
+      sx={{ minHeight: 36, '& .MuiTab-root': { minHeight: 36, textTransform: 'none', py: 0.5 } }}
+    >
+      {list.map((p) => (
+        <Tab key={p.id} value={p.id} label={t('platforms.rulebookOf', { platform: localized(p.name) })} />
+      ))}
+    </Tabs>
   );
 }
 

@@ -3,8 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { subjectPlatform } from '../../lib/platforms';
 import { useTRPC } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
 import { subjectPath } from '../subject/SubjectLink';
 
 /** What a subject id looks like: letters and digits with a digit in it (M10000), not a page's name. */
@@ -29,6 +31,8 @@ interface Command {
  */
 export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]; onShowShortcuts(): void }) {
   const { t } = useTranslation();
+  const platformName = usePlatformName();
+  const ruleLabel = useRuleLabel();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -71,8 +75,8 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
     commands.push({
       id: `case-${c.id}`,
       group: 'case',
-      primary: `${t('case.title', { id: c.id })} · ${t(`rule.${c.rule}`, { defaultValue: c.rule })}`,
-      secondary: `${c.subject.name ?? c.subject.id} · ${t(`status.${c.status}`, { defaultValue: c.status })}`,
+      primary: `${t('case.title', { id: c.id })} · ${ruleLabel(c.rule)}`,
+      secondary: `${c.subject.name ?? c.subject.id} · ${platformName(subjectPlatform(c.subject))} · ${t(`status.${c.status}`, { defaultValue: c.status })}`,
       run: go(`/cases/${c.id}`),
     });
   }
@@ -92,8 +96,8 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
     commands.push({
       id: `subject-case-${c.id}`,
       group: 'subject',
-      primary: `${t('case.title', { id: c.id })} · ${t(`rule.${c.rule}`, { defaultValue: c.rule })}`,
-      secondary: `${c.subject.name ?? c.subject.id} (${c.subject.id}) · ${t(`status.${c.status}`, { defaultValue: c.status })}`,
+      primary: `${t('case.title', { id: c.id })} · ${ruleLabel(c.rule)}`,
+      secondary: `${c.subject.name ?? c.subject.id} (${c.subject.id}) · ${platformName(subjectPlatform(c.subject))} · ${t(`status.${c.status}`, { defaultValue: c.status })}`,
       run: go(`/cases/${c.id}`),
     });
   }

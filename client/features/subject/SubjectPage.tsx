@@ -41,8 +41,9 @@ export function SubjectPage() {
   }
   const overview = query.data;
   if (!overview || overview.subject.id !== id) return <PageLoading />;
+  // The subject's ledgers and measures are its own platform's.
   return (
-    <RulebookGate>
+    <RulebookGate platform={overview.subject.platform ?? undefined}>
       <Stack spacing={2} data-testid="subject-page">
         <SubjectHeader overview={overview} />
         <Grid container spacing={2}>

@@ -1,14 +1,18 @@
 import { Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { RULE_IDS } from '../../../shared/api/intake';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
+import { PLATFORM_IDS, type PlatformId } from '../../../shared/rulebook/platforms';
 import { FilterSelect } from '../../lib/FilterSelect';
+import { platformParam, ruleIdsFor } from '../../lib/platforms';
 import { useTRPC } from '../../lib/trpc';
+import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
 
 export interface QueueFilterState {
   status: 'open' | 'all';
   queue: string;
+  /** '' is every platform. */
+  platform: PlatformId | '';
   rule: string;
   source: string;
   subjectKind: string;
@@ -19,6 +23,7 @@ export interface QueueFilterState {
 export const DEFAULT_FILTERS: QueueFilterState = {
   status: 'open',
   queue: '',
+  platform: '',
   rule: '',
   source: '',
   subjectKind: '',
@@ -37,7 +42,13 @@ export function WorklistFilters({
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queues = useQuery(trpc.queues.list.queryOptions());
+  const platformName = usePlatformName();
+  const ruleLabel = useRuleLabel();
   const set = (patch: Partial<QueueFilterState>) => onChange({ ...value, ...patch });
+  // The rule menu offers the chosen platform's rules only; a rule of another platform is let go.
+  const ruleIds = ruleIdsFor(value.platform ? [value.platform] : []);
+  const setPlatform = (platform: PlatformId | '') =>
+    set({ platform, rule: ruleIdsFor(platform ? [platform] : []).includes(value.rule) ? value.rule : '' });
   const any = { value: '', label: t('queue.filters.any') };
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -63,11 +74,21 @@ export function WorklistFilters({
         ]}
       />
       <FilterSelect
+        id="filter-platform"
+        label={t('platforms.label')}
+        value={value.platform}
+        onChange={(platform) => setPlatform(platformParam(platform))}
+        options={[
+          { value: '', label: t('platforms.any') },
+          ...PLATFORM_IDS.map((p) => ({ value: p, label: platformName(p) })),
+        ]}
+      />
+      <FilterSelect
         id="filter-rule"
         label={t('queue.columns.rule')}
         value={value.rule}
         onChange={(rule) => set({ rule })}
-        options={[any, ...RULE_IDS.map((r) => ({ value: r, label: t(`rule.${r}`) }))]}
+        options={[any, ...ruleIds.map((r) => ({ value: r, label: ruleLabel(r) }))]}
       />
       <FilterSelect
         id="filter-source"

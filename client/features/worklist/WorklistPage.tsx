@@ -8,9 +8,12 @@ import type { CaseListItem } from '../../../shared/api/caseList';
 import { can } from '../../../shared/auth/roles';
 import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
+import { PlatformChip } from '../../lib/PlatformChip';
+import { subjectPlatform } from '../../lib/platforms';
 import { useTRPC } from '../../lib/trpc';
 import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useNow } from '../../lib/useNow';
+import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { SubjectLink } from '../subject/SubjectLink';
@@ -27,6 +30,7 @@ function toListInput(f: QueueFilterState) {
   return {
     status: f.status,
     queue: f.queue || undefined,
+    platform: f.platform || undefined,
     rule: f.rule || undefined,
     source: (f.source || undefined) as CaseListItem['source'] | undefined,
     subjectKind: (f.subjectKind || undefined) as CaseListItem['subject']['kind'] | undefined,
@@ -43,6 +47,8 @@ export function WorklistPage() {
   const [filters, setFilters] = useState<QueueFilterState>(DEFAULT_FILTERS);
   const pages = useKeysetPages(PAGE_SIZE);
   const now = useNow(30_000);
+  const platformName = usePlatformName();
+  const ruleLabel = useRuleLabel();
   useLiveCaseChanges();
   const query = useQuery({
     ...trpc.cases.list.queryOptions({ ...toListInput(filters), limit: PAGE_SIZE, cursor: pages.cursor }),
@@ -79,10 +85,17 @@ export function WorklistPage() {
         ),
       },
       {
+        field: 'platform',
+        headerName: t('platforms.label'),
+        width: 80,
+        valueGetter: (_v, row) => platformName(subjectPlatform(row.subject)),
+        renderCell: ({ row }) => <PlatformChip platform={subjectPlatform(row.subject)} />,
+      },
+      {
         field: 'rule',
         headerName: t('queue.columns.rule'),
         width: 170,
-        valueFormatter: (v: string) => t(`rule.${v}`, { defaultValue: v }),
+        valueFormatter: (v: string) => ruleLabel(v),
       },
       {
         field: 'summary',
@@ -129,7 +142,7 @@ export function WorklistPage() {
       },
       { field: 'assigneeName', headerName: t('queue.columns.assignee'), width: 120 },
     ],
-    [t, now],
+    [t, now, platformName, ruleLabel],
   );
 
   return (

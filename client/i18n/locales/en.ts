@@ -3,6 +3,7 @@ import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeEn } from './intake';
 import { notesEn } from './notes';
+import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
 import { subjectPageEn } from './subjectPage';
 import type { Messages } from './zh-CN';
@@ -170,6 +171,7 @@ export const en: Messages = {
       createdAt: 'Created',
     },
   },
+  platforms: platformsEn,
   rulebook: {
     title: 'Rulebook',
     loadFailed: 'Could not load the rulebook',

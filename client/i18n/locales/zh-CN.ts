@@ -3,6 +3,7 @@ import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeZh } from './intake';
 import { notesZh } from './notes';
+import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
 import { subjectPageZh } from './subjectPage';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
@@ -165,6 +166,7 @@ export const zhCN = {
       createdAt: '创建时间',
     },
   },
+  platforms: platformsZh,
   rulebook: {
     title: '规则库',
     loadFailed: '规则库加载失败',

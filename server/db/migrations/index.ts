@@ -48,8 +48,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026_case_viewers': m0026,
   '0028_related_subject_indexes': m0028,
   '0019_totp_hardening': m0019,
-  '0023_notes': m0023,
   '0022_subject_platform': m0022,
+  '0023_notes': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

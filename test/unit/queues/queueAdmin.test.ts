@@ -85,7 +85,15 @@ describe('the queue form', () => {
 });
 
 describe('the routing rule form', () => {
-  const base = { queueId: 'general', rules: [], subjectKinds: [], sources: [], minSeverity: null, enabled: true };
+  const base = {
+    queueId: 'general',
+    platforms: [],
+    rules: [],
+    subjectKinds: [],
+    sources: [],
+    minSeverity: null,
+    enabled: true,
+  };
 
   it('leaves out empty conditions, which then match anything', () => {
     expect(validateRoutingForm(base, new Set(['general'])).match).toEqual({});

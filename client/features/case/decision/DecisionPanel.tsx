@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/caseDetail';
 import type { DecideOutput } from '../../../../shared/api/decisions';
 import { can } from '../../../../shared/auth/roles';
+import type { PlatformId } from '../../../../shared/rulebook/platforms';
+import { isRuleOfPlatform, subjectPlatform } from '../../../lib/platforms';
 import { useTRPC } from '../../../lib/trpc';
+import { usePlatformName, useRuleLabel } from '../../../lib/usePlatformNames';
 import { useSession } from '../../auth/useSession';
 import { RulebookGate } from '../../rulebook/RulebookGate';
 import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
@@ -67,7 +70,8 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
       <Typography id="decision-title" variant="h6" component="h2" sx={{ mb: 1 }}>
         {t('decision.title')}
       </Typography>
-      <RulebookGate>
+      {/* The subject is judged by its own platform's rulebook: its rules, facts and measures only. */}
+      <RulebookGate platform={subjectPlatform(c.subject)}>
         {/* Always the same wrapper, so a case moving on under the reviewer never remounts their form. */}
         <DraftingGuard active={enabled && !result && !pending}>{body}</DraftingGuard>
       </RulebookGate>
@@ -87,6 +91,8 @@ function DecisionBody(props: {
   const { view } = useRulebook();
   const localized = useLocalized();
   const history = useQuery(trpc.cases.history.queryOptions({ id: c.id }));
+  const platform = subjectPlatform(c.subject);
+  if (!isRuleOfPlatform(c.rule, platform)) return <RuleNotOnPlatform rule={c.rule} platform={platform} />;
   const rule = view.rules.find((r) => r.id === c.rule);
   if (!rule) return <Typography color="error">{t('decision.unknownRule', { rule: c.rule })}</Typography>;
   // Wait for the history: a decision sent back refills the form with what its author entered.
@@ -110,5 +116,17 @@ function DecisionBody(props: {
         onDecided={props.onDecided}
       />
     </Stack>
+  );
+}
+
+/** A case whose rule is not the subject's platform's cannot be decided (the server refuses it too). */
+function RuleNotOnPlatform({ rule, platform }: { rule: string; platform: PlatformId }) {
+  const { t } = useTranslation();
+  const platformName = usePlatformName();
+  const ruleLabel = useRuleLabel();
+  return (
+    <Alert severity="warning" data-testid="rule-not-on-platform">
+      {t('platforms.ruleNotOnPlatform', { rule: ruleLabel(rule), platform: platformName(platform) })}
+    </Alert>
   );
 }

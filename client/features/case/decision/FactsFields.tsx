@@ -4,6 +4,7 @@ import type { FactView } from '../../../../shared/api/rulebook';
 import { MultiSelectField } from '../../../lib/MultiSelectField';
 import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
 import { emptyInput, type FactInput, type FactInputs, type FactProblem } from './factsForm';
+import { ruleMeasureIds } from './ruleMeasures';
 
 /** The DOM id of a fact's field, so the panel can move focus to the first one with a problem. */
 export const factFieldId = (name: string) => `fact-${name}`;
@@ -29,10 +30,11 @@ export function FactsFields(props: {
   const { t } = useTranslation();
   const { view } = useRulebook();
   const localized = useLocalized();
-  // Measures belong to their rule: offer the rule's own (every version's; the server checks the
-  // version in force), not the whole table.
-  const ruleMenu = view.rules.find((r) => r.id === props.ruleId)?.versions.flatMap((v) => v.measures);
-  const measureIds = ruleMenu ? [...new Set(ruleMenu)] : view.measures.map((m) => m.id);
+  // Only the rule's own measures, from its platform's rulebook (the gate above loads that one).
+  const measureIds = ruleMeasureIds(
+    view.rules.find((r) => r.id === props.ruleId),
+    view.measures.map((m) => m.id),
+  );
   const measureLabel = (id: string) => {
     const m = view.measures.find((x) => x.id === id);
     return m ? localized(m.label) : id;

@@ -2,6 +2,7 @@ import { Alert, Box, Paper, Skeleton, Tab, Tabs, Typography } from '@mui/materia
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PlatformId } from '../../../../shared/rulebook/platforms';
 import { useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { RulebookGate } from '../../rulebook/RulebookGate';
@@ -15,7 +16,7 @@ const TABS = ['decisions', 'notices', 'timeline', 'prior'] as const;
 type TabId = (typeof TABS)[number];
 
 /** The case's history: its decisions, the notices sent, every audited event, and the subject's other cases. */
-export function HistoryCard({ caseId }: { caseId: number }) {
+export function HistoryCard({ caseId, platform }: { caseId: number; platform: PlatformId }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery(trpc.cases.history.queryOptions({ id: caseId }));
@@ -43,7 +44,7 @@ export function HistoryCard({ caseId }: { caseId: number }) {
       {h && (
         <Box role="tabpanel" aria-labelledby={`history-tab-${tab}`}>
           {tab === 'decisions' && (
-            <RulebookGate>
+            <RulebookGate platform={platform}>
               <DecisionsList decisions={h.decisions} />
             </RulebookGate>
           )}

@@ -14,9 +14,11 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PlatformId } from '../../../../shared/rulebook/platforms';
 import type { Standing } from '../../../../shared/rulebook/types';
 import { formatPlatformTime } from '../../../lib/platformTime';
 import { useTRPC } from '../../../lib/trpc';
+import { usePlatformName } from '../../../lib/usePlatformNames';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { MeasureChips } from '../../rulebook/MeasureChips';
 import { RulebookGate } from '../../rulebook/RulebookGate';
@@ -26,10 +28,12 @@ import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
  * The subject's standing from the rulebook engine, as of now: points per ledger this year,
  * punishments running (with their end, or permanent), items demoted in search, strikes, and
  * whether the account is sealed. Refreshes with every decision (it shares the query cache).
+ * The ledgers and measures are those of the subject's platform's rulebook.
  */
-export function StandingCard({ subjectId }: { subjectId: string }) {
+export function StandingCard({ subjectId, platform }: { subjectId: string; platform: PlatformId }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const platformName = usePlatformName();
   const query = useQuery(trpc.accounts.standing.queryOptions({ subjectId }));
   const errorText = useTranslatedError(query.error);
   // `accounts.standing` returns the engine's Standing as an open record (shared/rulebook/types.ts).
@@ -40,6 +44,9 @@ export function StandingCard({ subjectId }: { subjectId: string }) {
         <Typography id="standing-title" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
           {standing ? t('standing.title', { year: standing.year }) : t('standing.titleNoYear')}
         </Typography>
+        <Typography variant="caption" color="text.secondary" data-testid="standing-platform">
+          {t('platforms.judgedBy', { platform: platformName(platform) })}
+        </Typography>
         {standing?.sealed && (
           <Chip color="error" icon={<LockOutlined />} label={t('standing.sealed')} data-testid="standing-sealed" />
         )}
@@ -47,7 +54,7 @@ export function StandingCard({ subjectId }: { subjectId: string }) {
       {errorText && <Alert severity="error">{errorText}</Alert>}
       {!standing && !errorText && <Skeleton variant="rounded" height={120} />}
       {standing && (
-        <RulebookGate>
+        <RulebookGate platform={platform}>
           <StandingDetails standing={standing} />
         </RulebookGate>
       )}

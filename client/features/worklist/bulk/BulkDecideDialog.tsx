@@ -16,6 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListItem } from '../../../../shared/api/caseList';
+import { DEFAULT_PLATFORM, platformOfRule } from '../../../../shared/rulebook/platforms';
 import { FormDialog } from '../../../lib/FormDialog';
 import { errorReason, useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
@@ -52,7 +53,8 @@ export function BulkDecideDialog(props: { open: boolean; rows: Row[]; onClose():
   );
   return (
     props.open && (
-      <RulebookGate wrap={waiting}>
+      // Cases of one rule are all of that rule's platform: its rulebook has the facts and measures.
+      <RulebookGate wrap={waiting} platform={platformOfRule(sharedRule(props.rows) ?? '') ?? DEFAULT_PLATFORM}>
         <BulkDecideForm {...props} />
       </RulebookGate>
     )
