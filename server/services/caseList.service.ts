@@ -7,6 +7,7 @@ import { DeskError } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
 import { type CaseSort, casesRepo } from '../db/repositories/cases.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
+import { tagsRepo } from '../db/repositories/tags.repo';
 import { queuePaces } from './queuePace';
 
 type Input = z.output<typeof caseListInput>;
@@ -66,6 +67,7 @@ export async function listCases(
     subjectKind: input.subjectKind,
     subjectId: input.subjectId,
     assigneeId,
+    tags: input.tags,
   };
   const after = input.cursor ? decodeCursor(input.sort, input.cursor) : undefined;
   const [rows, total, paces] = await Promise.all([
@@ -75,6 +77,11 @@ export async function listCases(
   ]);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
+  const tags = await tagsRepo.ofCases(
+    ctx.db,
+    page.map((r) => r.id),
+    [...new Set(page.map((r) => r.subject_id))],
+  );
   const openStatuses: readonly string[] = OPEN_CASE_STATUSES;
   return {
     items: page.map((r) => {
@@ -99,6 +106,8 @@ export async function listCases(
         slaState: slaState(r.sla_due_at, forecast, now, open),
         version: r.version,
         createdAt: r.created_at,
+        tags: tags.byCase.get(r.id) ?? [],
+        subjectTags: tags.bySubject.get(r.subject_id) ?? [],
       };
     }),
     total: Math.min(total, COUNT_CAP),

@@ -5,6 +5,7 @@ import type { AuditEventSpec, Label } from './events/define';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
 import { staffEvents } from './events/staff';
+import { tagEvents } from './events/tags';
 
 export type { AuditEventSpec, Label } from './events/define';
 
@@ -20,6 +21,7 @@ export const AUDIT_EVENTS = {
   ...alertEvents,
   ...outboxEvents,
   ...auditTrailEvents,
+  ...tagEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -30,6 +32,7 @@ export const AUDIT_EVENT_GROUPS = [
   alertEvents,
   outboxEvents,
   auditTrailEvents,
+  tagEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

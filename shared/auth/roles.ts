@@ -26,16 +26,28 @@ export const PERMISSIONS = [
   'metrics.team',
   // Correct a subject's name (audited); intake keeps the name each report gave on the report.
   'subjects.rename',
+  // Tags: put one on a case or subject, or take it off (everyone who works cases);
+  // keep the vocabulary (create, rename, retire: leads).
+  'tags.apply',
+  'tags.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERY_READ: Permission[] = ['cases.read', 'rulebook.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename'],
-  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle'],
-  senior_reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'cases.approve', 'pii.reveal', 'alerts.handle'],
-  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal'],
+  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename', 'tags.apply'],
+  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle', 'tags.apply'],
+  senior_reviewer: [
+    ...EVERY_READ,
+    'cases.claim',
+    'cases.decide',
+    'cases.approve',
+    'pii.reveal',
+    'alerts.handle',
+    'tags.apply',
+  ],
+  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal', 'tags.apply'],
   lead: [
     ...EVERY_READ,
     'cases.intake',
@@ -47,6 +59,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.handle',
     'metrics.team',
     'subjects.rename',
+    'tags.apply',
+    'tags.manage',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
   admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],

@@ -137,6 +137,11 @@ export const DESK_ERROR_REASONS = [
   'webhook_url_internal_host',
   'webhook_url_blocked_address',
   'delivery_already_delivered',
+
+  // Tags and saved queue views.
+  'tag_name_taken',
+  'tag_retired',
+  'too_many_views',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -154,8 +159,10 @@ export const NOT_FOUND_ENTITIES = [
   'report',
   'routing_rule',
   'subject',
+  'tag',
   'token',
   'user',
+  'view',
 ] as const;
 export type NotFoundEntity = (typeof NOT_FOUND_ENTITIES)[number];
 
