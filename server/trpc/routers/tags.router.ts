@@ -37,7 +37,7 @@ export const tagsRouter = router({
     .mutation(({ ctx, input }) => updateTag(serviceContext(ctx), input)),
 
   /** Audited as `tag.applied` on the case or subject. */
-  apply: permittedProcedure('tags.apply')
+  add: permittedProcedure('tags.apply')
     .input(tagApplyInput)
     .output(z.object({ applied: z.boolean() }))
     .mutation(({ ctx, input }) => applyTag(serviceContext(ctx), input)),
