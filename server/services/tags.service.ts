@@ -72,10 +72,10 @@ export function updateTag(ctx: ServiceContext, input: z.output<typeof tagUpdateI
 }
 
 /**
- * `tags.apply`: puts a tag on a case or subject, audited as `tag.applied` on that target. A tag
+ * `tags.add`: puts a tag on a case or subject, audited as `tag.applied` on that target. A tag
  * already there is left as it is (`applied: false`, no event), so parallel clicks make one row.
  */
-export async function applyTag(
+export async function addTag(
   ctx: ServiceContext,
   input: z.output<typeof tagApplyInput>,
 ): Promise<{ applied: boolean }> {

@@ -7,7 +7,7 @@ import {
   tagView,
   targetTagsOutput,
 } from '../../../shared/api/tags';
-import { applyTag, createTag, listTags, removeTag, tagsOf, updateTag } from '../../services/tags.service';
+import { addTag, createTag, listTags, removeTag, tagsOf, updateTag } from '../../services/tags.service';
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 
@@ -40,7 +40,7 @@ export const tagsRouter = router({
   add: permittedProcedure('tags.apply')
     .input(tagApplyInput)
     .output(z.object({ applied: z.boolean() }))
-    .mutation(({ ctx, input }) => applyTag(serviceContext(ctx), input)),
+    .mutation(({ ctx, input }) => addTag(serviceContext(ctx), input)),
 
   /** Audited as `tag.removed` on the case or subject. */
   remove: permittedProcedure('tags.apply')
