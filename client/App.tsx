@@ -21,6 +21,7 @@ const WorklistPage = lazyPage(() => import('./features/worklist/WorklistPage'), 
 const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPage'), 'QueueAdminPage');
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
+const TagsPage = lazyPage(() => import('./features/tags/TagsPage'), 'TagsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
 export function App() {
@@ -53,6 +54,7 @@ export function App() {
         <Route path="/rulebook" element={<RulebookPage />} />
         <Route path="/admin/staff" element={<StaffPage />} />
         <Route path="/admin/tokens" element={<TokensPage />} />
+        <Route path="/tags" element={<TagsPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/account" element={<AccountPage />} />

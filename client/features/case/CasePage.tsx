@@ -14,6 +14,7 @@ import { useSession } from '../auth/useSession';
 import { useLiveCaseChanges } from '../worklist/useLiveCaseChanges';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
+import { CaseTags } from './CaseTags';
 import { DecisionPanel } from './decision/DecisionPanel';
 import { EvidenceCard } from './EvidenceCard';
 import { HistoryCard } from './history/HistoryCard';
@@ -98,6 +99,7 @@ export function CasePage() {
           >
             <DecisionPanel key={c.id} c={c} />
             <CaseAppealBox c={c} />
+            <CaseTags caseId={c.id} subjectId={c.subject.id} />
             <SubjectAlertsCard subjectId={c.subject.id} />
             <TriageCard triage={c.triage} />
             <LinksCard
