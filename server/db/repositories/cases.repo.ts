@@ -302,24 +302,27 @@ function applyFilter<Q extends { where: (...args: any[]) => any }>(
   return q;
 }
 
-/** The case carries the tag, or its subject does: one primary-key probe each. */
+/**
+ * The case carries the tag, or its subject does. Written as one `id IN (…)` driven from the
+ * tag's own rows (case_tags_tag_idx, subject_tags_tag_idx, then cases_subject_idx): a rare tag
+ * is then a few index reads, where a correlated probe per case would scan the whole queue.
+ */
 function carriesTag(eb: ExpressionBuilder<Database, 'cases'>, tag: string) {
-  return eb.or([
-    eb.exists(
-      eb
-        .selectFrom('case_tags')
-        .select('case_tags.case_id')
-        .whereRef('case_tags.case_id', '=', 'cases.id')
-        .where('case_tags.tag_id', '=', tag),
-    ),
-    eb.exists(
-      eb
-        .selectFrom('subject_tags')
-        .select('subject_tags.subject_id')
-        .whereRef('subject_tags.subject_id', '=', 'cases.subject_id')
-        .where('subject_tags.tag_id', '=', tag),
-    ),
-  ]);
+  return eb(
+    'cases.id',
+    'in',
+    eb
+      .selectFrom('case_tags')
+      .select('case_tags.case_id as id')
+      .where('case_tags.tag_id', '=', tag)
+      .union(
+        eb
+          .selectFrom('subject_tags')
+          .innerJoin('cases as tagged', 'tagged.subject_id', 'subject_tags.subject_id')
+          .select('tagged.id as id')
+          .where('subject_tags.tag_id', '=', tag),
+      ),
+  );
 }
 
 function isOpenSet(statuses: readonly CaseStatus[]): boolean {
