@@ -23,6 +23,7 @@ const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPa
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
 const SubjectPage = lazyPage(() => import('./features/subject/SubjectPage'), 'SubjectPage');
+const TagsPage = lazyPage(() => import('./features/tags/TagsPage'), 'TagsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
 /** The desk's pages by path: the routes below, and what `preloadPageFor` starts loading at boot. */
@@ -40,6 +41,7 @@ const PAGES: { path: string; page: LazyPage }[] = [
   { path: '/rulebook', page: RulebookPage },
   { path: '/admin/staff', page: StaffPage },
   { path: '/admin/tokens', page: TokensPage },
+  { path: '/tags', page: TagsPage },
   { path: '/audit', page: AuditPage },
   { path: '/outbox', page: OutboxPage },
   { path: '/account', page: AccountPage },

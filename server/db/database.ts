@@ -24,11 +24,13 @@ import type {
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
+import type { SavedViewsTable } from './tables/savedViews.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
 import type { StaffGrantsTable } from './tables/staffGrants.table';
 import type { SubjectsTable } from './tables/subjects.table';
+import type { CaseTagsTable, SubjectTagsTable, TagsTable } from './tables/tags.table';
 import type { TotpRecoveryCodesTable } from './tables/totpRecoveryCodes.table';
 import type { UsersTable } from './tables/users.table';
 
@@ -66,6 +68,10 @@ export interface Database {
   totp_recovery_codes: TotpRecoveryCodesTable;
   notes: NotesTable;
   note_mentions: NoteMentionsTable;
+  tags: TagsTable;
+  case_tags: CaseTagsTable;
+  subject_tags: SubjectTagsTable;
+  saved_views: SavedViewsTable;
 }
 
 export type Db = Kysely<Database>;

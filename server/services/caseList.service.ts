@@ -7,6 +7,7 @@ import { DeskError } from '../../shared/errors/deskError';
 import type { Executor } from '../db/database';
 import { type CaseSort, casesRepo } from '../db/repositories/cases.repo';
 import { queuesRepo } from '../db/repositories/queues.repo';
+import { tagsRepo } from '../db/repositories/tags.repo';
 import { queuePaces } from './queuePace';
 
 type Input = z.output<typeof caseListInput>;
@@ -67,6 +68,7 @@ export async function listCases(
     platform: input.platform,
     subjectId: input.subjectId,
     assigneeId,
+    tags: input.tags,
   };
   const after = input.cursor ? decodeCursor(input.sort, input.cursor) : undefined;
   const [rows, total, paces] = await Promise.all([
@@ -76,6 +78,11 @@ export async function listCases(
   ]);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
+  const tags = await tagsRepo.ofCases(
+    ctx.db,
+    page.map((r) => r.id),
+    [...new Set(page.map((r) => r.subject_id))],
+  );
   const openStatuses: readonly string[] = OPEN_CASE_STATUSES;
   return {
     items: page.map((r) => {
@@ -100,6 +107,8 @@ export async function listCases(
         slaState: slaState(r.sla_due_at, forecast, now, open),
         version: r.version,
         createdAt: r.created_at,
+        tags: tags.byCase.get(r.id) ?? [],
+        subjectTags: tags.bySubject.get(r.subject_id) ?? [],
       };
     }),
     total: Math.min(total, COUNT_CAP),

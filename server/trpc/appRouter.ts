@@ -16,8 +16,10 @@ import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
 import { subjectsRouter } from './routers/subjects.router';
+import { tagsRouter } from './routers/tags.router';
 import { tokensRouter } from './routers/tokens.router';
 import { usersRouter } from './routers/users.router';
+import { viewsRouter } from './routers/views.router';
 import { worklistRouter } from './routers/worklist.router';
 import { router } from './trpc';
 
@@ -42,8 +44,10 @@ export const appRouter = router({
   reports: reportsRouter,
   rulebook: rulebookRouter,
   subjects: subjectsRouter,
+  tags: tagsRouter,
   tokens: tokensRouter,
   users: usersRouter,
+  views: viewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

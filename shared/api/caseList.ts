@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
 import { PLATFORM_IDS } from '../rulebook/platforms';
+import { TAGS_PER_TARGET_MAX, tagId } from './tags';
 
 export const CASE_SORTS = ['rank', 'slaDueAt', 'createdAt'] as const;
 export const SLA_STATES = ['ok', 'at_risk', 'breached', 'closed'] as const;
@@ -18,6 +19,8 @@ export const caseListInput = z.object({
   subjectId: z.string().max(64).optional(),
   /** `me`, `unassigned`, or a user id. */
   assignee: z.union([z.literal('me'), z.literal('unassigned'), z.number().int().positive()]).optional(),
+  /** Tag ids: cases carrying every one of them, on the case itself or on its subject. */
+  tags: z.array(tagId).max(TAGS_PER_TARGET_MAX).optional(),
   sort: z.enum(CASE_SORTS).default('rank'),
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(200).default(50),
@@ -46,6 +49,9 @@ export const caseListItem = z.object({
   slaState: z.enum(SLA_STATES),
   version: z.number(),
   createdAt: z.string(),
+  /** Ids of the tags on the case, and on its subject (`tags.list` names them). */
+  tags: z.array(z.string()),
+  subjectTags: z.array(z.string()),
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 

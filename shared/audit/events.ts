@@ -6,6 +6,7 @@ import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
 import { staffEvents } from './events/staff';
+import { tagEvents } from './events/tags';
 
 export type { AuditEventSpec, Label } from './events/define';
 
@@ -22,6 +23,7 @@ export const AUDIT_EVENTS = {
   ...outboxEvents,
   ...auditTrailEvents,
   ...noteEvents,
+  ...tagEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -33,6 +35,7 @@ export const AUDIT_EVENT_GROUPS = [
   outboxEvents,
   auditTrailEvents,
   noteEvents,
+  tagEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

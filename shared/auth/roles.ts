@@ -30,14 +30,18 @@ export const PERMISSIONS = [
   // work cases write them; auditors and admins read but do not write: an auditor observes the
   // casework without taking part in it, and an admin runs accounts, not cases.
   'notes.write',
+  // Tags: put one on a case or subject, or take it off (everyone who works cases);
+  // keep the vocabulary (create, rename, retire: leads).
+  'tags.apply',
+  'tags.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERY_READ: Permission[] = ['cases.read', 'rulebook.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename', 'notes.write'],
-  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle', 'notes.write'],
+  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename', 'notes.write', 'tags.apply'],
+  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle', 'notes.write', 'tags.apply'],
   senior_reviewer: [
     ...EVERY_READ,
     'cases.claim',
@@ -46,8 +50,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pii.reveal',
     'alerts.handle',
     'notes.write',
+    'tags.apply',
   ],
-  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal', 'notes.write'],
+  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal', 'notes.write', 'tags.apply'],
   lead: [
     ...EVERY_READ,
     'cases.intake',
@@ -60,6 +65,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'metrics.team',
     'subjects.rename',
     'notes.write',
+    'tags.apply',
+    'tags.manage',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
   admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],

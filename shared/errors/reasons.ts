@@ -145,6 +145,10 @@ export const DESK_ERROR_REASONS = [
   'note_frozen',
   'not_note_author',
   'note_changed',
+  // Tags and saved queue views.
+  'tag_name_taken',
+  'tag_retired',
+  'too_many_views',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -163,8 +167,10 @@ export const NOT_FOUND_ENTITIES = [
   'report',
   'routing_rule',
   'subject',
+  'tag',
   'token',
   'user',
+  'view',
 ] as const;
 export type NotFoundEntity = (typeof NOT_FOUND_ENTITIES)[number];
 

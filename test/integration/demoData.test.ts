@@ -114,6 +114,15 @@ describe.each(BACKENDS)('demo data on %s', (backend) => {
     }
   });
 
+  it('tags a few demo cases and subjects in Chinese, and shares one queue view', async () => {
+    const tags = await server.db.selectFrom('tags').select('name_zh').execute();
+    expect(tags.map((t) => t.name_zh).sort()).toEqual(['团伙', '复犯', '媒体关注'].sort());
+    const tagged = await server.db.selectFrom('case_tags').select('case_id').execute();
+    expect(tagged.length).toBeGreaterThan(0);
+    const views = await server.db.selectFrom('saved_views').select(['name', 'shared_queue']).execute();
+    expect(views).toEqual([{ name: '团伙刷单·按时限', shared_queue: 'fake-transaction' }]);
+  });
+
   it('does not seed twice, and leaves an intact audit chain', async () => {
     await seedDemoData({ db: server.db, clock: systemClock, rulebooks: builtInRulebooks });
     const cases = await server.db.selectFrom('cases').select('id').execute();

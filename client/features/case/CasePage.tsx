@@ -16,6 +16,7 @@ import { NotesPanel } from '../notes/NotesPanel';
 import { useLiveCaseChanges } from '../worklist/useLiveCaseChanges';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
+import { CaseTags } from './CaseTags';
 import { DecisionPanel } from './decision/DecisionPanel';
 import { EvidenceCard } from './EvidenceCard';
 import { HistoryCard } from './history/HistoryCard';
@@ -103,6 +104,7 @@ export function CasePage() {
             >
               <DecisionPanel key={c.id} c={c} />
               <CaseAppealBox c={c} />
+              <CaseTags caseId={c.id} subjectId={c.subject.id} />
               <SubjectAlertsCard subjectId={c.subject.id} />
               <TriageCard triage={c.triage} />
               <LinksCard

@@ -5,6 +5,7 @@ import History from '@mui/icons-material/History';
 import Inbox from '@mui/icons-material/Inbox';
 import Insights from '@mui/icons-material/Insights';
 import Key from '@mui/icons-material/Key';
+import LocalOffer from '@mui/icons-material/LocalOffer';
 import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import MenuBook from '@mui/icons-material/MenuBook';
 import Outbox from '@mui/icons-material/Outbox';
@@ -51,7 +52,8 @@ const NAV: {
     | 'nav.tokens'
     | 'nav.dashboard'
     | 'nav.alerts'
-    | 'intake.nav';
+    | 'intake.nav'
+    | 'tags.nav';
   icon: ReactNode;
   /** Shown only to staff with this permission. */
   permission?: Permission;
@@ -66,6 +68,8 @@ const NAV: {
   { to: '/alerts', labelKey: 'nav.alerts', icon: <Security /> },
   { to: '/rulebook', labelKey: 'nav.rulebook', icon: <MenuBook /> },
   { to: '/queues', labelKey: 'nav.queues', icon: <SettingsSuggest /> },
+  // Everyone may read the vocabulary; only leads change it (the page hides its buttons).
+  { to: '/tags', labelKey: 'tags.nav', icon: <LocalOffer />, permission: 'tags.apply' },
   { to: '/audit', labelKey: 'nav.audit', icon: <History />, permission: 'audit.read' },
   { to: '/admin/staff', labelKey: 'nav.staff', icon: <ManageAccounts />, permission: 'users.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', icon: <Outbox />, permission: 'users.manage' },

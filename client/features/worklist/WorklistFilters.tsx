@@ -1,35 +1,18 @@
 import { Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_QUEUE_VIEW, type QueueViewState } from '../../../shared/api/views';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
 import { PLATFORM_IDS, type PlatformId } from '../../../shared/rulebook/platforms';
 import { FilterSelect } from '../../lib/FilterSelect';
 import { platformParam, ruleIdsFor } from '../../lib/platforms';
 import { useTRPC } from '../../lib/trpc';
 import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
+import { TagFilter } from '../tags/TagFilter';
 
-export interface QueueFilterState {
-  status: 'open' | 'all';
-  queue: string;
-  /** '' is every platform. */
-  platform: PlatformId | '';
-  rule: string;
-  source: string;
-  subjectKind: string;
-  assignee: '' | 'me' | 'unassigned';
-  sort: 'rank' | 'slaDueAt' | 'createdAt';
-}
-
-export const DEFAULT_FILTERS: QueueFilterState = {
-  status: 'open',
-  queue: '',
-  platform: '',
-  rule: '',
-  source: '',
-  subjectKind: '',
-  assignee: '',
-  sort: 'rank',
-};
+/** The queue's filters and sort, as the URL and saved views keep them. */
+export type QueueFilterState = QueueViewState;
+export const DEFAULT_FILTERS = DEFAULT_QUEUE_VIEW;
 
 /** The queue's server-side filters and sort; every change starts again at page one. */
 export function WorklistFilters({
@@ -94,14 +77,14 @@ export function WorklistFilters({
         id="filter-source"
         label={t('queue.columns.source')}
         value={value.source}
-        onChange={(source) => set({ source })}
+        onChange={(source) => set({ source: source as QueueFilterState['source'] })}
         options={[any, ...REPORT_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))]}
       />
       <FilterSelect
         id="filter-kind"
         label={t('queue.filters.subjectKind')}
         value={value.subjectKind}
-        onChange={(subjectKind) => set({ subjectKind })}
+        onChange={(subjectKind) => set({ subjectKind: subjectKind as QueueFilterState['subjectKind'] })}
         options={[any, ...SUBJECT_KINDS.map((k) => ({ value: k, label: t(`subjectKind.${k}`) }))]}
       />
       <FilterSelect
@@ -115,6 +98,7 @@ export function WorklistFilters({
           { value: 'unassigned', label: t('queue.filters.unassigned') },
         ]}
       />
+      <TagFilter value={value.tags} onChange={(tags) => set({ tags })} />
       <FilterSelect
         id="filter-sort"
         label={t('queue.filters.sort')}

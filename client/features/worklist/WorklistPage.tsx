@@ -10,19 +10,21 @@ import { DeskDataGrid } from '../../lib/DeskDataGrid';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
 import { PlatformChip } from '../../lib/PlatformChip';
 import { subjectPlatform } from '../../lib/platforms';
-import { useTRPC } from '../../lib/trpc';
-import { useKeysetPages } from '../../lib/useKeysetPages';
+import { errorReason, useTRPC } from '../../lib/trpc';
 import { useNow } from '../../lib/useNow';
 import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
 import { SubjectLink } from '../subject/SubjectLink';
+import { TagChips } from '../tags/TagChips';
 import { BulkDecideButton } from './bulk/BulkDecideButton';
 import { bulkSelectable, NO_SELECTION, selectedRows } from './bulk/bulkSelection';
 import { NextCaseButton } from './NextCaseButton';
+import { SavedViewsMenu } from './SavedViewsMenu';
 import { SlaCell } from './SlaCell';
 import { useLiveCaseChanges } from './useLiveCaseChanges';
-import { DEFAULT_FILTERS, type QueueFilterState, WorklistFilters } from './WorklistFilters';
+import { useQueueLocation } from './useQueueLocation';
+import { type QueueFilterState, WorklistFilters } from './WorklistFilters';
 
 const PAGE_SIZE = 50;
 
@@ -35,6 +37,7 @@ function toListInput(f: QueueFilterState) {
     source: (f.source || undefined) as CaseListItem['source'] | undefined,
     subjectKind: (f.subjectKind || undefined) as CaseListItem['subject']['kind'] | undefined,
     assignee: f.assignee || undefined,
+    tags: f.tags.length ? f.tags : undefined,
     sort: f.sort,
   };
 }
@@ -44,8 +47,9 @@ export function WorklistPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const { user } = useSession();
-  const [filters, setFilters] = useState<QueueFilterState>(DEFAULT_FILTERS);
-  const pages = useKeysetPages(PAGE_SIZE);
+  // Filters, sort and page live in the URL (reload, back and forward keep them).
+  const pages = useQueueLocation();
+  const filters = pages.view;
   const now = useNow(30_000);
   const platformName = usePlatformName();
   const ruleLabel = useRuleLabel();
@@ -55,7 +59,11 @@ export function WorklistPage() {
     placeholderData: keepPreviousData,
   });
   const errorText = useTranslatedError(query.error);
-  const { rememberNext, page } = pages;
+  const { rememberNext, page, restart } = pages;
+  // A link whose cursor the server refuses opens the first page instead of an error.
+  useEffect(() => {
+    if (errorReason(query.error) === 'invalid_cursor') restart();
+  }, [query.error, restart]);
   // Bulk decisions: staff who may decide tick open cases on this page.
   const canDecide = Boolean(user && can(user.role, 'cases.decide'));
   const [selection, setSelection] = useState<GridRowSelectionModel>(NO_SELECTION);
@@ -103,12 +111,15 @@ export function WorklistPage() {
         flex: 2,
         minWidth: 220,
         renderCell: ({ row }) => (
-          <span>
-            {row.reportCount > 1 && (
-              <Chip size="small" label={t('queue.reports', { count: row.reportCount })} sx={{ mr: 1 }} />
-            )}
-            {row.summary}
-          </span>
+          <Box>
+            <span>
+              {row.reportCount > 1 && (
+                <Chip size="small" label={t('queue.reports', { count: row.reportCount })} sx={{ mr: 1 }} />
+              )}
+              {row.summary}
+            </span>
+            <TagChips ids={row.tags} subjectIds={row.subjectTags} />
+          </Box>
         ),
       },
       {
@@ -158,16 +169,11 @@ export function WorklistPage() {
               : t('queue.total', { count: query.data.total })}
           </Typography>
         )}
+        <SavedViewsMenu current={filters} onOpen={pages.setView} />
         {canDecide && <BulkDecideButton rows={selected} onDecided={() => setSelection(NO_SELECTION)} />}
         {user && can(user.role, 'cases.claim') && <NextCaseButton queue={filters.queue} />}
       </Stack>
-      <WorklistFilters
-        value={filters}
-        onChange={(next) => {
-          setFilters(next);
-          pages.reset();
-        }}
-      />
+      <WorklistFilters value={filters} onChange={pages.setView} />
       {errorText && (
         <LoadErrorAlert onRetry={() => void query.refetch()}>
           {t('queue.loadFailed')}: {errorText}

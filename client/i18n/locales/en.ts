@@ -6,6 +6,7 @@ import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
 import { subjectPageEn } from './subjectPage';
+import { tagsEn } from './tags';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -588,6 +589,11 @@ export const en: Messages = {
     routing_rule_not_found: 'That routing rule does not exist; reload the page',
     subject_not_found: 'That subject does not exist',
     user_not_found: 'That staff member does not exist',
+    tag_name_taken: 'A tag already has that name (in Chinese or English)',
+    tag_retired: 'This tag is retired and can no longer be added',
+    tag_not_found: 'That tag does not exist; refresh the page',
+    too_many_views: 'You have saved as many views as allowed; delete one you no longer use first',
+    view_not_found: 'That view does not exist; it may have been deleted',
   } satisfies ErrorMessages,
   sla: {
     left: '{{span}} left',
@@ -1188,6 +1194,8 @@ export const en: Messages = {
       outbox_endpoint: 'Webhook endpoint #{{id}}',
       outbox_delivery: 'Delivery #{{id}}',
       export: 'Export #{{id}}',
+      tag: 'Tag {{id}}',
+      saved_view: 'Queue view #{{id}}',
     },
     targetTypes: {
       case: 'Case',
@@ -1204,6 +1212,8 @@ export const en: Messages = {
       outbox_endpoint: 'Webhook endpoint',
       outbox_delivery: 'Delivery',
       export: 'Export',
+      tag: 'Tag',
+      saved_view: 'Queue view',
     },
     verify: {
       checking: 'Verifying the hash chain…',
@@ -1552,6 +1562,7 @@ export const en: Messages = {
     },
   },
   subjectPage: subjectPageEn,
+  tags: tagsEn,
   common: {
     loading: 'Loading…',
     timeZone: 'Platform time {{zone}}',

@@ -6,6 +6,7 @@ import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
 import { subjectPageZh } from './subjectPage';
+import { tagsZh } from './tags';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
@@ -573,6 +574,11 @@ export const zhCN = {
     routing_rule_not_found: '找不到该分配规则，请刷新',
     subject_not_found: '找不到该对象',
     user_not_found: '找不到该员工',
+    tag_name_taken: '已有同名的标签（中文名或英文名重复）',
+    tag_retired: '该标签已停用，不能再添加',
+    tag_not_found: '找不到该标签，请刷新',
+    too_many_views: '保存的视图已达上限，请先删除不用的视图',
+    view_not_found: '找不到该视图，可能已被删除',
   } satisfies ErrorMessages,
   sla: {
     left: '剩余 {{span}}',
@@ -1154,6 +1160,8 @@ export const zhCN = {
       outbox_endpoint: '推送地址 #{{id}}',
       outbox_delivery: '推送 #{{id}}',
       export: '导出 #{{id}}',
+      tag: '标签 {{id}}',
+      saved_view: '队列视图 #{{id}}',
     },
     targetTypes: {
       case: '案件',
@@ -1170,6 +1178,8 @@ export const zhCN = {
       outbox_endpoint: '推送地址',
       outbox_delivery: '推送',
       export: '导出',
+      tag: '标签',
+      saved_view: '队列视图',
     },
     verify: {
       checking: '正在校验哈希链…',
@@ -1500,6 +1510,7 @@ export const zhCN = {
     },
   },
   subjectPage: subjectPageZh,
+  tags: tagsZh,
   common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定', retry: '重试' },
 };
 

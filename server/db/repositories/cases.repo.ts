@@ -1,7 +1,7 @@
-import { type RawBuilder, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKind } from '../../../shared/cases/enums';
 import type { PlatformId } from '../../../shared/rulebook/platforms';
-import type { Executor } from '../database';
+import type { Database, Executor } from '../database';
 import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import { isPostgres } from '../migrations/helpers';
 import type { CaseRow, CasesTable, CaseUpdate, NewCaseRow } from '../tables/cases.table';
@@ -29,6 +29,8 @@ export interface CaseListFilter {
   subjectId?: string;
   /** A user id, or null for unassigned cases. */
   assigneeId?: number | null;
+  /** Tag ids: cases carrying every one, on the case itself or on its subject. */
+  tags?: readonly string[];
   sort: CaseSort;
   /** Keyset position: sort value and id of the last row of the previous page. */
   after?: { value: string | number; id: number };
@@ -310,7 +312,31 @@ function applyFilter<Q extends { where: (...args: any[]) => any }>(
   if (f.subjectId) q = q.where('cases.subject_id', '=', f.subjectId);
   if (f.assigneeId === null) q = q.where('cases.assignee_id', 'is', null);
   else if (f.assigneeId !== undefined) q = q.where('cases.assignee_id', '=', f.assigneeId);
+  for (const tag of f.tags ?? []) q = q.where((eb: ExpressionBuilder<Database, 'cases'>) => carriesTag(eb, tag));
   return q;
+}
+
+/**
+ * The case carries the tag, or its subject does. Written as one `id IN (…)` driven from the
+ * tag's own rows (case_tags_tag_idx, subject_tags_tag_idx, then cases_subject_idx): a rare tag
+ * is then a few index reads, where a correlated probe per case would scan the whole queue.
+ */
+function carriesTag(eb: ExpressionBuilder<Database, 'cases'>, tag: string) {
+  return eb(
+    'cases.id',
+    'in',
+    eb
+      .selectFrom('case_tags')
+      .select('case_tags.case_id as id')
+      .where('case_tags.tag_id', '=', tag)
+      .union(
+        eb
+          .selectFrom('subject_tags')
+          .innerJoin('cases as tagged', 'tagged.subject_id', 'subject_tags.subject_id')
+          .select('tagged.id as id')
+          .where('subject_tags.tag_id', '=', tag),
+      ),
+  );
 }
 
 function isOpenSet(statuses: readonly CaseStatus[]): boolean {
