@@ -1,5 +1,5 @@
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
+import { Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { SubjectOverview } from '../../../shared/api/subjects';
 import { PLATFORM_NAMES } from '../../../shared/rulebook/platforms';
@@ -7,6 +7,7 @@ import { LabeledField } from '../../lib/LabeledField';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { MaskedPii } from '../case/pii/MaskedPii';
 import { useLocalized, useRulebook } from '../rulebook/rulebookContext';
+import { TargetTags } from '../tags/TargetTags';
 
 /** Who the subject is, its contact data masked (each reveal audited), and its points now. */
 export function SubjectHeader({ overview }: { overview: SubjectOverview }) {
@@ -23,7 +24,7 @@ export function SubjectHeader({ overview }: { overview: SubjectOverview }) {
         </Typography>
         <Chip size="small" variant="outlined" label={t(`subjectKind.${subject.kind}`)} />
         {standing.sealed && <Chip color="error" icon={<LockOutlined />} label={t('subjectPage.sealed')} />}
-        <Box id="subject-tags" />
+        <TargetTags target={{ type: 'subject', id: overview.subject.id }} label={t('tags.subjectTags')} />
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
         <LabeledField label={t('subjectPage.id')}>{subject.id}</LabeledField>
