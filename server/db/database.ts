@@ -22,6 +22,7 @@ import type {
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
+import type { SearchDocumentsTable } from './tables/searchDocuments.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
@@ -61,6 +62,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   staff_grants: StaffGrantsTable;
   totp_recovery_codes: TotpRecoveryCodesTable;
+  search_documents: SearchDocumentsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,6 +12,7 @@ import { outboxRouter } from './routers/outbox.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
+import { searchRouter } from './routers/search.router';
 import { subjectsRouter } from './routers/subjects.router';
 import { tokensRouter } from './routers/tokens.router';
 import { usersRouter } from './routers/users.router';
@@ -35,6 +36,7 @@ export const appRouter = router({
   queues: queueAdminRouter,
   reports: reportsRouter,
   rulebook: rulebookRouter,
+  search: searchRouter,
   subjects: subjectsRouter,
   tokens: tokensRouter,
   users: usersRouter,

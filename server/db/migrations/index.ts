@@ -19,6 +19,7 @@ import * as m0017 from './0017_intake_integrity';
 import * as m0018 from './0018_token_expiry';
 import * as m0019 from './0019_totp_hardening';
 import * as m0021 from './0021_oidc_sign_in';
+import * as m0024 from './0024_search_index';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_queue_holds_escalations': m0014,
   '0021_oidc_sign_in': m0021,
   '0019_totp_hardening': m0019,
+  '0024_search_index': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {
