@@ -29,6 +29,7 @@ import { PageLoading } from '../../lib/lazyPage';
 import { useHotkey } from '../../lib/useHotkey';
 import { useSession } from '../auth/useSession';
 import { PlatformClockGate } from '../rulebook/PlatformClockGate';
+import { AppBarSearch } from '../search/AppBarSearch';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
 import { UserMenu } from './UserMenu';
@@ -82,6 +83,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.name')}
           </Typography>
+          <AppBarSearch />
           <UserMenu />
         </Toolbar>
       </AppBar>

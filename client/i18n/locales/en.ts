@@ -1,5 +1,6 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { searchEn } from './search';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -1532,6 +1533,7 @@ export const en: Messages = {
       viewAll: "All of this shop's alerts",
     },
   },
+  search: searchEn,
   common: {
     loading: 'Loading…',
     timeZone: 'Platform time {{zone}}',

@@ -1,5 +1,6 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { searchZh } from './search';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
@@ -1480,6 +1481,7 @@ export const zhCN = {
       viewAll: '查看该店铺的全部预警',
     },
   },
+  search: searchZh,
   common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定', retry: '重试' },
 };
 
