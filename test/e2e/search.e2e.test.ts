@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../support/apiClient';
 import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs } from '../support/browser';
@@ -9,6 +9,9 @@ describe.skipIf(!HAS_CHROMIUM)('free-text search (browser)', () => {
   let server: TestServer;
   let browser: Browser;
   let caseId: number;
+  // One signed-in reviewer for both: the palette works from any page, so the second test starts
+  // on the case the first one opened.
+  let page: Page;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('sqlite', { demo: true }), launchBrowser()]);
@@ -20,14 +23,15 @@ describe.skipIf(!HAS_CHROMIUM)('free-text search (browser)', () => {
         summary: '卖家以鹦鹉幼鸟为噱头引流 <img src=x onerror=alert(1)>',
       }),
     ));
+    page = await signInAs(browser, server.url, 'reviewer');
   });
   afterAll(async () => {
+    await page?.context().close();
     await browser?.close();
     await server?.stop();
   });
 
   it('Ctrl+K, a two-character Chinese query, the highlighted hits, and Enter opens the case', async () => {
-    const page = await signInAs(browser, server.url, 'reviewer');
     await page.keyboard.press('Control+k');
     const box = page.getByRole('combobox', { name: '命令面板' });
     await box.fill('鹦鹉');
@@ -45,11 +49,9 @@ describe.skipIf(!HAS_CHROMIUM)('free-text search (browser)', () => {
     await box.press('Enter');
     await page.waitForURL(`**/cases/${caseId}`);
     await page.getByText('卖家以鹦鹉幼鸟为噱头引流', { exact: false }).first().waitFor();
-    await page.context().close();
   });
 
   it('the app bar box opens the palette, with a hint, an empty state and a refused query explained', async () => {
-    const page = await signInAs(browser, server.url, 'reviewer');
     await page.getByRole('button', { name: '全文搜索（Ctrl K）' }).click();
     const box = page.getByRole('combobox', { name: '命令面板' });
     await page.getByRole('status').filter({ hasText: '输入中文或英文即可搜索' }).waitFor();
@@ -59,6 +61,6 @@ describe.skipIf(!HAS_CHROMIUM)('free-text search (browser)', () => {
     await page.getByRole('status').filter({ hasText: '搜索失败：搜索内容中没有可搜索的文字或数字' }).waitFor();
     await box.fill('鹦鹉花鸟');
     await page.getByRole('option', { name: /^会员 · 会员 M-E2E-SEARCH · 鹦鹉花鸟专营店/ }).waitFor();
-    await page.context().close();
+    await page.keyboard.press('Escape');
   });
 });
