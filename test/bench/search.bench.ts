@@ -7,18 +7,23 @@
  * - raw FTS: the statement the desk runs, bare (no snippets, no Kysely);
  * - a LIKE scan: what a trigram index alone leaves for a two-character term (FTS5's trigram
  *   tokenizer cannot look up fewer than three characters), the reason for the gram table.
+ * With BENCH_DATABASE_URL=postgres://… the same documents (PG_CASES cases, default CASES) are
+ * indexed on PostgreSQL through the desk's own `indexDocuments`, and the same queries timed next
+ * to the bare statement through `pg`.
  * Run: npx tsx test/bench/search.bench.ts   (CASES=200000 for a quicker pass)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import sqlite3 from 'sqlite3';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
-import { sqliteGramToken } from '../../server/search/searchIndex';
+import { indexDocuments, type SearchDocument, sqliteGramToken } from '../../server/search/searchIndex';
 import { searchDocuments } from '../../server/services/search.service';
-import { gramsOf, normalizeForSearch } from '../../shared/search/searchText';
+import { gramsOf, normalizeForSearch, splitTerms } from '../../shared/search/searchText';
+import { createTestDatabase } from '../support/testDatabase';
 
 const CASES = Number(process.env.CASES ?? 1_000_000);
 const RUNS = 60;
@@ -169,3 +174,56 @@ console.log(
 await new Promise<void>((res) => raw.close(() => res()));
 await handle.close();
 rmSync(dir, { recursive: true, force: true });
+await postgresBench();
+
+/** The same documents and queries on PostgreSQL (pg_trgm and the gram array), if asked for. */
+async function postgresBench() {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url?.startsWith('postgres')) return;
+  const cases = Number(process.env.PG_CASES ?? CASES);
+  process.env.TEST_DATABASE_URL = url;
+  const database = await createTestDatabase('postgres');
+  const pgHandle = openDatabase(database.url);
+  try {
+    await migrateToLatest(pgHandle.db);
+    seed = 42;
+    const started = performance.now();
+    for (let start = 0; start < cases; start += 1_000) {
+      const docs: SearchDocument[] = [];
+      for (let i = start; i < Math.min(cases, start + 1_000); i++) {
+        const common = { caseId: i + 1, subjectId: `S${i % 200_000}` };
+        const text = summary(i);
+        docs.push({ type: 'case', id: i + 1, ...common, title: text, body: text });
+        const report = `${summary(i + CASES)}\nEXT-${i + 1}`;
+        docs.push({ type: 'report', id: i + 1, ...common, title: report, body: report });
+      }
+      await indexDocuments(pgHandle.db, docs);
+    }
+    await sql`VACUUM ANALYZE search_documents`.execute(pgHandle.db);
+    console.log(
+      `\nPostgreSQL: ${cases.toLocaleString()} cases, ${(2 * cases).toLocaleString()} documents indexed through indexDocuments in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    const likePattern = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    for (const { q } of QUERIES) {
+      const { long, short } = splitTerms(normalizeForSearch(q).split(' '));
+      const conditions = [
+        ...long.map((t) => sql`norm LIKE ${likePattern(t)}`),
+        ...(short.length ? [sql`grams @> ${sql.val(short)}::text[]`] : []),
+      ];
+      const where = sql.join(conditions, sql` AND `);
+      const desk = await time(() => searchDocuments({ db: pgHandle.db }, { q }));
+      const bare = await time(() =>
+        sql`SELECT id FROM search_documents WHERE ${where} ORDER BY id DESC LIMIT 20`.execute(pgHandle.db),
+      );
+      const n = (
+        await sql<{ n: number }>`SELECT COUNT(*) AS n FROM search_documents WHERE ${where}`.execute(pgHandle.db)
+      ).rows[0]?.n;
+      console.log(
+        `  ${q.padEnd(14)} ${String(n).padStart(8)} matches   p50 ${ms(pct(desk, 50))}  p95 ${ms(pct(desk, 95))}   raw SQL p50 ${ms(pct(bare, 50))}  p95 ${ms(pct(bare, 95))}`,
+      );
+    }
+  } finally {
+    await pgHandle.close();
+    await database.drop();
+  }
+}
