@@ -9,6 +9,7 @@ import type {
   ReportersTable,
 } from './tables/caseExtras.table';
 import type { CasesTable } from './tables/cases.table';
+import type { CaseViewersTable } from './tables/caseViewers.table';
 import type { DecisionsTable, NoticesTable, ViolationsTable } from './tables/decisions.table';
 import type { IntegrationTokensTable } from './tables/integrationTokens.table';
 import type { LoginAttemptsTable } from './tables/loginAttempts.table';
@@ -37,6 +38,7 @@ export interface Database {
   sessions: SessionsTable;
   subjects: SubjectsTable;
   cases: CasesTable;
+  case_viewers: CaseViewersTable;
   reports: ReportsTable;
   audit_events: AuditEventsTable;
   queues: QueuesTable;

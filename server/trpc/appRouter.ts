@@ -9,6 +9,7 @@ import { enforcementRouter } from './routers/enforcement.router';
 import { evidenceRouter } from './routers/evidence.router';
 import { metricsRouter } from './routers/metrics.router';
 import { outboxRouter } from './routers/outbox.router';
+import { presenceRouter } from './routers/presence.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
@@ -31,6 +32,7 @@ export const appRouter = router({
   evidence: evidenceRouter,
   metrics: metricsRouter,
   outbox: outboxRouter,
+  presence: presenceRouter,
   // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.
   queue: worklistRouter,
   queues: queueAdminRouter,

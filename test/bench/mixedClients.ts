@@ -4,17 +4,29 @@
  * an auditor pages the trail; an integration posts reports at a steady rate. With
  * MIXED_MODE=alone it instead measures each read by itself, one call at a time, with nothing
  * else running. Prints one JSON object: latencies (ms) per procedure and counts.
- * Usage: tsx test/bench/mixedClients.ts <url> <password> <seconds> <token> <reviewers> <leads> <auditors>
+ * Usage: tsx test/bench/mixedClients.ts <url[,url…]> <password> <seconds> <token> <reviewers> <leads> <auditors>
+ * Several URLs (desk instances on one database) share the people out in turn, as a load balancer would.
  */
 import { performance } from 'node:perf_hooks';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/appRouter';
 import { signIn } from '../support/apiClient';
 
-const [url = '', password = '', secondsArg = '20', token = '', reviewersArg = '16', leadsArg = '2', auditorsArg = '1'] =
-  process.argv.slice(2);
+const [
+  urlList = '',
+  password = '',
+  secondsArg = '20',
+  token = '',
+  reviewersArg = '16',
+  leadsArg = '2',
+  auditorsArg = '1',
+] = process.argv.slice(2);
 const seconds = Number(secondsArg);
 const REPORTS_PER_SECOND = Number(process.env.MIXED_REPORTS_PER_SECOND ?? 20);
+const urls = urlList.split(',');
+/** The instance person `i` of a kind talks to; the integration uses the first. */
+const urlOf = (i: number) => urls[i % urls.length] ?? '';
+const url = urlOf(0);
 const names = (prefix: string, n: number) => Array.from({ length: Number(n) }, (_, i) => `${prefix}${i}`);
 
 const latencies: Record<string, number[]> = {};
@@ -35,9 +47,9 @@ function noteError(error: unknown) {
   if (firstErrors.length < 5) firstErrors.push(String((error as Error)?.message ?? error));
 }
 
-const reviewers = await Promise.all(names('r', Number(reviewersArg)).map((u) => signIn(url, u, password)));
-const leads = await Promise.all(names('lead', Number(leadsArg)).map((u) => signIn(url, u, password)));
-const auditors = await Promise.all(names('aud', Number(auditorsArg)).map((u) => signIn(url, u, password)));
+const reviewers = await Promise.all(names('r', Number(reviewersArg)).map((u, i) => signIn(urlOf(i), u, password)));
+const leads = await Promise.all(names('lead', Number(leadsArg)).map((u, i) => signIn(urlOf(i), u, password)));
+const auditors = await Promise.all(names('aud', Number(auditorsArg)).map((u, i) => signIn(urlOf(i), u, password)));
 const integration = createTRPCClient<AppRouter>({
   links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
 });

@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
-import { startServer } from '../../server/server';
+import { type RunningServer, startServer } from '../../server/server';
 import { createIntegrationToken, createQueue, createStaff, TEST_PASSWORD } from '../support/factories';
 import { rawDecisionsOnDeskSchema } from './rawDeskDecisions';
 
@@ -32,8 +33,32 @@ const TSX = join(import.meta.dirname, '../../node_modules/.bin/tsx');
 const READS = ['cases.list', 'cases.get', 'metrics.dashboard', 'audit.list'] as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'verdict-mixed-'));
-const file = join(dir, 'mixed.sqlite');
-const url = `sqlite:${file}`;
+/**
+ * BENCH_DATABASE_URL=postgres://… runs the shift on a fresh PostgreSQL database instead, once on
+ * one desk instance and once on two (MIXED_INSTANCES, default `1,2`), people shared between them.
+ */
+const PG_ADMIN_URL = /^postgres(ql)?:/.test(process.env.BENCH_DATABASE_URL ?? '')
+  ? process.env.BENCH_DATABASE_URL
+  : undefined;
+const pgName = `verdict_bench_${Date.now().toString(36)}`;
+const url = PG_ADMIN_URL ? await createPgDatabase(PG_ADMIN_URL, pgName) : `sqlite:${join(dir, 'mixed.sqlite')}`;
+
+async function createPgDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(adminUrl);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+async function dropPgDatabase(adminUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
 
 const pct = (xs: number[] = [], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? Number.NaN;
@@ -58,19 +83,24 @@ async function seed() {
   const token = await createIntegrationToken(db, 'bench', ['intake']);
   const at = new Date().toISOString();
   const t0 = performance.now();
-  await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${CASES - 1})
-    INSERT INTO subjects (id, kind, name, created_at) SELECT 'S' || i, 'merchant', '商家 ' || i, ${at} FROM n`.execute(
+  // The numbers 0 … CASES-1, written the way each database generates them fastest.
+  const n = PG_ADMIN_URL
+    ? sql`n AS (SELECT i, i::text AS t, lpad((1 + i % 28)::text, 2, '0') AS day FROM generate_series(0, ${CASES - 1}) AS g(i))`
+    : sql`n(i, t, day) AS (SELECT 0, '0', '01' UNION ALL SELECT i + 1, CAST(i + 1 AS TEXT), printf('%02d', 1 + (i + 1) % 28) FROM n WHERE i < ${CASES - 1})`;
+  const recursive = PG_ADMIN_URL ? sql`` : sql`RECURSIVE `;
+  await sql`WITH ${recursive}${n}
+    INSERT INTO subjects (id, kind, name, created_at) SELECT 'S' || t, 'merchant', '商家 ' || t, ${at} FROM n`.execute(
     db,
   );
-  await sql`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${CASES - 1})
+  await sql`WITH ${recursive}${n}
     INSERT INTO cases (subject_id, rule, status, source, summary, priority, rank, queue, sla_due_at, closed_at, created_at, updated_at, version, report_count)
-    SELECT CASE WHEN i % 10 < 6 AND i % 20 = 0 THEN 'S' || (i % 5) ELSE 'S' || i END,
+    SELECT CASE WHEN i % 10 < 6 AND i % 20 = 0 THEN 'S' || CAST(i % 5 AS TEXT) ELSE 'S' || t END,
       CASE i % 4 WHEN 0 THEN 'counterfeit' WHEN 1 THEN 'fake-transaction' WHEN 2 THEN 'member-rights-abuse' ELSE 'improper-info-use' END,
       CASE WHEN i % 10 < 6 THEN 'final' ELSE 'triaged' END,
       CASE i % 3 WHEN 0 THEN 'user_report' WHEN 1 THEN 'spot_check' ELSE 'system_detection' END,
-      '测试案件 ' || i, i % 97, (i % 97) * 1000 - i,
+      '测试案件 ' || t, i % 97, (i % 97) * 1000 - i,
       CASE i % 4 WHEN 0 THEN 'counterfeit' WHEN 1 THEN 'fake-transaction' ELSE 'general' END,
-      '2026-12-' || printf('%02d', 1 + i % 28) || 'T00:00:00.000Z',
+      '2026-12-' || day || 'T00:00:00.000Z',
       CASE WHEN i % 10 < 6 THEN ${at} ELSE NULL END, ${at}, ${at}, 1, 1
     FROM n`.execute(db);
   await sql`ANALYZE`.execute(db);
@@ -117,31 +147,43 @@ function runClients(serverUrl: string, token: string, mode: 'alone' | 'shift'): 
 
 const token = await seed();
 const raw = await rawDecisionsOnDeskSchema(join(dir, 'raw.sqlite'), RAW_CASES, REVIEWERS);
-// The same shift twice on the same data: every statement on the one writer, then reads outside
-// transactions on a pool of read-only connections (DESK_SQLITE_READERS).
-for (const readers of (process.env.MIXED_READERS ?? '0,2').split(',').map(Number)) {
-  const server = await startServer(
-    loadConfig({
-      PORT: '0',
-      DATABASE_URL: url,
-      DESK_DEMO: '0',
-      DESK_SQLITE_READERS: String(readers),
-      DESK_LOGIN_ATTEMPTS_PER_5MIN: '1000',
-      DESK_EXPENSIVE_PER_MINUTE: '100000',
-      DESK_AUDIT_ANCHOR_FILE: 'off',
-    }),
-    { logger: pino({ level: 'silent' }) },
-  );
-  const alone = await runClients(server.url, token, 'alone');
-  const shift = await runClients(server.url, token, 'shift');
-  await server.close();
-  report(readers, alone, shift, raw);
+/** Desk instances on the one database, each with the bench's relaxed budgets. */
+async function startDesks(count: number, readers: number): Promise<RunningServer[]> {
+  const config = loadConfig({
+    PORT: '0',
+    DATABASE_URL: url,
+    DESK_DEMO: '0',
+    DESK_SQLITE_READERS: String(readers),
+    DESK_LOGIN_ATTEMPTS_PER_5MIN: '1000',
+    DESK_EXPENSIVE_PER_MINUTE: '100000',
+    DESK_AUDIT_ANCHOR_FILE: 'off',
+  });
+  return Promise.all(Array.from({ length: count }, () => startServer(config, { logger: pino({ level: 'silent' }) })));
+}
+// SQLite: the same shift twice on the same data, every statement on the one writer, then reads
+// outside transactions on a pool of read-only connections (DESK_SQLITE_READERS).
+// PostgreSQL: the same shift on one desk instance, then on two sharing the people.
+const runs = PG_ADMIN_URL
+  ? (process.env.MIXED_INSTANCES ?? '1,2').split(',').map((n) => ({ instances: Number(n), readers: 0 }))
+  : (process.env.MIXED_READERS ?? '0,2').split(',').map((n) => ({ instances: 1, readers: Number(n) }));
+for (const run of runs) {
+  const desks = await startDesks(run.instances, run.readers);
+  const urls = desks.map((d) => d.url).join(',');
+  const alone = await runClients(urls, token, 'alone');
+  const shift = await runClients(urls, token, 'shift');
+  await Promise.all(desks.map((d) => d.close()));
+  report(run, alone, shift, raw);
 }
 
-function report(readers: number, alone: ClientReport, shift: ClientReport, raw: number) {
+function report(run: { instances: number; readers: number }, alone: ClientReport, shift: ClientReport, raw: number) {
   const shiftSeconds = (shift.ms ?? SECONDS * 1000) / 1000;
+  const setup = PG_ADMIN_URL
+    ? `PostgreSQL, ${run.instances === 1 ? 'one desk instance' : `${run.instances} desk instances`}`
+    : run.readers
+      ? `${run.readers} read-only connections`
+      : 'one connection';
   console.log(
-    `\n${readers ? `${readers} read-only connections` : 'one connection'}: shift of ${shiftSeconds.toFixed(0)} s, ${REVIEWERS} reviewers, ${LEADS} leads, ${AUDITORS} auditor, reports at ${process.env.MIXED_REPORTS_PER_SECOND ?? 20}/s`,
+    `\n${setup}: shift of ${shiftSeconds.toFixed(0)} s, ${REVIEWERS} reviewers, ${LEADS} leads, ${AUDITORS} auditor, reports at ${process.env.MIXED_REPORTS_PER_SECOND ?? 20}/s`,
   );
   console.log(
     `${'read'.padEnd(20)}${'alone p50'.padStart(10)}${'alone p95'.padStart(10)}${'shift p50'.padStart(10)}${'shift p95'.padStart(10)}${'shift p99'.padStart(10)}   p95 ×alone (goal ≤ 3)`,
@@ -168,4 +210,5 @@ function report(readers: number, alone: ClientReport, shift: ClientReport, raw: 
     `reports ${shift.counts.reports} accepted, ${shift.counts.errors} errors${shift.firstErrors.length ? `: ${shift.firstErrors.join(' | ')}` : ''}`,
   );
 }
+if (PG_ADMIN_URL) await dropPgDatabase(PG_ADMIN_URL, pgName);
 rmSync(dir, { recursive: true, force: true });

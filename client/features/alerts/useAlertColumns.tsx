@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlertStatus } from '../../../shared/alerts/enums';
 import type { AlertView } from '../../../shared/api/alerts';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { SubjectLink } from '../subject/SubjectLink';
 import { AlertLevelChip } from './AlertLevelChip';
 import { AlertPhone } from './AlertPhone';
 
@@ -28,7 +29,7 @@ export function useAlertColumns(
         width: 150,
         renderCell: ({ row }) => (
           <Box sx={wrap}>
-            {row.shopName ?? row.subjectId}
+            <SubjectLink id={row.subjectId} name={row.shopName} />
             <Typography variant="caption" color="text.secondary" component="div">
               {row.subjectId}
             </Typography>

@@ -10,6 +10,7 @@ import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { StandingCard } from '../case/standing/StandingCard';
 import { RulebookGate } from '../rulebook/RulebookGate';
+import { SubjectLink } from '../subject/SubjectLink';
 import { AppealDecidePanel } from './AppealDecidePanel';
 import { AppealStageChip, AppealStatusChip } from './AppealStageChip';
 import { AppealStatementCard } from './AppealStatementCard';
@@ -97,7 +98,7 @@ function AppealHeader({ appeal }: { appeal: AppealView }) {
           </Link>
         </LabeledField>
         <LabeledField label={t('appeals.detail.subject')}>
-          {appeal.subject.name ?? appeal.subject.id} ({appeal.subject.id})
+          <SubjectLink id={appeal.subject.id} name={appeal.subject.name} /> ({appeal.subject.id})
         </LabeledField>
         <LabeledField label={t('appeals.detail.submittedAt')}>{time(appeal.createdAt)}</LabeledField>
         {appeal.evidenceDeadline && (

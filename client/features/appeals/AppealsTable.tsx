@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { AppealView } from '../../../shared/api/appeals';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { SubjectLink } from '../subject/SubjectLink';
 import { AppealStatusChip } from './AppealStageChip';
 
 /** One row per appeal; the whole row opens it, the number is the keyboard's way in. */
@@ -41,7 +42,7 @@ export function AppealsTable({ appeals }: { appeals: AppealView[] }) {
             </TableCell>
             <TableCell>{a.caseId}</TableCell>
             <TableCell>
-              {a.subject.name ?? a.subject.id}{' '}
+              <SubjectLink id={a.subject.id} name={a.subject.name} />{' '}
               <Typography component="span" variant="caption" color="text.secondary">
                 {a.subject.id}
               </Typography>

@@ -13,6 +13,7 @@ import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useApprovalReasonsText } from '../case/decision/FourEyesNotice';
 import { PreviewSummary } from '../case/decision/PreviewSummary';
 import { useLocalized, useRulebook } from '../rulebook/rulebookContext';
+import { SubjectLink } from '../subject/SubjectLink';
 import { ReviewDialog } from './ReviewDialog';
 
 type PendingDecision = inferRouterOutputs<AppRouter>['approvals']['list'][number];
@@ -58,7 +59,10 @@ export function ApprovalCard({ item, mine }: { item: PendingDecision; mine: bool
         {mine && <Chip size="small" color="warning" label={t('approvals.mine')} />}
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        {t('approvals.subject', { name: item.subject.name ?? item.subject.id, id: item.subject.id })} · {item.summary}
+        <SubjectLink id={item.subject.id} name={item.subject.name}>
+          {t('approvals.subject', { name: item.subject.name ?? item.subject.id, id: item.subject.id })}
+        </SubjectLink>{' '}
+        · {item.summary}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {t('approvals.decidedBy', { name: item.decidedBy.name, at: formatPlatformTime(item.decidedAt, i18n.language) })}

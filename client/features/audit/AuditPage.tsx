@@ -12,6 +12,7 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
+import { SubjectLink } from '../subject/SubjectLink';
 import { ActionLabel } from './ActionLabel';
 import { type AuditFilterState, AuditFilters, NO_FILTERS } from './AuditFilters';
 import type { AuditRow } from './auditTypes';
@@ -100,6 +101,12 @@ export function AuditPage() {
         width: 170,
         sortable: false,
         valueGetter: (_v, row) => labels.target(row.target),
+        renderCell: ({ row, value }) =>
+          row.target?.type === 'subject' && row.target.id ? (
+            <SubjectLink id={row.target.id}>{value}</SubjectLink>
+          ) : (
+            value
+          ),
       },
       { field: 'batchId', headerName: t('audit.columns.batch'), width: 140, sortable: false },
       { field: 'ip', headerName: t('audit.columns.ip'), width: 130, sortable: false },

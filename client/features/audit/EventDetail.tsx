@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { SubjectLink } from '../subject/SubjectLink';
 import { ActionLabel } from './ActionLabel';
 import type { AuditRow } from './auditTypes';
 import { type DiffRow, diffEventData, flatten, formatValue } from './eventDiff';
@@ -56,7 +57,13 @@ export function EventDetail({ event, onClose }: { event: AuditRow | null; onClos
               <Field label={t('audit.columns.action')}>
                 <ActionLabel action={event.action} />
               </Field>
-              <Field label={t('audit.columns.target')}>{labels.target(event.target)}</Field>
+              <Field label={t('audit.columns.target')}>
+                {event.target?.type === 'subject' && event.target.id ? (
+                  <SubjectLink id={event.target.id}>{labels.target(event.target)}</SubjectLink>
+                ) : (
+                  labels.target(event.target)
+                )}
+              </Field>
               <Field label={t('audit.columns.batch')}>{event.batchId ?? '—'}</Field>
               <Field label={t('audit.detail.requestId')}>{event.requestId || '—'}</Field>
               <Field label={t('audit.columns.ip')}>{event.ip ?? '—'}</Field>

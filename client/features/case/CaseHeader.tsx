@@ -1,12 +1,14 @@
-import { Chip, Paper, Stack, Typography } from '@mui/material';
+import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { LabeledField } from '../../lib/LabeledField';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useNow } from '../../lib/useNow';
 import { useQueueName } from '../../lib/useQueueName';
+import { SubjectLink } from '../subject/SubjectLink';
 import { SlaCell } from '../worklist/SlaCell';
 import { MaskedPii } from './pii/MaskedPii';
+import { PresenceBar } from './presence/PresenceBar';
 import { RenameSubject } from './RenameSubject';
 
 /** Who the case is about, what it alleges, where it stands, and when it is due. */
@@ -39,8 +41,8 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap' }}>
         <LabeledField label={t('case.subject')}>
-          {c.subject.name ?? c.subject.id} ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id}){' '}
-          <RenameSubject subject={c.subject} />
+          <SubjectLink id={c.subject.id} name={c.subject.name} /> ({t(`subjectKind.${c.subject.kind}`)} · {c.subject.id}
+          ) <RenameSubject subject={c.subject} />
         </LabeledField>
         {c.subject.phoneMasked && (
           <LabeledField label={t('pii.phone')}>
@@ -84,6 +86,9 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         )}
       </Stack>
       <Typography sx={{ mt: 1.5 }}>{c.summary}</Typography>
+      <Box sx={{ mt: 1, '&:empty': { display: 'none' } }}>
+        <PresenceBar />
+      </Box>
     </Paper>
   );
 }

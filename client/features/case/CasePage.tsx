@@ -18,6 +18,7 @@ import { DecisionPanel } from './decision/DecisionPanel';
 import { EvidenceCard } from './EvidenceCard';
 import { HistoryCard } from './history/HistoryCard';
 import { LinksCard } from './LinksCard';
+import { PresenceProvider } from './presence/PresenceContext';
 import { ReportsCard } from './ReportsCard';
 import { StandingCard } from './standing/StandingCard';
 import { TriageCard } from './TriageCard';
@@ -69,60 +70,62 @@ export function CasePage() {
   // viewport while the left column scrolls (its lower cards scroll within it); the standing
   // sits in the wide left column under the header, above the reports and evidence.
   return (
-    <Stack spacing={2}>
-      <Grid container spacing={2}>
-        <Grid size={{ xs: 12, lg: 8 }}>
-          <Stack spacing={2}>
-            <CaseHeader c={c} />
-            <CaseActions c={c} />
-            {actionError && <Alert severity="error">{actionError}</Alert>}
-            <StandingCard subjectId={c.subject.id} />
-            <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />
-            <EvidenceCard evidence={c.evidence} />
-            <HistoryCard caseId={c.id} />
-          </Stack>
+    <PresenceProvider key={c.id} caseId={c.id}>
+      <Stack spacing={2}>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 8 }}>
+            <Stack spacing={2}>
+              <CaseHeader c={c} />
+              <CaseActions c={c} />
+              {actionError && <Alert severity="error">{actionError}</Alert>}
+              <StandingCard subjectId={c.subject.id} />
+              <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />
+              <EvidenceCard evidence={c.evidence} />
+              <HistoryCard caseId={c.id} />
+            </Stack>
+          </Grid>
+          <Grid size={{ xs: 12, lg: 4 }}>
+            <Stack
+              spacing={2}
+              data-testid="case-side"
+              sx={{
+                position: { lg: 'sticky' },
+                top: { lg: 64 },
+                maxHeight: { lg: 'calc(100vh - 80px)' },
+                overflowY: { lg: 'auto' },
+                // Room for the cards' shadows inside the scrolling box.
+                p: { lg: 0.5 },
+                m: { lg: -0.5 },
+              }}
+            >
+              <DecisionPanel key={c.id} c={c} />
+              <CaseAppealBox c={c} />
+              <SubjectAlertsCard subjectId={c.subject.id} />
+              <TriageCard triage={c.triage} />
+              <LinksCard
+                links={c.links}
+                canEdit={canOrganize}
+                onLink={(otherCaseId) => link.mutate({ caseId: c.id, otherCaseId })}
+                onUnlink={(otherCaseId) => link.mutate({ caseId: c.id, otherCaseId, unlink: true })}
+              />
+            </Stack>
+          </Grid>
         </Grid>
-        <Grid size={{ xs: 12, lg: 4 }}>
-          <Stack
-            spacing={2}
-            data-testid="case-side"
-            sx={{
-              position: { lg: 'sticky' },
-              top: { lg: 64 },
-              maxHeight: { lg: 'calc(100vh - 80px)' },
-              overflowY: { lg: 'auto' },
-              // Room for the cards' shadows inside the scrolling box.
-              p: { lg: 0.5 },
-              m: { lg: -0.5 },
+        {splitting !== null && (
+          <ReasonDialog
+            title={t('case.split')}
+            label={t('case.reason')}
+            confirmLabel={t('common.confirm')}
+            pending={split.isPending}
+            error={splitError}
+            onClose={() => {
+              setSplitting(null);
+              split.reset();
             }}
-          >
-            <DecisionPanel key={c.id} c={c} />
-            <CaseAppealBox c={c} />
-            <SubjectAlertsCard subjectId={c.subject.id} />
-            <TriageCard triage={c.triage} />
-            <LinksCard
-              links={c.links}
-              canEdit={canOrganize}
-              onLink={(otherCaseId) => link.mutate({ caseId: c.id, otherCaseId })}
-              onUnlink={(otherCaseId) => link.mutate({ caseId: c.id, otherCaseId, unlink: true })}
-            />
-          </Stack>
-        </Grid>
-      </Grid>
-      {splitting !== null && (
-        <ReasonDialog
-          title={t('case.split')}
-          label={t('case.reason')}
-          confirmLabel={t('common.confirm')}
-          pending={split.isPending}
-          error={splitError}
-          onClose={() => {
-            setSplitting(null);
-            split.reset();
-          }}
-          onSubmit={(reason) => split.mutate({ reportId: splitting, reason })}
-        />
-      )}
-    </Stack>
+            onSubmit={(reason) => split.mutate({ reportId: splitting, reason })}
+          />
+        )}
+      </Stack>
+    </PresenceProvider>
   );
 }

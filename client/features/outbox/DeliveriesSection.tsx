@@ -27,6 +27,7 @@ import type { Notify } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useLocalized, useRulebook } from '../rulebook/rulebookContext';
+import { SubjectLink } from '../subject/SubjectLink';
 import { AttemptsDialog } from './AttemptsDialog';
 import { deliveryErrorLabel } from './deliveryErrorLabel';
 import { eventTypeLabel } from './eventTypeLabel';
@@ -167,7 +168,9 @@ function DeliveryRow(props: { delivery: DeliveryView; busy: boolean; onRetry(): 
         )}
       </TableCell>
       <TableCell>
-        <Typography variant="body2">{d.message.subjectId}</Typography>
+        <Typography variant="body2">
+          <SubjectLink id={d.message.subjectId} />
+        </Typography>
         {d.message.caseId !== null && (
           <Typography variant="caption" color="text.secondary">
             #{d.message.caseId}

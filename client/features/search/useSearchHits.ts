@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SearchHit } from '../../../shared/api/search';
 import { useTRPC } from '../../lib/trpc';
+import { subjectPath } from '../subject/SubjectLink';
 
 /** Where a hit opens: its subject's page, or the case the row belongs to. */
 export function hitLink(hit: SearchHit): string | null {
-  if (hit.type === 'subject') return `/subjects/${encodeURIComponent(hit.id)}`;
+  if (hit.type === 'subject') return subjectPath(hit.id);
   return hit.caseId === null ? null : `/cases/${hit.caseId}`;
 }
 

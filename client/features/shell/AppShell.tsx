@@ -8,6 +8,7 @@ import Key from '@mui/icons-material/Key';
 import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import MenuBook from '@mui/icons-material/MenuBook';
 import Outbox from '@mui/icons-material/Outbox';
+import PostAdd from '@mui/icons-material/PostAdd';
 import Security from '@mui/icons-material/Security';
 import SettingsSuggest from '@mui/icons-material/SettingsSuggest';
 import {
@@ -49,13 +50,15 @@ const NAV: {
     | 'nav.outbox'
     | 'nav.tokens'
     | 'nav.dashboard'
-    | 'nav.alerts';
+    | 'nav.alerts'
+    | 'intake.nav';
   icon: ReactNode;
   /** Shown only to staff with this permission. */
   permission?: Permission;
 }[] = [
   { to: '/queue', labelKey: 'nav.queue', icon: <Inbox /> },
   // Everyone sees figures: a lead the team's, anyone else their own (server/services/metrics.service.ts).
+  { to: '/reports/new', labelKey: 'intake.nav', icon: <PostAdd />, permission: 'cases.intake' },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: <Insights /> },
   // Every role has `cases.read`, which is all the appeals list needs.
   { to: '/appeals', labelKey: 'nav.appeals', icon: <Balance /> },

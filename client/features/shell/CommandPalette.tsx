@@ -8,6 +8,10 @@ import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { HighlightedText } from '../search/HighlightedText';
 import { hitLink, useSearchHits } from '../search/useSearchHits';
+import { subjectPath } from '../subject/SubjectLink';
+
+/** What a subject id looks like: letters and digits with a digit in it (M10000), not a page's name. */
+const SUBJECT_ID = /^(?=.*\d)[A-Za-z0-9][\w-]{1,63}$/;
 
 export interface PaletteNavItem {
   to: string;
@@ -16,7 +20,7 @@ export interface PaletteNavItem {
 
 interface Command {
   id: string;
-  group: 'case' | 'subject' | 'search' | 'go';
+  group: 'case' | 'profile' | 'subject' | 'search' | 'go';
   primary: string;
   secondary?: ReactNode;
   run(): void;
@@ -30,8 +34,8 @@ export function openCommandPalette(): void {
 }
 
 /**
- * Ctrl-K (⌘K): jump to a case by number or to a subject's cases by subject id, search the
- * desk's text (cases, reports, evidence, subjects, decisions, notes), or go to a page, from
+ * Ctrl-K (⌘K): jump to a case by number, to a subject's page or its cases by subject id, search
+ * the desk's text (cases, reports, evidence, subjects, decisions, notes), or go to a page, from
  * anywhere and without the mouse (arrows choose, Enter goes, Esc closes).
  */
 export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]; onShowShortcuts(): void }) {
@@ -90,6 +94,18 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
       primary: `${t('case.title', { id: c.id })} · ${t(`rule.${c.rule}`, { defaultValue: c.rule })}`,
       secondary: `${c.subject.name ?? c.subject.id} · ${t(`status.${c.status}`, { defaultValue: c.status })}`,
       run: go(`/cases/${c.id}`),
+    });
+  }
+  // "Go to subject <id>": the subjects the cases found name, else the id as typed (its page says if there is none).
+  const subjects = new Map((bySubject.data?.items ?? []).map((c) => [c.subject.id, c.subject.name]));
+  if (subjects.size === 0 && caseId === null && SUBJECT_ID.test(query)) subjects.set(query, null);
+  for (const [id, name] of subjects) {
+    commands.push({
+      id: `profile-${id}`,
+      group: 'profile',
+      primary: name ? `${name} (${id})` : id,
+      secondary: t('subjectPage.title'),
+      run: go(subjectPath(id)),
     });
   }
   for (const c of bySubject.data?.items ?? []) {

@@ -13,6 +13,7 @@ import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useNow } from '../../lib/useNow';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
+import { SubjectLink } from '../subject/SubjectLink';
 import { BulkDecideButton } from './bulk/BulkDecideButton';
 import { bulkSelectable, NO_SELECTION, selectedRows } from './bulk/bulkSelection';
 import { NextCaseButton } from './NextCaseButton';
@@ -70,7 +71,7 @@ export function WorklistPage() {
         valueGetter: (_v, row) => row.subject.name ?? row.subject.id,
         renderCell: ({ row }) => (
           <span>
-            {row.subject.name ?? row.subject.id}{' '}
+            <SubjectLink id={row.subject.id} name={row.subject.name} />{' '}
             <Typography component="span" variant="caption" color="text.secondary">
               {t(`subjectKind.${row.subject.kind}`)} · {row.subject.id}
             </Typography>

@@ -1,10 +1,15 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { intakeEn } from './intake';
+import { presenceEn } from './presence';
 import { searchEn } from './search';
+import { subjectPageEn } from './subjectPage';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { name: 'Verdict review desk', tagline: 'Marketplace rule enforcement and case review' },
+  intake: intakeEn,
+  presence: presenceEn,
   nav: {
     queue: 'Case queue',
     dashboard: 'Dashboard',
@@ -1062,7 +1067,7 @@ export const en: Messages = {
     searching: 'Searching…',
     nothing: 'Nothing found for “{{text}}”',
     shortcuts: 'Keyboard shortcuts',
-    group: { case: 'Case', subject: 'Cases of the subject', go: 'Go to' },
+    group: { case: 'Case', profile: 'Member profile', subject: 'Cases of the subject', go: 'Go to' },
   },
   admin: {
     staff: {
@@ -1534,6 +1539,7 @@ export const en: Messages = {
     },
   },
   search: searchEn,
+  subjectPage: subjectPageEn,
   common: {
     loading: 'Loading…',
     timeZone: 'Platform time {{zone}}',

@@ -1,9 +1,14 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { intakeZh } from './intake';
+import { presenceZh } from './presence';
 import { searchZh } from './search';
+import { subjectPageZh } from './subjectPage';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
+  intake: intakeZh,
+  presence: presenceZh,
   nav: {
     queue: '案件队列',
     dashboard: '数据看板',
@@ -1029,7 +1034,7 @@ export const zhCN = {
     searching: '正在查找…',
     nothing: '找不到“{{text}}”',
     shortcuts: '键盘快捷键',
-    group: { case: '案件', subject: '该会员的案件', go: '前往' },
+    group: { case: '案件', profile: '会员档案', subject: '该会员的案件', go: '前往' },
   },
   admin: {
     staff: {
@@ -1482,6 +1487,7 @@ export const zhCN = {
     },
   },
   search: searchZh,
+  subjectPage: subjectPageZh,
   common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定', retry: '重试' },
 };
 

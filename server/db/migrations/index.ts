@@ -20,6 +20,8 @@ import * as m0018 from './0018_token_expiry';
 import * as m0019 from './0019_totp_hardening';
 import * as m0021 from './0021_oidc_sign_in';
 import * as m0024 from './0024_search_index';
+import * as m0026 from './0026_case_viewers';
+import * as m0028 from './0028_related_subject_indexes';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +44,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_intake_integrity': m0017,
   '0014_queue_holds_escalations': m0014,
   '0021_oidc_sign_in': m0021,
+  '0026_case_viewers': m0026,
+  '0028_related_subject_indexes': m0028,
   '0019_totp_hardening': m0019,
   '0024_search_index': m0024,
 };

@@ -9,6 +9,8 @@ import { useTRPC } from '../../../lib/trpc';
 import { useSession } from '../../auth/useSession';
 import { RulebookGate } from '../../rulebook/RulebookGate';
 import { useLocalized, useRulebook } from '../../rulebook/rulebookContext';
+import { DraftingGuard } from '../presence/DraftingGuard';
+import { useCasePresence } from '../presence/PresenceContext';
 import { DecisionForm } from './DecisionForm';
 import { DecisionResult } from './DecisionResult';
 import type { DecisionKind } from './decisionKinds';
@@ -24,6 +26,7 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
   const { user } = useSession();
   // Kept here, above the form: the result stays on screen after the case's status moves on.
   const [result, setResult] = useState<{ kind: DecisionKind; output: DecideOutput } | null>(null);
+  const { setEditing } = useCasePresence();
   const mayDecide = Boolean(user && can(user.role, 'cases.decide'));
   const decidable = c.allowedEvents.includes('decide') || c.allowedEvents.includes('dismiss');
   // The server refuses a case someone else holds unless a lead decides it.
@@ -44,7 +47,10 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
         c={c}
         enabled={enabled}
         heldBy={held ? (c.assignee?.name ?? null) : null}
-        onDecided={(kind, output) => setResult({ kind, output })}
+        onDecided={(kind, output) => {
+          setResult({ kind, output });
+          setEditing(false);
+        }}
       />
     );
   } else if (held && decidable)
@@ -61,7 +67,10 @@ export function DecisionPanel({ c }: { c: CaseDetail }) {
       <Typography id="decision-title" variant="h6" component="h2" sx={{ mb: 1 }}>
         {t('decision.title')}
       </Typography>
-      <RulebookGate>{body}</RulebookGate>
+      <RulebookGate>
+        {/* Always the same wrapper, so a case moving on under the reviewer never remounts their form. */}
+        <DraftingGuard active={enabled && !result && !pending}>{body}</DraftingGuard>
+      </RulebookGate>
     </Paper>
   );
 }

@@ -12,7 +12,7 @@ import { RevealPiiDialog } from './RevealPiiDialog';
  * The revealed value lives only in this component's state: leaving the page forgets it, and
  * seeing it again is another audited reveal. Mount with a key per subject and field.
  */
-export function MaskedPii(props: { subjectId: string; caseId: number; field: PiiField; masked: string }) {
+export function MaskedPii(props: { subjectId: string; caseId?: number; field: PiiField; masked: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const [value, setValue] = useState<string | null>(null);

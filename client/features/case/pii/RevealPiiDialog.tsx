@@ -8,7 +8,7 @@ import { RevealReasonDialog } from './RevealReasonDialog';
 /** Asks why, then reveals one of a subject's personal-data fields; the server audits the reveal before answering. */
 export function RevealPiiDialog(props: {
   subjectId: string;
-  caseId: number;
+  caseId?: number;
   field: PiiField;
   onRevealed(value: string): void;
   onClose(): void;
