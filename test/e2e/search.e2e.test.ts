@@ -52,7 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('free-text search (browser)', () => {
   });
 
   it('the app bar box opens the palette, with a hint, an empty state and a refused query explained', async () => {
-    await page.getByRole('button', { name: '全文搜索（Ctrl K）' }).click();
+    await page.getByRole('button', { name: '搜索案件、会员、证据…' }).click();
     const box = page.getByRole('combobox', { name: '命令面板' });
     await page.getByRole('status').filter({ hasText: '输入中文或英文即可搜索' }).waitFor();
     await box.fill('不存在的词语组合');
