@@ -13,6 +13,7 @@ import type { CaseViewersTable } from './tables/caseViewers.table';
 import type { DecisionsTable, NoticesTable, ViolationsTable } from './tables/decisions.table';
 import type { IntegrationTokensTable } from './tables/integrationTokens.table';
 import type { LoginAttemptsTable } from './tables/loginAttempts.table';
+import type { NoteMentionsTable, NotesTable } from './tables/notes.table';
 import type {
   EnforcementStateTable,
   OutboxAttemptsTable,
@@ -64,6 +65,8 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   staff_grants: StaffGrantsTable;
   totp_recovery_codes: TotpRecoveryCodesTable;
+  notes: NotesTable;
+  note_mentions: NoteMentionsTable;
   search_documents: SearchDocumentsTable;
 }
 

@@ -2,12 +2,15 @@ import { EventEmitter, on } from 'node:events';
 
 /** A change to a case that open queue views should reflect at once. */
 export interface CaseChange {
+  /** 0 for a change that concerns no case: a note on a subject. */
   caseId: number;
   action: string;
   status: string;
   assigneeId: number | null;
   version: number;
   at: string;
+  /** Staff a note in this change mentions: their inbox (the bell) refreshes. */
+  mentioned?: number[];
 }
 
 /**

@@ -68,8 +68,16 @@ export const searchDocumentOf = {
     const subjectId = row.subject_id ?? null;
     return { type: 'decision', id: row.id, caseId: row.case_id, subjectId, title: row.reason, body: row.reason };
   },
-  /** An internal note on a case (caseId set) or on a subject (caseId null). */
-  note(row: { id: number; caseId: number | null; subjectId: string | null; text: string }): SearchDocument {
-    return { type: 'note', id: row.id, caseId: row.caseId, subjectId: row.subjectId, title: row.text, body: row.text };
+  /** An internal note, on a case or on a subject (staff only: search is never offered to integrations). */
+  note(row: { id: number; target_type: 'case' | 'subject'; target_id: string; text: string }): SearchDocument {
+    const onCase = row.target_type === 'case';
+    return {
+      type: 'note',
+      id: row.id,
+      caseId: onCase ? Number(row.target_id) : null,
+      subjectId: onCase ? null : row.target_id,
+      title: row.text,
+      body: row.text,
+    };
   },
 };

@@ -14,6 +14,7 @@ import { subjectsRepo } from '../db/repositories/subjects.repo';
 import { usersRepo } from '../db/repositories/users.repo';
 import { currentDecision, stateOf } from './decisionState';
 import { evidenceContentUrl } from './evidence.service';
+import { notesFor } from './notes.service';
 import { queuePaces } from './queuePace';
 
 /** Everything the case page shows about one case (issue 5 adds the standing and decisions). */
@@ -22,7 +23,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
   if (!c) throw notFound('case', id);
   const now = ctx.clock.now();
   const open = (OPEN_CASE_STATUSES as readonly string[]).includes(c.status);
-  const [subject, assignee, reports, evidence, links, paces, ahead, decision] = await Promise.all([
+  const [subject, assignee, reports, evidence, links, paces, ahead, decision, notes] = await Promise.all([
     subjectsRepo.find(ctx.db, c.subject_id),
     c.assignee_id ? usersRepo.findById(ctx.db, c.assignee_id) : undefined,
     reportsRepo.listForCase(ctx.db, c.id),
@@ -37,6 +38,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
     queuePaces(ctx.db, now),
     open && c.queue ? casesRepo.positionInQueue(ctx.db, c.queue, c.rank, c.id) : null,
     decisionsRepo.listForCase(ctx.db, c.id).then((all) => currentDecision(all, c.rule)),
+    notesFor(ctx.db, { type: 'case', id: c.id }),
   ]);
   const state = decision ? stateOf(decision, (id) => ({ id, name: String(id) })) : null;
   const changedBy = state ? await usersRepo.findById(ctx.db, state.changedBy.id) : undefined;
@@ -109,5 +111,6 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
     })),
     links: links.map((l) => ({ caseId: l.id, rule: l.rule, status: l.status, summary: l.summary })),
     allowedEvents: allowedEvents(c.status),
+    notes,
   };
 }

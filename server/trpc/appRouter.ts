@@ -7,7 +7,9 @@ import { casesRouter } from './routers/cases.router';
 import { approvalsRouter } from './routers/decisions.router';
 import { enforcementRouter } from './routers/enforcement.router';
 import { evidenceRouter } from './routers/evidence.router';
+import { inboxRouter } from './routers/inbox.router';
 import { metricsRouter } from './routers/metrics.router';
+import { notesRouter } from './routers/notes.router';
 import { outboxRouter } from './routers/outbox.router';
 import { presenceRouter } from './routers/presence.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
@@ -30,7 +32,9 @@ export const appRouter = router({
   cases: casesRouter,
   enforcement: enforcementRouter,
   evidence: evidenceRouter,
+  inbox: inboxRouter,
   metrics: metricsRouter,
+  notes: notesRouter,
   outbox: outboxRouter,
   presence: presenceRouter,
   // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.

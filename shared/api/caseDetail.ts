@@ -4,6 +4,7 @@ import { CASE_EVENTS } from '../cases/stateMachine';
 import { decisionState } from './caseHistory';
 import { SLA_STATES } from './caseList';
 import { evidenceData } from './evidenceData';
+import { noteView } from './notes';
 
 export const triageFactor = z.object({
   factor: z.string(),
@@ -83,5 +84,7 @@ export const caseDetail = z.object({
   ),
   /** What can happen to the case next (from the shared state machine). */
   allowedEvents: z.array(z.enum(CASE_EVENTS)),
+  /** Staff's internal notes on the case, oldest first (never shown or sent to the subject). */
+  notes: z.array(noteView),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;

@@ -3,6 +3,7 @@ import { appealEvents } from './events/appeals';
 import { caseEvents } from './events/cases';
 import type { AuditEventSpec, Label } from './events/define';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
+import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
 import { staffEvents } from './events/staff';
 
@@ -20,6 +21,7 @@ export const AUDIT_EVENTS = {
   ...alertEvents,
   ...outboxEvents,
   ...auditTrailEvents,
+  ...noteEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -30,6 +32,7 @@ export const AUDIT_EVENT_GROUPS = [
   alertEvents,
   outboxEvents,
   auditTrailEvents,
+  noteEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

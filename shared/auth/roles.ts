@@ -26,16 +26,28 @@ export const PERMISSIONS = [
   'metrics.team',
   // Correct a subject's name (audited); intake keeps the name each report gave on the report.
   'subjects.rename',
+  // Write internal notes on cases and subjects (reading them comes with \`cases.read\`). Staff who
+  // work cases write them; auditors and admins read but do not write: an auditor observes the
+  // casework without taking part in it, and an admin runs accounts, not cases.
+  'notes.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERY_READ: Permission[] = ['cases.read', 'rulebook.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename'],
-  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle'],
-  senior_reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'cases.approve', 'pii.reveal', 'alerts.handle'],
-  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal'],
+  triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename', 'notes.write'],
+  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle', 'notes.write'],
+  senior_reviewer: [
+    ...EVERY_READ,
+    'cases.claim',
+    'cases.decide',
+    'cases.approve',
+    'pii.reveal',
+    'alerts.handle',
+    'notes.write',
+  ],
+  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal', 'notes.write'],
   lead: [
     ...EVERY_READ,
     'cases.intake',
@@ -47,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.handle',
     'metrics.team',
     'subjects.rename',
+    'notes.write',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
   admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],

@@ -143,6 +143,11 @@ export const DESK_ERROR_REASONS = [
   'webhook_url_internal_host',
   'webhook_url_blocked_address',
   'delivery_already_delivered',
+
+  // Internal notes (server/services/notes.service.ts).
+  'note_frozen',
+  'not_note_author',
+  'note_changed',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -154,6 +159,7 @@ export const NOT_FOUND_ENTITIES = [
   'evidence',
   'export',
   'grant',
+  'note',
   'outbox_delivery',
   'outbox_endpoint',
   'queue',

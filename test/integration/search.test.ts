@@ -141,6 +141,26 @@ describe.each(BACKENDS)('free-text search on %s', (backend) => {
     );
   });
 
+  it('finds internal notes on cases and subjects, and follows their edits', async () => {
+    const onCase = await reviewer.trpc.notes.add.mutate({
+      target: { type: 'case', id: boots.caseId },
+      text: '卖家曾在别的店铺用过同一批**假评论**',
+    });
+    const onSubject = await reviewer.trpc.notes.add.mutate({
+      target: { type: 'subject', id: 'M-TB-0100' },
+      text: '该会员与另一团购账号共用设备',
+    });
+    expect((await search('假评论')).items).toEqual([
+      expect.objectContaining({ type: 'note', id: String(onCase.id), caseId: boots.caseId, subjectId: null }),
+    ]);
+    expect((await search('共用设备')).items).toEqual([
+      expect.objectContaining({ type: 'note', id: String(onSubject.id), caseId: null, subjectId: 'M-TB-0100' }),
+    ]);
+    await reviewer.trpc.notes.edit.mutate({ id: onCase.id, text: '卖家曾在别的店铺刷过好评' });
+    expect(await keys('假评论')).toEqual([]);
+    expect(await keys('刷过好评')).toEqual([`note:${onCase.id}`]);
+  });
+
   it('refuses bad queries with a 400 naming the field, and reads the rest literally', async () => {
     const refused = async (q: string) => (await errorOf(search(q))).data;
     expect(await refused('')).toMatchObject({ code: 'BAD_REQUEST', reason: 'search_query_empty', field: 'q' });

@@ -12,7 +12,7 @@ describe.each(BACKENDS)('the search index migration on %s', (backend) => {
     await database?.drop();
   });
 
-  it('indexes the cases, reports, evidence, subjects and decisions stored before it', async () => {
+  it('indexes the cases, reports, evidence, subjects, decisions and notes stored before it', async () => {
     database = await createTestDatabase(backend);
     const { db, close } = openDatabase(database.url);
     try {
@@ -113,6 +113,21 @@ describe.each(BACKENDS)('the search index migration on %s', (backend) => {
         } as never)
         .execute();
 
+      // A note, written as the notes migration (0023, before this one) left the table.
+      await new Migrator({ db, provider: migrationProvider }).migrateTo('0023_notes');
+      await db
+        .insertInto('notes')
+        .values({
+          target_type: 'subject',
+          target_id: 'M-OLD-1',
+          author_id: reviewerId,
+          text: '老店换了新老板',
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        } as never)
+        .execute();
+
       await migrateToLatest(db);
       const types = async (q: string) =>
         (await searchDocuments({ db }, { q })).items.map((h) => `${h.type}:${h.caseId ?? h.id}`).sort();
@@ -120,6 +135,7 @@ describe.each(BACKENDS)('the search index migration on %s', (backend) => {
       expect(await types('茶庄')).toEqual([`report:${caseId}`, 'subject:M-OLD-1']);
       expect(await types('返现')).toEqual([`evidence:${caseId}`]);
       expect(await types('旧决定')).toEqual([`decision:${caseId}`]);
+      expect(await types('新老板')).toEqual(['note:1']);
     } finally {
       await close();
     }

@@ -11,6 +11,7 @@ import { useTranslatedError } from '../../lib/useTranslatedError';
 import { SubjectAlertsCard } from '../alerts/SubjectAlertsCard';
 import { CaseAppealBox } from '../appeals/CaseAppealBox';
 import { useSession } from '../auth/useSession';
+import { NotesPanel } from '../notes/NotesPanel';
 import { useLiveCaseChanges } from '../worklist/useLiveCaseChanges';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
@@ -81,6 +82,7 @@ export function CasePage() {
               <StandingCard subjectId={c.subject.id} />
               <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />
               <EvidenceCard evidence={c.evidence} />
+              <NotesPanel target={{ type: 'case', id: c.id }} />
               <HistoryCard caseId={c.id} />
             </Stack>
           </Grid>

@@ -3,10 +3,11 @@ import type { SearchHit } from '../../../shared/api/search';
 import { useTRPC } from '../../lib/trpc';
 import { subjectPath } from '../subject/SubjectLink';
 
-/** Where a hit opens: its subject's page, or the case the row belongs to. */
+/** Where a hit opens: the case the row belongs to, else its subject's page (a subject, a note on one). */
 export function hitLink(hit: SearchHit): string | null {
-  if (hit.type === 'subject') return subjectPath(hit.id);
-  return hit.caseId === null ? null : `/cases/${hit.caseId}`;
+  if (hit.type !== 'subject' && hit.caseId !== null) return `/cases/${hit.caseId}`;
+  const subjectId = hit.type === 'subject' ? hit.id : hit.subjectId;
+  return subjectId === null ? null : subjectPath(subjectId);
 }
 
 /** Free-text hits for what is typed in the palette (already debounced), while it is open. */

@@ -29,6 +29,7 @@ import { can, type Permission } from '../../../shared/auth/roles';
 import { PageLoading } from '../../lib/lazyPage';
 import { useHotkey } from '../../lib/useHotkey';
 import { useSession } from '../auth/useSession';
+import { InboxBell } from '../notes/InboxBell';
 import { PlatformClockGate } from '../rulebook/PlatformClockGate';
 import { AppBarSearch } from '../search/AppBarSearch';
 import { CommandPalette } from './CommandPalette';
@@ -87,6 +88,7 @@ export function AppShell() {
             {t('app.name')}
           </Typography>
           <AppBarSearch />
+          <InboxBell />
           <UserMenu />
         </Toolbar>
       </AppBar>

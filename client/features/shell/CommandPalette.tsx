@@ -120,7 +120,10 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
   for (const hit of search.data?.items ?? []) {
     const to = hitLink(hit);
     if (!to) continue;
-    const where = hit.type === 'subject' ? t('search.subject', { id: hit.id }) : t('search.onCase', { id: hit.caseId });
+    const where =
+      hit.type !== 'subject' && hit.caseId !== null
+        ? t('search.onCase', { id: hit.caseId })
+        : t('search.subject', { id: hit.type === 'subject' ? hit.id : hit.subjectId });
     commands.push({
       id: `search-${hit.type}-${hit.id}`,
       group: 'search',

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Grid, Link, Stack } from '@mui/material';
+import { Alert, Button, Grid, Link, Stack } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { AppealStatusChip } from '../appeals/AppealStageChip';
+import { NotesPanel } from '../notes/NotesPanel';
 import { eventTypeLabel } from '../outbox/eventTypeLabel';
 import { RulebookGate } from '../rulebook/RulebookGate';
 import { RelatedSubjectsCard } from './RelatedSubjectsCard';
@@ -53,7 +54,7 @@ export function SubjectPage() {
           </Grid>
           <Grid size={{ xs: 12, lg: 4 }}>
             <Stack spacing={2}>
-              <Box id="subject-notes" />
+              <NotesPanel target={{ type: 'subject', id: overview.subject.id }} />
               <RelatedSubjectsCard related={overview.related} />
             </Stack>
           </Grid>

@@ -12,15 +12,23 @@ export function useLiveSubjectChanges(caseIds: ReadonlySet<number>) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stale = useRef(new Set<'notes' | 'subject'>());
   const known = useRef(caseIds);
   known.current = caseIds;
   useSubscription(
     trpc.cases.changes.subscriptionOptions(undefined, {
       onData: (change) => {
-        if (pending.current || !(change.action === 'created' || known.current.has(change.caseId))) return;
+        // A note (on this subject or any other) refreshes the note thread only.
+        const note = change.action.startsWith('note.');
+        if (!(note || change.action === 'created' || known.current.has(change.caseId))) return;
+        stale.current.add(note ? 'notes' : 'subject');
+        if (pending.current) return;
         pending.current = setTimeout(() => {
           pending.current = null;
-          void queryClient.invalidateQueries({ queryKey: trpc.subjects.get.pathKey() });
+          const kinds = stale.current;
+          stale.current = new Set();
+          if (kinds.has('notes')) void queryClient.invalidateQueries({ queryKey: trpc.notes.pathKey() });
+          if (kinds.has('subject')) void queryClient.invalidateQueries({ queryKey: trpc.subjects.get.pathKey() });
         }, 250);
       },
     }),

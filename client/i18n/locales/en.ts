@@ -1,6 +1,7 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeEn } from './intake';
+import { notesEn } from './notes';
 import { presenceEn } from './presence';
 import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
@@ -9,6 +10,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: { name: 'Verdict review desk', tagline: 'Marketplace rule enforcement and case review' },
   intake: intakeEn,
+  notes: notesEn,
   presence: presenceEn,
   nav: {
     queue: 'Case queue',
@@ -567,11 +569,15 @@ export const en: Messages = {
     too_many_uploads: 'Too many uploads at once; wait for one to finish',
     evidence_has_no_file: 'This evidence has no file',
     delivery_already_delivered: 'This message was delivered already; there is nothing to resend',
+    note_frozen: 'This note was written more than 10 minutes ago and can no longer be edited; add a new note instead',
+    not_note_author: "Only the note's author can edit it",
+    note_changed: 'This note was just edited; read the latest text before changing it',
     case_not_found: 'That case does not exist',
     decision_not_found: 'That decision does not exist',
     evidence_not_found: 'That evidence does not exist',
     export_not_found: 'That export does not exist',
     grant_not_found: 'That access request does not exist',
+    note_not_found: 'That note does not exist',
     outbox_delivery_not_found: 'That outbox message does not exist',
     outbox_endpoint_not_found: 'That webhook does not exist',
     report_not_found: 'That report does not exist',
@@ -981,6 +987,8 @@ export const en: Messages = {
     prior: { none: 'The subject has no other cases' },
   },
   timelineAction: {
+    note_added: 'Internal note added',
+    note_edited: 'Internal note edited',
     case_created: 'Case created',
     case_report_merged: 'Report merged',
     case_claimed: 'Claimed',

@@ -1,6 +1,7 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeZh } from './intake';
+import { notesZh } from './notes';
 import { presenceZh } from './presence';
 import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
@@ -8,6 +9,7 @@ import { subjectPageZh } from './subjectPage';
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
   intake: intakeZh,
+  notes: notesZh,
   presence: presenceZh,
   nav: {
     queue: '案件队列',
@@ -552,11 +554,15 @@ export const zhCN = {
     too_many_uploads: '同时上传的文件过多，请等其中一个完成',
     evidence_has_no_file: '该证据没有附带文件',
     delivery_already_delivered: '该消息已经送达，无需重发',
+    note_frozen: '备注写下已超过 10 分钟，不能再修改；如需补充请另写一条',
+    not_note_author: '只有备注的作者可以修改它',
+    note_changed: '这条备注刚被修改过，请查看最新内容后再改',
     case_not_found: '找不到该案件',
     decision_not_found: '找不到该决定',
     evidence_not_found: '找不到该证据',
     export_not_found: '找不到该导出记录',
     grant_not_found: '找不到该授权申请',
+    note_not_found: '找不到该备注',
     outbox_delivery_not_found: '找不到该外发消息',
     outbox_endpoint_not_found: '找不到该接收地址',
     report_not_found: '找不到该举报',
@@ -949,6 +955,8 @@ export const zhCN = {
     prior: { none: '该会员没有其他案件' },
   },
   timelineAction: {
+    note_added: '添加内部备注',
+    note_edited: '修改内部备注',
     case_created: '案件创建',
     case_report_merged: '合并举报',
     case_claimed: '领取案件',

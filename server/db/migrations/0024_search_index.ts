@@ -12,7 +12,7 @@ import { idColumn, isPostgres } from './helpers';
  *   contentless_delete so an edited row's entry can be replaced.
  * - PostgreSQL: `norm` with a pg_trgm GIN index (LIKE for 3+ characters) and `grams` (text[])
  *   with a GIN index (containment for shorter terms).
- * Every existing case, report, evidence, subject and decision is indexed here, in pages.
+ * Every existing case, report, evidence, subject, decision and note is indexed here, in pages.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
@@ -66,6 +66,8 @@ async function backfill(db: Kysely<any>): Promise<void> {
     searchDocumentOf.evidence(r),
   );
   await eachPage(db, 'decisions', ['id', 'case_id', 'reason'], 'id', (r) => searchDocumentOf.decision(r));
+  // Internal notes (0023) came before this migration.
+  await eachPage(db, 'notes', ['id', 'target_type', 'target_id', 'text'], 'id', (r) => searchDocumentOf.note(r));
 }
 
 async function eachPage(

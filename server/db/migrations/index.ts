@@ -19,6 +19,7 @@ import * as m0017 from './0017_intake_integrity';
 import * as m0018 from './0018_token_expiry';
 import * as m0019 from './0019_totp_hardening';
 import * as m0021 from './0021_oidc_sign_in';
+import * as m0023 from './0023_notes';
 import * as m0024 from './0024_search_index';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028_related_subject_indexes': m0028,
   '0019_totp_hardening': m0019,
   '0024_search_index': m0024,
+  '0023_notes': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

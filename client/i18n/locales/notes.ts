@@ -1,0 +1,58 @@
+/** Internal notes and the mentions inbox (the bell), in Simplified Chinese first. */
+export const notesZh = {
+  title: '内部备注',
+  hint: '仅工作人员可见，不会发给会员。支持 **粗体**、*斜体*、`代码`、[链接](https://…)、列表，输入 @ 提及同事。',
+  label: '新备注',
+  placeholder: '写一条内部备注……',
+  add: '添加备注',
+  added: '备注已添加',
+  none: '暂无内部备注',
+  edit: '修改',
+  save: '保存修改',
+  cancel: '取消',
+  edited: '已修改',
+  editableUntil: '{{time}} 前可修改',
+  length: '{{count}} / {{max}} 字',
+  mentionList: '可提及的同事',
+  byline: '{{name}} 写于 {{at}}',
+  inbox: {
+    open: '提及我的备注',
+    openUnread: '提及我的备注，{{count}} 条未读',
+    title: '提及我的',
+    empty: '还没有人在备注中提及你',
+    markAllRead: '全部标为已读',
+    onCase: '案件 {{id}}',
+    onSubject: '会员 {{id}}',
+    from: '{{name}} 在{{target}} 中提及了你',
+  },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const notesEn: Shape<typeof notesZh> = {
+  title: 'Internal notes',
+  hint: 'Staff only, never sent to the member. Supports **bold**, *italics*, `code`, [links](https://…), lists; type @ to mention a colleague.',
+  label: 'New note',
+  placeholder: 'Write an internal note…',
+  add: 'Add note',
+  added: 'Note added',
+  none: 'No internal notes yet',
+  edit: 'Edit',
+  save: 'Save changes',
+  cancel: 'Cancel',
+  edited: 'edited',
+  editableUntil: 'Editable until {{time}}',
+  length: '{{count}} / {{max}} characters',
+  mentionList: 'Colleagues to mention',
+  byline: '{{name}} 写于 {{at}}',
+  inbox: {
+    open: 'Notes that mention me',
+    openUnread: 'Notes that mention me, {{count}} unread',
+    title: 'Mentions',
+    empty: 'Nobody has mentioned you in a note yet',
+    markAllRead: 'Mark all read',
+    onCase: 'case {{id}}',
+    onSubject: 'member {{id}}',
+    from: '{{name}} mentioned you on {{target}}',
+  },
+};
