@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
 import { type ReportSubmitInput, reportSubmitInput } from '../../shared/api/intake';
+import { DEFAULT_PLATFORM, PLATFORM_NAMES, platformOfRule } from '../../shared/rulebook/platforms';
 import { systemClock } from '../clock';
 import type { Db } from '../db/database';
 import { ChangeBus } from '../events/changeBus';
@@ -38,8 +39,12 @@ export async function parseNdjson(file: string): Promise<ParsedImport> {
       continue;
     }
     const parsed = reportSubmitInput.safeParse(json);
-    if (parsed.success) reports.push(parsed.data);
-    else {
+    if (parsed.success) {
+      // Named with its line like a schema error, rather than failing the whole import later.
+      const platform = parsed.data.subject.platform ?? DEFAULT_PLATFORM;
+      if (platformOfRule(parsed.data.rule) === platform) reports.push(parsed.data);
+      else errors.push(`line ${lines}: rule: ${parsed.data.rule} is not a rule of ${PLATFORM_NAMES[platform].en}`);
+    } else {
       const issue = parsed.error.issues[0];
       errors.push(`line ${lines}: ${issue?.path.join('.') || '(line)'}: ${issue?.message ?? 'invalid'}`);
     }

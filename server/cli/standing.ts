@@ -4,8 +4,7 @@
  * one-line message naming the file or the offending field.
  */
 import { readFile } from 'node:fs/promises';
-import { parseStandingInput, RulebookError, StandingInputError, standing } from '../../shared/rulebook';
-import { builtInRulebooks } from '../rulebooks';
+import { parseStandingInput, RulebookError, rulebookOf, StandingInputError, standing } from '../../shared/rulebook';
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -32,9 +31,9 @@ export async function standingCommand(file: string): Promise<string> {
     );
   }
   try {
-    // A history names no platform yet: it is judged by the desk's own rulebook.
-    const rulebook = builtInRulebooks.default;
-    const input = parseStandingInput(raw, rulebook);
+    // The history's `platform` picks the rulebook; without one its rule ids do (a mix is refused).
+    const input = parseStandingInput(raw);
+    const rulebook = rulebookOf(input.platform ?? 'taobao');
     return JSON.stringify(standing(input, input.asOf, rulebook), null, 2);
   } catch (error) {
     if (error instanceof StandingInputError || error instanceof RulebookError) {

@@ -1,5 +1,6 @@
 import type { RuleId } from '../../shared/api/intake';
-import { REPORT_SOURCES } from '../../shared/cases/enums';
+import { REPORT_SOURCES, type SubjectKind } from '../../shared/cases/enums';
+import { DEFAULT_PLATFORM, type PlatformId, platformOfRule } from '../../shared/rulebook/platforms';
 import { SYSTEM_ACTOR } from '../audit/recordEvent';
 import type { Db } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -11,7 +12,15 @@ import { approveDecision, decideCase } from '../services/decisions.service';
 import { endDueMeasures } from '../services/enforcementExpiry.service';
 import { intakeReport, intakeSetupOf } from '../services/intake.service';
 import type { ServiceContext } from '../services/serviceContext';
-import { DEMO_ADDRESSES, DEMO_MEMBERS, DEMO_SUBJECTS, DEMO_SUMMARIES, RULES_BY_KIND } from './demoCatalog';
+import {
+  DEMO_ADDRESSES,
+  DEMO_MEMBERS,
+  DEMO_PLATFORM_SUBJECTS,
+  DEMO_SUBJECTS,
+  DEMO_SUMMARIES,
+  DEMO_XIANYU_RULES,
+  RULES_BY_KIND,
+} from './demoCatalog';
 import { demoEvidenceFor } from './demoEvidence';
 import { demoFactsFor } from './demoFacts';
 
@@ -36,6 +45,68 @@ const REASONS = {
 } as const;
 
 type Outcome = keyof typeof REASONS;
+
+interface DemoSubject {
+  id: string;
+  kind: SubjectKind;
+  name: string;
+  platform: PlatformId;
+  phone: string;
+  address: string;
+}
+
+/**
+ * The members of the other platforms, with contact details made from their place in the list
+ * (no randomness: the demo's random draws stay as they were before these platforms came).
+ */
+function platformSubjects(): Map<PlatformId, DemoSubject[]> {
+  const all = new Map<PlatformId, DemoSubject[]>();
+  for (const [platform, { prefix, groups }] of Object.entries(DEMO_PLATFORM_SUBJECTS) as [
+    PlatformId,
+    (typeof DEMO_PLATFORM_SUBJECTS)[keyof typeof DEMO_PLATFORM_SUBJECTS],
+  ][]) {
+    all.set(
+      platform,
+      groups.flatMap((group, g) =>
+        group.names.map((name, i) => ({
+          id: `${prefix}-${group.kind.slice(0, 1).toUpperCase()}${10_000 + g * 100 + i}`,
+          kind: group.kind,
+          name,
+          platform,
+          phone: `15${String(60_000_000 + (g * 100 + i) * 7_919).padStart(9, '0')}`,
+          address: `${DEMO_ADDRESSES[(g * 3 + i) % DEMO_ADDRESSES.length]}${20 + i} 号`,
+        })),
+      ),
+    );
+  }
+  return all;
+}
+
+/**
+ * Who report `n` is filed about, and under which rule: the drawn Taobao member, unless the
+ * drawn rule is another platform's own (then a member of that platform, of the same kind where
+ * it has one), or the drawn shop's turn goes to a Xianyu seller (every eighth Taobao shop report).
+ */
+function filedAs(
+  drawn: DemoSubject,
+  drawnRule: string,
+  n: number,
+  others: Map<PlatformId, DemoSubject[]>,
+): { subject: DemoSubject; rule: string } {
+  const platform = platformOfRule(drawnRule) ?? DEFAULT_PLATFORM;
+  const among = (p: PlatformId, kind: SubjectKind) => {
+    const members = others.get(p) ?? [];
+    const sameKind = members.filter((m) => m.kind === kind);
+    const pool = sameKind.length ? sameKind : members;
+    return pool[n % pool.length] ?? drawn;
+  };
+  if (platform !== DEFAULT_PLATFORM) return { subject: among(platform, drawn.kind), rule: drawnRule };
+  if (drawn.kind === 'merchant' && n % 8 === 5) {
+    const turn = Math.floor(n / 8);
+    return { subject: among('xianyu', 'merchant'), rule: DEMO_XIANYU_RULES[turn % DEMO_XIANYU_RULES.length] as string };
+  }
+  return { subject: drawn, rule: drawnRule };
+}
 
 /** Something staff do to a case later in the demo's month, run when its time comes. */
 type Planned =
@@ -68,11 +139,13 @@ export async function seedDemoCases(
   });
   const random = prng(20_161_126);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const subjects = DEMO_SUBJECTS.flatMap((group, g) =>
+  const others = platformSubjects();
+  const subjects: DemoSubject[] = DEMO_SUBJECTS.flatMap((group, g) =>
     group.names.map((name, i) => ({
       id: `${group.kind.slice(0, 1).toUpperCase()}${10_000 + g * 100 + i}`,
       kind: group.kind,
       name,
+      platform: DEFAULT_PLATFORM,
       phone: `1${3 + (i % 7)}${String(10_000_000 + Math.floor(random() * 89_999_999)).padStart(9, '0')}`,
       address: `${DEMO_ADDRESSES[(g * 7 + i) % DEMO_ADDRESSES.length]}${10 + i} 号`,
     })),
@@ -138,8 +211,8 @@ export async function seedDemoCases(
   let created = 0;
   let merged = 0;
   for (let n = 0; created < count && n < count * 3; n++) {
-    const subject = pick(subjects);
-    const rule = pick(RULES_BY_KIND[subject.kind]) as RuleId;
+    const drawn = pick(subjects);
+    const { subject, rule } = filedAs(drawn, pick(RULES_BY_KIND[drawn.kind]), n, others);
     const source = pick(REPORT_SOURCES);
     const at = Math.min(latest, now.getTime() - 25 * DAY + n * step + random() * step);
     await catchUp(at);
@@ -156,8 +229,9 @@ export async function seedDemoCases(
             name: subject.name,
             phone: subject.phone,
             address: subject.address,
+            platform: subject.platform,
           },
-          rule,
+          rule: rule as RuleId,
           summary: pick(DEMO_SUMMARIES[rule] ?? ['']),
           reporterId: source === 'user_report' ? `U${10_000 + Math.floor(random() * 40)}` : undefined,
           evidence: [

@@ -1,4 +1,5 @@
 import type { SubjectKind } from '../../shared/cases/enums';
+import type { PlatformId } from '../../shared/rulebook/platforms';
 
 /** Chinese demo content, as the platform's own data would read. */
 
@@ -39,6 +40,43 @@ export const DEMO_SUBJECTS: { kind: SubjectKind; names: string[] }[] = [
   { kind: 'brand', names: ['品牌 云朵护肤', '品牌 山野茶饮', '品牌 极光耳机', '品牌 小熊家电'] },
 ];
 
+/**
+ * Members of the other platforms the desk serves. A report the demo draws under one of their
+ * rules is filed about one of these instead (a Kuaishou unfair-competition report about a
+ * Kuaishou creator, a 1688 improper-info-use report about a 1688 wholesaler), and every eighth
+ * report about a Taobao shop goes to a Xianyu seller under a Xianyu rule, so every platform has
+ * cases on first start, each judged by its own rulebook.
+ */
+export const DEMO_PLATFORM_SUBJECTS: Record<
+  Exclude<PlatformId, 'taobao'>,
+  { prefix: string; groups: { kind: SubjectKind; names: string[] }[] }
+> = {
+  xianyu: {
+    prefix: 'XY',
+    groups: [{ kind: 'merchant', names: ['闲鱼卖家 数码回收小铺', '闲鱼卖家 古着衣橱', '闲鱼卖家 二手书摊老陈'] }],
+  },
+  '1688': {
+    prefix: 'AL',
+    groups: [
+      {
+        kind: 'merchant',
+        names: ['1688 义乌饰品源头工厂', '1688 广州箱包批发商行', '1688 佛山家具厂家直销', '1688 汕头玩具实力商家'],
+      },
+    ],
+  },
+  kuaishou: {
+    prefix: 'KS',
+    groups: [
+      { kind: 'merchant', names: ['快手小店 东北大米直供', '快手小店 云南鲜花饼'] },
+      { kind: 'creator', names: ['快手主播 老铁好物', '快手达人 乡村美食小李', '快手主播 服装源头阿芳'] },
+      { kind: 'brand', names: ['快手品牌 山野零食', '快手品牌 暖冬羽绒'] },
+    ],
+  },
+};
+
+/** The Xianyu rules a Xianyu seller's demo report is filed under, in turn (a major one now and then). */
+export const DEMO_XIANYU_RULES = ['xianyu-general', 'xianyu-serious', 'xianyu-general', 'xianyu-major'] as const;
+
 export const DEMO_SUMMARIES: Record<string, string[]> = {
   'improper-info-use': [
     '买家反映收到其他店铺的营销短信，疑似店铺泄露订单信息',
@@ -73,9 +111,19 @@ export const DEMO_SUMMARIES: Record<string, string[]> = {
     '为其他店铺提供刷单服务',
   ],
   'false-appeal-evidence': ['申诉中提交的物流凭证经核实为伪造', '申诉所附聊天记录截图存在篡改痕迹'],
+  'xianyu-general': [
+    '闲置商品描述与实物不符，多名买家投诉',
+    '商品页留有站外联系方式，引导买家私下交易',
+    '同一闲置商品重复发布二十余次',
+  ],
+  'xianyu-serious': ['以“全新未拆封”出售翻新手机，买家提供检测报告', '收款后拒不发货并将买家拉黑'],
+  'xianyu-major': ['利用闲鱼账号批量出售违禁物品'],
 };
 
-/** Which rule families plausibly concern each kind of member. */
+/**
+ * Which rule families plausibly concern each kind of member. Kuaishou's unfair-competition and
+ * 1688's improper-info-use are filed about a member of that platform (DEMO_PLATFORM_SUBJECTS).
+ */
 export const RULES_BY_KIND: Record<SubjectKind, string[]> = {
   merchant: [
     'improper-info-use',

@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { OutboxEventType } from '../../shared/api/outbox';
+import { DEFAULT_PLATFORM } from '../../shared/rulebook/platforms';
 import type { Database } from '../db/database';
 import { outboxRepo } from '../db/repositories/outbox.repo';
+import { subjectsRepo } from '../db/repositories/subjects.repo';
 import { lockOutboxAppends } from './appendLock';
 
 /** A message as its writer describes it; the envelope fields are added here. */
@@ -27,11 +29,13 @@ export async function recordOutbox(
 ): Promise<{ sequence: number } | null> {
   await lockOutboxAppends(trx);
   const createdAt = at.toISOString();
+  // Receivers serving several platforms route by it (a Kuaishou shop's measures go to Kuaishou).
+  const platform = (await subjectsRepo.platformOf(trx, message.subjectId)) ?? DEFAULT_PLATFORM;
   const payload = {
     id: message.key,
     type: message.type,
     occurredAt: createdAt,
-    subject: { id: message.subjectId },
+    subject: { id: message.subjectId, platform },
     caseId: message.caseId,
     ...message.body,
   };

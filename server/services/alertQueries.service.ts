@@ -22,6 +22,7 @@ export async function listAlerts(
       id: r.id,
       externalId: r.external_id,
       subjectId: r.subject_id,
+      subjectPlatform: r.subject_platform,
       shopName: r.shop_name,
       accountId: r.account_id,
       accountKind: r.account_kind,

@@ -2,10 +2,12 @@ import type { AppealView } from '../../shared/api/appeals';
 import { nextStatus } from '../../shared/cases/stateMachine';
 import { TOOK_EFFECT_STATUSES } from '../../shared/decisions/decisionStates';
 import { notFound } from '../../shared/errors/deskError';
+import { DEFAULT_PLATFORM, type PlatformId } from '../../shared/rulebook/platforms';
 import type { Executor } from '../db/database';
 import { appealsRepo } from '../db/repositories/appeals.repo';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
+import { subjectsRepo } from '../db/repositories/subjects.repo';
 import type { AppealRow, AppealStatus } from '../db/tables/appeals.table';
 import type { Rulebooks } from '../rulebooks';
 import { appealWindowEndOf } from './appealWindowEnd';
@@ -22,7 +24,10 @@ async function names(db: Executor): Promise<Map<number, string>> {
   return new Map(users.map((u) => [u.id, u.display_name]));
 }
 
-function toView(a: AppealRow, subjectName: string | null, who: Map<number, string>): AppealView {
+/** The appeal's subject as lists name it: its name and the platform it trades on. */
+type SubjectOfAppeal = { name: string | null; platform: PlatformId };
+
+function toView(a: AppealRow, subject: SubjectOfAppeal, who: Map<number, string>): AppealView {
   const person = (id: number | null) => (id === null ? null : { id, name: who.get(id) ?? String(id) });
   return {
     id: a.id,
@@ -40,7 +45,7 @@ function toView(a: AppealRow, subjectName: string | null, who: Map<number, strin
     decidedAt: a.decided_at,
     outcomeReason: a.outcome_reason,
     reliefViolationId: a.relief_violation_id,
-    subject: { id: a.subject_id, name: subjectName },
+    subject: { id: a.subject_id, name: subject.name, platform: subject.platform },
     createdAt: a.created_at,
     version: a.version,
   };
@@ -49,8 +54,8 @@ function toView(a: AppealRow, subjectName: string | null, who: Map<number, strin
 export async function getAppeal(db: Executor, id: number): Promise<AppealView> {
   const a = await appealsRepo.find(db, id);
   if (!a) throw notFound('appeal', id);
-  const subject = await db.selectFrom('subjects').select('name').where('id', '=', a.subject_id).executeTakeFirst();
-  return toView(a, subject?.name ?? null, await names(db));
+  const subject = await subjectsRepo.find(db, a.subject_id);
+  return toView(a, { name: subject?.name ?? null, platform: subject?.platform ?? DEFAULT_PLATFORM }, await names(db));
 }
 
 export async function listAppeals(db: Executor, statuses: AppealStatus[] | undefined): Promise<AppealView[]> {
@@ -58,9 +63,9 @@ export async function listAppeals(db: Executor, statuses: AppealStatus[] | undef
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
   const full = await appealsRepo.findMany(db, ids);
-  const subjectNames = new Map(rows.map((r) => [r.id, r.subject_name]));
+  const subjects = new Map(rows.map((r) => [r.id, { name: r.subject_name, platform: r.subject_platform }]));
   const who = await names(db);
-  return full.map((a) => toView(a, subjectNames.get(a.id) ?? null, who));
+  return full.map((a) => toView(a, subjects.get(a.id) ?? { name: null, platform: DEFAULT_PLATFORM }, who));
 }
 
 /** The member-side view of a case (merchant portal): stage, deadlines, and the appeal if any. */

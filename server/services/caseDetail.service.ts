@@ -5,6 +5,7 @@ import { allowedEvents } from '../../shared/cases/stateMachine';
 import { reporterCredibility, scoreAt } from '../../shared/cases/triage';
 import { notFound } from '../../shared/errors/deskError';
 import { maskPii } from '../../shared/pii/mask';
+import { DEFAULT_PLATFORM } from '../../shared/rulebook/platforms';
 import type { Executor } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
@@ -70,6 +71,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
     subject: {
       id: c.subject_id,
       kind: subject?.kind ?? 'merchant',
+      platform: subject?.platform ?? DEFAULT_PLATFORM,
       name: subject?.name ?? null,
       shopLevel: subject?.shop_level ?? null,
       registeredAt: subject?.registered_at ?? null,

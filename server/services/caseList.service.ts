@@ -64,6 +64,7 @@ export async function listCases(
     rule: input.rule,
     source: input.source,
     subjectKind: input.subjectKind,
+    platform: input.platform,
     subjectId: input.subjectId,
     assigneeId,
   };
@@ -85,7 +86,7 @@ export async function listCases(
       const ageDays = Math.max(0, (now.getTime() - new Date(r.created_at).getTime()) / DAY_MS);
       return {
         id: r.id,
-        subject: { id: r.subject_id, name: r.subject_name, kind: r.subject_kind },
+        subject: { id: r.subject_id, name: r.subject_name, kind: r.subject_kind, platform: r.subject_platform },
         rule: r.rule,
         status: r.status,
         source: r.source,

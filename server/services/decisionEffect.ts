@@ -186,6 +186,7 @@ async function recordDecided(
         caseId: c.id,
         subjectId: c.subject_id,
         subjectKind: args.subject?.kind ?? null,
+        ...(args.subject && { subjectPlatform: args.subject.platform }),
         rule: args.rule,
         ruleVersion: preview.ruleVersion,
         decision: kind,

@@ -15,7 +15,7 @@ import { caseUnderDecision, loadDecisionActor } from './decisionActor';
 import { takeEffect } from './decisionEffect';
 import { violationIdOf } from './decisionIds';
 import { dismissOrEscalate, submitForApproval } from './decisionOutcomes';
-import { judgeProposal, validateFacts } from './decisionPreview';
+import { judgeProposal, rulebookForFinding, validateFacts } from './decisionPreview';
 import type { ServiceContext } from './serviceContext';
 import { staleVersion } from './staleVersion';
 
@@ -78,7 +78,7 @@ export async function decideIn(
 
   const kind = input.decision;
   const rule = ruleOf(c, input.rule);
-  const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
+  const rulebook = await rulebookForFinding(trx, ctx.rulebooks, c.subject_id, rule);
   const facts = validateFacts(rulebook, rule, input.facts ?? {});
   const violationAt = input.violationAt ?? (await defaultViolationAt(trx, c));
   const decisionId = await decisionsRepo.insert(trx, {

@@ -1,9 +1,34 @@
 import type { PreviewOutput } from '../../shared/api/decisions';
+import { assertRuleOnPlatform } from '../../shared/cases/rulePlatform';
 import { findingTiming, previewOfKind } from '../../shared/decisions/previewOfKind';
 import { DeskError } from '../../shared/errors/deskError';
-import { type FindingPreview, factsSchema, formatIssue, previewFinding, type Rulebook } from '../../shared/rulebook';
+import {
+  DEFAULT_PLATFORM,
+  type FindingPreview,
+  factsSchema,
+  formatIssue,
+  previewFinding,
+  type Rulebook,
+} from '../../shared/rulebook';
 import type { Executor } from '../db/database';
+import { subjectsRepo } from '../db/repositories/subjects.repo';
 import { violationsRepo } from '../db/repositories/violations.repo';
+import type { Rulebooks } from '../rulebooks';
+
+/**
+ * The rulebook a finding under `rule` is judged by: the subject's platform's, once the rule is
+ * known to be one of that platform's own (`rule_not_on_platform` otherwise, e.g. a case opened
+ * under another platform's rule before subjects had platforms).
+ */
+export async function rulebookForFinding(
+  db: Executor,
+  rulebooks: Rulebooks,
+  subjectId: string,
+  rule: string,
+): Promise<Rulebook> {
+  assertRuleOnPlatform(rule, (await subjectsRepo.platformOf(db, subjectId)) ?? DEFAULT_PLATFORM);
+  return rulebooks.forSubject(db, subjectId);
+}
 
 /** Checks the facts against the rule's declared facts; the first problem names its field. */
 export function validateFacts(

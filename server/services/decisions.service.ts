@@ -15,7 +15,7 @@ import { caseUnderDecision, loadDecisionActor } from './decisionActor';
 import { takeEffect } from './decisionEffect';
 import { violationIdOf } from './decisionIds';
 import { decideIn, defaultViolationAt, ruleOf } from './decisionPath';
-import { judgeProposal, previewOf, validateFacts } from './decisionPreview';
+import { judgeProposal, previewOf, rulebookForFinding, validateFacts } from './decisionPreview';
 import { actingUserId, type ServiceContext } from './serviceContext';
 import { staleVersion } from './staleVersion';
 import { subjectStanding } from './subjectStanding.service';
@@ -43,8 +43,8 @@ export async function previewDecision(
       const { points } = await subjectStanding(trx, ctx.rulebooks, c.subject_id, now);
       return noPenaltyPreview(input.decision, points);
     }
-    const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
     const rule = ruleOf(c, input.rule);
+    const rulebook = await rulebookForFinding(trx, ctx.rulebooks, c.subject_id, rule);
     const facts = validateFacts(rulebook, rule, input.facts);
     const violationAt = input.violationAt ?? (await defaultViolationAt(trx, c));
     const proposal = { id: 'proposed', subjectId: c.subject_id, rule, violationAt, facts };
@@ -224,7 +224,7 @@ export async function pendingApprovals(ctx: ServiceContext, limit = 200) {
       preview: r.preview,
       decidedAt: r.decided_at,
       decidedBy: { id: r.decided_by, name: r.decided_by_name },
-      subject: { id: r.subject_id, name: r.subject_name },
+      subject: { id: r.subject_id, name: r.subject_name, platform: r.subject_platform },
       summary: r.summary,
       /** Why the caller may not approve or send it back (e.g. four_eyes_same_person), or null. */
       refusal,

@@ -3,8 +3,10 @@ import type { ReportSubmitInput, ReportSubmitOutput } from '../../shared/api/int
 import { caseState } from '../../shared/audit/caseState';
 import type { AuditEventInput } from '../../shared/audit/events';
 import { type RoutingRule, routeCase } from '../../shared/cases/routing';
+import { assertRuleOnPlatform, assertSamePlatform } from '../../shared/cases/rulePlatform';
 import { rankOf, reporterCredibility, severityOf, slaDueAt, triageScore } from '../../shared/cases/triage';
 import { DeskError } from '../../shared/errors/deskError';
+import { DEFAULT_PLATFORM, type PlatformId } from '../../shared/rulebook/platforms';
 import { type AuditContext, recordEvent } from '../audit/recordEvent';
 import type { Database, Executor } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
@@ -85,6 +87,8 @@ export async function intakeReport(
   deferredEvents?: IntakeEvent[],
 ): Promise<IntakeResult> {
   const at = now.toISOString();
+  const platform = input.subject.platform ?? DEFAULT_PLATFORM;
+  assertRuleOnPlatform(input.rule, platform);
   const repeat = await reportsRepo.findByExternalId(trx, input.externalId);
   if (repeat) {
     const first = await reportsRepo.firstIdOfCase(trx, repeat.case_id);
@@ -95,7 +99,7 @@ export async function intakeReport(
     };
   }
 
-  await ensureSubject(trx, input, at);
+  await ensureSubject(trx, input, platform, at);
   if (input.reporterId) await reportersRepo.bump(trx, input.reporterId, 'submitted');
   const reporter = input.reporterId ? await reportersRepo.find(trx, input.reporterId) : undefined;
   const filing: Filing = {
@@ -202,6 +206,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
     subjectKind: input.subject.kind,
     source: input.source,
     severity,
+    platform: input.subject.platform ?? DEFAULT_PLATFORM,
   });
   const queue = queueId ? queues.get(queueId) : undefined;
   const assignee = queue?.auto_assign ? ((await queuesRepo.membersByLoad(trx, queue.id))[0]?.user_id ?? null) : null;
@@ -233,6 +238,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
       reportId,
       externalId: input.externalId,
       subjectId: input.subject.id,
+      subjectPlatform: input.subject.platform ?? DEFAULT_PLATFORM,
       rule: input.rule,
       source: input.source,
       queue: queueId,
@@ -250,13 +256,15 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
 
 /**
  * Adds a subject seen for the first time (parallel first reports: one insert wins, the
- * others read it). An existing subject keeps its name: the name a report gives is stored on
+ * others read it). An existing subject keeps its platform (a report naming another is refused:
+ * the subject's findings are judged by one rulebook) and its name: the name a report gives is stored on
  * the report, and only staff rename a subject (subjects.rename, audited).
  */
-async function ensureSubject(trx: Transaction<Database>, input: ReportSubmitInput, at: string) {
+async function ensureSubject(trx: Transaction<Database>, input: ReportSubmitInput, platform: PlatformId, at: string) {
   await subjectsRepo.insertIfMissing(trx, {
     id: input.subject.id,
     kind: input.subject.kind,
+    platform,
     name: input.subject.name ?? null,
     shop_level: null,
     registered_at: null,
@@ -273,4 +281,5 @@ async function ensureSubject(trx: Transaction<Database>, input: ReportSubmitInpu
       { field: 'subject.kind' },
     );
   }
+  if (existing) assertSamePlatform(existing.id, existing.platform, platform);
 }

@@ -6,6 +6,7 @@ import { ageCutoffs } from '../../shared/metrics/openCases';
 import { appealRates, decisionsByRule, reviewerThroughput, sendBackRates } from '../../shared/metrics/people';
 import { periodWindow } from '../../shared/metrics/period';
 import { teamOf } from '../../shared/metrics/team';
+import type { PlatformId } from '../../shared/rulebook/platforms';
 import type { Executor } from '../db/database';
 import { type CaseScope, metricsRepo, type Range } from '../db/repositories/metrics.repo';
 import { queuePaces } from './queuePace';
@@ -23,12 +24,12 @@ interface Scope {
 }
 
 /** Leads see their team's figures; everyone else only their own (cases assigned to them, their decisions). */
-async function scopeOf(db: Executor, viewer: Viewer): Promise<Scope> {
+async function scopeOf(db: Executor, viewer: Viewer, platform: PlatformId | undefined): Promise<Scope> {
   if (!can(viewer.role, 'metrics.team'))
-    return { kind: 'self', cases: { assigneeId: viewer.id }, people: [viewer.id], queues: [] };
+    return { kind: 'self', cases: { assigneeId: viewer.id, platform }, people: [viewer.id], queues: [] };
   const [memberships, shared] = await Promise.all([metricsRepo.queueMemberships(db), metricsRepo.queuesByRole(db)]);
   const team = teamOf(memberships, viewer.id, shared);
-  return { kind: 'team', cases: { queues: team.queues }, people: team.members, queues: team.queues };
+  return { kind: 'team', cases: { queues: team.queues, platform }, people: team.members, queues: team.queues };
 }
 
 /** `metrics.dashboard`: every chart's data for the period, in one round trip. */
@@ -39,8 +40,10 @@ export async function loadDashboardMetrics(
   periodDays: 7 | 30,
   /** Days are the platform's days: the rulebook's offset from UTC. */
   utcOffsetMinutes: number,
+  /** Only cases (and decisions on cases) about subjects of this platform; all platforms when absent. */
+  platform?: PlatformId,
 ): Promise<DashboardMetrics> {
-  const scope = await scopeOf(db, viewer);
+  const scope = await scopeOf(db, viewer, platform);
   const window = periodWindow(now, periodDays, utcOffsetMinutes);
   const range: Range = { from: window.from.toISOString(), to: now.toISOString() };
   const at = now.toISOString();
@@ -53,11 +56,11 @@ export async function loadDashboardMetrics(
       metricsRepo.closedInRange(db, scope.cases, range),
       queuePaces(db, now),
       metricsRepo.intakeByHour(db, scope.cases, range),
-      metricsRepo.decisionsByRuleAndKind(db, scope.people, range),
-      metricsRepo.decisionTimings(db, scope.people, range),
-      metricsRepo.appealableDecisions(db, scope.people, range),
-      metricsRepo.appealRulings(db, scope.people, range),
-      metricsRepo.fourEyesOutcomes(db, scope.people, range),
+      metricsRepo.decisionsByRuleAndKind(db, scope.people, range, platform),
+      metricsRepo.decisionTimings(db, scope.people, range, platform),
+      metricsRepo.appealableDecisions(db, scope.people, range, platform),
+      metricsRepo.appealRulings(db, scope.people, range, platform),
+      metricsRepo.fourEyesOutcomes(db, scope.people, range, platform),
     ]);
 
   // The forecast is the queue's, whoever's cases are counted: the same one the queue page shows.

@@ -90,7 +90,7 @@ export async function listHeldCases(db: Executor): Promise<HeldCaseView[]> {
     queue: r.queue,
     rule: r.rule,
     holder: { id: r.assignee_id as number, displayName: r.assignee_name },
-    subject: { id: r.subject_id, name: r.subject_name },
+    subject: { id: r.subject_id, name: r.subject_name, platform: r.subject_platform },
     leaseUntil: r.lease_until,
   }));
 }

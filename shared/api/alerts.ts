@@ -7,6 +7,7 @@ import {
   ALERT_STATUSES,
   ALERT_TYPES,
 } from '../alerts/enums';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -44,6 +45,8 @@ export const alertView = z.object({
   id: z.number(),
   externalId: z.string(),
   subjectId: z.string(),
+  /** The shop's platform when it is a subject of the desk (has been reported); null otherwise. */
+  subjectPlatform: z.enum(PLATFORM_IDS).nullable(),
   shopName: z.string().nullable(),
   accountId: z.string(),
   accountKind: z.enum(ACCOUNT_KINDS),

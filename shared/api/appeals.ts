@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 import { evidenceInput } from './intake';
 
 export const APPEAL_DECISIONS = ['approve', 'reject', 'request_evidence'] as const;
@@ -42,7 +43,7 @@ export const appealView = z.object({
   decidedAt: z.string().nullable(),
   outcomeReason: z.string().nullable(),
   reliefViolationId: z.string().nullable(),
-  subject: z.object({ id: z.string(), name: z.string().nullable() }),
+  subject: z.object({ id: z.string(), name: z.string().nullable(), platform: z.enum(PLATFORM_IDS) }),
   createdAt: z.string(),
   version: z.number(),
 });

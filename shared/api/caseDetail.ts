@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
 import { CASE_EVENTS } from '../cases/stateMachine';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 import { decisionState } from './caseHistory';
 import { SLA_STATES } from './caseList';
 import { evidenceData } from './evidenceData';
@@ -30,6 +31,8 @@ export const caseDetail = z.object({
   subject: z.object({
     id: z.string(),
     kind: z.enum(SUBJECT_KINDS),
+    /** The platform the subject trades on; its rulebook judges every finding about it. */
+    platform: z.enum(PLATFORM_IDS),
     name: z.string().nullable(),
     shopLevel: z.string().nullable(),
     registeredAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 
 export const CASE_SORTS = ['rank', 'slaDueAt', 'createdAt'] as const;
 export const SLA_STATES = ['ok', 'at_risk', 'breached', 'closed'] as const;
@@ -12,6 +13,8 @@ export const caseListInput = z.object({
   rule: z.string().max(64).optional(),
   source: z.enum(REPORT_SOURCES).optional(),
   subjectKind: z.enum(SUBJECT_KINDS).optional(),
+  /** Cases about subjects of this platform only; every platform when left out. */
+  platform: z.enum(PLATFORM_IDS).optional(),
   subjectId: z.string().max(64).optional(),
   /** `me`, `unassigned`, or a user id. */
   assignee: z.union([z.literal('me'), z.literal('unassigned'), z.number().int().positive()]).optional(),
@@ -23,7 +26,12 @@ export type CaseListInput = z.input<typeof caseListInput>;
 
 export const caseListItem = z.object({
   id: z.number(),
-  subject: z.object({ id: z.string(), name: z.string().nullable(), kind: z.enum(SUBJECT_KINDS) }),
+  subject: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    kind: z.enum(SUBJECT_KINDS),
+    platform: z.enum(PLATFORM_IDS),
+  }),
   rule: z.string(),
   status: z.enum(CASE_STATUSES),
   source: z.enum(REPORT_SOURCES),

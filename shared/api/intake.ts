@@ -1,10 +1,32 @@
 import { z } from 'zod';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
-import { DEFAULT_RULE_IDS } from '../rulebook/defaultRulebook';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 import { structuredDataIssues } from './evidenceData';
 
-/** Rule ids the desk knows (docs/CONTRACTS.md): the default rulebook's; intake refuses anything else. */
-export const RULE_IDS = DEFAULT_RULE_IDS;
+/**
+ * Rule ids the desk knows (docs/CONTRACTS.md): every platform's own rules (`ruleIdsOf`, checked
+ * by test/unit/api/ruleIds.test.ts), Taobao's first (a subject with no platform is Taobao's, so
+ * the first rule of a form that does not ask for a platform is one it may be reported under).
+ * Intake refuses anything else, and a rule of another platform than the subject's
+ * (`rule_not_on_platform`). Listed here, not derived, because they are a contract: add, never
+ * rename.
+ */
+export const RULE_IDS = [
+  'member-rights-abuse',
+  'improper-registration',
+  'counterfeit',
+  'unauthorized-product',
+  'fake-transaction',
+  'false-appeal-evidence',
+  // 1688
+  'improper-info-use',
+  // Kuaishou
+  'unfair-competition',
+  // Xianyu
+  'xianyu-general',
+  'xianyu-serious',
+  'xianyu-major',
+] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -47,6 +69,8 @@ export const reportSubmitInput = z.object({
       .regex(/^[+\d][\d\s-]{5,24}$/, 'a phone number')
       .optional(),
     address: text(300).optional(),
+    /** The platform the subject trades on, `taobao` when not said; fixed at its first report. */
+    platform: z.enum(PLATFORM_IDS).optional(),
   }),
   rule: z.enum(RULE_IDS),
   summary: text(2000),

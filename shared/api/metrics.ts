@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 
 /** `metrics.dashboard` input: the period, in whole platform days. */
-export const metricsInput = z.object({ periodDays: z.union([z.literal(7), z.literal(30)]).default(30) });
+export const metricsInput = z.object({
+  periodDays: z.union([z.literal(7), z.literal(30)]).default(30),
+  /** Only cases about subjects of this platform (and decisions on them); every platform when left out. */
+  platform: z.enum(PLATFORM_IDS).optional(),
+});
 
 const person = z.object({ id: z.number(), name: z.string() });
 const count = z.number().int().nonnegative();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 
 /** What the marketplace is told (docs/OUTBOX.md has one example of each). */
 export const OUTBOX_EVENT_TYPES = [
@@ -21,7 +22,8 @@ export const outboxMessage = z
     sequence: z.number(),
     type: z.enum(OUTBOX_EVENT_TYPES),
     occurredAt: z.string(),
-    subject: z.object({ id: z.string() }),
+    /** `platform`: the subject's platform; messages written before platforms existed have none. */
+    subject: z.object({ id: z.string(), platform: z.enum(PLATFORM_IDS).optional() }),
     caseId: z.number().nullable(),
   })
   .catchall(z.unknown());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 import { RULE_IDS } from './intake';
 
 export const HOLD_LIMIT_MAX = 1000;
@@ -41,6 +42,8 @@ export const routingMatchInput = z.object({
   subjectKinds: z.array(z.enum(SUBJECT_KINDS)).max(4).optional(),
   sources: z.array(z.enum(REPORT_SOURCES)).max(3).optional(),
   minSeverity: z.number().int().min(1).max(5).optional(),
+  /** The subject's platform is one of these; left out, any platform. */
+  platforms: z.array(z.enum(PLATFORM_IDS)).max(PLATFORM_IDS.length).optional(),
 });
 
 export const routingRuleInput = z.object({
@@ -63,7 +66,7 @@ export const heldCaseView = z.object({
   queue: z.string().nullable(),
   rule: z.string(),
   holder: z.object({ id: z.number(), displayName: z.string() }),
-  subject: z.object({ id: z.string(), name: z.string().nullable() }),
+  subject: z.object({ id: z.string(), name: z.string().nullable(), platform: z.enum(PLATFORM_IDS) }),
   /** null: assigned by a lead, held until decided. */
   leaseUntil: z.string().nullable(),
 });

@@ -6,13 +6,15 @@
  * in the staff's language.
  */
 import { z } from 'zod';
-import { type Condition, LEDGERS, OUTCOMES } from '../rulebook/types';
+import { PLATFORM_IDS } from '../rulebook/platforms';
+import { type Condition, OUTCOMES } from '../rulebook/types';
 
 export const localizedText = z.object({ zh: z.string(), en: z.string() });
 
 /** A platform-local calendar date, on the rulebook's clock (`utcOffsetMinutes`). */
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const ledgerId = z.enum(LEDGERS);
+/** A key of the rulebook's `ledgers`: each platform keeps its own (Taobao: general, serious, counterfeit). */
+const ledgerId = z.string();
 const measureIds = z.array(z.string());
 const factValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -171,10 +173,23 @@ export const rulebookView = z.object({
   /** In the rulebook's order. */
   rules: z.array(ruleView),
   measures: z.array(measureView),
-  /** general, serious, counterfeit. */
+  /** The platform's ledgers in its order (Taobao: general, serious, counterfeit). */
   ledgers: z.array(ledgerView),
   searchDemotion: z.array(searchDemotionView),
   appeals: appealPolicyView,
   fourEyes: fourEyesView,
 });
 export type RulebookView = z.infer<typeof rulebookView>;
+
+/** `rulebook.get`: one platform's rulebook (Taobao's when no platform is asked for). */
+export const rulebookGetInput = z.object({ platform: z.enum(PLATFORM_IDS).optional() }).optional();
+
+/** `rulebook.get`'s output: the view, naming the platform whose rulebook it is. */
+export const platformRulebookView = rulebookView.extend({ platform: z.enum(PLATFORM_IDS) });
+export type PlatformRulebookView = z.infer<typeof platformRulebookView>;
+
+/** `rulebook.platforms`: the platforms the desk judges, with their names and own rule ids. */
+export const platformListOutput = z.array(
+  z.object({ id: z.enum(PLATFORM_IDS), name: localizedText, ruleIds: z.array(z.string()) }),
+);
+export type PlatformListOutput = z.infer<typeof platformListOutput>;

@@ -4,15 +4,7 @@
  */
 import { SINCE_RECORDS_BEGIN } from '../rulebook/defaultRulebook';
 import { dayNumberToLocalDate, localDateToDayNumber } from '../rulebook/time';
-import {
-  type FactSpec,
-  LEDGERS,
-  type LedgerPolicy,
-  type OutcomeCase,
-  type Rulebook,
-  type RuleDefinition,
-  type RuleVersion,
-} from '../rulebook/types';
+import type { FactSpec, LedgerPolicy, OutcomeCase, Rulebook, RuleDefinition, RuleVersion } from '../rulebook/types';
 import type {
   FactView,
   LedgerView,
@@ -30,7 +22,7 @@ export function toRulebookView(rulebook: Rulebook): RulebookView {
     utcOffsetMinutes: rulebook.utcOffsetMinutes,
     rules: rulebook.rules.map(ruleView),
     measures: Object.entries(rulebook.measures).map(([id, m]) => ({ id, label: m.label, seals: m.seals === true })),
-    ledgers: LEDGERS.map((id) => ledgerView(id, rulebook.ledgers[id])),
+    ledgers: Object.entries(rulebook.ledgers).map(([id, policy]) => ledgerView(id, policy)),
     searchDemotion: rulebook.rules.flatMap(searchDemotions),
     appeals: {
       defaultDays: rulebook.appeals.defaultDays,

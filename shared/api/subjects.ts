@@ -3,7 +3,6 @@ import { ALERT_LEVELS, ALERT_STATUSES, ALERT_TYPES } from '../alerts/enums';
 import { CASE_STATUSES, SUBJECT_KINDS } from '../cases/enums';
 import { DECISION_STATUSES } from '../decisions/decisionStates';
 import { PLATFORM_IDS } from '../rulebook/platforms';
-import { LEDGERS } from '../rulebook/types';
 import { OUTBOX_EVENT_TYPES } from './outbox';
 
 /** The lists of the subject page, each paged newest first by its rows' ids. */
@@ -28,9 +27,8 @@ export const subjectRecordsInput = z.object({
   cursor: z.number().int().positive().optional(),
 });
 
-const ledgerPoints = z.object(
-  Object.fromEntries(LEDGERS.map((l) => [l, z.number()])) as Record<(typeof LEDGERS)[number], z.ZodNumber>,
-);
+/** Points per ledger of the subject's platform, in its rulebook's order (Taobao: general, serious, counterfeit). */
+const ledgerPoints = z.record(z.string(), z.number());
 
 export const subjectCaseItem = z.object({
   id: z.number(),
@@ -111,7 +109,7 @@ export const relatedSubject = z.object({
 export type RelatedSubject = z.infer<typeof relatedSubject>;
 
 const punishment = z.object({
-  ledger: z.enum(LEDGERS),
+  ledger: z.string(),
   node: z.number(),
   measures: z.array(z.string()),
   from: z.string(),
@@ -156,7 +154,7 @@ export const subjectOverview = z.object({
         z.object({
           at: z.string(),
           finding: z.string(),
-          ledger: z.enum(LEDGERS),
+          ledger: z.string(),
           nodes: z.array(z.number()),
           outcome: z.enum(['executed', 'absorbed']),
         }),

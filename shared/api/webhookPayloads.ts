@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 import { OUTBOX_EVENT_TYPES, type OutboxEventType } from './outbox';
 
 /**
@@ -15,7 +16,11 @@ const envelope = <T extends OutboxEventType>(type: T) =>
     sequence: z.number().int(),
     type: z.literal(type),
     occurredAt: z.iso.datetime(),
-    subject: z.object({ id: z.string() }),
+    subject: z.object({
+      id: z.string(),
+      /** The platform the subject trades on; messages written before platforms existed have none. */
+      platform: z.enum(PLATFORM_IDS).optional(),
+    }),
     caseId: z.number().int().nullable(),
   });
 

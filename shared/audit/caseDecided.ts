@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../cases/enums';
+import { PLATFORM_IDS } from '../rulebook/platforms';
 import { auditEvent, caseStateFields, id, record } from './events/define';
 
 /** The audit action a case decision records; the DSA export reads exactly these events. */
@@ -17,6 +18,8 @@ export const caseDecidedPayload = z.object({
   caseId: z.number().int(),
   subjectId: z.string().min(1),
   subjectKind: z.enum(SUBJECT_KINDS),
+  /** The platform the subject trades on (its statement names it); absent in events from before platforms. */
+  subjectPlatform: z.enum(PLATFORM_IDS).optional(),
   rule: z.string().min(1),
   ruleVersion: z.string().min(1),
   decision: z.enum(CASE_DECISIONS),
@@ -58,6 +61,8 @@ const caseFound = z.strictObject({
   caseId: id,
   subjectId: z.string(),
   subjectKind: z.enum(SUBJECT_KINDS).nullable(),
+  /** Written since platforms (0022); older events have none (their subjects were Taobao's or named by the rule). */
+  subjectPlatform: z.enum(PLATFORM_IDS).optional(),
   rule: z.string(),
   ruleVersion: z.string(),
   decision: z.enum(['apply', 'waive']),

@@ -1,3 +1,4 @@
+import type { PlatformId } from '../rulebook/platforms';
 import type { ReportSource, SubjectKind } from './enums';
 
 /**
@@ -10,6 +11,8 @@ export interface RoutingMatch {
   sources?: ReportSource[];
   /** Matches cases whose rule severity (1–5) is at least this. */
   minSeverity?: number;
+  /** The subject's platform is one of these (a Kuaishou team's queue, say). */
+  platforms?: PlatformId[];
 }
 
 export interface RoutingRule {
@@ -25,6 +28,7 @@ export interface RoutableCase {
   subjectKind: SubjectKind;
   source: ReportSource;
   severity: number;
+  platform: PlatformId;
 }
 
 export function matches(match: RoutingMatch, c: RoutableCase): boolean {
@@ -32,6 +36,7 @@ export function matches(match: RoutingMatch, c: RoutableCase): boolean {
   if (match.subjectKinds?.length && !match.subjectKinds.includes(c.subjectKind)) return false;
   if (match.sources?.length && !match.sources.includes(c.source)) return false;
   if (match.minSeverity !== undefined && c.severity < match.minSeverity) return false;
+  if (match.platforms?.length && !match.platforms.includes(c.platform)) return false;
   return true;
 }
 

@@ -139,4 +139,11 @@ export interface StatementOfReasons {
   automated_detection: 'Yes' | 'No';
   automated_decision: SorAutomatedDecision;
   puid: string;
+  /**
+   * Not a submission field: the service the statement is about (Taobao, Xianyu, 1688, Kuaishou),
+   * as the Transparency Database's public data names the submitting platform. Each platform
+   * submits its own statements under its own account; the submitting tool routes by this and
+   * leaves it out of the request.
+   */
+  platform_name?: string;
 }

@@ -1,6 +1,7 @@
 import type { CaseDecidedPayload } from '../audit/caseDecided';
 import type { ReportSource, SubjectKind } from '../cases/enums';
 import { defaultRulebook } from '../rulebook/defaultRulebook';
+import { PLATFORM_NAMES, type PlatformId } from '../rulebook/platforms';
 import { MEASURE_RESTRICTIONS } from './measureRestrictions';
 import { DSA_RULE_CLASSIFICATION, type RuleClassification } from './ruleCategories';
 import {
@@ -65,7 +66,7 @@ export function toStatementOfReasons(
     account_type: ACCOUNT_TYPES[decision.subjectKind],
     decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
     incompatible_content_ground: clip(
-      `Platform rules, ${decision.rule} (rulebook version ${decision.ruleVersion})`,
+      `${rulesName(decision.subjectPlatform)}, ${decision.rule} (rulebook version ${decision.ruleVersion})`,
       LIMITS.short,
     ),
     incompatible_content_explanation: clip(rule.explanation, LIMITS.explanation),
@@ -91,7 +92,16 @@ export function toStatementOfReasons(
   if (rule.keywords.includes('KEYWORD_OTHER'))
     statement.category_specification_other = clip(rule.keywordOther ?? decision.rule, LIMITS.short);
   if (options.rulesUrl) statement.decision_ground_reference_url = clip(options.rulesUrl, LIMITS.short);
+  if (decision.subjectPlatform) statement.platform_name = PLATFORM_NAMES[decision.subjectPlatform].en;
   return statement;
+}
+
+/**
+ * Whose rules were broken: the subject's platform's, by name. A decision recorded before
+ * subjects had platforms names none, and keeps the wording it was exported with then.
+ */
+function rulesName(platform: PlatformId | undefined): string {
+  return platform ? `${PLATFORM_NAMES[platform].en} platform rules` : 'Platform rules';
 }
 
 type Restrictions = Pick<

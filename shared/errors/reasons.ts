@@ -97,6 +97,8 @@ export const DESK_ERROR_REASONS = [
   'stale_version',
   'illegal_transition',
   'subject_kind_mismatch',
+  'platform_mismatch',
+  'rule_not_on_platform',
   'first_report',
   'self_link',
   'same_name',

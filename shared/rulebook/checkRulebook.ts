@@ -5,7 +5,6 @@
  */
 import { localDateToDayNumber } from './time';
 import type { Condition, OutcomeCase, PointsSpec, Rulebook, RuleDefinition } from './types';
-import { LEDGERS } from './types';
 
 function conditionFacts(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(conditionFacts);
@@ -25,6 +24,7 @@ function caseProblems(
   c: OutcomeCase,
   where: string,
   knownMeasure: (m: string) => boolean,
+  knownLedger: (l: string) => boolean,
 ): string[] {
   const problems: string[] = [];
   const facts = [
@@ -40,6 +40,7 @@ function caseProblems(
   if (typeof c.points === 'number' && c.points < 0) problems.push(`${where}: negative points`);
   if (c.outcome !== 'points' && typeof c.points === 'number' && c.points !== 0)
     problems.push(`${where}: ${c.outcome} with points`);
+  if (c.ledger !== undefined && !knownLedger(c.ledger)) problems.push(`${where}: unknown ledger "${c.ledger}"`);
   return problems;
 }
 
@@ -47,8 +48,9 @@ function caseProblems(
 export function checkRulebook(rulebook: Rulebook): string[] {
   const problems: string[] = [];
   const knownMeasure = (m: string) => Object.hasOwn(rulebook.measures, m);
-  for (const ledger of LEDGERS) {
-    const policy = rulebook.ledgers[ledger];
+  const knownLedger = (l: string) => Object.hasOwn(rulebook.ledgers, l);
+  if (Object.keys(rulebook.ledgers).length === 0) problems.push('ledgers: none');
+  for (const [ledger, policy] of Object.entries(rulebook.ledgers)) {
     const nodes = policy.nodes;
     const nodeMeasures =
       nodes.kind === 'thresholds'
@@ -82,12 +84,13 @@ export function checkRulebook(rulebook: Rulebook): string[] {
       if (day <= previous) problems.push(`${where}: versions not in ascending effectiveFrom order`);
       previous = day;
       if (version.cases.length === 0) problems.push(`${where}: no cases`);
+      if (!knownLedger(version.ledger)) problems.push(`${where}: unknown ledger "${version.ledger}"`);
       for (const [kind, cases] of [
         ['cases', version.cases],
         ['overrides', version.overrides ?? []],
       ] as const) {
         cases.forEach((c, i) => {
-          problems.push(...caseProblems(rule, c, `${where}.${kind}[${i}]`, knownMeasure));
+          problems.push(...caseProblems(rule, c, `${where}.${kind}[${i}]`, knownMeasure, knownLedger));
         });
       }
       for (const m of [

@@ -15,9 +15,6 @@ export const SINCE_RECORDS_BEGIN = '1970-01-01';
 /** The date the change to 《淘宝规则》第四十七、六十五条 took effect: "2016年8月2日正式生效". */
 export const RIGHTS_ABUSE_SPLIT_DATE = '2016-08-02';
 
-/** Kuaishou's campaign against unfair competition: "將於2022年12月17日起,對該行為進行專項治理". */
-export const UNFAIR_COMPETITION_CAMPAIGN_DATE = '2022-12-17';
-
 // ---------------------------------------------------------------------------------------------
 // Ledgers (《淘宝规则》第四十二、四十三、四十五条).
 
@@ -92,7 +89,7 @@ const ledgers: Record<Ledger, LedgerPolicy> = {
 // Shared pieces.
 
 /** Facts of the rules whose points and measures the reviewer chooses (docs/CONTRACTS.md). */
-const reviewerFacts: Record<string, FactSpec> = {
+export const reviewerFacts: Record<string, FactSpec> = {
   points: {
     type: 'integer',
     min: 0,
@@ -111,7 +108,7 @@ const reviewerFacts: Record<string, FactSpec> = {
 };
 
 /** Reviewer-chosen points; without points the finding is a warning carrying the chosen measures. */
-function reviewerChosenCases(source: LocalizedText): OutcomeCase[] {
+export function reviewerChosenCases(source: LocalizedText): OutcomeCase[] {
   return [
     {
       when: { fact: 'points', atLeast: 1 },
@@ -126,32 +123,6 @@ function reviewerChosenCases(source: LocalizedText): OutcomeCase[] {
 
 // ---------------------------------------------------------------------------------------------
 // Rules.
-
-const improperInfoUse: RuleDefinition = {
-  id: 'improper-info-use',
-  name: { zh: '不当获取使用信息', en: 'Improper acquisition or use of information' },
-  platform: '1688',
-  counting: 'ever',
-  facts: reviewerFacts,
-  versions: [
-    {
-      effectiveFrom: SINCE_RECORDS_BEGIN,
-      source: '1688《不当获取使用信息处理规则》',
-      summary: {
-        zh: '通过租借/共享账号、协助第三方扫描系统等方式获取平台商业信息/他人信息，或未经允许发布、传递、出售；视情节公示警告、扣分、经营权限管控直至账户关闭。',
-        en: 'Obtaining platform or personal data by renting/sharing accounts or helping third parties scan the system, or using, disclosing or selling it without permission. Public warning, points, business-permission control, up to account closure.',
-      },
-      // The seed names no ledger; its scale ends in closing the account ("直至賬戶關閉"), which
-      // is how the serious ledger ends. Points are the reviewer's (docs/CONTRACTS.md).
-      ledger: 'serious',
-      cases: reviewerChosenCases({
-        zh: '“将采取公示警告、账户扣分、经营权限管控直至账户关闭等处理”：分值与措施由审核员选择。',
-        en: '"public warning, points, business-permission control, up to account closure": points and measures chosen by the reviewer.',
-      }),
-      measures: ['public-warning', 'business-permissions-restricted', 'account-closed'],
-    },
-  ],
-};
 
 const rightsAbuseMeasures = [
   'warning',
@@ -288,31 +259,6 @@ const improperRegistration: RuleDefinition = {
         'buyer-actions-restricted',
         'registered-accounts-sealed',
       ],
-    },
-  ],
-};
-
-const unfairCompetition: RuleDefinition = {
-  id: 'unfair-competition',
-  name: { zh: '不正当竞争', en: 'Unfair competition' },
-  platform: 'Kuaishou',
-  counting: 'ever',
-  facts: reviewerFacts,
-  versions: [
-    {
-      effectiveFrom: UNFAIR_COMPETITION_CAMPAIGN_DATE,
-      source: '快手《【不正当竞争】实施细则》专项治理公告',
-      summary: {
-        zh: '与品牌方签订独家供货、对赌或其他排他协议；公开声称独家合作；利用行业地位要求品牌“二选一”。视情节与次数扣分、暂停使用购物车、支付违约金、封禁账号，直至清除平台。',
-        en: 'Exclusive supply, bet-on or other exclusive deals with brands; publicly claiming exclusivity; forcing brands to "choose one of two". By severity and count: points, shopping cart suspended, liquidated damages, account banned, up to removal from the platform.',
-      },
-      // "以上情形均嚴重違反了快手平臺規則" and the scale ends in removal: the serious ledger.
-      ledger: 'serious',
-      cases: reviewerChosenCases({
-        zh: '“视违规情节的严重程度、违规次数等情况综合判定”：分值与措施由审核员选择。',
-        en: '"judged by severity and number of violations": points and measures chosen by the reviewer.',
-      }),
-      measures: ['shopping-cart-suspended', 'liquidated-damages', 'account-banned', 'platform-removal'],
     },
   ],
 };
@@ -757,17 +703,20 @@ const falseAppealEvidence: RuleDefinition = {
   ],
 };
 
+/**
+ * Taobao's rulebook. The 1688 and Kuaishou rules it once carried live in their platforms' own
+ * rulebooks (alibaba1688Rulebook.ts, kuaishouRulebook.ts): their findings never touch these ledgers.
+ */
 export const defaultRulebook: Rulebook = {
   id: 'taobao-family',
+  platform: 'taobao',
   name: { zh: '淘宝系平台规则（种子文档）', en: 'Taobao-family platform rules (from the seeds)' },
   utcOffsetMinutes: 480,
   measures,
   ledgers,
   rules: [
-    improperInfoUse,
     memberRightsAbuse,
     improperRegistration,
-    unfairCompetition,
     counterfeit,
     unauthorizedProduct,
     fakeTransaction,
@@ -788,7 +737,10 @@ export const defaultRulebook: Rulebook = {
   },
 };
 
-/** The rule ids of the default rulebook, in the order of docs/CONTRACTS.md. */
+/**
+ * The rule ids of the `standing` contract, in the order of docs/CONTRACTS.md: Taobao's rules and
+ * the 1688 and Kuaishou rules (each platform's own are `ruleIdsOf(platform)`).
+ */
 export const DEFAULT_RULE_IDS = [
   'improper-info-use',
   'member-rights-abuse',

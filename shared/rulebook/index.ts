@@ -2,6 +2,11 @@
  * The rulebook engine: the platform's rules as versioned data, and a standing for every subject.
  * Pure: no I/O, no Node APIs; used by the server (CLI, API) and the browser client alike.
  */
+export {
+  alibaba1688Rulebook,
+  IMPROPER_INFO_USE_SITUATIONS,
+  IMPROPER_INFO_USE_STEPS,
+} from './alibaba1688Rulebook';
 export { checkRulebook } from './checkRulebook';
 export {
   DEFAULT_RULE_IDS,
@@ -9,9 +14,10 @@ export {
   defaultRulebook,
   RIGHTS_ABUSE_SPLIT_DATE,
   SINCE_RECORDS_BEGIN,
-  UNFAIR_COMPETITION_CAMPAIGN_DATE,
 } from './defaultRulebook';
 export { RulebookError } from './errors';
+export { type PlatformProblem, type PlatformResolution, platformOfHistory } from './historyPlatform';
+export { kuaishouRulebook, UNFAIR_COMPETITION_CAMPAIGN_DATE, UNFAIR_COMPETITION_SCENES } from './kuaishouRulebook';
 export { measures as defaultMeasures } from './measures';
 export {
   DEFAULT_PLATFORM,
@@ -39,7 +45,7 @@ export {
   StandingInputError,
   standingInputSchema,
 } from './schema';
-export { standing } from './standing';
+export { rulebookForHistory, standing } from './standing';
 export {
   formatInstant,
   formatUtcOffset,

@@ -3,7 +3,6 @@
  * (《淘寶規則》第45條: "違規扣分在每年的12月31日24時清零").
  */
 import type { Ledger, LedgerPolicy, YearEndPolicy } from './types';
-import { LEDGERS } from './types';
 
 export interface LedgerBalance {
   /** Points standing in the ledger now, carried points included. */
@@ -14,12 +13,11 @@ export interface LedgerBalance {
 
 export type Balances = Record<Ledger, LedgerBalance>;
 
-export function emptyBalances(): Balances {
-  return {
-    general: { total: 0, carried: 0 },
-    serious: { total: 0, carried: 0 },
-    counterfeit: { total: 0, carried: 0 },
-  };
+/** A zero balance for each of the rulebook's ledgers, in their order. */
+export function emptyBalances(policies: Readonly<Record<Ledger, LedgerPolicy>>): Balances {
+  const balances: Balances = {};
+  for (const ledger of Object.keys(policies)) balances[ledger] = { total: 0, carried: 0 };
+  return balances;
 }
 
 /**
@@ -48,7 +46,9 @@ export function closeYear(balance: LedgerBalance, policy: YearEndPolicy): Ledger
 }
 
 export function closeYearForAll(balances: Balances, policies: Readonly<Record<Ledger, LedgerPolicy>>): Balances {
-  const next = emptyBalances();
-  for (const ledger of LEDGERS) next[ledger] = closeYear(balances[ledger], policies[ledger].yearEnd);
+  const next = emptyBalances(policies);
+  for (const [ledger, policy] of Object.entries(policies)) {
+    next[ledger] = closeYear(balances[ledger] ?? { total: 0, carried: 0 }, policy.yearEnd);
+  }
   return next;
 }

@@ -6,7 +6,9 @@
  * This module is the one place that maps platform ↔ rulebook ↔ rule ids; the server's
  * `rulebooks.forSubject`, the `standing` CLI and the client all ask here.
  */
+import { alibaba1688Rulebook } from './alibaba1688Rulebook';
 import { defaultRulebook } from './defaultRulebook';
+import { kuaishouRulebook } from './kuaishouRulebook';
 import type { LocalizedText, Rulebook } from './types';
 import { xianyuRulebook } from './xianyuRulebook';
 
@@ -27,16 +29,18 @@ export function isPlatformId(value: unknown): value is PlatformId {
   return typeof value === 'string' && (PLATFORM_IDS as readonly string[]).includes(value);
 }
 
-/**
- * The rulebook of each platform. Until each platform has its own ledgers, Taobao's rulebook
- * also carries the 1688 and Kuaishou rules (their findings land in Taobao's ledgers).
- */
+/** The rulebook of each platform: its own ledgers, nodes, year end, measures and rules. */
 const RULEBOOKS: Readonly<Record<PlatformId, Rulebook>> = {
   taobao: defaultRulebook,
   xianyu: xianyuRulebook,
-  '1688': defaultRulebook,
-  kuaishou: defaultRulebook,
+  '1688': alibaba1688Rulebook,
+  kuaishou: kuaishouRulebook,
 };
+
+/** Rule id → platform; the rulebooks' rule ids are disjoint (checked in test/unit/rulebook/platforms.test.ts). */
+const PLATFORM_OF_RULE: ReadonlyMap<string, PlatformId> = new Map(
+  PLATFORM_IDS.flatMap((platform) => RULEBOOKS[platform].rules.map((rule) => [rule.id, platform] as const)),
+);
 
 export function rulebookOf(platform: PlatformId): Rulebook {
   return RULEBOOKS[platform];
@@ -44,16 +48,10 @@ export function rulebookOf(platform: PlatformId): Rulebook {
 
 /** The platform whose rulebook defines `ruleId` as its own, or undefined for an unknown rule. */
 export function platformOfRule(ruleId: string): PlatformId | undefined {
-  if (ruleId === 'unfair-competition') return 'kuaishou';
-  if (ruleId === 'improper-info-use') return '1688';
-  if (xianyuRulebook.rules.some((r) => r.id === ruleId)) return 'xianyu';
-  if (defaultRulebook.rules.some((r) => r.id === ruleId)) return 'taobao';
-  return undefined;
+  return PLATFORM_OF_RULE.get(ruleId);
 }
 
 /** The rule ids a subject of `platform` can be found in breach of (the reviewer's menu). */
 export function ruleIdsOf(platform: PlatformId): string[] {
-  return rulebookOf(platform)
-    .rules.map((r) => r.id)
-    .filter((id) => platformOfRule(id) === platform);
+  return rulebookOf(platform).rules.map((r) => r.id);
 }

@@ -4,9 +4,9 @@
  * the preview honest for backdated proposals, which can renumber later occurrences, move node
  * crossings and supersede running punishments.
  */
-import { defaultRulebook } from './defaultRulebook';
 import { compareStrings } from './demotion';
-import { standing } from './standing';
+import { RulebookError } from './errors';
+import { rulebookForHistory, standing } from './standing';
 import { formatInstant, toInstant } from './time';
 import type {
   Demotion,
@@ -77,12 +77,22 @@ function punishmentKey(p: Punishment): string {
   return `${p.trigger}|${p.ledger}|${p.node}|${p.from}|${p.finding}`;
 }
 
+/**
+ * `rulebook` absent: the one of the history's platform, the proposal's rule included (so a
+ * proposal of another platform's rule is refused like a mixed history).
+ */
 export function previewFinding(
   history: History,
   asOf: string | Date,
   proposed: ProposedViolation,
-  rulebook: Rulebook = defaultRulebook,
+  rulebook: Rulebook = rulebookForHistory({
+    ...(history.platform === undefined ? {} : { platform: history.platform }),
+    violations: [...history.violations, { id: '', rule: proposed.rule, at: '', facts: {} }],
+  }),
 ): FindingPreview {
+  if (!rulebook.rules.some((r) => r.id === proposed.rule)) {
+    throw new RulebookError('proposed.rule', `rule "${proposed.rule}" is not one of platform ${rulebook.platform}'s`);
+  }
   const offset = rulebook.utcOffsetMinutes;
   const asOfMs = toInstant(asOf, offset, 'asOf');
   const atMs = proposed.at === undefined ? asOfMs : toInstant(proposed.at, offset, 'proposed.at');

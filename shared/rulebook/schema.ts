@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { compileRulebook, versionInForce } from './compile';
 import { defaultRulebook } from './defaultRulebook';
+import { platformOfHistory } from './historyPlatform';
+import { PLATFORM_IDS, PLATFORM_NAMES, platformOfRule, rulebookOf } from './platforms';
 import { parseInstant } from './time';
 import type { FactSpec, Rulebook, RuleDefinition, StandingInput } from './types';
 
@@ -128,6 +130,7 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
   return z
     .object(
       {
+        platform: z.enum(PLATFORM_IDS, { error: `expected one of ${PLATFORM_IDS.join(', ')}` }).optional(),
         asOf: instant,
         violations: z.array(violation, { error: 'expected an array of violations' }),
         reversed: z
@@ -137,6 +140,13 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
       { error: 'expected an object {asOf, violations, reversed?}' },
     )
     .superRefine((input, ctx) => {
+      if (input.platform !== undefined && input.platform !== rulebook.platform) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['platform'],
+          message: `the history names platform ${input.platform}, but it is judged by platform ${rulebook.platform}'s rulebook`,
+        });
+      }
       const seen = new Set<string>();
       input.violations.forEach((v, index) => {
         if (seen.has(v.id))
@@ -149,10 +159,14 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
         const rule = compiled.rules.get(v.rule);
         const facts = factSchemas.get(v.rule);
         if (!rule || !facts) {
+          const owner = platformOfRule(v.rule);
           ctx.addIssue({
             code: 'custom',
             path: ['violations', index, 'rule'],
-            message: `unknown rule "${v.rule}"; expected one of ${ruleIds.join(', ')}`,
+            message:
+              owner === undefined
+                ? `unknown rule "${v.rule}"; expected one of ${ruleIds.join(', ')}`
+                : `rule "${v.rule}" is a ${PLATFORM_NAMES[owner].en} rule (platform ${owner}), not one of platform ${rulebook.platform}'s; expected one of ${ruleIds.join(', ')}`,
           });
           return;
         }
@@ -186,13 +200,38 @@ export function createStandingInputSchema(rulebook: Rulebook = defaultRulebook):
     }) as unknown as z.ZodType<StandingInput>;
 }
 
-/** The schema for the default rulebook. */
+/** The schema for the default (Taobao) rulebook. */
 export const standingInputSchema = createStandingInputSchema(defaultRulebook);
 
-/** Validates raw input (e.g. parsed JSON); throws `StandingInputError` with a one-line message. */
-export function parseStandingInput(raw: unknown, rulebook: Rulebook = defaultRulebook): StandingInput {
-  const schema = rulebook === defaultRulebook ? standingInputSchema : createStandingInputSchema(rulebook);
-  const result = schema.safeParse(raw);
+const schemas = new WeakMap<Rulebook, z.ZodType<StandingInput>>([[defaultRulebook, standingInputSchema]]);
+
+function schemaOf(rulebook: Rulebook): z.ZodType<StandingInput> {
+  let schema = schemas.get(rulebook);
+  if (!schema) {
+    schema = createStandingInputSchema(rulebook);
+    schemas.set(rulebook, schema);
+  }
+  return schema;
+}
+
+/**
+ * Validates raw input (e.g. parsed JSON); throws `StandingInputError` with a one-line message.
+ * Without `rulebook`, the input's `platform` — or, when absent, its rule ids — picks the rulebook
+ * (the `standing` contract), and a history mixing platforms is refused naming the first violation
+ * that does not fit. The result always names the `platform` that judges it.
+ */
+export function parseStandingInput(raw: unknown, rulebook?: Rulebook): StandingInput {
+  let judgedBy = rulebook;
+  if (!judgedBy) {
+    const looksLikeHistory = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+    const resolved = platformOfHistory(looksLikeHistory ? (raw as Record<string, unknown>) : {});
+    if (resolved.problem) {
+      const { path, message } = resolved.problem;
+      throw new StandingInputError([{ code: 'custom', path, message, input: raw } as z.core.$ZodIssue]);
+    }
+    judgedBy = rulebookOf(resolved.platform);
+  }
+  const result = schemaOf(judgedBy).safeParse(raw);
   if (!result.success) throw new StandingInputError(result.error.issues);
-  return result.data;
+  return { ...result.data, platform: judgedBy.platform };
 }

@@ -14,25 +14,25 @@
  */
 import { type CompiledRule, type CompiledRulebook, compileRulebook, versionInForce } from './compile';
 import { factNumber, factStrings, unique } from './conditions';
-import { defaultRulebook } from './defaultRulebook';
 import { compareStrings, type DemotionWindow, demotionWindow, unionDemotions } from './demotion';
 import { RulebookError } from './errors';
+import { platformOfHistory } from './historyPlatform';
 import { judge } from './judge';
 import { type Balances, closeYearForAll, emptyBalances } from './ledgers';
 import { crossedNodes, heaviestCrossed } from './nodes';
+import { platformOfRule, rulebookOf } from './platforms';
 import { PunishmentLog, type PunishmentRecord } from './punishments';
 import { addDays, formatInstant, localDayNumber, MS_PER_DAY, platformYear, toInstant } from './time';
-import {
-  type ExcludedViolation,
-  type Finding,
-  type FindingPunishment,
-  type History,
-  LEDGERS,
-  type Ledger,
-  type Rulebook,
-  type RuleVersion,
-  type Standing,
-  type Violation,
+import type {
+  ExcludedViolation,
+  Finding,
+  FindingPunishment,
+  History,
+  Ledger,
+  Rulebook,
+  RuleVersion,
+  Standing,
+  Violation,
 } from './types';
 
 /** A violation ready to replay. */
@@ -48,12 +48,33 @@ interface Entry {
 }
 
 /**
- * The standing of a subject at `asOf`. Violations committed after `asOf` and reversed ones are
- * listed in `excluded` and play no part. Throws `RulebookError` on input it cannot judge (unknown
- * rule, unreadable time, duplicate id, rule not in force); schema.ts reports the same problems
- * as validation errors before the engine is called.
+ * The rulebook that judges a history given without one: its `platform`'s, or the platform its
+ * rule ids belong to. Throws `RulebookError` for a history mixing platforms.
  */
-export function standing(history: History, asOf: string | Date, rulebook: Rulebook = defaultRulebook): Standing {
+export function rulebookForHistory(history: Pick<History, 'platform' | 'violations'>): Rulebook {
+  const resolved = platformOfHistory(history);
+  if (resolved.problem) {
+    const path = resolved.problem.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
+    throw new RulebookError(path.replace(/^\./, ''), resolved.problem.message);
+  }
+  return rulebookOf(resolved.platform);
+}
+
+/**
+ * The standing of a subject at `asOf`, judged by `rulebook` (absent: the one of the history's
+ * platform, see `rulebookForHistory`). Violations committed after `asOf` and reversed ones are
+ * listed in `excluded` and play no part. Throws `RulebookError` on input it cannot judge (unknown
+ * rule, a rule or `platform` of another platform, unreadable time, duplicate id, rule not in force);
+ * schema.ts reports the same problems as validation errors before the engine is called.
+ */
+export function standing(history: History, asOf: string | Date, rulebook?: Rulebook): Standing {
+  if (!rulebook) return standing(history, asOf, rulebookForHistory(history));
+  if (history.platform !== undefined && history.platform !== rulebook.platform) {
+    throw new RulebookError(
+      'platform',
+      `the history names platform ${history.platform}, but the rulebook "${rulebook.id}" is platform ${rulebook.platform}'s`,
+    );
+  }
   const compiled = compileRulebook(rulebook);
   const offset = rulebook.utcOffsetMinutes;
   const asOfMs = toInstant(asOf, offset, 'asOf');
@@ -64,30 +85,27 @@ export function standing(history: History, asOf: string | Date, rulebook: Rulebo
 
   const { balances, year } = replay;
   const strikes: Partial<Record<Ledger, number>> = {};
-  for (const ledger of LEDGERS) {
-    const policy = rulebook.ledgers[ledger].strikes;
-    if (policy) strikes[ledger] = replay.strikeCount(ledger, policy.counting);
+  const points: Record<Ledger, number> = {};
+  const carried: Record<Ledger, number> = {};
+  // In the rulebook's ledger order: Taobao's reads general, serious, counterfeit as it always has.
+  for (const [ledger, policy] of Object.entries(rulebook.ledgers)) {
+    if (policy.strikes) strikes[ledger] = replay.strikeCount(ledger, policy.strikes.counting);
+    points[ledger] = balances[ledger]?.total ?? 0;
+    carried[ledger] = balances[ledger]?.carried ?? 0;
   }
   return {
     asOf: formatInstant(asOfMs, offset),
-    points: {
-      general: balances.general.total,
-      serious: balances.serious.total,
-      counterfeit: balances.counterfeit.total,
-    },
+    points,
     findings: replay.findings,
     punishments: replay.punishments.toOutput(asOfMs, offset),
     demotions: unionDemotions(replay.windows, localDayNumber(asOfMs, offset)),
     sealed: replay.punishments.sealed(compiled.sealingMeasures),
     year,
     strikes,
-    carried: {
-      general: balances.general.carried,
-      serious: balances.serious.carried,
-      counterfeit: balances.counterfeit.carried,
-    },
+    carried,
     excluded,
     rulebook: rulebook.id,
+    platform: rulebook.platform,
   };
 }
 
@@ -103,7 +121,14 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
     if (seenIds.has(violation.id)) throw new RulebookError(`${path}.id`, `duplicate violation id "${violation.id}"`);
     seenIds.add(violation.id);
     const rule = compiled.rules.get(violation.rule);
-    if (!rule) throw new RulebookError(`${path}.rule`, `unknown rule "${violation.rule}"`);
+    if (!rule) {
+      // Given a rulebook, another platform's finding is set aside: it never moves these ledgers.
+      // Without one (the contract's input), such a mix was already refused by rulebookForHistory.
+      const owner = platformOfRule(violation.rule);
+      if (owner === undefined) throw new RulebookError(`${path}.rule`, `unknown rule "${violation.rule}"`);
+      excluded.push({ id: violation.id, reason: 'other-platform' });
+      return;
+    }
     const atMs = toInstant(violation.at, offset, `${path}.at`);
     const recordedMs =
       violation.recordedAt === undefined ? atMs : toInstant(violation.recordedAt, offset, `${path}.recordedAt`);
@@ -127,7 +152,7 @@ function prepare(history: History, asOfMs: number, compiled: CompiledRulebook) {
 /** The state of one replay: balances, counters and what has been executed so far. */
 class Replay {
   year: number;
-  balances: Balances = emptyBalances();
+  balances: Balances;
   readonly findings: Finding[] = [];
   readonly punishments = new PunishmentLog();
   readonly windows: DemotionWindow[] = [];
@@ -137,13 +162,14 @@ class Replay {
   /** Points charged per cap group and platform year, for the rolling cap. */
   private readonly capCharges = new Map<string, { atMs: number; points: number }[]>();
   /** Measures waiting for the next node of a ledger (第43條 buyer-action restriction). */
-  private pendingNodeMeasures: Record<Ledger, string[]> = { general: [], serious: [], counterfeit: [] };
+  private pendingNodeMeasures = new Map<Ledger, string[]>();
 
   constructor(
     private readonly compiled: CompiledRulebook,
     firstYear: number,
   ) {
     this.year = firstYear;
+    this.balances = emptyBalances(compiled.rulebook.ledgers);
   }
 
   private get rulebook(): Rulebook {
@@ -155,9 +181,22 @@ class Replay {
     while (this.year < target) {
       this.balances = closeYearForAll(this.balances, this.rulebook.ledgers);
       // Buyer-action restrictions wait for "the next node" of the year whose points earned them.
-      this.pendingNodeMeasures = { general: [], serious: [], counterfeit: [] };
+      this.pendingNodeMeasures = new Map();
       this.year++;
     }
+  }
+
+  /** A rule charging a ledger its platform does not keep is a data bug (checkRulebook reports it too). */
+  private ledgerPolicy(ledger: Ledger) {
+    const policy = this.rulebook.ledgers[ledger];
+    if (!policy) throw new RulebookError('', `ledger "${ledger}" is not one of rulebook "${this.rulebook.id}"'s`);
+    return policy;
+  }
+
+  private balance(ledger: Ledger) {
+    const balance = this.balances[ledger];
+    if (!balance) throw new RulebookError('', `ledger "${ledger}" is not one of rulebook "${this.rulebook.id}"'s`);
+    return balance;
   }
 
   strikeCount(ledger: Ledger, counting: 'ever' | 'year'): number {
@@ -211,7 +250,7 @@ class Replay {
 
     // Punishments the finding starts by itself: its case's own (Xianyu) and sealing measures the reviewer chose.
     const own = judgement.case.punishment;
-    if (own && (own.whileLedgerBelow === undefined || this.balances[finding.ledger].total < own.whileLedgerBelow)) {
+    if (own && (own.whileLedgerBelow === undefined || this.balance(finding.ledger).total < own.whileLedgerBelow)) {
       this.punishments.addFindingPunishment(
         findingPunishment(finding, own.measures, atMs, punishmentDays(own, violation)),
       );
@@ -256,17 +295,20 @@ class Replay {
   /** Charges the finding's ledger and executes the heaviest node it reaches (or lets it be absorbed). */
   private charge(finding: Finding, version: RuleVersion, atMs: number): void {
     const ledger = finding.ledger;
-    const scale = this.rulebook.ledgers[ledger].nodes;
-    const before = this.balances[ledger].total;
-    this.balances[ledger].total = before + finding.points;
-    if (finding.points > 0 && version.nodeMeasures) this.pendingNodeMeasures[ledger].push(...version.nodeMeasures);
+    const scale = this.ledgerPolicy(ledger).nodes;
+    const balance = this.balance(ledger);
+    const before = balance.total;
+    balance.total = before + finding.points;
+    const pending = this.pendingNodeMeasures.get(ledger) ?? [];
+    if (finding.points > 0 && version.nodeMeasures) pending.push(...version.nodeMeasures);
+    this.pendingNodeMeasures.set(ledger, pending);
     finding.crossedNodes = crossedNodes(scale, before, before + finding.points);
     const hit = heaviestCrossed(scale, finding.crossedNodes);
     if (!hit) return;
     const result = this.punishments.executeHeaviest({
       ledger,
       node: hit.node,
-      measures: unique([...hit.measures, ...this.pendingNodeMeasures[ledger]]),
+      measures: unique([...hit.measures, ...pending]),
       fromMs: atMs,
       untilMs: hit.days === null ? null : addDays(atMs, hit.days),
       trigger: 'node',
@@ -275,7 +317,7 @@ class Replay {
     });
     finding.nodeOutcome = result.executed ? 'executed' : 'absorbed';
     if (result.executed) {
-      this.pendingNodeMeasures[ledger] = [];
+      this.pendingNodeMeasures.set(ledger, []);
       if (result.dropped) this.markAbsorbed(result.dropped);
     }
   }
@@ -283,7 +325,7 @@ class Replay {
   /** "賣家每次出售假冒、盜版商品的行為記為一次...累計達三次的,則將被永久查封賬戶". */
   private strike(finding: Finding, atMs: number): void {
     const ledger = finding.ledger;
-    const policy = this.rulebook.ledgers[ledger].strikes;
+    const policy = this.ledgerPolicy(ledger).strikes;
     if (!policy) return;
     const key = policy.counting === 'ever' ? ledger : `${ledger}@${this.year}`;
     const count = (this.strikeCounts.get(key) ?? 0) + 1;

@@ -4,6 +4,7 @@
  * and a second platform (Xianyu) is just another value of the same type.
  * docs/RULEBOOK.md explains every field and the seed passage behind it.
  */
+import type { PlatformId } from './platforms';
 import type { LocalDate } from './time';
 
 export type { LocalDate } from './time';
@@ -14,9 +15,15 @@ export interface LocalizedText {
   en: string;
 }
 
-/** The point ledgers of 《淘宝规则》第四十二条: general (一般違規), serious (嚴重違規), counterfeit (售假). */
+/**
+ * Taobao's point ledgers (《淘宝规则》第四十二条): general (一般違規), serious (嚴重違規), counterfeit (售假).
+ * Other platforms keep their own (`Rulebook.ledgers`): Xianyu general and serious, 1688 its account
+ * points, Kuaishou its violation points.
+ */
 export const LEDGERS = ['general', 'serious', 'counterfeit'] as const;
-export type Ledger = (typeof LEDGERS)[number];
+export type TaobaoLedger = (typeof LEDGERS)[number];
+/** A ledger id: a key of the judging rulebook's `ledgers`. */
+export type Ledger = string;
 
 /** What a finding did (the fixed output contract of docs/CONTRACTS.md). */
 export const OUTCOMES = ['points', 'correction', 'warning'] as const;
@@ -226,6 +233,8 @@ export interface FourEyesPolicy {
 
 export interface Rulebook {
   id: string;
+  /** The platform whose rules these are: its subjects are judged by this rulebook only. */
+  platform: PlatformId;
   name: LocalizedText;
   /**
    * Offset of platform time from UTC, minutes (480 = UTC+8). The one definition of the
@@ -233,6 +242,7 @@ export interface Rulebook {
    */
   utcOffsetMinutes: number;
   measures: Readonly<Record<MeasureId, MeasureDefinition>>;
+  /** The platform's ledgers, in the order the standing lists them. Every finding charges one of these. */
   ledgers: Readonly<Record<Ledger, LedgerPolicy>>;
   rules: readonly RuleDefinition[];
   appeals: AppealPolicy;
@@ -258,6 +268,11 @@ export interface Violation {
 }
 
 export interface History {
+  /**
+   * The platform the subject trades on; its rulebook judges the history. Absent: the rule ids
+   * decide it (`platformOfHistory`), and a history mixing platforms is refused.
+   */
+  platform?: PlatformId;
   violations: readonly Violation[];
   /** Ids of violations whose appeal was upheld: removed with everything they triggered. */
   reversed?: readonly string[];
@@ -334,12 +349,16 @@ export interface Demotion {
 
 export interface ExcludedViolation {
   id: string;
-  reason: 'reversed' | 'after-as-of';
+  /**
+   * `other-platform`: the violation's rule is another platform's, so it moves none of this
+   * platform's ledgers (a record kept from before subjects had one platform each).
+   */
+  reason: 'reversed' | 'after-as-of' | 'other-platform';
 }
 
 export interface Standing {
   asOf: string;
-  /** Ledger totals in the platform year of `asOf` (carried counterfeit points included). */
+  /** Ledger totals in the platform year of `asOf` (carried counterfeit points included), in the rulebook's ledger order. */
   points: Record<Ledger, number>;
   findings: Finding[];
   punishments: Punishment[];
@@ -352,4 +371,6 @@ export interface Standing {
   carried: Record<Ledger, number>;
   excluded: ExcludedViolation[];
   rulebook: string;
+  /** The platform whose rulebook judged the history (last, so Taobao's output reads as before). */
+  platform: PlatformId;
 }

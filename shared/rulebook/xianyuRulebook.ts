@@ -4,13 +4,15 @@
  *   "一般違規扣2分、嚴重違規扣12分、重大違規不扣分直接管控店鋪永久停封。"
  *   "嚴重違規超過48分,店鋪永久停封;嚴重違規低於48分,所有商品刪除,管控7-30天不等。"
  * The seed gives no year-end rule for Xianyu; it is an Alibaba platform, so the Taobao reset at
- * 24:00 on 31 December platform time is assumed, with the sealed (≥48) total kept.
+ * 24:00 on 31 December platform time is assumed, with the sealed (≥48) total kept. Its ledgers are
+ * the two the seed scores, general and serious ("重大違規不扣分" charges none).
  */
 import { SINCE_RECORDS_BEGIN } from './defaultRulebook';
 import type { Rulebook } from './types';
 
 export const xianyuRulebook: Rulebook = {
   id: 'xianyu',
+  platform: 'xianyu',
   name: { zh: '闲鱼违规扣分规则（种子文档）', en: 'Xianyu violation points (from the seeds)' },
   utcOffsetMinutes: 480,
   measures: {
@@ -27,7 +29,6 @@ export const xianyuRulebook: Rulebook = {
       nodes: { kind: 'thresholds', nodes: [{ points: 48, measures: ['shop-banned'], days: null }] },
       yearEnd: { keepAtOrAbove: 48 },
     },
-    counterfeit: { name: { zh: '售假', en: 'Counterfeits' }, nodes: { kind: 'none' }, yearEnd: {} },
   },
   rules: [
     {

@@ -10,7 +10,7 @@ import { previewFinding, standing, type Violation } from '../../shared/rulebook'
 const HOUR = 3_600_000;
 const START = Date.UTC(2023, 0, 3, 2); // 2023-01-03T10:00+08:00
 
-/** A deterministic 100-violation history touching every rule, two platform years, all ledgers. */
+/** A deterministic 100-violation Taobao history touching every rule family, two platform years, all ledgers. */
 function history(count: number): Violation[] {
   const templates: { rule: string; facts: Record<string, unknown> }[] = [
     { rule: 'fake-transaction', facts: { transactions: 40, items: ['item-1', 'item-2'] } },
@@ -21,8 +21,9 @@ function history(count: number): Violation[] {
     { rule: 'unauthorized-product', facts: { admission: 'product', serious: true } },
     { rule: 'false-appeal-evidence', facts: {} },
     { rule: 'member-rights-abuse', facts: { points: 2, measures: ['warning'] } },
-    { rule: 'improper-info-use', facts: { points: 1 } },
-    { rule: 'unfair-competition', facts: { points: 1, measures: ['shopping-cart-suspended'] } },
+    // Taobao histories only: the 1688 and Kuaishou rules are judged by their own rulebooks.
+    { rule: 'unauthorized-product', facts: { admission: 'seller', serious: true } },
+    { rule: 'member-rights-abuse', facts: { points: 1, measures: ['identity-verification'] } },
   ];
   return Array.from({ length: count }, (_, i) => {
     const t = templates[i % templates.length] as (typeof templates)[number];

@@ -4,6 +4,7 @@ import { fakeClock } from '../../server/clock';
 import { ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { closeExpiredAppeals } from '../../server/services/appealExpiry.service';
+import { platformOfRule } from '../../shared/rulebook/platforms';
 import { createApiClient, signIn } from '../support/apiClient';
 import { errorOf } from '../support/errors';
 import { createIntegrationToken, createQueue, createStaff, reportInput, TEST_PASSWORD } from '../support/factories';
@@ -52,10 +53,16 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
   afterAll(() => server.stop());
 
   /** Files a case for a fresh subject and has `rev` apply `facts` (approved by `senior` when four-eyes says so). */
-  async function decided(rule: string, facts: Record<string, unknown>, subjectId = `M-A${++subjectSeq}`) {
+  async function decided(
+    rule: string,
+    facts: Record<string, unknown>,
+    subjectId = `M-A${++subjectSeq}`,
+    beforeDecision?: () => Promise<void>,
+  ) {
     const { caseId } = await intake.trpc.reports.submit.mutate(
-      reportInput({ rule, subject: { id: subjectId, kind: 'merchant' } }),
+      reportInput({ rule, subject: { id: subjectId, kind: 'merchant', platform: platformOfRule(rule) } }),
     );
+    await beforeDecision?.();
     await server.db
       .updateTable('cases')
       .set({ rank: 10 ** 12 + subjectSeq })
@@ -76,9 +83,11 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
     return { caseId, subjectId, decisionId: result.decisionId };
   }
   const standingOf = async (subjectId: string) => {
+    // `platform` too: before its first report a subject is nobody's, and the answer says Taobao's.
     const {
       asOf: _asOf,
       excluded: _excluded,
+      platform: _platform,
       ...rest
     } = (await (await as('officer')).trpc.accounts.standing.query({ subjectId })) as Record<string, unknown>;
     return rest;
@@ -129,8 +138,11 @@ describe.each(BACKENDS)('appeals on %s', (backend) => {
     'approving the appeal restores exactly the standing from before: $rule',
     async ({ rule, facts }) => {
       const subjectId = `M-R-${rule}`;
-      const before = await standingOf(subjectId);
-      const { caseId } = await decided(rule, facts, subjectId);
+      // Taken once the subject is on file: its platform (hence ledgers) is known from then on.
+      let before: Record<string, unknown> = {};
+      const { caseId } = await decided(rule, facts, subjectId, async () => {
+        before = await standingOf(subjectId);
+      });
       expect(await standingOf(subjectId)).not.toEqual(before);
       const { appealId } = await portal.trpc.appeals.submit.mutate({ caseId, statement: '申请撤销处罚' });
       const officer = await as('officer');

@@ -3,6 +3,7 @@
  * HTTP. Effective time of a finding, a preview per decision kind, decision states through an
  * appeal, and the one guard (queue membership included).
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/connect';
@@ -29,6 +30,7 @@ import { subjectStanding } from '../../server/services/subjectStanding.service';
 import { previewOutput } from '../../shared/api/decisions';
 import { DeskError } from '../../shared/errors/deskError';
 import type { Standing } from '../../shared/rulebook';
+import { platformOfRule } from '../../shared/rulebook/platforms';
 import { createQueue, createStaff, reportInput, systemContext } from '../support/factories';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
@@ -53,7 +55,10 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
   async function file(rule = 'fake-transaction', subjectId = `M-P${++subjectSeq}`) {
     const out = await submitReport(
       systemContext(db, clock),
-      reportInput({ rule, subject: { id: subjectId, kind: 'merchant', name: '测试店铺' } }),
+      reportInput({
+        rule,
+        subject: { id: subjectId, kind: 'merchant', name: '测试店铺', platform: platformOfRule(rule) },
+      }),
     );
     const c = await getCase({ db, clock }, out.caseId);
     return { caseId: c.id, version: c.version, subjectId };
@@ -125,13 +130,14 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
 
     it('counts a four-eyes finding from its approval, judged again on that day', async () => {
       clock.set('2024-11-20T02:00:00.000Z');
-      const { caseId, version, subjectId } = await file('improper-info-use');
+      const { caseId, version, subjectId } = await file('unauthorized-product');
       const submitted = await decideCase(as('senior'), {
         id: caseId,
         version: version,
         decision: 'apply',
-        facts: { points: 12 },
-        reason: '泄露他人信息',
+        // 12 serious points (《淘宝规则》第六十条, serious circumstances): a second person approves.
+        facts: { admission: 'seller', serious: true },
+        reason: '未经准入发布商品，情节严重',
       });
       expect(submitted).toMatchObject({ status: 'pending_approval', requiresApproval: true });
       clock.set('2024-11-23T02:00:00.000Z');
@@ -297,13 +303,14 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
 
     it('refuses an approver outside the queue, and the author approving their own decision', async () => {
       clock.set('2024-12-21T02:00:00.000Z');
-      const { caseId, version } = await file('improper-info-use');
+      const { caseId, version } = await file('unauthorized-product');
       const { decisionId } = await decideCase(as('senior'), {
         id: caseId,
         version,
         decision: 'apply',
-        facts: { points: 12 },
-        reason: '泄露他人信息',
+        // 12 serious points (《淘宝规则》第六十条, serious circumstances): a second person approves.
+        facts: { admission: 'seller', serious: true },
+        reason: '未经准入发布商品，情节严重',
       });
       expect(await refusal(approveDecision(as('outsider-senior'), { decisionId }))).toMatchObject({
         code: 'FORBIDDEN',

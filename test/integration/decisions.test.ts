@@ -210,7 +210,7 @@ describe.each(BACKENDS)('decisions on %s', (backend) => {
   });
 
   it('escalates to the escalations queue for a lead', async () => {
-    const { caseId } = await file({ rule: 'unfair-competition' });
+    const { caseId } = await file({ rule: 'unauthorized-product' });
     const rev = await as('rev');
     const c = await claimAndGet(rev, caseId);
     const result = await rev.trpc.cases.decide.mutate({

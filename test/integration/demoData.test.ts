@@ -5,8 +5,10 @@ import { systemClock } from '../../server/clock';
 import { DEMO_CASE_COUNT, seedDemoData } from '../../server/demo/seedDemo';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { subjectStanding } from '../../server/services/subjectStanding.service';
+import { RULE_IDS } from '../../shared/api/intake';
 import { ROLES } from '../../shared/auth/roles';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
+import { PLATFORM_IDS, platformOfRule } from '../../shared/rulebook/platforms';
 import { BACKENDS } from '../support/testDatabase';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -33,10 +35,28 @@ describe.each(BACKENDS)('demo data on %s', (backend) => {
       .select(['cases.rule', 'cases.summary', 'subjects.name'])
       .execute();
     expect(cases).toHaveLength(DEMO_CASE_COUNT);
-    expect(new Set(cases.map((c) => c.rule)).size).toBe(8);
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(RULE_IDS));
     expect(cases.every((c) => /[\u4e00-\u9fff]/.test(c.summary) && /[\u4e00-\u9fff]/.test(c.name ?? ''))).toBe(true);
     const reports = await server.db.selectFrom('reports').select('case_id').execute();
     expect(new Set(reports.map((r) => r.case_id)).size).toBe(DEMO_CASE_COUNT);
+  });
+
+  it('seeds subjects of every platform, each case under a rule of its subject platform', async () => {
+    const cases = await server.db
+      .selectFrom('cases')
+      .innerJoin('subjects', 'subjects.id', 'cases.subject_id')
+      .select(['cases.rule', 'subjects.platform'])
+      .execute();
+    expect(new Set(cases.map((c) => c.platform))).toEqual(new Set(PLATFORM_IDS));
+    expect(cases.filter((c) => platformOfRule(c.rule) !== c.platform)).toEqual([]);
+    // Some of the other platforms' cases were decided, by their own rulebooks.
+    const decided = await server.db
+      .selectFrom('violations')
+      .innerJoin('subjects', 'subjects.id', 'violations.subject_id')
+      .select('subjects.platform')
+      .distinct()
+      .execute();
+    expect(decided.map((d) => d.platform).sort()).toEqual([...PLATFORM_IDS].sort());
   });
 
   it('closed every closed demo case through a decision, with its violation, notice and audit event', async () => {

@@ -84,7 +84,7 @@ describe.each(BACKENDS)('report intake on %s', (backend) => {
     const subject = { id: 'M-3003', kind: 'merchant' as const, name: '深圳极客电子旗舰店' };
     const a = await asIntegration().trpc.reports.submit.mutate(reportInput({ subject, reporterId: 'U-1' }));
     const b = await asIntegration().trpc.reports.submit.mutate(reportInput({ subject, reporterId: 'U-2' }));
-    const other = await asIntegration().trpc.reports.submit.mutate(reportInput({ subject, rule: 'improper-info-use' }));
+    const other = await asIntegration().trpc.reports.submit.mutate(reportInput({ subject, rule: 'counterfeit' }));
     expect(b).toMatchObject({ caseId: a.caseId, merged: true });
     expect(other.caseId).not.toBe(a.caseId);
     // A repeat of the merged report still says it was merged.

@@ -9,6 +9,7 @@ import { Link as RouterLink } from 'react-router';
 import { EVIDENCE_MAX_BYTES } from '../../../shared/api/evidenceData';
 import { EVIDENCE_KINDS, type ReportSubmitOutput, RULE_IDS } from '../../../shared/api/intake';
 import { REPORT_SOURCES, SUBJECT_KINDS } from '../../../shared/cases/enums';
+import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '../../../shared/rulebook/platforms';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { AttachFiles, type FileOutcome, uploadAll } from './AttachFiles';
@@ -19,7 +20,9 @@ import {
   formProblems,
   newExternalId,
   type ReportForm,
+  rulesOf,
   toReportInput,
+  withPlatform,
 } from './reportForm';
 
 /**
@@ -28,7 +31,8 @@ import {
  * double press or a retry after a lost answer files it once.
  */
 export function ReportIntakePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith('zh') ? 'zh' : 'en';
   const trpc = useTRPC();
   const [form, setForm] = useState<ReportForm>(emptyReportForm);
   const [externalId, setExternalId] = useState(newExternalId);
@@ -124,12 +128,26 @@ export function ReportIntakePage() {
             </TextField>
             <TextField
               select
+              label={t('intake.platform')}
+              value={form.platform}
+              onChange={(e) => setForm((f) => withPlatform(f, e.target.value as PlatformId))}
+              sx={{ minWidth: 140 }}
+            >
+              {PLATFORM_IDS.map((p) => (
+                <MenuItem key={p} value={p}>
+                  {PLATFORM_NAMES[p][language]}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
               label={t('intake.rule')}
               value={form.rule}
               onChange={(e) => set('rule', e.target.value as ReportForm['rule'])}
+              {...field('rule')}
               sx={{ minWidth: 240 }}
             >
-              {RULE_IDS.map((r) => (
+              {rulesOf(form.platform).map((r) => (
                 <MenuItem key={r} value={r}>
                   {t(`rule.${r}`)}
                 </MenuItem>

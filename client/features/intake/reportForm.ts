@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type EVIDENCE_KINDS, type ReportSubmitInput, RULE_IDS, reportSubmitInput } from '../../../shared/api/intake';
 import type { ReportSource, SubjectKind } from '../../../shared/cases/enums';
+import { DEFAULT_PLATFORM, type PlatformId, ruleIdsOf } from '../../../shared/rulebook/platforms';
 
 /** One evidence entry typed into the form (files are uploaded separately, after the case exists). */
 export interface EvidenceDraft {
@@ -16,6 +17,8 @@ export interface ReportForm {
   subjectId: string;
   subjectKind: SubjectKind;
   subjectName: string;
+  /** The platform the subject trades on: it decides which rules the report may name. */
+  platform: PlatformId;
   rule: (typeof RULE_IDS)[number];
   summary: string;
   reporterId: string;
@@ -28,6 +31,7 @@ export const emptyReportForm = (): ReportForm => ({
   subjectId: '',
   subjectKind: 'merchant',
   subjectName: '',
+  platform: DEFAULT_PLATFORM,
   rule: RULE_IDS[0],
   summary: '',
   reporterId: '',
@@ -46,7 +50,12 @@ export function toReportInput(form: ReportForm, externalId: string): ReportSubmi
   return {
     externalId,
     source: form.source,
-    subject: { id: form.subjectId.trim(), kind: form.subjectKind, name: optional(form.subjectName) },
+    subject: {
+      id: form.subjectId.trim(),
+      kind: form.subjectKind,
+      name: optional(form.subjectName),
+      platform: form.platform,
+    },
     rule: form.rule,
     summary: form.summary.trim(),
     reporterId: optional(form.reporterId),
@@ -83,4 +92,14 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
   if (issue.code === 'too_small') return 'required';
   if (issue.code === 'too_big') return 'tooLong';
   return 'invalid';
+}
+
+/** The rules a report about a subject of `platform` may name, in the intake contract's order. */
+export const rulesOf = (platform: PlatformId): ReportForm['rule'][] =>
+  RULE_IDS.filter((r) => ruleIdsOf(platform).includes(r));
+
+/** Another platform: keep the rule if that platform has it, else its first rule. */
+export function withPlatform(form: ReportForm, platform: PlatformId): ReportForm {
+  const rules = rulesOf(platform);
+  return { ...form, platform, rule: rules.includes(form.rule) ? form.rule : (rules[0] ?? form.rule) };
 }

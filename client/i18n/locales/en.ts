@@ -428,6 +428,9 @@ export const en: Messages = {
     'unauthorized-product': 'Listing without admission',
     'fake-transaction': 'Fake transactions',
     'false-appeal-evidence': 'False appeal evidence',
+    'xianyu-general': 'Xianyu general violation',
+    'xianyu-serious': 'Xianyu serious violation',
+    'xianyu-major': 'Xianyu major violation',
   },
   status: {
     new: 'New',
@@ -558,6 +561,8 @@ export const en: Messages = {
     invalid_assignee: 'This staff member cannot take cases; choose someone else',
     case_changed: 'The subject’s open case changed while this was sent; submit it again',
     subject_kind_mismatch: 'This subject is registered as another kind; check the subject kind',
+    platform_mismatch: 'This subject trades on another platform; check the subject’s platform',
+    rule_not_on_platform: 'This rule is not one of the subject’s platform’s rules; choose a rule of that platform',
     unknown_rule: 'The rulebook has no such rule',
     empty_file: 'The file is empty',
     file_too_large: 'The file is too large to upload',

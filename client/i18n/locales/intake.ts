@@ -5,6 +5,7 @@ export const intakeZh = {
   intro:
     '把通过电话、邮件或巡检发现的问题登记为举报。与平台接口提交的举报经过同样的校验；同一对象同一规则的未结案件会自动合并。',
   source: '来源',
+  platform: '所在平台',
   rule: '涉嫌违反的规则',
   subjectId: '对象编号',
   subjectKind: '对象类型',
@@ -48,6 +49,7 @@ export const intakeEn: typeof intakeZh = {
   intro:
     'Record a problem that came in by phone, by e-mail or from a spot check. It is checked exactly like reports from the platform, and joins the open case on the same subject and rule if there is one.',
   source: 'Source',
+  platform: 'Platform',
   rule: 'Rule allegedly broken',
   subjectId: 'Subject ID',
   subjectKind: 'Subject type',

@@ -415,6 +415,9 @@ export const zhCN = {
     'unauthorized-product': '发布未经准入商品',
     'fake-transaction': '虚假交易',
     'false-appeal-evidence': '提供虚假凭证',
+    'xianyu-general': '闲鱼一般违规',
+    'xianyu-serious': '闲鱼严重违规',
+    'xianyu-major': '闲鱼重大违规',
   },
   status: {
     new: '新建',
@@ -543,6 +546,8 @@ export const zhCN = {
     invalid_assignee: '该员工不能处理案件，请另选一人',
     case_changed: '该对象的待处理案件在提交时发生了变化，请重新提交',
     subject_kind_mismatch: '该对象已登记为另一种类型，请检查对象类型',
+    platform_mismatch: '该对象已登记在另一个平台，请检查对象所属平台',
+    rule_not_on_platform: '该规则不属于对象所在平台的规则，请选择该平台的规则',
     unknown_rule: '规则库中没有该规则',
     empty_file: '文件是空的',
     file_too_large: '文件过大，无法上传',

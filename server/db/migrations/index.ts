@@ -19,6 +19,7 @@ import * as m0017 from './0017_intake_integrity';
 import * as m0018 from './0018_token_expiry';
 import * as m0019 from './0019_totp_hardening';
 import * as m0021 from './0021_oidc_sign_in';
+import * as m0022 from './0022_subject_platform';
 import * as m0023 from './0023_notes';
 import * as m0024 from './0024_search_index';
 import * as m0026 from './0026_case_viewers';
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_totp_hardening': m0019,
   '0024_search_index': m0024,
   '0023_notes': m0023,
+  '0022_subject_platform': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../database';
 import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import type { AppealRow, AppealStatus, AppealsTable, AppealUpdate, NewAppealRow } from '../tables/appeals.table';
+import { decodeSubjectPlatforms } from './platformColumn';
 
 const decode = (row: Selectable<AppealsTable>): AppealRow => ({ ...row, evidence: fromJsonOrNull(row.evidence) });
 
@@ -75,9 +76,15 @@ export const appealsRepo = {
         'users.display_name as assignee_name',
         'subjects.id as subject_id',
         'subjects.name as subject_name',
+        'subjects.platform as subject_platform',
       ]);
     if (filter.statuses?.length) q = q.where('appeals.status', 'in', filter.statuses);
-    return q.orderBy('appeals.created_at').orderBy('appeals.id').limit(filter.limit).execute();
+    return q
+      .orderBy('appeals.created_at')
+      .orderBy('appeals.id')
+      .limit(filter.limit)
+      .execute()
+      .then(decodeSubjectPlatforms);
   },
   /**
    * The oldest appeal under review that this officer may rule on: not their own decision

@@ -1,5 +1,6 @@
 import { type RawBuilder, type Selectable, sql } from 'kysely';
 import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKind } from '../../../shared/cases/enums';
+import type { PlatformId } from '../../../shared/rulebook/platforms';
 import { searchDocumentOf } from '../../search/searchDocuments';
 import { indexDocument } from '../../search/searchIndex';
 import type { Executor } from '../database';
@@ -7,6 +8,7 @@ import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import { isPostgres } from '../migrations/helpers';
 import type { CaseRow, CasesTable, CaseUpdate, NewCaseRow } from '../tables/cases.table';
 import { heldIn } from './heldCases';
+import { decodeSubjectPlatforms } from './platformColumn';
 import { isMemberOfQueue } from './queues.repo';
 
 export type CaseSort = 'rank' | 'slaDueAt' | 'createdAt';
@@ -24,6 +26,8 @@ export interface CaseListFilter {
   rule?: string;
   source?: ReportSource;
   subjectKind?: SubjectKind;
+  /** The subject's platform (subjects.platform). */
+  platform?: PlatformId;
   subjectId?: string;
   /** A user id, or null for unassigned cases. */
   assigneeId?: number | null;
@@ -53,6 +57,7 @@ export const casesRepo = {
         'cases.subject_id',
         'subjects.name as subject_name',
         'subjects.kind as subject_kind',
+        'subjects.platform as subject_platform',
         'cases.rule',
         'cases.status',
         'cases.source',
@@ -75,7 +80,12 @@ export const casesRepo = {
         eb.or([eb(column, cmp, after.value), eb.and([eb(column, '=', after.value), eb('cases.id', cmp, after.id)])]),
       );
     }
-    return query.orderBy(column, direction).orderBy('cases.id', direction).limit(filter.limit).execute();
+    return query
+      .orderBy(column, direction)
+      .orderBy('cases.id', direction)
+      .limit(filter.limit)
+      .execute()
+      .then(decodeSubjectPlatforms);
   },
 
   /**
@@ -83,11 +93,12 @@ export const casesRepo = {
    * more than the page itself, and past the cap the queue only needs to say "10,000+".
    */
   async count(db: Executor, filter: Omit<CaseListFilter, 'after' | 'limit' | 'sort'>, cap: number): Promise<number> {
-    // Join subjects only to filter on their kind: otherwise the count stays inside the
-    // cases indexes instead of reading every matching row (27 ms → 1 ms for one queue).
-    const from = filter.subjectKind
-      ? db.selectFrom('cases').innerJoin('subjects', 'subjects.id', 'cases.subject_id')
-      : db.selectFrom('cases');
+    // Join subjects only to filter on their kind or platform: otherwise the count stays inside
+    // the cases indexes instead of reading every matching row (27 ms → 1 ms for one queue).
+    const from =
+      filter.subjectKind || filter.platform
+        ? db.selectFrom('cases').innerJoin('subjects', 'subjects.id', 'cases.subject_id')
+        : db.selectFrom('cases');
     const inner = applyFilter(from.select('cases.id'), filter);
     const row = await db
       .selectFrom(inner.limit(cap + 1).as('matching'))
@@ -231,13 +242,15 @@ export const casesRepo = {
         'cases.lease_until',
         'subjects.name as subject_name',
         'subjects.id as subject_id',
+        'subjects.platform as subject_platform',
       ])
       .where('cases.status', '=', 'assigned')
       .orderBy('cases.queue')
       .orderBy('cases.assignee_id')
       .orderBy('cases.id')
       .limit(limit)
-      .execute();
+      .execute()
+      .then(decodeSubjectPlatforms);
   },
 
   /** Cases whose reviewer's lease ran out. */
@@ -297,6 +310,7 @@ function applyFilter<Q extends { where: (...args: any[]) => any }>(
   if (f.rule) q = q.where('cases.rule', '=', f.rule);
   if (f.source) q = q.where('cases.source', '=', f.source);
   if (f.subjectKind) q = q.where('subjects.kind', '=', f.subjectKind);
+  if (f.platform) q = q.where('subjects.platform', '=', f.platform);
   if (f.subjectId) q = q.where('cases.subject_id', '=', f.subjectId);
   if (f.assigneeId === null) q = q.where('cases.assignee_id', 'is', null);
   else if (f.assigneeId !== undefined) q = q.where('cases.assignee_id', '=', f.assigneeId);

@@ -4,6 +4,7 @@ import { indexDocument } from '../../search/searchIndex';
 import type { Executor } from '../database';
 import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import type { DecisionRow, DecisionsTable, DecisionUpdate, NewDecisionRow } from '../tables/decisions.table';
+import { decodeSubjectPlatforms } from './platformColumn';
 
 const decode = (row: Selectable<DecisionsTable>): DecisionRow => ({
   ...row,
@@ -73,6 +74,7 @@ export const decisionsRepo = {
         'users.display_name as decided_by_name',
         'subjects.id as subject_id',
         'subjects.name as subject_name',
+        'subjects.platform as subject_platform',
         'cases.summary',
         'cases.queue',
         'cases.status as case_status',
@@ -81,7 +83,7 @@ export const decisionsRepo = {
       .orderBy('decisions.decided_at')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
+    return decodeSubjectPlatforms(rows).map((r) => ({
       ...r,
       approval_reasons: fromJsonOrNull<string[]>(r.approval_reasons),
       preview: fromJsonOrNull<unknown>(r.preview),

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { ReportSource } from '../../../shared/cases/enums';
 import { TOOK_EFFECT_STATUSES } from '../../../shared/decisions/decisionStates';
 import type { DecisionOutcome } from '../../../shared/metrics/people';
+import type { PlatformId } from '../../../shared/rulebook/platforms';
 import type { Database, Executor } from '../database';
 import { memberships } from './queues.repo';
 
@@ -11,8 +12,11 @@ import { memberships } from './queues.repo';
  * so ranges compare as strings on both backends.
  */
 
-/** Which cases a figure counts: those in a set of queues (a lead's team) or those assigned to one person. */
-export type CaseScope = { queues: readonly string[] } | { assigneeId: number };
+/**
+ * Which cases a figure counts: those in a set of queues (a lead's team) or those assigned to one
+ * person; with `platform`, only cases about subjects of that platform.
+ */
+export type CaseScope = ({ queues: readonly string[] } | { assigneeId: number }) & { platform?: PlatformId };
 
 /** An inclusive time range, ISO text. */
 export interface Range {
@@ -28,8 +32,40 @@ const countWhere = (condition: Expression<SqlBool>) =>
 const NOTHING = sql<SqlBool>`1 = 0`;
 
 function inCaseScope(eb: ExpressionBuilder<Database, 'cases'>, scope: CaseScope): Expression<SqlBool> {
-  if ('assigneeId' in scope) return eb('cases.assignee_id', '=', scope.assigneeId);
-  return scope.queues.length ? eb('cases.queue', 'in', scope.queues) : NOTHING;
+  const whose =
+    'assigneeId' in scope
+      ? eb('cases.assignee_id', '=', scope.assigneeId)
+      : scope.queues.length
+        ? eb('cases.queue', 'in', scope.queues)
+        : NOTHING;
+  return scope.platform ? eb.and([whose, caseOnPlatform(eb, scope.platform)]) : whose;
+}
+
+/** The case's subject trades on `platform` (a lookup by primary key per case; subjects_platform_idx otherwise). */
+function caseOnPlatform(eb: ExpressionBuilder<Database, 'cases'>, platform: PlatformId): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('subjects')
+      .select('subjects.id')
+      .whereRef('subjects.id', '=', 'cases.subject_id')
+      .where('subjects.platform', '=', platform),
+  );
+}
+
+/** Decisions on cases about subjects of `platform`; every decision when no platform is asked for. */
+function decisionOnPlatform(
+  eb: ExpressionBuilder<Database, any>,
+  platform: PlatformId | undefined,
+): Expression<SqlBool> {
+  if (!platform) return sql<SqlBool>`1 = 1`;
+  return eb.exists(
+    eb
+      .selectFrom('cases as platform_case')
+      .innerJoin('subjects as platform_subject', 'platform_subject.id', 'platform_case.subject_id')
+      .select('platform_case.id')
+      .where('platform_case.id', '=', sql.ref<number>('decisions.case_id'))
+      .where('platform_subject.platform', '=', platform),
+  );
 }
 
 function byPeople<K extends string>(eb: ExpressionBuilder<Database, any>, column: K, people: readonly number[]) {
@@ -153,7 +189,7 @@ export const metricsRepo = {
   },
 
   /** Decisions made in the range by these people (sent-back ones excluded: they were redone), by rule and outcome. */
-  async decisionsByRuleAndKind(db: Executor, people: readonly number[], range: Range) {
+  async decisionsByRuleAndKind(db: Executor, people: readonly number[], range: Range, platform?: PlatformId) {
     const rule = sql<string>`coalesce(decisions.rule, cases.rule)`;
     const rows = await db
       .selectFrom('decisions')
@@ -163,6 +199,7 @@ export const metricsRepo = {
       .where('decisions.decided_at', '<=', range.to)
       .where('decisions.status', '!=', 'sent_back')
       .where((eb) => byPeople(eb, 'decisions.decided_by', people))
+      .where((eb) => decisionOnPlatform(eb, platform))
       .groupBy([rule, 'decisions.kind'])
       .execute();
     return rows.map((r) => ({ rule: r.rule, kind: r.kind as DecisionOutcome, n: Number(r.n) }));
@@ -172,7 +209,7 @@ export const metricsRepo = {
    * Each decision made in the range by these people, with when its decider last claimed the
    * case before deciding (the `case.claimed` audit event): handling time is claim → decision.
    */
-  async decisionTimings(db: Executor, people: readonly number[], range: Range) {
+  async decisionTimings(db: Executor, people: readonly number[], range: Range, platform?: PlatformId) {
     const rows = await db
       .selectFrom('decisions')
       .select((eb) => [
@@ -193,12 +230,13 @@ export const metricsRepo = {
       .where('decisions.decided_at', '<=', range.to)
       .where('decisions.status', '!=', 'sent_back')
       .where((eb) => byPeople(eb, 'decisions.decided_by', people))
+      .where((eb) => decisionOnPlatform(eb, platform))
       .execute();
     return rows.map((r) => ({ decidedBy: r.decided_by, decidedAt: r.decided_at, claimedAt: r.claimed_at ?? null }));
   },
 
   /** Appealable decisions (penalties in force) made in the range, per decider and rule, and how many were appealed. */
-  async appealableDecisions(db: Executor, people: readonly number[], range: Range) {
+  async appealableDecisions(db: Executor, people: readonly number[], range: Range, platform?: PlatformId) {
     const rows = await db
       .selectFrom('decisions')
       .innerJoin('users', 'users.id', 'decisions.decided_by')
@@ -216,6 +254,7 @@ export const metricsRepo = {
       .where('decisions.decided_at', '>=', range.from)
       .where('decisions.decided_at', '<=', range.to)
       .where((eb) => byPeople(eb, 'decisions.decided_by', people))
+      .where((eb) => decisionOnPlatform(eb, platform))
       .groupBy(['decisions.decided_by', 'users.display_name', sql`coalesce(decisions.rule, cases.rule)`])
       .execute();
     return rows.map((r) => ({
@@ -228,7 +267,7 @@ export const metricsRepo = {
   },
 
   /** Appeals ruled on in the range against decisions of these people: who decided, the rule, and the ruling. */
-  async appealRulings(db: Executor, people: readonly number[], range: Range) {
+  async appealRulings(db: Executor, people: readonly number[], range: Range, platform?: PlatformId) {
     return db
       .selectFrom('appeals')
       .innerJoin('decisions', 'decisions.id', 'appeals.decision_id')
@@ -238,11 +277,12 @@ export const metricsRepo = {
       .where('appeals.decided_at', '>=', range.from)
       .where('appeals.decided_at', '<=', range.to)
       .where((eb) => byPeople(eb, 'decisions.decided_by', people))
+      .where((eb) => decisionOnPlatform(eb, platform))
       .execute();
   },
 
   /** Four-eyes decisions of these people that a second person approved or sent back in the range. */
-  async fourEyesOutcomes(db: Executor, people: readonly number[], range: Range) {
+  async fourEyesOutcomes(db: Executor, people: readonly number[], range: Range, platform?: PlatformId) {
     const rows = await db
       .selectFrom('decisions')
       .innerJoin('users', 'users.id', 'decisions.decided_by')
@@ -257,6 +297,7 @@ export const metricsRepo = {
       .where('decisions.reviewed_at', '>=', range.from)
       .where('decisions.reviewed_at', '<=', range.to)
       .where((eb) => byPeople(eb, 'decisions.decided_by', people))
+      .where((eb) => decisionOnPlatform(eb, platform))
       .groupBy(['decisions.decided_by', 'users.display_name', 'decisions.status'])
       .execute();
     return rows.map((r) => ({

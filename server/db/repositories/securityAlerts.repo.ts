@@ -1,6 +1,7 @@
 import type { AlertResolution, AlertStatus } from '../../../shared/alerts/enums';
 import type { Executor } from '../database';
 import type { NewSecurityAlertRow, SecurityAlertRow } from '../tables/securityAlerts.table';
+import { decodePlatform } from './platformColumn';
 
 /** Every column but the full phone number, which only the audited reveal reads. */
 const LISTED_COLUMNS = [
@@ -100,18 +101,24 @@ export const securityAlertsRepo = {
   },
 
   /** One page of a list, newest alert first (pending) or most recently handled first. */
-  list(db: Executor, filter: AlertListFilter) {
+  async list(db: Executor, filter: AlertListFilter) {
     let query = db
       .selectFrom('security_alerts')
       .leftJoin('users', 'users.id', 'security_alerts.handled_by')
-      .select([...LISTED_COLUMNS, 'users.display_name as handled_by_name'])
+      // The shop's platform when the shop is a subject of the desk (alerts may name shops it has no case on).
+      .leftJoin('subjects', 'subjects.id', 'security_alerts.subject_id')
+      .select([...LISTED_COLUMNS, 'users.display_name as handled_by_name', 'subjects.platform as subject_platform'])
       .where('security_alerts.status', '=', filter.status);
     if (filter.subjectId) query = query.where('security_alerts.subject_id', '=', filter.subjectId);
     query =
       filter.status === 'pending'
         ? query.orderBy('security_alerts.detected_at', 'desc')
         : query.orderBy('security_alerts.handled_at', 'desc');
-    return query.orderBy('security_alerts.id', 'desc').offset(filter.offset).limit(filter.limit).execute();
+    const rows = await query.orderBy('security_alerts.id', 'desc').offset(filter.offset).limit(filter.limit).execute();
+    return rows.map((r) => ({
+      ...r,
+      subject_platform: r.subject_platform === null ? null : decodePlatform(r.subject_platform),
+    }));
   },
 
   async count(db: Executor, filter: Pick<AlertListFilter, 'status' | 'subjectId'>): Promise<number> {

@@ -1,11 +1,38 @@
+import type { PlatformId } from '../../../shared/rulebook/platforms';
 import { searchDocumentOf } from '../../search/searchDocuments';
 import { indexDocument } from '../../search/searchIndex';
 import type { Executor } from '../database';
 import type { NewSubjectRow, SubjectRow } from '../tables/subjects.table';
+import { decodePlatform } from './platformColumn';
+
+const seenInTransaction = new WeakMap<Executor, Map<string, PlatformId>>();
+function platformsSeen(trx: Executor): Map<string, PlatformId> {
+  let seen = seenInTransaction.get(trx);
+  if (!seen) {
+    seen = new Map();
+    seenInTransaction.set(trx, seen);
+  }
+  return seen;
+}
 
 export const subjectsRepo = {
-  find(db: Executor, id: string): Promise<SubjectRow | undefined> {
-    return db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(db: Executor, id: string): Promise<SubjectRow | undefined> {
+    const row = await db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { ...row, platform: decodePlatform(row.platform) };
+  },
+  /**
+   * The platform `id` trades on, or undefined for a subject the desk has never seen. A decision
+   * asks several times (its rule, its rulebook, each outbox message), so inside a transaction the
+   * answer is kept until it ends: a subject's platform never changes once stored.
+   */
+  async platformOf(db: Executor, id: string): Promise<PlatformId | undefined> {
+    const memo = db.isTransaction ? platformsSeen(db) : undefined;
+    const known = memo?.get(id);
+    if (known) return known;
+    const row = await db.selectFrom('subjects').select('platform').where('id', '=', id).executeTakeFirst();
+    const platform = row && decodePlatform(row.platform);
+    if (platform) memo?.set(id, platform);
+    return platform;
   },
   async insert(db: Executor, subject: NewSubjectRow): Promise<void> {
     await db.insertInto('subjects').values(subject).execute();

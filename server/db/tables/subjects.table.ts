@@ -1,5 +1,6 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 import type { SubjectKind } from '../../../shared/cases/enums';
+import type { PlatformId } from '../../../shared/rulebook/platforms';
 
 /** A member of the marketplace that cases are about: merchant, buyer, creator or brand. */
 export interface SubjectsTable {
@@ -13,6 +14,12 @@ export interface SubjectsTable {
   /** Personal data: shown masked, revealed per field with a reason (audited). */
   phone: string | null;
   address: string | null;
+  /**
+   * The platform the subject trades on (0022), stored as text: the repository decodes it to a
+   * `PlatformId` (`decodePlatform`), so no raw string gets past it. Defaults to `taobao`.
+   */
+  platform: Generated<string>;
 }
-export type SubjectRow = Selectable<SubjectsTable>;
-export type NewSubjectRow = Insertable<SubjectsTable>;
+/** A subject as its repository hands it out: the platform decoded. */
+export type SubjectRow = Omit<Selectable<SubjectsTable>, 'platform'> & { platform: PlatformId };
+export type NewSubjectRow = Omit<Insertable<SubjectsTable>, 'platform'> & { platform?: PlatformId };

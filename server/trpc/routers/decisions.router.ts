@@ -8,6 +8,7 @@ import {
   reviewDecisionInput,
 } from '../../../shared/api/decisions';
 import { type DeskErrorReason, isDeskErrorReason } from '../../../shared/errors/reasons';
+import { PLATFORM_IDS } from '../../../shared/rulebook/platforms';
 import {
   approveDecision,
   bulkDecide,
@@ -52,7 +53,7 @@ export const approvalsRouter = router({
           preview: z.unknown().nullable(),
           decidedAt: z.string(),
           decidedBy: z.object({ id: z.number(), name: z.string() }),
-          subject: z.object({ id: z.string(), name: z.string().nullable() }),
+          subject: z.object({ id: z.string(), name: z.string().nullable(), platform: z.enum(PLATFORM_IDS) }),
           summary: z.string(),
           // Why the caller may not approve it (the approvals page shows it and disables the buttons).
           refusal: z.custom<DeskErrorReason>(isDeskErrorReason).nullable(),

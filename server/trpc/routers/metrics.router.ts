@@ -9,6 +9,14 @@ export const metricsRouter = router({
     .input(metricsInput)
     .output(dashboardMetricsOutput)
     .query(({ ctx, input }) =>
-      loadDashboardMetrics(ctx.db, ctx.clock.now(), ctx.user, input.periodDays, ctx.rulebooks.default.utcOffsetMinutes),
+      loadDashboardMetrics(
+        ctx.db,
+        ctx.clock.now(),
+        ctx.user,
+        input.periodDays,
+        // Days are one platform's days; every platform the desk serves today keeps Beijing time.
+        (input.platform ? ctx.rulebooks.ofPlatform(input.platform) : ctx.rulebooks.default).utcOffsetMinutes,
+        input.platform,
+      ),
     ),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, REPORT_SOURCES } from '../../cases/enums';
+import { PLATFORM_IDS } from '../../rulebook/platforms';
 import { caseClosedWithoutFinding, caseDecidedEvent } from '../caseDecided';
 import { auditEvent, caseStateFields, id, noData, record } from './define';
 
@@ -16,6 +17,8 @@ export const caseEvents = {
       reportId: id,
       externalId: z.string(),
       subjectId: z.string(),
+      /** The platform the subject trades on; events written before platforms (0022) have none. */
+      subjectPlatform: z.enum(PLATFORM_IDS).optional(),
       rule: z.string(),
       source: z.enum(REPORT_SOURCES),
       queue: z.string().nullable(),

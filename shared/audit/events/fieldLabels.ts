@@ -123,6 +123,7 @@ export const AUDIT_FIELD_LABELS: Record<string, Label> = {
   step: { zh: '步骤', en: 'Step' },
   subjectId: { zh: '主体', en: 'Subject' },
   subjectKind: { zh: '主体类型', en: 'Subject kind' },
+  subjectPlatform: { zh: '所属平台', en: 'Platform' },
   submission: { zh: '第几次提交', en: 'Submission' },
   throughSeq: { zh: '截至序号', en: 'Through seq' },
   title: { zh: '标题', en: 'Title' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routingMatchInput } from '../../../shared/api/queues';
 import { type RoutingRule, routeCase } from '../../../shared/cases/routing';
 import { forecastReach, slaState } from '../../../shared/cases/sla';
 import { rankOf, reporterCredibility, scoreAt, triageScore } from '../../../shared/cases/triage';
@@ -71,7 +72,13 @@ describe('routing', () => {
     { id: 3, position: 1, queueId: 'off', match: {}, enabled: false },
     { id: 4, position: 99, queueId: 'general', match: {}, enabled: true },
   ];
-  const c = { rule: 'counterfeit', subjectKind: 'merchant' as const, source: 'user_report' as const, severity: 5 };
+  const c = {
+    rule: 'counterfeit',
+    subjectKind: 'merchant' as const,
+    source: 'user_report' as const,
+    severity: 5,
+    platform: 'taobao' as const,
+  };
 
   it('takes the first enabled matching rule by position', () => {
     expect(routeCase(rules, c)).toBe('counterfeit');
@@ -81,6 +88,21 @@ describe('routing', () => {
 
   it('leaves a case unrouted when nothing matches', () => {
     expect(routeCase(rules.slice(0, 3), { ...c, rule: 'fake-transaction' })).toBeNull();
+  });
+
+  it('routes by the subject platform when a rule names platforms', () => {
+    const byPlatform: RoutingRule[] = [
+      { id: 5, position: 1, queueId: 'kuaishou', match: { platforms: ['kuaishou'] }, enabled: true },
+      { id: 6, position: 2, queueId: 'general', match: {}, enabled: true },
+    ];
+    const kuaishou = { ...c, rule: 'unfair-competition', platform: 'kuaishou' as const };
+    expect(routeCase(byPlatform, kuaishou)).toBe('kuaishou');
+    expect(routeCase(byPlatform, c)).toBe('general');
+    // Saved through queueAdmin.saveRoutingRule: the condition is kept, an unknown platform refused.
+    expect(routingMatchInput.parse({ platforms: ['kuaishou'] })).toEqual({ platforms: ['kuaishou'] });
+    expect(routingMatchInput.safeParse({ platforms: ['douyin'] }).success).toBe(false);
+    // An empty list is no condition, like the other lists.
+    expect(routeCase([{ ...byPlatform[0]!, match: { platforms: [] } }], c)).toBe('kuaishou');
   });
 });
 

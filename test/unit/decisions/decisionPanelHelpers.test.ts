@@ -44,7 +44,7 @@ describe('facts form → facts', () => {
   });
 
   it('keeps chosen measures as a list and omits an empty choice', () => {
-    const facts = factsOf('unfair-competition');
+    const facts = factsOf('member-rights-abuse');
     expect(toFacts(facts, { points: '12', measures: ['liquidated-damages'] }).facts).toEqual({
       points: 12,
       measures: ['liquidated-damages'],

@@ -69,6 +69,21 @@ describe('toStatementOfReasons', () => {
     });
   });
 
+  it('names the subject platform whose rules were broken, and keeps the old wording for decisions from before platforms', () => {
+    const kuaishou = toStatementOfReasons({
+      ...decision,
+      subjectPlatform: 'kuaishou',
+      rule: 'unfair-competition',
+      measures: ['shopping-cart-suspended'],
+    });
+    expect(kuaishou).toMatchObject({
+      platform_name: 'Kuaishou',
+      incompatible_content_ground: 'Kuaishou platform rules, unfair-competition (rulebook version 2024-01)',
+    });
+    expect(toStatementOfReasons({ ...decision, subjectPlatform: 'taobao' })?.platform_name).toBe('Taobao');
+    expect(toStatementOfReasons(decision)).not.toHaveProperty('platform_name');
+  });
+
   it('gives no statement when nothing is restricted', () => {
     expect(toStatementOfReasons({ ...decision, decision: 'waive' })).toBeNull();
     expect(toStatementOfReasons({ ...decision, decision: 'dismiss' })).toBeNull();

@@ -4,7 +4,9 @@ import {
   emptyReportForm,
   formProblems,
   newExternalId,
+  rulesOf,
   toReportInput,
+  withPlatform,
 } from '../../../client/features/intake/reportForm';
 import { reportSubmitInput } from '../../../shared/api/intake';
 
@@ -34,13 +36,23 @@ describe('the desk intake form', () => {
     expect(input).toEqual({
       externalId: 'desk-1',
       source: 'user_report',
-      subject: { id: 'shop-9', kind: 'merchant', name: undefined },
-      rule: 'improper-info-use',
+      subject: { id: 'shop-9', kind: 'merchant', name: undefined, platform: 'taobao' },
+      rule: 'member-rights-abuse',
       summary: '买家来电：店铺疑似刷单。',
       reporterId: undefined,
       evidence: [{ kind: 'text', title: '聊天', text: undefined, url: undefined }],
     });
     expect(reportSubmitInput.safeParse(input).success).toBe(true);
+  });
+
+  it("offers only the platform's own rules, and keeps the chosen rule when the platform has it", () => {
+    expect(rulesOf('kuaishou')).toEqual(['unfair-competition']);
+    expect(rulesOf('xianyu')).toEqual(['xianyu-general', 'xianyu-serious', 'xianyu-major']);
+    expect(rulesOf('taobao')).not.toContain('unfair-competition');
+    const kuaishou = withPlatform({ ...filled(), rule: 'counterfeit' }, 'kuaishou');
+    expect(kuaishou).toMatchObject({ platform: 'kuaishou', rule: 'unfair-competition' });
+    expect(formProblems(kuaishou)).toEqual({});
+    expect(withPlatform({ ...filled(), rule: 'counterfeit' }, 'taobao').rule).toBe('counterfeit');
   });
 
   it('gives each new report its own idempotency key', () => {

@@ -146,21 +146,60 @@ describe('fixture histories (one per rule family)', () => {
     expect(s.points).toEqual({ general: 0, serious: 0, counterfeit: 26 });
     expect(s.carried.counterfeit).toBe(24);
     expect(s.punishments.map((p) => [p.ledger, p.node, p.until])).toEqual([
-      ['serious', 36, '2024-01-18T10:00:00+08:00'],
+      ['serious', 12, '2023-12-27T10:00:00+08:00'],
+      ['serious', 24, '2024-01-11T10:00:00+08:00'],
       ['general', 12, '2024-01-07T20:00:00+08:00'],
     ]);
   });
 
   it('reviewer-rules.json: reviewer-chosen points and measures, admission, false evidence after a reversal', async () => {
     const s = await runFixture('reviewer-rules.json');
-    expect(s.points).toEqual({ general: 24, serious: 30, counterfeit: 0 });
+    expect(s.points).toEqual({ general: 24, serious: 12, counterfeit: 0 });
     expect(s.excluded).toEqual([{ id: 'a1', reason: 'reversed' }]);
     expect(s.findings.find((f) => f.id === 'a2')?.outcome).toBe('warning');
-    expect(s.punishments.map((p) => `${p.ledger}:${p.node}`)).toEqual([
-      'serious:12',
-      'general:12',
-      'serious:24',
-      'general:24',
+    expect(s.punishments.map((p) => `${p.ledger}:${p.node}`)).toEqual(['general:12', 'serious:12', 'general:24']);
+  });
+});
+
+describe('fixture histories of the other platforms (the rule ids or `platform` pick the rulebook)', () => {
+  it("kuaishou-unfair-competition.json: Kuaishou's tally only, the reviewer's measures, no node, no year end", async () => {
+    const s = await runFixture('kuaishou-unfair-competition.json');
+    expect(s.platform).toBe('kuaishou');
+    expect(s.points).toEqual({ violation: 18 });
+    expect(s.findings.map((f) => [f.id, f.ledger, f.points, f.measures])).toEqual([
+      ['u1', 'violation', 12, ['shopping-cart-suspended']],
+      ['u2', 'violation', 6, ['liquidated-damages']],
     ]);
+    expect(s.punishments).toEqual([]);
+  });
+
+  it("1688-improper-info-use.json: the ladder, rung by rung, in 1688's account ledger", async () => {
+    const s = await runFixture('1688-improper-info-use.json');
+    expect(s.platform).toBe('1688');
+    expect(s.points).toEqual({ account: 24 });
+    expect(s.findings.map((f) => [f.id, f.outcome, f.points, f.measures])).toEqual([
+      ['i1', 'warning', 0, ['public-warning']],
+      ['i2', 'points', 12, []],
+      ['i3', 'points', 12, ['business-permissions-restricted']],
+    ]);
+    expect(s.punishments).toEqual([]);
+  });
+
+  it("xianyu-points.json: Xianyu's two ledgers and its own punishment", async () => {
+    const s = await runFixture('xianyu-points.json');
+    expect(s.platform).toBe('xianyu');
+    expect(s.points).toEqual({ general: 2, serious: 12 });
+    expect(s.punishments).toEqual([
+      expect.objectContaining({
+        measures: ['all-items-deleted', 'account-controlled'],
+        until: '2024-03-16T10:00:00+08:00',
+      }),
+    ]);
+  });
+
+  it('mixed-platforms.json: refused in one line naming the violation of the other platform', async () => {
+    await expect(standingCommand(fixture('mixed-platforms.json'))).rejects.toThrow(
+      /^standing: .*mixed-platforms\.json: invalid input at violations\[1\]\.rule: rule "unfair-competition" is a Kuaishou rule \(platform kuaishou\), but violations\[0\] \("counterfeit"\) is a Taobao rule \(platform taobao\): a history mixing platforms is refused/,
+    );
   });
 });

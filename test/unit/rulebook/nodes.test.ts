@@ -1,9 +1,7 @@
 /** Node punishments (《淘寶規則》第42/43條) and "only the heaviest is executed". */
 import { describe, expect, it } from 'vitest';
-import { fake, finding, run, v } from './helpers';
+import { fake, finding, run, serious, v } from './helpers';
 
-/** Serious points chosen by the reviewer (improper use of information charges the serious ledger). */
-const serious = (id: string, at: string, points: number) => v(id, 'improper-info-use', at, { points });
 const general = (id: string, at: string, points: number) => v(id, 'member-rights-abuse', at, { points });
 
 const NODE_12 = [

@@ -1,14 +1,14 @@
 /** The decision panel's preview: what a proposed finding would add. */
 import { describe, expect, it } from 'vitest';
 import { previewFinding } from '../../../shared/rulebook';
-import { v } from './helpers';
+import { SERIOUS_BY_REVIEWER, serious, taobaoForTests, v } from './helpers';
 
 const asOf = '2024-03-01T12:00:00+08:00';
 
 describe('previewFinding', () => {
   it('shows points, nodes crossed, the punishment it starts and whether it seals', () => {
-    const history = { violations: [v('a', 'improper-info-use', '2024-01-10', { points: 30 })] };
-    const p = previewFinding(history, asOf, { rule: 'improper-registration', facts: { accounts: 20 } });
+    const history = { violations: [serious('a', '2024-01-10', 30)] };
+    const p = previewFinding(history, asOf, { rule: 'improper-registration', facts: { accounts: 20 } }, taobaoForTests);
     expect(p).toMatchObject({
       ledger: 'serious',
       points: 48,
@@ -33,8 +33,8 @@ describe('previewFinding', () => {
   });
 
   it('shows the running punishment a heavier node would cut short', () => {
-    const history = { violations: [v('a', 'improper-info-use', '2024-02-28', { points: 12 })] };
-    const p = previewFinding(history, asOf, { rule: 'improper-info-use', facts: { points: 12 } });
+    const history = { violations: [serious('a', '2024-02-28', 12)] };
+    const p = previewFinding(history, asOf, { rule: SERIOUS_BY_REVIEWER, facts: { points: 12 } }, taobaoForTests);
     expect(p.punishments.map((x) => [x.node, x.until])).toEqual([[24, '2024-03-15T12:00:00+08:00']]);
     expect(p.endedEarly).toEqual([expect.objectContaining({ node: 12, until: asOf, supersededBy: 'proposed' })]);
     expect(p.seals).toBe(false);

@@ -1,6 +1,6 @@
-/** Rule versions (《淘宝规则》第四十七、六十五条 as changed on 2016-08-02), the reviewer-chosen rules, listing without admission, false appeal evidence, reversals. */
+/** Rule versions (《淘宝规则》第四十七、六十五条 as changed on 2016-08-02), listing without admission, false appeal evidence, reversals. */
 import { describe, expect, it } from 'vitest';
-import { RulebookError, standing } from '../../../shared/rulebook';
+import { standing } from '../../../shared/rulebook';
 import { finding, run, v } from './helpers';
 
 describe('improper registration changed on 2016-08-02 (《淘宝规则》第四十七条)', () => {
@@ -58,45 +58,6 @@ describe('abuse of member rights (《淘宝规则》第六十五条)', () => {
       measures: ['identity-verification'],
     });
     expect(finding(s, 'b')).toMatchObject({ ledger: 'general', points: 6, outcome: 'points' });
-  });
-});
-
-describe('reviewer-chosen rules', () => {
-  it("improper use of information charges the serious ledger with the reviewer's points and measures", () => {
-    const f = finding(
-      run([v('a', 'improper-info-use', '2024-02-10', { points: 12, measures: ['public-warning'] })], '2024-03-01'),
-      'a',
-    );
-    expect(f).toMatchObject({ ledger: 'serious', points: 12, outcome: 'points', measures: ['public-warning'] });
-  });
-
-  it('a sealing measure chosen by the reviewer seals the account (Kuaishou ban)', () => {
-    const s = run(
-      [
-        v('a', 'unfair-competition', '2023-01-05', {
-          points: 0,
-          measures: ['shopping-cart-suspended', 'account-banned'],
-        }),
-      ],
-      '2023-02-01',
-    );
-    expect(finding(s, 'a').outcome).toBe('warning');
-    expect(s.sealed).toBe(true);
-    expect(s.punishments).toEqual([
-      expect.objectContaining({ trigger: 'finding', node: 0, measures: ['account-banned'], until: null }),
-    ]);
-  });
-
-  it('unfair competition is not in force before the campaign of 2022-12-17', () => {
-    expect(() => run([v('a', 'unfair-competition', '2022-12-16T23:59', { points: 6 })], '2023-01-01')).toThrow(
-      RulebookError,
-    );
-    expect(() => run([v('a', 'unfair-competition', '2022-12-16T23:59', { points: 6 })], '2023-01-01')).toThrow(
-      'violations[0].at: rule "unfair-competition" is not in force before 2022-12-17',
-    );
-    expect(
-      finding(run([v('a', 'unfair-competition', '2022-12-17T00:00', { points: 6 })], '2023-01-01'), 'a').points,
-    ).toBe(6);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The year and what survives it (《淘寶規則》第四十五條; docs/MARKETPLACE.md §4). */
 import { describe, expect, it } from 'vitest';
-import { run, v } from './helpers';
+import { run, serious, v } from './helpers';
 
 /** 12 counterfeit points without a strike: facilitation in serious circumstances. */
 const facilitation12 = (id: string, at: string) => v(id, 'counterfeit', at, { kind: 'facilitation', serious: true });
@@ -45,7 +45,7 @@ describe('annual reset at 24:00 on 31 December, platform time', () => {
   });
 
   it('serious points below 48 reset; 48 or more are kept and the account stays sealed', () => {
-    const below = run([v('a', 'improper-info-use', '2023-06-01', { points: 47 })], '2024-01-02');
+    const below = run([serious('a', '2023-06-01', 47)], '2024-01-02');
     expect(below.points.serious).toBe(0);
     const sealed = run([v('a', 'improper-registration', '2023-06-01', { accounts: 3 })], '2025-01-02');
     expect(sealed.points.serious).toBe(48);
