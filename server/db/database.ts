@@ -25,6 +25,7 @@ import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
 import type { SavedViewsTable } from './tables/savedViews.table';
+import type { SearchDocumentsTable } from './tables/searchDocuments.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
@@ -72,6 +73,7 @@ export interface Database {
   case_tags: CaseTagsTable;
   subject_tags: SubjectTagsTable;
   saved_views: SavedViewsTable;
+  search_documents: SearchDocumentsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -15,6 +15,7 @@ import { presenceRouter } from './routers/presence.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
+import { searchRouter } from './routers/search.router';
 import { subjectsRouter } from './routers/subjects.router';
 import { tagsRouter } from './routers/tags.router';
 import { tokensRouter } from './routers/tokens.router';
@@ -43,6 +44,7 @@ export const appRouter = router({
   queues: queueAdminRouter,
   reports: reportsRouter,
   rulebook: rulebookRouter,
+  search: searchRouter,
   subjects: subjectsRouter,
   tags: tagsRouter,
   tokens: tokensRouter,

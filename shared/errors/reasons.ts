@@ -27,6 +27,12 @@ export const DESK_ERROR_REASONS = [
   'invalid_cursor',
   'invalid_range',
 
+  // Free-text search queries (shared/search/searchText.ts).
+  'search_query_empty',
+  'search_query_too_long',
+  'search_query_no_terms',
+  'search_query_too_many_terms',
+
   // Request guards: CSRF header, view tickets, request budgets (server/http, server/trpc/rateLimits.ts).
   'csrf',
   'ticket_required',

@@ -32,6 +32,7 @@ import { useHotkey } from '../../lib/useHotkey';
 import { useSession } from '../auth/useSession';
 import { InboxBell } from '../notes/InboxBell';
 import { PlatformClockGate } from '../rulebook/PlatformClockGate';
+import { AppBarSearch } from '../search/AppBarSearch';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutSheet } from './ShortcutSheet';
 import { UserMenu } from './UserMenu';
@@ -90,6 +91,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             {t('app.name')}
           </Typography>
+          <AppBarSearch />
           <InboxBell />
           <UserMenu />
         </Toolbar>

@@ -1,12 +1,15 @@
 import { Dialog, List, ListItemButton, ListItemText, ListSubheader, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { subjectPlatform } from '../../lib/platforms';
 import { useTRPC } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { usePlatformName, useRuleLabel } from '../../lib/usePlatformNames';
+import { useTranslatedError } from '../../lib/useTranslatedError';
+import { HighlightedText } from '../search/HighlightedText';
+import { hitLink, useSearchHits } from '../search/useSearchHits';
 import { subjectPath } from '../subject/SubjectLink';
 
 /** What a subject id looks like: letters and digits with a digit in it (M10000), not a page's name. */
@@ -19,15 +22,23 @@ export interface PaletteNavItem {
 
 interface Command {
   id: string;
-  group: 'case' | 'profile' | 'subject' | 'go';
+  group: 'case' | 'profile' | 'subject' | 'search' | 'go';
   primary: string;
-  secondary?: string;
+  secondary?: ReactNode;
   run(): void;
 }
 
+const OPEN_EVENT = 'verdict:open-palette';
+
+/** Opens the palette from elsewhere (the app bar's search box), as Ctrl-K does. */
+export function openCommandPalette(): void {
+  window.dispatchEvent(new Event(OPEN_EVENT));
+}
+
 /**
- * Ctrl-K (⌘K): jump to a case by number, to a subject's page or its cases by subject id, or go
- * to a page, from anywhere and without the mouse (arrows choose, Enter goes, Esc closes).
+ * Ctrl-K (⌘K): jump to a case by number, to a subject's page or its cases by subject id, search
+ * the desk's text (cases, reports, evidence, subjects, decisions, notes), or go to a page, from
+ * anywhere and without the mouse (arrows choose, Enter goes, Esc closes).
  */
 export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]; onShowShortcuts(): void }) {
   const { t } = useTranslation();
@@ -40,17 +51,24 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
   const [active, setActive] = useState(0);
 
   useEffect(() => {
+    const show = () => {
+      setText('');
+      setActive(0);
+      setOpen(true);
+    };
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         // Also from inside a field: it is the one shortcut that must always work.
         e.preventDefault();
-        setText('');
-        setActive(0);
-        setOpen(true);
+        show();
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(OPEN_EVENT, show);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(OPEN_EVENT, show);
+    };
   }, []);
 
   const query = useDebouncedValue(text.trim(), 200);
@@ -63,6 +81,8 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
     ...trpc.cases.list.queryOptions({ subjectId: query, status: 'all', limit: 8 }),
     enabled: open && query.length >= 2 && caseId === null,
   });
+  const search = useSearchHits(query, open);
+  const searchError = useTranslatedError(search.error);
 
   const close = () => setOpen(false);
   const go = (to: string) => () => {
@@ -101,6 +121,21 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
       run: go(`/cases/${c.id}`),
     });
   }
+  for (const hit of search.data?.items ?? []) {
+    const to = hitLink(hit);
+    if (!to) continue;
+    const where =
+      hit.type !== 'subject' && hit.caseId !== null
+        ? t('search.onCase', { id: hit.caseId })
+        : t('search.subject', { id: hit.type === 'subject' ? hit.id : hit.subjectId });
+    commands.push({
+      id: `search-${hit.type}-${hit.id}`,
+      group: 'search',
+      primary: `${t(`search.types.${hit.type}`)} · ${where} · ${hit.title}`,
+      secondary: <HighlightedText text={hit.snippet} highlights={hit.highlights} />,
+      run: go(to),
+    });
+  }
   const needle = text.trim().toLowerCase();
   const pages: Command[] = [
     ...nav.map((item) => ({
@@ -122,10 +157,17 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
     },
   ];
   commands.push(
-    ...pages.filter((p) => !needle || p.primary.toLowerCase().includes(needle) || p.secondary?.includes(needle)),
+    ...pages.filter(
+      (p) =>
+        !needle ||
+        p.primary.toLowerCase().includes(needle) ||
+        (typeof p.secondary === 'string' && p.secondary.includes(needle)),
+    ),
   );
   const searching =
-    (caseId !== null && byId.isFetching) || (caseId === null && query.length >= 2 && bySubject.isFetching);
+    (caseId !== null && byId.isFetching) ||
+    (caseId === null && query.length >= 2 && bySubject.isFetching) ||
+    (query.length > 0 && search.isFetching);
   const nothingFound = !searching && query.length > 0 && commands.length === 0;
   const current = Math.min(active, Math.max(commands.length - 1, 0));
 
@@ -168,7 +210,9 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
         {commands.map((cmd, i) => {
           const header =
             cmd.group !== lastGroup ? (
-              <ListSubheader key={`h-${cmd.group}`}>{t(`palette.group.${cmd.group}`)}</ListSubheader>
+              <ListSubheader key={`h-${cmd.group}`}>
+                {cmd.group === 'search' ? t('search.group') : t(`palette.group.${cmd.group}`)}
+              </ListSubheader>
             ) : null;
           lastGroup = cmd.group;
           return [
@@ -187,9 +231,15 @@ export function CommandPalette({ nav, onShowShortcuts }: { nav: PaletteNavItem[]
           ];
         })}
       </List>
-      {(searching || nothingFound) && (
+      {(searching || nothingFound || (searchError && !searching) || !query) && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 2 }} role="status">
-          {searching ? t('palette.searching') : t('palette.nothing', { text: query })}
+          {searching
+            ? t('palette.searching')
+            : searchError
+              ? t('search.failed', { message: searchError })
+              : nothingFound
+                ? t('palette.nothing', { text: query })
+                : t('search.hint')}
         </Typography>
       )}
     </Dialog>

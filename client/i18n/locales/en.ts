@@ -5,6 +5,7 @@ import { intakeEn } from './intake';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
+import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
 import { tagsEn } from './tags';
 import type { Messages } from './zh-CN';
@@ -555,6 +556,10 @@ export const en: Messages = {
     invalid_username: 'A username has 2–40 lowercase letters, digits, “.”, “_” or “-”',
     pii_not_on_file: 'This personal data is not on file',
     invalid_cursor: 'The list moved on; reload and try again',
+    search_query_empty: 'Type something to search for',
+    search_query_too_long: 'The search is too long; shorten it and try again',
+    search_query_no_terms: 'The search has no letters or digits to look for',
+    search_query_too_many_terms: 'Too many search words; use fewer and try again',
     invalid_range: 'The start must be before the end',
     csrf: 'The request lacks the desk’s safety header; reload the page and try again',
     rate_limited: 'Too many requests; try again later',
@@ -1561,6 +1566,7 @@ export const en: Messages = {
       viewAll: "All of this shop's alerts",
     },
   },
+  search: searchEn,
   subjectPage: subjectPageEn,
   tags: tagsEn,
   common: {

@@ -5,6 +5,7 @@ import { intakeZh } from './intake';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
+import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
 import { tagsZh } from './tags';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
@@ -540,6 +541,10 @@ export const zhCN = {
     invalid_username: '用户名需为 2–40 个小写字母、数字或“.”“_”“-”',
     pii_not_on_file: '档案中没有这项个人信息',
     invalid_cursor: '列表位置已失效，请刷新后重试',
+    search_query_empty: '请输入要搜索的内容',
+    search_query_too_long: '搜索内容过长，请缩短后重试',
+    search_query_no_terms: '搜索内容中没有可搜索的文字或数字',
+    search_query_too_many_terms: '搜索词过多，请减少后重试',
     invalid_range: '起始时间必须早于结束时间',
     csrf: '请求缺少本站的安全标记，请刷新页面后重试',
     rate_limited: '请求过于频繁，请稍后再试',
@@ -1509,6 +1514,7 @@ export const zhCN = {
       viewAll: '查看该店铺的全部预警',
     },
   },
+  search: searchZh,
   subjectPage: subjectPageZh,
   tags: tagsZh,
   common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定', retry: '重试' },

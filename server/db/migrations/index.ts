@@ -21,6 +21,7 @@ import * as m0019 from './0019_totp_hardening';
 import * as m0021 from './0021_oidc_sign_in';
 import * as m0022 from './0022_subject_platform';
 import * as m0023 from './0023_notes';
+import * as m0024 from './0024_search_index';
 import * as m0025 from './0025_tags_and_views';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
@@ -49,8 +50,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026_case_viewers': m0026,
   '0028_related_subject_indexes': m0028,
   '0019_totp_hardening': m0019,
-  '0022_subject_platform': m0022,
+  '0024_search_index': m0024,
   '0023_notes': m0023,
+  '0022_subject_platform': m0022,
   '0025_tags_and_views': m0025,
 };
 

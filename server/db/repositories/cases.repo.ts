@@ -1,6 +1,8 @@
 import { type ExpressionBuilder, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type CaseStatus, OPEN_CASE_STATUSES, type ReportSource, type SubjectKind } from '../../../shared/cases/enums';
 import type { PlatformId } from '../../../shared/rulebook/platforms';
+import { searchDocumentOf } from '../../search/searchDocuments';
+import { indexDocument } from '../../search/searchIndex';
 import type { Database, Executor } from '../database';
 import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import { isPostgres } from '../migrations/helpers';
@@ -147,11 +149,13 @@ export const casesRepo = {
       )
       .returning('id')
       .executeTakeFirst();
+    if (r) await indexDocument(db, searchDocumentOf.case({ ...row, id: r.id }));
     return r?.id ?? null;
   },
 
   async insert(db: Executor, row: NewCaseRow): Promise<number> {
     const r = await db.insertInto('cases').values(encode(row)).returning('id').executeTakeFirstOrThrow();
+    await indexDocument(db, searchDocumentOf.case({ ...row, id: r.id }));
     return r.id;
   },
 

@@ -1,4 +1,6 @@
 import type { Selectable } from 'kysely';
+import { searchDocumentOf } from '../../search/searchDocuments';
+import { indexDocument } from '../../search/searchIndex';
 import type { Executor } from '../database';
 import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import type { DecisionRow, DecisionsTable, DecisionUpdate, NewDecisionRow } from '../tables/decisions.table';
@@ -25,6 +27,7 @@ function encode<T extends DecisionUpdate>(row: T) {
 export const decisionsRepo = {
   async insert(db: Executor, row: NewDecisionRow): Promise<number> {
     const r = await db.insertInto('decisions').values(encode(row)).returning('id').executeTakeFirstOrThrow();
+    await indexDocument(db, searchDocumentOf.decision({ ...row, id: r.id }));
     return r.id;
   },
   async find(db: Executor, id: number): Promise<DecisionRow | undefined> {
@@ -32,7 +35,14 @@ export const decisionsRepo = {
     return row && decode(row);
   },
   async update(db: Executor, id: number, changes: DecisionUpdate): Promise<void> {
-    await db.updateTable('decisions').set(encode(changes)).where('id', '=', id).execute();
+    const row = await db
+      .updateTable('decisions')
+      .set(encode(changes))
+      .where('id', '=', id)
+      .returning(['id', 'case_id', 'reason'])
+      .executeTakeFirst();
+    // Only the reason is searched: most updates (a status change) leave the index as it is.
+    if (row && changes.reason !== undefined) await indexDocument(db, searchDocumentOf.decision(row));
   },
   async listForCase(db: Executor, caseId: number): Promise<DecisionRow[]> {
     const rows = await db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('id').execute();

@@ -1,4 +1,6 @@
 import { parseStructuredData } from '../../../shared/api/evidenceData';
+import { searchDocumentOf } from '../../search/searchDocuments';
+import { indexDocuments } from '../../search/searchIndex';
 import type { Executor } from '../database';
 import { fromJson } from '../jsonColumns';
 import type { EvidenceRow } from '../tables/caseExtras.table';
@@ -45,7 +47,7 @@ export const evidenceRepo = {
     at: string,
   ): Promise<void> {
     if (!items.length) return;
-    await db
+    const rows = await db
       .insertInto('evidence')
       .values(
         items.map((e) => ({
@@ -59,7 +61,12 @@ export const evidenceRepo = {
           created_at: at,
         })),
       )
+      .returning(['id', 'case_id', 'title', 'text'])
       .execute();
+    await indexDocuments(
+      db,
+      rows.map((r) => searchDocumentOf.evidence(r)),
+    );
   },
   async insertFile(db: Executor, e: NewFileEvidence, at: string): Promise<number> {
     const row = await db
@@ -80,6 +87,9 @@ export const evidenceRepo = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await indexDocuments(db, [
+      searchDocumentOf.evidence({ id: row.id, case_id: e.caseId, title: e.title, file_name: e.fileName }),
+    ]);
     return row.id;
   },
   findRef(db: Executor, id: number): Promise<EvidenceRef | undefined> {

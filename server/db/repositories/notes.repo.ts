@@ -1,5 +1,7 @@
 import type { NoteTarget, NoteTargetType } from '../../../shared/notes/noteTarget';
 import { noteTargetKey } from '../../../shared/notes/noteTarget';
+import { searchDocumentOf } from '../../search/searchDocuments';
+import { indexDocument } from '../../search/searchIndex';
 import type { Executor } from '../database';
 import { isPostgres } from '../migrations/helpers';
 import type { NoteRow } from '../tables/notes.table';
@@ -53,6 +55,7 @@ export const notesRepo = {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await indexDocument(db, searchDocumentOf.note(added));
       return added as Saved;
     }
     const row = await db
@@ -62,6 +65,7 @@ export const notesRepo = {
       .where('version', '=', write.expectedVersion)
       .returningAll()
       .executeTakeFirst();
+    if (row) await indexDocument(db, searchDocumentOf.note(row));
     return (row ?? null) as Saved;
   },
 

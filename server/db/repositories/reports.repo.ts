@@ -1,4 +1,6 @@
 import type { Selectable } from 'kysely';
+import { searchDocumentOf } from '../../search/searchDocuments';
+import { indexDocument, moveDocumentsToCase } from '../../search/searchIndex';
 import type { Executor } from '../database';
 import { fromJsonOrNull, toJsonOrNull } from '../jsonColumns';
 import type { NewReportRow, ReportRow, ReportsTable } from '../tables/reports.table';
@@ -20,6 +22,7 @@ export const reportsRepo = {
       .values({ ...report, facts: toJsonOrNull(report.facts) })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await indexDocument(db, searchDocumentOf.report({ ...report, id: row.id }));
     return row.id;
   },
   /** The first report filed on a case; the others were merged into it. */
@@ -37,6 +40,18 @@ export const reportsRepo = {
   },
   async moveToCase(db: Executor, reportId: number, caseId: number): Promise<void> {
     await db.updateTable('reports').set({ case_id: caseId }).where('id', '=', reportId).execute();
-    await db.updateTable('evidence').set({ case_id: caseId }).where('report_id', '=', reportId).execute();
+    const evidence = await db
+      .updateTable('evidence')
+      .set({ case_id: caseId })
+      .where('report_id', '=', reportId)
+      .returning('id')
+      .execute();
+    await moveDocumentsToCase(db, 'report', [reportId], caseId);
+    await moveDocumentsToCase(
+      db,
+      'evidence',
+      evidence.map((e) => e.id),
+      caseId,
+    );
   },
 };

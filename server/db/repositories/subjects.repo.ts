@@ -1,4 +1,6 @@
 import type { PlatformId } from '../../../shared/rulebook/platforms';
+import { searchDocumentOf } from '../../search/searchDocuments';
+import { indexDocument } from '../../search/searchIndex';
 import type { Executor } from '../database';
 import type { NewSubjectRow, SubjectRow } from '../tables/subjects.table';
 import { decodePlatform } from './platformColumn';
@@ -34,14 +36,18 @@ export const subjectsRepo = {
   },
   async insert(db: Executor, subject: NewSubjectRow): Promise<void> {
     await db.insertInto('subjects').values(subject).execute();
+    await indexDocument(db, searchDocumentOf.subject({ id: subject.id, name: subject.name ?? null }));
   },
   /** Adds the subject unless it exists (parallel reports about a new subject both get here). */
   async insertIfMissing(db: Executor, subject: NewSubjectRow): Promise<void> {
-    await db
+    const inserted = await db
       .insertInto('subjects')
       .values(subject)
       .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
+    // Only a subject this call added: an existing one keeps its name (and its index entry).
+    if (inserted) await indexDocument(db, searchDocumentOf.subject({ id: subject.id, name: subject.name ?? null }));
   },
   async updateContact(
     db: Executor,
@@ -52,5 +58,6 @@ export const subjectsRepo = {
   },
   async rename(db: Executor, id: string, name: string): Promise<void> {
     await db.updateTable('subjects').set({ name }).where('id', '=', id).execute();
+    await indexDocument(db, searchDocumentOf.subject({ id, name }));
   },
 };
