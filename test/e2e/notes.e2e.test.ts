@@ -8,7 +8,6 @@ import { startTestServer, type TestServer } from '../support/testServer';
 describe.skipIf(!HAS_CHROMIUM)('internal notes with a mention (browser)', () => {
   let server: TestServer;
   let browser: Browser;
-  let caseId: number;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer('sqlite'), launchBrowser()]);
@@ -20,20 +19,33 @@ describe.skipIf(!HAS_CHROMIUM)('internal notes with a mention (browser)', () => 
     const intake = createApiClient(server.url, {
       authorization: `Bearer ${await createIntegrationToken(server.db, 'intake', ['intake'])}`,
     });
-    ({ caseId } = await intake.trpc.reports.submit.mutate(reportInput({ summary: '疑似刷单，收货地址集中' })));
+    await intake.trpc.reports.submit.mutate(
+      reportInput({
+        summary: '疑似刷单，收货地址集中',
+        subject: { id: 'M-NOTES-1', kind: 'merchant', name: '鹦鹉螺数码旗舰店' },
+      }),
+    );
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
 
-  it('a reviewer mentions a colleague in a note; the colleague sees the bell count live and opens the note', async () => {
+  it('a reviewer searches, opens the subject page, mentions a colleague in a note; the colleague sees it live and opens it', async () => {
     const colleague = await signInAs(browser, server.url, 'wang.wei', { password: TEST_PASSWORD });
     // The bell's name says how many are unread: none yet.
     await colleague.getByRole('button', { name: '提及我的备注', exact: true }).waitFor();
 
     const reviewer = await signInAs(browser, server.url, 'li.na', { password: TEST_PASSWORD });
-    await reviewer.goto(`${server.url}/cases/${caseId}`);
+    // From a search (two Chinese characters of the shop's name) to the subject's page.
+    await reviewer.keyboard.press('Control+k');
+    await reviewer.getByRole('combobox', { name: '命令面板' }).fill('鹦鹉');
+    await reviewer.getByRole('option', { name: /^会员 · 会员 M-NOTES-1 · 鹦鹉螺数码旗舰店/ }).click();
+    await reviewer.waitForURL('**/subjects/M-NOTES-1');
+    await reviewer
+      .getByRole('heading', { name: /鹦鹉螺数码旗舰店/ })
+      .first()
+      .waitFor();
     const input = reviewer.getByTestId('note-input');
     await input.fill('收货地址与另一家店重合，请 @wa');
     // The autocomplete offers the colleague; Enter takes the highlighted one.
@@ -51,7 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('internal notes with a mention (browser)', () => 
     // Live: the colleague's bell counts the mention without a reload.
     await colleague.getByRole('button', { name: '提及我的备注，1 条未读' }).click();
     await colleague.getByTestId('inbox-item').filter({ hasText: '核对' }).click();
-    await colleague.waitForURL(new RegExp(`/cases/${caseId}#note-\\d+$`));
+    await colleague.waitForURL(/\/subjects\/M-NOTES-1#note-\d+$/);
     await colleague
       .getByTestId('notes-panel')
       .getByTestId('note')
