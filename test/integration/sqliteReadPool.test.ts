@@ -30,21 +30,21 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
     dir = mkdtempSync(join(tmpdir(), 'verdict-readers-'));
     handle = openDatabase(`sqlite:${join(dir, 'desk.sqlite')}`, { sqliteReaders: readers });
     await migrateToLatest(handle.db);
-    await sql`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)`.execute(handle.db);
+    await sql`CREATE TABLE pool_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)`.execute(handle.db);
     return handle.db;
   }
 
   it('serves a read while a write transaction is open, from the last commit', async () => {
     const db = await open(2);
     await db
-      .insertInto('notes' as never)
+      .insertInto('pool_probe' as never)
       .values({ body: 'committed' } as never)
       .execute();
     const held = gate();
     const inserted = gate();
     const writing = db.transaction().execute(async (trx) => {
       await trx
-        .insertInto('notes' as never)
+        .insertInto('pool_probe' as never)
         .values({ body: 'pending' } as never)
         .execute();
       inserted.open();
@@ -53,14 +53,14 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
     await inserted.opened;
     // The transaction is still open: the read must not wait for it, and must not see its row.
     const rows = await db
-      .selectFrom('notes' as never)
+      .selectFrom('pool_probe' as never)
       .select('body' as never)
       .execute();
     expect(rows.map((r) => (r as { body: string }).body)).toEqual(['committed']);
     held.open();
     await writing;
     const after = await db
-      .selectFrom('notes' as never)
+      .selectFrom('pool_probe' as never)
       .select('body' as never)
       .execute();
     expect(after.map((r) => (r as { body: string }).body)).toEqual(['committed', 'pending']);
@@ -73,7 +73,7 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
     const order: string[] = [];
     const writing = db.transaction().execute(async (trx) => {
       await trx
-        .insertInto('notes' as never)
+        .insertInto('pool_probe' as never)
         .values({ body: 'pending' } as never)
         .execute();
       inserted.open();
@@ -83,7 +83,7 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
     });
     await inserted.opened;
     const reading = db
-      .selectFrom('notes' as never)
+      .selectFrom('pool_probe' as never)
       .select('body' as never)
       .execute()
       .then((rows) => {
@@ -103,12 +103,12 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
         const body = `note ${i}`;
         await db.transaction().execute((trx) =>
           trx
-            .insertInto('notes' as never)
+            .insertInto('pool_probe' as never)
             .values({ body } as never)
             .execute(),
         );
         const row = await db
-          .selectFrom('notes' as never)
+          .selectFrom('pool_probe' as never)
           .select('body' as never)
           .where('body' as never, '=', body as never)
           .executeTakeFirst();
@@ -121,17 +121,17 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
   it('writes outside a transaction still reach the writer, and a stream reads beside a transaction', async () => {
     const db = await open(1);
     const result = await db
-      .insertInto('notes' as never)
+      .insertInto('pool_probe' as never)
       .values({ body: 'returned' } as never)
       .returning('id' as never)
       .executeTakeFirst();
     expect(result).toBeDefined();
-    await sql`UPDATE notes SET body = 'changed'`.execute(db);
+    await sql`UPDATE pool_probe SET body = 'changed'`.execute(db);
     const held = gate();
     const begun = gate();
     const writing = db.transaction().execute(async (trx) => {
       await trx
-        .insertInto('notes' as never)
+        .insertInto('pool_probe' as never)
         .values({ body: 'pending' } as never)
         .execute();
       begun.open();
@@ -140,7 +140,7 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
     await begun.opened;
     const streamed: string[] = [];
     for await (const row of db
-      .selectFrom('notes' as never)
+      .selectFrom('pool_probe' as never)
       .select('body' as never)
       .stream())
       streamed.push((row as { body: string }).body);
@@ -158,12 +158,12 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
     expect(isReadOnlyStatement("select * from notes where body = 'update'")).toBe(false);
     expect(isReadOnlyStatement('PRAGMA table_info(notes)')).toBe(false);
     await db
-      .insertInto('notes' as never)
+      .insertInto('pool_probe' as never)
       .values({ body: 'kept' } as never)
       .execute();
     const reader = await Sqlite3Connection.open(join(dir, 'desk.sqlite'), 1000, 'read-only');
     try {
-      await expect(reader.executeQuery(CompiledQuery.raw("INSERT INTO notes (body) VALUES ('no')"))).rejects.toThrow(
+      await expect(reader.executeQuery(CompiledQuery.raw("INSERT INTO pool_probe (body) VALUES ('no')"))).rejects.toThrow(
         /readonly/i,
       );
       const { rows } = await reader.executeQuery(CompiledQuery.raw('SELECT body FROM notes'));

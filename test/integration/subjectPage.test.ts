@@ -92,7 +92,8 @@ describe.each(BACKENDS)('the subject page on %s', (backend) => {
       id: SUBJECT.id,
       name: SUBJECT.name,
       kind: 'merchant',
-      platform: null,
+      // Filed without a platform: Taobao's, as every subject before platforms.
+      platform: 'taobao',
       phoneMasked: '138****5678',
       addressMasked: '浙江省杭州市****',
     });
