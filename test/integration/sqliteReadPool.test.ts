@@ -163,10 +163,10 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
       .execute();
     const reader = await Sqlite3Connection.open(join(dir, 'desk.sqlite'), 1000, 'read-only');
     try {
-      await expect(reader.executeQuery(CompiledQuery.raw("INSERT INTO pool_probe (body) VALUES ('no')"))).rejects.toThrow(
-        /readonly/i,
-      );
-      const { rows } = await reader.executeQuery(CompiledQuery.raw('SELECT body FROM notes'));
+      await expect(
+        reader.executeQuery(CompiledQuery.raw("INSERT INTO pool_probe (body) VALUES ('no')")),
+      ).rejects.toThrow(/readonly/i);
+      const { rows } = await reader.executeQuery(CompiledQuery.raw('SELECT body FROM pool_probe'));
       expect(rows).toEqual([{ body: 'kept' }]);
     } finally {
       await reader.close();
