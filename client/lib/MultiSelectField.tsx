@@ -12,10 +12,13 @@ export function MultiSelectField<T extends string>(props: {
   error?: string;
   helperText: string;
   autoFocus?: boolean;
+  /** `small` where space is tight (the decision panel beside the case). */
+  size?: 'small' | 'medium';
 }) {
   return (
     <Autocomplete
       multiple
+      size={props.size}
       options={props.options as T[]}
       value={props.value}
       onChange={(_e, next) => props.onChange(next)}

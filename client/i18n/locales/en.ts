@@ -949,7 +949,7 @@ export const en: Messages = {
     waivedTitle: 'Forgiven by this waiver (what the rule would impose)',
     waivedPoints: '{{points}} {{ledger}} points not charged',
     waivedSeal: 'The account is not sealed',
-    late: 'The violation happened on {{violationAt}}, {{days}} days before the decision takes effect. The rule version follows the violation time; node punishments, search demotion and the ledger year count from when the decision takes effect ({{recordedAt}}), not from the violation.',
+    late: 'Violation on {{violationAt}} ({{days}} days ago): its time picks the rule version; nodes, demotion and the ledger year count from the decision.',
     lateYear: 'The violation happened in an earlier year: its points count in the year the decision takes effect.',
     trigger: {
       node: '{{ledger}} node at {{node}} points',

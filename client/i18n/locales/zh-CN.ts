@@ -917,7 +917,7 @@ export const zhCN = {
     waivedTitle: '本次免除的处罚（按规则本应执行）',
     waivedPoints: '免扣{{ledger}} {{points}} 分',
     waivedSeal: '免于查封账户',
-    late: '违规发生于 {{violationAt}}，距决定生效已 {{days}} 天。规则版本按违规时间选取；节点处罚、搜索降权和年度扣分自决定生效时（{{recordedAt}}）起算，不从违规时间起算。',
+    late: '违规发生于 {{violationAt}}（{{days}} 天前）：按违规时间选规则版本，节点处罚、降权和年度扣分从决定生效时起算。',
     lateYear: '违规发生在上一年度，扣分计入决定生效当年。',
     trigger: {
       node: '{{ledger}} {{node}} 分节点',

@@ -159,6 +159,7 @@ export function FactsFields(props: {
                 labelOf={measureLabel}
                 error={message ?? undefined}
                 helperText={localized(fact.description)}
+                size="small"
               />
             );
         }

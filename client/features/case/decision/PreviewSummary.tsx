@@ -152,7 +152,15 @@ export function PreviewSummary({ preview, compact = false }: { preview: PreviewO
         </Box>
       )}
       {!compact && (
-        <Typography variant="caption" color="text.secondary" component="p">
+        // One line, the clause in full on hover: the panel must fit beside the case at 1440×900.
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="p"
+          noWrap
+          title={localized(preview.basis)}
+          data-testid="preview-basis"
+        >
           {t('preview.version', { version })} · {localized(preview.basis)}
         </Typography>
       )}
