@@ -2,6 +2,7 @@ import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { DEFAULT_PLATFORM } from '../shared/rulebook/platforms';
 import { App, preloadPageFor } from './App';
 import './i18n';
 import { createApiClient, createQueryClient, TRPCProvider, useTRPC } from './lib/trpc';
@@ -35,7 +36,11 @@ function FirstScreenPrefetch() {
   const queryClient = useQueryClient();
   useState(() => {
     preloadPageFor(window.location.pathname);
-    void queryClient.prefetchQuery({ ...trpc.rulebook.get.queryOptions(), staleTime: Number.POSITIVE_INFINITY });
+    // The same query the shell's platform clock asks (RulebookGate's default platform).
+    void queryClient.prefetchQuery({
+      ...trpc.rulebook.get.queryOptions({ platform: DEFAULT_PLATFORM }),
+      staleTime: Number.POSITIVE_INFINITY,
+    });
   });
   return null;
 }

@@ -33,7 +33,7 @@ export function NextCaseButton({ queue }: { queue?: string }) {
   const claimedOnArrival = useRef(false);
   useEffect(() => {
     if (foundNothingWaiting(location.state)) {
-      navigate(location.pathname, { replace: true, state: null });
+      navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
       setMessage(t('queue.nextEmpty'));
       return;
     }
@@ -43,9 +43,9 @@ export function NextCaseButton({ queue }: { queue?: string }) {
     }
     if (claimedOnArrival.current) return;
     claimedOnArrival.current = true;
-    navigate(location.pathname, { replace: true, state: null });
+    navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
     next.mutate(queue && queue !== 'mine' ? { queue } : {});
-  }, [location.state, location.pathname, navigate, next, queue, t]);
+  }, [location.state, location.pathname, location.search, navigate, next, queue, t]);
   return (
     <>
       <Button
