@@ -221,7 +221,7 @@ async function relatedSubjects(db: Executor, subject: SubjectRow): Promise<Subje
 
 const clueOf = (r: RelatedRow) => (r.via === 'address' ? maskAddress(r.value) : maskPhone(r.value));
 
-/** The subject's platform once subjects carry one (issue 18); null before. */
+/** The subject's platform (`subjects.platform`); null only for a value this release does not know. */
 function platformOf(subject: SubjectRow) {
   const platform = 'platform' in subject ? subject.platform : null;
   return isPlatformId(platform) ? platform : null;

@@ -124,7 +124,7 @@ export const subjectOverview = z.object({
     id: z.string(),
     kind: z.enum(SUBJECT_KINDS),
     name: z.string().nullable(),
-    /** Null until subjects carry their platform. */
+    /** The platform the subject trades on; null only for a value this release does not know. */
     platform: z.enum(PLATFORM_IDS).nullable(),
     shopLevel: z.string().nullable(),
     registeredAt: z.string().nullable(),
