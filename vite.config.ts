@@ -1,7 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
-import { preloadHomePage } from './client/build/preloadHomePage';
 
 // The client lives in client/ and builds to dist/client, which the server serves.
 export default defineConfig({
@@ -10,8 +9,6 @@ export default defineConfig({
   // Accept-Encoding (server/app.ts). index.html is left alone: it is small and never cached.
   plugins: [
     react(),
-    // The queue is where staff land: fetch its code with the entry, not after it.
-    preloadHomePage(/features\/worklist\/WorklistPage\.tsx$/),
     compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.html$/], threshold: 1024, logLevel: 'silent' }),
   ],
   build: {

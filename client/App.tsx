@@ -1,11 +1,12 @@
 import { Box, CircularProgress } from '@mui/material';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchPath, Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './features/auth/LoginPage';
 import { SignInStepPage } from './features/auth/SignInStepPage';
 import { useSession } from './features/auth/useSession';
 import { AppShell } from './features/shell/AppShell';
-import { type LazyPage, lazyPage } from './lib/lazyPage';
+import { lazyPage } from './lib/lazyPage';
 
 // Each page's code loads when it is first opened (see lazyPage).
 const AccountPage = lazyPage(() => import('./features/account/AccountPage'), 'AccountPage');
@@ -26,8 +27,8 @@ const SubjectPage = lazyPage(() => import('./features/subject/SubjectPage'), 'Su
 const TagsPage = lazyPage(() => import('./features/tags/TagsPage'), 'TagsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
-/** The desk's pages by path: the routes below, and what `preloadPageFor` starts loading at boot. */
-const PAGES: { path: string; page: LazyPage }[] = [
+/** The desk's pages by path (each page's code loads when it is first opened, see lazyPage). */
+const PAGES: { path: string; page: ComponentType }[] = [
   { path: '/queue', page: WorklistPage },
   { path: '/dashboard', page: DashboardPage },
   { path: '/alerts', page: AlertsPage },
@@ -46,15 +47,6 @@ const PAGES: { path: string; page: LazyPage }[] = [
   { path: '/outbox', page: OutboxPage },
   { path: '/account', page: AccountPage },
 ];
-
-/**
- * Starts loading the code of the page at `pathname` at once, beside the session check, instead
- * of after it (the first screen's slowest wait was that chain: script, session, page code, data).
- */
-export function preloadPageFor(pathname: string) {
-  // Any other path lands on the queue (the catch-all route below).
-  (PAGES.find(({ path }) => matchPath(path, pathname)) ?? PAGES[0])?.page.preload();
-}
 
 export function App() {
   const { t } = useTranslation();

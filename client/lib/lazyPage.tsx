@@ -7,16 +7,12 @@ import { useTranslation } from 'react-i18next';
  * screen (sign-in, then the shell) downloads only the shell: the grids, charts and editors that
  * some pages need arrive with those pages.
  */
-export function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyPage {
-  return Object.assign(
-    lazy(async () => ({ default: (await load())[name] as ComponentType })),
-    // The browser caches the module: loading it early makes the later render find it ready.
-    { preload: () => void load().catch(() => {}) },
-  );
+export function lazyPage<M extends Record<string, unknown>>(
+  load: () => Promise<M>,
+  name: keyof M & string,
+): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
-
-/** A lazily loaded page that can start loading before it renders (see `preloadPageFor`). */
-export type LazyPage = ComponentType & { preload(): void };
 
 /** What a page shows while its code loads (the Suspense fallback inside the shell). */
 export function PageLoading() {
