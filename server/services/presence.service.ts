@@ -1,7 +1,7 @@
 import { PRESENCE_CHANGED, PRESENCE_TIMEOUT_MS, type PresenceOutput } from '../../shared/api/presence';
 import { notFound } from '../../shared/errors/deskError';
 import { casesRepo } from '../db/repositories/cases.repo';
-import { presenceRepo } from '../db/repositories/presence.repo';
+import { type CaseViewer, presenceRepo } from '../db/repositories/presence.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
@@ -24,7 +24,7 @@ export async function heartbeat(
 ): Promise<PresenceOutput> {
   const userId = actingUserId(ctx);
   const now = ctx.clock.now();
-  const quietBefore = new Date(now.getTime() - PRESENCE_TIMEOUT_MS).toISOString();
+  const quietBefore = quietSince(now);
   const { c, changed, viewers } = await ctx.db.transaction().execute(async (trx) => {
     const c = await casesRepo.find(trx, input.caseId);
     if (!c) throw notFound('case', input.caseId);
@@ -34,7 +34,7 @@ export async function heartbeat(
     return { c, changed: beat.joined || beat.editingChanged, viewers };
   });
   if (changed) announce(ctx, c, now);
-  return { viewers: viewers.filter((v) => v.userId !== userId).map(({ seenAt: _, ...v }) => v) };
+  return othersThan(viewers, userId);
 }
 
 /** The page closed: others stop seeing the caller at once instead of after the timeout. */
@@ -49,10 +49,17 @@ export async function leave(ctx: ServiceContext, input: { caseId: number }): Pro
 /** Who else has the case open, without saying the caller is there. */
 export async function viewersOf(ctx: ServiceContext, input: { caseId: number }): Promise<PresenceOutput> {
   const userId = actingUserId(ctx);
-  const quietBefore = new Date(ctx.clock.now().getTime() - PRESENCE_TIMEOUT_MS).toISOString();
-  const viewers = await presenceRepo.active(ctx.db, input.caseId, quietBefore);
-  return { viewers: viewers.filter((v) => v.userId !== userId).map(({ seenAt: _, ...v }) => v) };
+  const viewers = await presenceRepo.active(ctx.db, input.caseId, quietSince(ctx.clock.now()));
+  return othersThan(viewers, userId);
 }
+
+/** Viewers heard from after this instant are still there. */
+const quietSince = (now: Date) => new Date(now.getTime() - PRESENCE_TIMEOUT_MS).toISOString();
+
+/** The viewers as the API shows them: never the caller, and without the heartbeat time. */
+const othersThan = (viewers: CaseViewer[], userId: number): PresenceOutput => ({
+  viewers: viewers.filter((v) => v.userId !== userId).map(({ seenAt: _, ...v }) => v),
+});
 
 function announce(ctx: ServiceContext, c: CaseRow, now: Date) {
   ctx.bus.publish({
