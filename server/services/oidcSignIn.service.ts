@@ -30,7 +30,10 @@ type Outcome =
   | { kind: 'signed_in'; token: string; expiresAt: string; user: StaffUser }
   | { kind: 'refused'; reason: OidcRefusal; userId?: number }
   // A new account needs a password hash nobody knows; it is made outside the transaction (argon2 is slow).
-  | { kind: 'needs_hash' };
+  | { kind: 'needs_hash' }
+  // A parallel first sign-in of the same person committed the account after this run looked for
+  // it (PostgreSQL's read committed lets a later statement see it); the next run finds and uses it.
+  | { kind: 'lost_race' };
 
 /**
  * Signs in the person the provider vouched for: finds their account (bound subject, username,
@@ -46,12 +49,16 @@ export async function signInWithProvider(
 ): Promise<{ token: string; expiresAt: string; user: StaffUser }> {
   const now = ctx.clock.now();
   let passwordHash: string | null = null;
-  for (;;) {
+  for (let lostRaces = 0; ; ) {
     const outcome = await retryOnRace(() =>
       ctx.db.transaction().execute((trx) => signIn(trx, ctx, { identity, session, provider, passwordHash }, now)),
     );
     if (outcome.kind === 'signed_in') return outcome;
     if (outcome.kind === 'refused') throw await refuseProviderSignIn(ctx, outcome.reason, identity, outcome.userId);
+    if (outcome.kind === 'lost_race') {
+      if (++lostRaces > 4) throw new Error(`provider sign-in of ${identity.username} kept losing the account race`);
+      continue;
+    }
     passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
   }
 }
@@ -110,7 +117,12 @@ async function createAccount(
       fromProvider: { email: identity.email, oidcSubject: subjectKey(identity), roleClaim: identity.roleValues },
     },
     now,
-  );
+  ).catch((error: unknown) => {
+    // Nothing is written before the username check, so this run can end cleanly and go again.
+    if (error instanceof DeskError && error.reason === 'username_taken') return 'lost_race' as const;
+    throw error;
+  });
+  if (id === 'lost_race') return { kind: 'lost_race' };
   const user = await usersRepo.findById(trx, id);
   if (!user) throw new Error(`user ${id} vanished inside its own transaction`);
   return openProviderSession(trx, ctx, user, a, 'created', now);

@@ -192,7 +192,7 @@ describe.each(BACKENDS)('signing in through the identity provider on %s', (backe
       roleValues: ['ts-reviewers'],
     });
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => signInWithProvider(ctx(), newcomer, session, mapped)),
+      Array.from({ length: 12 }, () => signInWithProvider(ctx(), newcomer, session, mapped)),
     );
     const created = await server.db.selectFrom('users').selectAll().where('username', '=', 'zhou.min').execute();
     expect(created).toHaveLength(1);
