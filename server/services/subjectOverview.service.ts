@@ -100,102 +100,13 @@ async function recordsPage(
   list: SubjectRecordList,
   cursor?: number,
 ): Promise<SubjectRecords> {
-  const limit = SUBJECT_PAGE_SIZE + 1;
-  const paged = <T extends { id: number }>(rows: T[]) => ({
+  const rows: { id: number }[] = await subjectRecordsRepo[list](db, subjectId, cursor, SUBJECT_PAGE_SIZE + 1);
+  // The repository hands out each list's own items; TypeScript cannot tie `list` to its reader.
+  return {
+    list,
     items: rows.slice(0, SUBJECT_PAGE_SIZE),
     nextCursor: rows.length > SUBJECT_PAGE_SIZE ? (rows[SUBJECT_PAGE_SIZE - 1]?.id ?? null) : null,
-  });
-  switch (list) {
-    case 'cases': {
-      const rows = await subjectRecordsRepo.cases(db, subjectId, cursor, limit);
-      return {
-        list,
-        ...paged(
-          rows.map((r) => ({
-            id: r.id,
-            rule: r.rule,
-            status: r.status,
-            summary: r.summary,
-            createdAt: r.created_at,
-            closedAt: r.closed_at,
-          })),
-        ),
-      };
-    }
-    case 'decisions': {
-      const rows = await subjectRecordsRepo.decisions(db, subjectId, cursor, limit);
-      return {
-        list,
-        ...paged(
-          rows.map((r) => ({
-            id: r.id,
-            caseId: r.case_id,
-            kind: r.kind,
-            status: r.status,
-            rule: r.rule,
-            reason: r.reason,
-            decidedAt: r.decided_at,
-          })),
-        ),
-      };
-    }
-    case 'appeals': {
-      const rows = await subjectRecordsRepo.appeals(db, subjectId, cursor, limit);
-      return {
-        list,
-        ...paged(
-          rows.map((r) => ({
-            id: r.id,
-            caseId: r.case_id,
-            decisionId: r.decision_id,
-            rule: r.rule,
-            status: r.status,
-            createdAt: r.created_at,
-          })),
-        ),
-      };
-    }
-    case 'notices': {
-      const rows = await subjectRecordsRepo.notices(db, subjectId, cursor, limit);
-      return {
-        list,
-        ...paged(
-          rows.map((r) => ({
-            id: r.id,
-            caseId: r.case_id,
-            decisionId: r.decision_id,
-            kind: r.kind,
-            appealUntil: r.appeal_until,
-            createdAt: r.created_at,
-          })),
-        ),
-      };
-    }
-    case 'alerts': {
-      const rows = await subjectRecordsRepo.alerts(db, subjectId, cursor, limit);
-      return {
-        list,
-        ...paged(
-          rows.map((r) => ({
-            id: r.id,
-            accountId: r.account_id,
-            nickname: r.nickname,
-            level: r.level,
-            type: r.type,
-            status: r.status,
-            detectedAt: r.detected_at,
-          })),
-        ),
-      };
-    }
-    case 'messages': {
-      const rows = await subjectRecordsRepo.messages(db, subjectId, cursor, limit);
-      return {
-        list,
-        ...paged(rows.map((r) => ({ id: r.id, type: r.type, caseId: r.case_id, createdAt: r.created_at }))),
-      };
-    }
-  }
+  } as SubjectRecords;
 }
 
 /** Related subjects with their names; what ties them is masked as the rest of the page's personal data. */
