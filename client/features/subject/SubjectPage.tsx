@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import type { SubjectOverview } from '../../../shared/api/subjects';
+import { SUBJECT_RECORD_LISTS, type SubjectOverview, type SubjectRecordList } from '../../../shared/api/subjects';
 import { PageLoading } from '../../lib/lazyPage';
 import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
@@ -16,7 +16,7 @@ import { RelatedSubjectsCard } from './RelatedSubjectsCard';
 import { StandingChartCard } from './StandingChartCard';
 import { StandingTimeline } from './StandingTimeline';
 import { SubjectHeader } from './SubjectHeader';
-import { SubjectRecordsCard } from './SubjectRecordsCard';
+import { type RecordItem, type RecordRow, SubjectRecordsCard } from './SubjectRecordsCard';
 import { useLiveSubjectChanges } from './useLiveSubjectChanges';
 
 /** `/subjects/:id`: everything the desk knows about one member, for an investigation. */
@@ -81,6 +81,9 @@ function caseIdsOf(overview: SubjectOverview | undefined): Set<number> {
 const pageKey = (page: { items: { id: number }[]; nextCursor: number | null }) =>
   `${page.items[0]?.id ?? 0}-${page.nextCursor ?? 0}`;
 
+/** How each list's rows read and where they link. */
+type RowsOfLists = { [L in SubjectRecordList]: (item: RecordItem<L>) => RecordRow };
+
 /** The six lists, each linking to the page its rows live on. */
 function SubjectRecords({ overview }: { overview: SubjectOverview }) {
   const { t, i18n } = useTranslation();
@@ -88,103 +91,69 @@ function SubjectRecords({ overview }: { overview: SubjectOverview }) {
   const rule = (r: string | null) => (r ? t(`rule.${r}`, { defaultValue: r }) : '');
   const subjectId = overview.subject.id;
   const caseTitle = (caseId: number) => t('case.title', { id: caseId });
+  const alertsLink = `/alerts?subject=${encodeURIComponent(subjectId)}`;
+  const rows: RowsOfLists = {
+    cases: (c) => ({
+      to: `/cases/${c.id}`,
+      primary: `${caseTitle(c.id)} · ${rule(c.rule)} · ${t(`status.${c.status}`)}`,
+      secondary: `${time(c.createdAt)} · ${c.summary}`,
+    }),
+    decisions: (d) => ({
+      to: `/cases/${d.caseId}`,
+      primary: `${t('subjectPage.lists.decision', { id: d.id })} · ${t(`decisionKind.${d.kind}`, { defaultValue: d.kind })} · ${t(`decisionStatus.${d.status}`)}`,
+      secondary: `${caseTitle(d.caseId)} · ${time(d.decidedAt)} · ${d.reason}`,
+    }),
+    appeals: (a) => ({
+      to: `/appeals/${a.id}`,
+      primary: (
+        <>
+          {t('subjectPage.lists.appeal', { id: a.id })} · {rule(a.rule)} <AppealStatusChip status={a.status} />
+        </>
+      ),
+      secondary: `${caseTitle(a.caseId)} · ${time(a.createdAt)}`,
+    }),
+    notices: (n) => ({
+      to: `/cases/${n.caseId}`,
+      primary: `${t('subjectPage.lists.notice', { id: n.id })} · ${t(`subjectPage.lists.noticeKind.${n.kind}`)}`,
+      secondary: [
+        caseTitle(n.caseId),
+        time(n.createdAt),
+        n.appealUntil ? t('subjectPage.lists.appealUntil', { at: time(n.appealUntil) }) : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+    alerts: (a) => ({
+      to: alertsLink,
+      primary: `${t(`alerts.type.${a.type}`)} · ${t(`alerts.level.${a.level}`)} · ${a.nickname}`,
+      secondary: `${time(a.detectedAt)} · ${a.accountId}`,
+    }),
+    messages: (m) => ({
+      to: m.caseId ? `/cases/${m.caseId}` : '/outbox',
+      primary: `${t('subjectPage.lists.message', { id: m.id })} · ${eventTypeLabel(t, m.type)}`,
+      secondary: [m.caseId ? caseTitle(m.caseId) : null, time(m.createdAt)].filter(Boolean).join(' · '),
+    }),
+  };
+  const alertsFooter = overview.alerts.items.length > 0 && (
+    <Link component={RouterLink} to={alertsLink} variant="body2">
+      {t('subjectPage.lists.allAlerts')}
+    </Link>
+  );
   return (
     <Grid container spacing={2}>
-      <Grid size={{ xs: 12, md: 6, xl: 4 }}>
-        <SubjectRecordsCard
-          key={pageKey(overview.cases)}
-          subjectId={subjectId}
-          list="cases"
-          first={overview.cases}
-          row={(c) => ({
-            to: `/cases/${c.id}`,
-            primary: `${caseTitle(c.id)} · ${rule(c.rule)} · ${t(`status.${c.status}`)}`,
-            secondary: `${time(c.createdAt)} · ${c.summary}`,
-          })}
-        />
-      </Grid>
-      <Grid size={{ xs: 12, md: 6, xl: 4 }}>
-        <SubjectRecordsCard
-          key={pageKey(overview.decisions)}
-          subjectId={subjectId}
-          list="decisions"
-          first={overview.decisions}
-          row={(d) => ({
-            to: `/cases/${d.caseId}`,
-            primary: `${t('subjectPage.lists.decision', { id: d.id })} · ${t(`decisionKind.${d.kind}`, { defaultValue: d.kind })} · ${t(`decisionStatus.${d.status}`)}`,
-            secondary: `${caseTitle(d.caseId)} · ${time(d.decidedAt)} · ${d.reason}`,
-          })}
-        />
-      </Grid>
-      <Grid size={{ xs: 12, md: 6, xl: 4 }}>
-        <SubjectRecordsCard
-          key={pageKey(overview.appeals)}
-          subjectId={subjectId}
-          list="appeals"
-          first={overview.appeals}
-          row={(a) => ({
-            to: `/appeals/${a.id}`,
-            primary: (
-              <>
-                {t('subjectPage.lists.appeal', { id: a.id })} · {rule(a.rule)} <AppealStatusChip status={a.status} />
-              </>
-            ),
-            secondary: `${caseTitle(a.caseId)} · ${time(a.createdAt)}`,
-          })}
-        />
-      </Grid>
-      <Grid size={{ xs: 12, md: 6, xl: 4 }}>
-        <SubjectRecordsCard
-          key={pageKey(overview.notices)}
-          subjectId={subjectId}
-          list="notices"
-          first={overview.notices}
-          row={(n) => ({
-            to: `/cases/${n.caseId}`,
-            primary: `${t('subjectPage.lists.notice', { id: n.id })} · ${t(`subjectPage.lists.noticeKind.${n.kind}`)}`,
-            secondary: [
-              caseTitle(n.caseId),
-              time(n.createdAt),
-              n.appealUntil ? t('subjectPage.lists.appealUntil', { at: time(n.appealUntil) }) : null,
-            ]
-              .filter(Boolean)
-              .join(' · '),
-          })}
-        />
-      </Grid>
-      <Grid size={{ xs: 12, md: 6, xl: 4 }}>
-        <SubjectRecordsCard
-          key={pageKey(overview.alerts)}
-          subjectId={subjectId}
-          list="alerts"
-          first={overview.alerts}
-          row={(a) => ({
-            to: `/alerts?subject=${encodeURIComponent(subjectId)}`,
-            primary: `${t(`alerts.type.${a.type}`)} · ${t(`alerts.level.${a.level}`)} · ${a.nickname}`,
-            secondary: `${time(a.detectedAt)} · ${a.accountId}`,
-          })}
-          footer={
-            overview.alerts.items.length > 0 && (
-              <Link component={RouterLink} to={`/alerts?subject=${encodeURIComponent(subjectId)}`} variant="body2">
-                {t('subjectPage.lists.allAlerts')}
-              </Link>
-            )
-          }
-        />
-      </Grid>
-      <Grid size={{ xs: 12, md: 6, xl: 4 }}>
-        <SubjectRecordsCard
-          key={pageKey(overview.messages)}
-          subjectId={subjectId}
-          list="messages"
-          first={overview.messages}
-          row={(m) => ({
-            to: m.caseId ? `/cases/${m.caseId}` : '/outbox',
-            primary: `${t('subjectPage.lists.message', { id: m.id })} · ${eventTypeLabel(t, m.type)}`,
-            secondary: [m.caseId ? caseTitle(m.caseId) : null, time(m.createdAt)].filter(Boolean).join(' · '),
-          })}
-        />
-      </Grid>
+      {SUBJECT_RECORD_LISTS.map((list) => (
+        <Grid key={list} size={{ xs: 12, md: 6, xl: 4 }}>
+          <SubjectRecordsCard
+            key={pageKey(overview[list])}
+            subjectId={subjectId}
+            list={list}
+            first={overview[list]}
+            // One list at a time: TypeScript cannot tie `list` to its own row function here.
+            row={rows[list] as (item: RecordItem<typeof list>) => RecordRow}
+            footer={list === 'alerts' ? alertsFooter : undefined}
+          />
+        </Grid>
+      ))}
     </Grid>
   );
 }
