@@ -1,5 +1,6 @@
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { Alert, IconButton, InputAdornment, TextField, Tooltip } from '@mui/material';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { ViewDialog } from './ViewDialog';
 
@@ -10,6 +11,21 @@ export interface ShownOnceTexts {
   copy: string;
   copied: string;
   done: string;
+}
+
+/** The five texts under one locale section (`tokens.shown`: title, text, copy, copied, done). */
+export function shownOnceTexts(
+  t: TFunction,
+  section: 'tokens.shown' | 'outbox.secret' | 'recoveryCodes',
+  options?: { count: number },
+): ShownOnceTexts {
+  return {
+    title: t(`${section}.title`),
+    text: t(`${section}.text`, options ?? {}),
+    copy: t(`${section}.copy`),
+    copied: t(`${section}.copied`),
+    done: t(`${section}.done`),
+  };
 }
 
 /**

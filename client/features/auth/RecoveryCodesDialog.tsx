@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ShownOnceDialog } from '../../lib/ShownOnceDialog';
+import { ShownOnceDialog, shownOnceTexts } from '../../lib/ShownOnceDialog';
 
 /** New recovery codes, one per line, shown this once (the desk keeps only their hashes). */
 export function RecoveryCodesDialog(props: { codes: string[]; onClose(): void }) {
@@ -7,13 +7,7 @@ export function RecoveryCodesDialog(props: { codes: string[]; onClose(): void })
   return (
     <ShownOnceDialog
       value={props.codes.join('\n')}
-      texts={{
-        title: t('recoveryCodes.title'),
-        text: t('recoveryCodes.text', { count: props.codes.length }),
-        copy: t('recoveryCodes.copy'),
-        copied: t('recoveryCodes.copied'),
-        done: t('recoveryCodes.done'),
-      }}
+      texts={shownOnceTexts(t, 'recoveryCodes', { count: props.codes.length })}
       testId="recovery-codes"
       onClose={props.onClose}
     />

@@ -21,7 +21,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndpointView } from '../../../shared/api/outbox';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
-import { ShownOnceDialog } from '../../lib/ShownOnceDialog';
+import { ShownOnceDialog, shownOnceTexts } from '../../lib/ShownOnceDialog';
 import type { Notify } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -166,13 +166,7 @@ export function EndpointsSection(props: { notify: Notify }) {
       {secret && (
         <ShownOnceDialog
           value={secret}
-          texts={{
-            title: t('outbox.secret.title'),
-            text: t('outbox.secret.text'),
-            copy: t('outbox.secret.copy'),
-            copied: t('outbox.secret.copied'),
-            done: t('outbox.secret.done'),
-          }}
+          texts={shownOnceTexts(t, 'outbox.secret')}
           testId="endpoint-secret"
           onClose={() => setSecret(null)}
         />

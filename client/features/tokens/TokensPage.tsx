@@ -21,7 +21,7 @@ import type { TokenView } from '../../../shared/api/tokens';
 import { can } from '../../../shared/auth/roles';
 import { ConfirmDialog } from '../../lib/ConfirmDialog';
 import { formatPlatformTime } from '../../lib/platformTime';
-import { ShownOnceDialog } from '../../lib/ShownOnceDialog';
+import { ShownOnceDialog, shownOnceTexts } from '../../lib/ShownOnceDialog';
 import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -143,13 +143,7 @@ function TokensList() {
       {shown && (
         <ShownOnceDialog
           value={shown}
-          texts={{
-            title: t('tokens.shown.title'),
-            text: t('tokens.shown.text'),
-            copy: t('tokens.shown.copy'),
-            copied: t('tokens.shown.copied'),
-            done: t('tokens.shown.done'),
-          }}
+          texts={shownOnceTexts(t, 'tokens.shown')}
           testId="new-token"
           onClose={() => setShown(null)}
         />
