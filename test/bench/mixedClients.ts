@@ -23,6 +23,14 @@ const [
 ] = process.argv.slice(2);
 const seconds = Number(secondsArg);
 const REPORTS_PER_SECOND = Number(process.env.MIXED_REPORTS_PER_SECOND ?? 20);
+/**
+ * The pauses people take between reads: a lead glances at the dashboard every few seconds, an
+ * auditor reads a page of the trail before the next. Reviewers claim and decide with no pause
+ * (the write load at its worst). 0 makes leads and auditors closed loops too, as the first runs.
+ */
+const LEAD_PAUSE_MS = Number(process.env.MIXED_LEAD_PAUSE_MS ?? 5000);
+const AUDITOR_PAUSE_MS = Number(process.env.MIXED_AUDITOR_PAUSE_MS ?? 2000);
+const pause = (ms: number) => (ms > 0 && running() ? new Promise((r) => setTimeout(r, ms)) : undefined);
 const urls = urlList.split(',');
 /** The instance person `i` of a kind talks to; the integration uses the first. */
 const urlOf = (i: number) => urls[i % urls.length] ?? '';
@@ -114,6 +122,7 @@ async function leadLoop(c: Client) {
     } catch (error) {
       noteError(error);
     }
+    await pause(LEAD_PAUSE_MS);
   }
 }
 
@@ -126,6 +135,7 @@ async function auditorLoop(c: Client) {
       noteError(error);
       cursor = undefined;
     }
+    await pause(AUDITOR_PAUSE_MS);
   }
 }
 
