@@ -42,6 +42,8 @@ export interface Config {
   databaseUrl: string;
   /** SQLite: read-only connections serving reads beside the writer (`DESK_SQLITE_READERS`, 0–8, default 0). */
   sqliteReaders: number;
+  /** SQLite: claims, decisions and intake on a thread of their own (`DESK_SQLITE_WRITER_THREAD=1`, default off). */
+  sqliteWriterThread: boolean;
   /**
    * Seed demo users and cases into an empty database: by default only into the embedded SQLite
    * database (a PostgreSQL database is someone's real one); `DESK_DEMO=1` forces it, `0` refuses.
@@ -107,6 +109,14 @@ function sqliteReaders(value: string | undefined): number {
   return n;
 }
 
+function sqliteWriterThread(value: string | undefined, databaseUrl: string): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value !== '1') throw new Error(`DESK_SQLITE_WRITER_THREAD must be 0 or 1 (got "${value}")`);
+  if (/^postgres(ql)?:/i.test(databaseUrl))
+    throw new Error('DESK_SQLITE_WRITER_THREAD applies to SQLite only; PostgreSQL takes several writers as it is');
+  return true;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -118,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
     sqliteReaders: sqliteReaders(env.DESK_SQLITE_READERS),
+    sqliteWriterThread: sqliteWriterThread(env.DESK_SQLITE_WRITER_THREAD, databaseUrl),
     demo: env.DESK_DEMO === '1' || (env.DESK_DEMO !== '0' && !/^postgres(ql)?:/i.test(databaseUrl)),
     demoAllowRemote: env.DESK_DEMO_ALLOW_REMOTE === '1',
     logLevel: env.LOG_LEVEL ?? 'info',

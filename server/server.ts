@@ -21,6 +21,7 @@ import { createDeskMetrics } from './metrics/deskMetrics';
 import { builtInRulebooks } from './rulebooks';
 import { setPaceCacheTtl } from './services/queuePace';
 import { createRateLimits } from './trpc/rateLimits';
+import { WriterThread } from './writer/writerThread';
 
 export interface RunningServer {
   url: string;
@@ -67,6 +68,11 @@ export async function startServer(
     );
     await bus.start();
     running.push(bus);
+    // Claims, decisions and intake on a thread of their own, with their own connection (SQLite).
+    const writer = config.sqliteWriterThread
+      ? await WriterThread.start({ databaseUrl: config.databaseUrl, paceCacheMs: config.paceCacheMs }, bus)
+      : null;
+    if (writer) running.push(writer);
     const metrics = createDeskMetrics();
     const requests = requestTracker();
     const app = createApp({
@@ -86,6 +92,7 @@ export async function startServer(
       metricsToken: config.metricsToken,
       requests,
       oidc: config.oidc,
+      writer,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {

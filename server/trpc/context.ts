@@ -13,6 +13,7 @@ import type { Rulebooks } from '../rulebooks';
 import { resolveSession, type SessionPolicy, type StaffUser } from '../services/auth.service';
 import type { ServiceContext } from '../services/serviceContext';
 import { type Integration, resolveToken } from '../services/tokens.service';
+import type { WriterThread } from '../writer/writerThread';
 import type { RateLimits } from './rateLimits';
 
 /** What the app hands every request: built once at start-up. */
@@ -29,6 +30,8 @@ export interface AppDeps {
   outboxAddresses?: OutboxAddressPolicy;
   /** The company's OpenID Connect provider, when staff may sign in through it (DESK_OIDC_*). */
   oidc?: OidcConfig | null;
+  /** Where claims, decisions and intake run when the desk has a writer thread (server/writer). */
+  writer?: WriterThread | null;
 }
 
 export interface Context extends AppDeps {

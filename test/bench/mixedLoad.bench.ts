@@ -148,26 +148,35 @@ function runClients(serverUrl: string, token: string, mode: 'alone' | 'shift'): 
 const token = await seed();
 const raw = await rawDecisionsOnDeskSchema(join(dir, 'raw.sqlite'), RAW_CASES, REVIEWERS);
 /** Desk instances on the one database, each with the bench's relaxed budgets. */
-async function startDesks(count: number, readers: number): Promise<RunningServer[]> {
+async function startDesks(count: number, readers: number, writerThread: boolean): Promise<RunningServer[]> {
   const config = loadConfig({
     PORT: '0',
     DATABASE_URL: url,
     DESK_DEMO: '0',
     DESK_SQLITE_READERS: String(readers),
+    DESK_SQLITE_WRITER_THREAD: writerThread ? '1' : '0',
     DESK_LOGIN_ATTEMPTS_PER_5MIN: '1000',
     DESK_EXPENSIVE_PER_MINUTE: '100000',
     DESK_AUDIT_ANCHOR_FILE: 'off',
   });
   return Promise.all(Array.from({ length: count }, () => startServer(config, { logger: pino({ level: 'silent' }) })));
 }
-// SQLite: the same shift twice on the same data, every statement on the one writer, then reads
-// outside transactions on a pool of read-only connections (DESK_SQLITE_READERS).
+// SQLite: the same shift on the same data, every statement on the one writer; then reads
+// outside transactions on a pool of read-only connections (DESK_SQLITE_READERS); then also
+// claims, decisions and intake on a writer thread (DESK_SQLITE_WRITER_THREAD). MIXED_READERS
+// lists the setups: a number of readers, `+writer` for the thread.
 // PostgreSQL: the same shift on one desk instance, then on two sharing the people.
 const runs = PG_ADMIN_URL
-  ? (process.env.MIXED_INSTANCES ?? '1,2').split(',').map((n) => ({ instances: Number(n), readers: 0 }))
-  : (process.env.MIXED_READERS ?? '0,2').split(',').map((n) => ({ instances: 1, readers: Number(n) }));
+  ? (process.env.MIXED_INSTANCES ?? '1,2')
+      .split(',')
+      .map((n) => ({ instances: Number(n), readers: 0, writerThread: false }))
+  : (process.env.MIXED_READERS ?? '0,2,2+writer').split(',').map((setup) => ({
+      instances: 1,
+      readers: Number.parseInt(setup, 10),
+      writerThread: setup.endsWith('+writer'),
+    }));
 for (const run of runs) {
-  const desks = await startDesks(run.instances, run.readers);
+  const desks = await startDesks(run.instances, run.readers, run.writerThread);
   const urls = desks.map((d) => d.url).join(',');
   const alone = await runClients(urls, token, 'alone');
   const shift = await runClients(urls, token, 'shift');
@@ -175,15 +184,18 @@ for (const run of runs) {
   report(run, alone, shift, raw);
 }
 
-function report(run: { instances: number; readers: number }, alone: ClientReport, shift: ClientReport, raw: number) {
+function report(
+  run: { instances: number; readers: number; writerThread: boolean },
+  alone: ClientReport,
+  shift: ClientReport,
+  raw: number,
+) {
   const shiftSeconds = (shift.ms ?? SECONDS * 1000) / 1000;
   const setup = PG_ADMIN_URL
     ? `PostgreSQL, ${run.instances === 1 ? 'one desk instance' : `${run.instances} desk instances`}`
-    : run.readers
-      ? `${run.readers} read-only connections`
-      : 'one connection';
+    : `${run.readers ? `${run.readers} read-only connections` : 'one connection'}${run.writerThread ? ' and the writer thread' : ''}`;
   console.log(
-    `\n${setup}: shift of ${shiftSeconds.toFixed(0)} s, ${REVIEWERS} reviewers, ${LEADS} leads, ${AUDITORS} auditor, reports at ${process.env.MIXED_REPORTS_PER_SECOND ?? 20}/s`,
+    `\n${setup}: shift of ${shiftSeconds.toFixed(0)} s, ${REVIEWERS} reviewers, ${LEADS} leads (a dashboard every ${process.env.MIXED_LEAD_PAUSE_MS ?? 5000} ms), ${AUDITORS} auditor (a page every ${process.env.MIXED_AUDITOR_PAUSE_MS ?? 2000} ms), reports at ${process.env.MIXED_REPORTS_PER_SECOND ?? 20}/s`,
   );
   console.log(
     `${'read'.padEnd(20)}${'alone p50'.padStart(10)}${'alone p95'.padStart(10)}${'shift p50'.padStart(10)}${'shift p95'.padStart(10)}${'shift p99'.padStart(10)}   p95 ×alone (goal ≤ 3)`,

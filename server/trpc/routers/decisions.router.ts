@@ -12,11 +12,11 @@ import { PLATFORM_IDS } from '../../../shared/rulebook/platforms';
 import {
   approveDecision,
   bulkDecide,
-  decideCase,
   pendingApprovals,
   previewDecision,
   sendBackDecision,
 } from '../../services/decisions.service';
+import { runWrite } from '../../writer/runWrite';
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 
@@ -25,7 +25,7 @@ export const decisionProcedures = {
   decide: permittedProcedure('cases.decide')
     .input(decideInput)
     .output(decideOutput)
-    .mutation(({ ctx, input }) => decideCase(serviceContext(ctx), input)),
+    .mutation(({ ctx, input }) => runWrite(serviceContext(ctx), ctx.writer, 'decideCase', input)),
 
   bulkDecide: permittedProcedure('cases.decide')
     .input(bulkDecideInput)

@@ -1,5 +1,5 @@
 import { reportSubmitInput, reportSubmitOutput } from '../../../shared/api/intake';
-import { submitReport } from '../../services/intake.service';
+import { runWrite } from '../../writer/runWrite';
 import { serviceContext } from '../context';
 import { consume } from '../rateLimits';
 import { router, staffOrTokenProcedure } from '../trpc';
@@ -13,6 +13,6 @@ export const reportsRouter = router({
         ctx.limits.intake,
         ctx.integration ? `token:${ctx.integration.id}` : `user:${ctx.user?.id ?? ctx.ip}`,
       );
-      return submitReport(serviceContext(ctx), input);
+      return runWrite(serviceContext(ctx), ctx.writer, 'submitReport', input);
     }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { claimNext, releaseCase } from '../../services/assignment.service';
+import { releaseCase } from '../../services/assignment.service';
+import { runWrite } from '../../writer/runWrite';
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 
@@ -21,7 +22,7 @@ export const worklistRouter = router({
         .default({}),
     )
     .output(z.object({ caseId: z.number() }).nullable())
-    .mutation(({ ctx, input }) => claimNext(serviceContext(ctx), input)),
+    .mutation(({ ctx, input }) => runWrite(serviceContext(ctx), ctx.writer, 'claimNext', input)),
 
   release: permittedProcedure('cases.claim')
     .input(z.object({ caseId: z.number().int().positive(), reason }))

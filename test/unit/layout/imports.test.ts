@@ -90,6 +90,12 @@ describe('the layout: layers import only downward', () => {
   it('transport never reaches into the CLI, the jobs or the demo', () => {
     expect(breaking(['server/trpc', 'server/http'], ['server/cli', 'server/jobs', 'server/demo'])).toEqual([]);
   });
+
+  it('the writer thread runs use cases and knows nothing of transport', () => {
+    expect(
+      breaking(['server/writer'], ['server/trpc', 'server/http', 'server/cli', 'server/jobs', 'server/demo']),
+    ).toEqual([]);
+  });
 });
 
 describe('the layout: no import cycles between files', () => {

@@ -1,0 +1,32 @@
+import type { DeskErrorCode, DeskErrorReason } from '../../shared/errors/deskError';
+import type { AuditContext } from '../audit/recordEvent';
+import type { CaseChange } from '../events/changeBus';
+import type { WriterUseCase } from './useCases';
+
+/** What the writer thread is started with. */
+export interface WriterStart {
+  databaseUrl: string;
+  paceCacheMs: number;
+}
+
+/** HTTP thread → writer thread: run one use case for this caller. */
+export interface RunRequest {
+  id: number;
+  useCase: WriterUseCase;
+  audit: AuditContext;
+  input: unknown;
+}
+
+/** A failure as it crosses threads: a DeskError keeps what the error formatter reads. */
+export type WireError =
+  | { kind: 'desk'; code: DeskErrorCode; reason: DeskErrorReason; message: string; details?: Record<string, unknown> }
+  | { kind: 'other'; name: string; message: string; stack?: string };
+
+/** Writer thread → HTTP thread. */
+export type WriterReply =
+  | { type: 'ready' }
+  | { type: 'failed-to-start'; error: WireError }
+  | { type: 'done'; id: number; result: unknown }
+  | { type: 'error'; id: number; error: WireError }
+  // Published after the use case's commit, for this instance's live views.
+  | { type: 'changes'; changes: CaseChange[] };

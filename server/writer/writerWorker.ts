@@ -1,0 +1,58 @@
+/**
+ * The writer thread: its own event loop and its own read-write SQLite connection, running the
+ * write use cases the HTTP thread hands it (server/writer/useCases.ts). The HTTP thread keeps
+ * parsing requests, checking sessions and serving reads meanwhile, so on a machine with two
+ * cores a decision no longer waits for other people's reads to leave the event loop.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock } from '../clock';
+import { openDatabase } from '../db/connect';
+import { ChangeBus } from '../events/changeBus';
+import { builtInRulebooks } from '../rulebooks';
+import { setPaceCacheTtl } from '../services/queuePace';
+import type { RunRequest, WriterReply, WriterStart } from './messages';
+import { WRITER_USE_CASES } from './useCases';
+import { toWire } from './wireError';
+
+const port = parentPort;
+if (!port) throw new Error('writerWorker runs only as a worker thread');
+const reply = (message: WriterReply) => port.postMessage(message);
+
+const start = workerData as WriterStart;
+setPaceCacheTtl(start.paceCacheMs);
+const handle = openDatabase(start.databaseUrl);
+// Changes go to the HTTP thread's bus, which owns the live views.
+const bus = new ChangeBus({
+  send: (changes) => reply({ type: 'changes', changes }),
+  start: async () => {},
+  stop: async () => {},
+});
+
+async function run(request: RunRequest): Promise<void> {
+  try {
+    const perform = WRITER_USE_CASES[request.useCase] as (ctx: unknown, input: unknown) => Promise<unknown>;
+    const ctx = { db: handle.db, clock: systemClock, rulebooks: builtInRulebooks, bus, audit: request.audit };
+    reply({ type: 'done', id: request.id, result: await perform(ctx, request.input) });
+  } catch (error) {
+    reply({ type: 'error', id: request.id, error: toWire(error) });
+  }
+}
+
+port.on('message', (message: RunRequest | { type: 'close' }) => {
+  if ('type' in message) {
+    void handle.close().then(() => port.close());
+    return;
+  }
+  void run(message);
+});
+
+// The first statement opens the connection (and fails here, not on a shift's first claim).
+handle.db
+  .selectFrom('users')
+  .select('id')
+  .limit(1)
+  .execute()
+  .then(
+    () => reply({ type: 'ready' }),
+    (error: unknown) => reply({ type: 'failed-to-start', error: toWire(error) }),
+  );
