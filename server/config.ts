@@ -40,7 +40,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
-  /** SQLite: read-only connections serving reads beside the writer (`DESK_SQLITE_READERS`, 0–8, default 0). */
+  /** SQLite: read-only connections serving reads beside the writer (`DESK_SQLITE_READERS`, 0–8, default 2 for a file). */
   sqliteReaders: number;
   /** SQLite: claims, decisions and intake on a thread of their own (`DESK_SQLITE_WRITER_THREAD=1`, default off). */
   sqliteWriterThread: boolean;
@@ -102,18 +102,31 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
-function sqliteReaders(value: string | undefined): number {
-  const n = Number(value ?? 0);
+/** An in-memory SQLite database is private to its one connection: no reader or thread can see it. */
+const inMemory = (databaseUrl: string) => databaseUrl === 'sqlite::memory:';
+const isPostgres = (databaseUrl: string) => /^postgres(ql)?:/i.test(databaseUrl);
+
+/**
+ * Read-only connections beside SQLite's writer: 2 by default for a database file (measured in
+ * the mixed-load bench, BENCHMARKS.md: reads under a shift stay near their unloaded time and
+ * decisions keep pace), none for an in-memory database or PostgreSQL.
+ */
+function sqliteReaders(value: string | undefined, databaseUrl: string): number {
+  const n = Number(value ?? (inMemory(databaseUrl) || isPostgres(databaseUrl) ? 0 : 2));
   if (!Number.isInteger(n) || n < 0 || n > 8)
     throw new Error(`DESK_SQLITE_READERS must be a whole number from 0 to 8 (got "${value}")`);
+  if (n > 0 && inMemory(databaseUrl))
+    throw new Error('DESK_SQLITE_READERS needs a database file: an in-memory database has one connection');
   return n;
 }
 
 function sqliteWriterThread(value: string | undefined, databaseUrl: string): boolean {
   if (value === undefined || value === '' || value === '0') return false;
   if (value !== '1') throw new Error(`DESK_SQLITE_WRITER_THREAD must be 0 or 1 (got "${value}")`);
-  if (/^postgres(ql)?:/i.test(databaseUrl))
+  if (isPostgres(databaseUrl))
     throw new Error('DESK_SQLITE_WRITER_THREAD applies to SQLite only; PostgreSQL takes several writers as it is');
+  if (inMemory(databaseUrl))
+    throw new Error('DESK_SQLITE_WRITER_THREAD needs a database file: an in-memory database has one connection');
   return true;
 }
 
@@ -127,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
-    sqliteReaders: sqliteReaders(env.DESK_SQLITE_READERS),
+    sqliteReaders: sqliteReaders(env.DESK_SQLITE_READERS, databaseUrl),
     sqliteWriterThread: sqliteWriterThread(env.DESK_SQLITE_WRITER_THREAD, databaseUrl),
     demo: env.DESK_DEMO === '1' || (env.DESK_DEMO !== '0' && !/^postgres(ql)?:/i.test(databaseUrl)),
     demoAllowRemote: env.DESK_DEMO_ALLOW_REMOTE === '1',
