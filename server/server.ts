@@ -13,6 +13,7 @@ import { PgNotifyRelay } from './events/pgNotifyRelay';
 import { requestTracker } from './http/requestTracker';
 import { startAppealSweeper } from './jobs/appealSweeper';
 import { startAuditMonitor } from './jobs/auditMonitor';
+import { startDsaSubmitter } from './jobs/dsaSubmitter';
 import { startEnforcementScheduler } from './jobs/enforcementScheduler';
 import { startLeaseSweeper } from './jobs/leaseSweeper';
 import { startOutboxWorker } from './jobs/outboxWorker';
@@ -86,6 +87,7 @@ export async function startServer(
       metricsToken: config.metricsToken,
       requests,
       oidc: config.oidc,
+      dsaEnabled: config.dsa !== null,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
@@ -119,6 +121,8 @@ export async function startServer(
       running.push(
         startEnforcementScheduler({ db: handle.db, clock, rulebooks, bus, logger }, config.outbox.schedulerMs),
       );
+      // Statements of reasons to the DSA Transparency Database, with the outbox's retry settings.
+      if (config.dsa) running.push(startDsaSubmitter({ db: handle.db, clock, logger }, config.dsa, config.outbox));
     }
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {

@@ -29,6 +29,8 @@ export interface AppDeps {
   outboxAddresses?: OutboxAddressPolicy;
   /** The company's OpenID Connect provider, when staff may sign in through it (DESK_OIDC_*). */
   oidc?: OidcConfig | null;
+  /** Whether statements are submitted to the DSA Transparency Database (DESK_DSA_*; absent: no). */
+  dsaEnabled?: boolean;
 }
 
 export interface Context extends AppDeps {
