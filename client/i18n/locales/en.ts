@@ -1,6 +1,7 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { dsaEn } from './dsa';
 import { intakeEn } from './intake';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
@@ -14,6 +15,7 @@ export const en: Messages = {
   app: { name: 'Verdict review desk', tagline: 'Marketplace rule enforcement and case review' },
   intake: intakeEn,
   notes: notesEn,
+  dsa: dsaEn,
   presence: presenceEn,
   nav: {
     queue: 'Case queue',

@@ -1,6 +1,7 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { dsaZh } from './dsa';
 import { intakeZh } from './intake';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
@@ -13,6 +14,7 @@ export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
   intake: intakeZh,
   notes: notesZh,
+  dsa: dsaZh,
   presence: presenceZh,
   nav: {
     queue: '案件队列',
