@@ -14,6 +14,6 @@ export function dsaAnswerLabel(t: TFunction, s: DsaSubmissionView): string {
   if (error === 'timeout') return t('dsa.answers.timeout');
   if (error === 'interrupted') return t('dsa.answers.interrupted');
   if (error.startsWith('network:')) return t('dsa.answers.network');
-  if (/^HTTP \d{3}/.test(error)) return error;
+  if (/^HTTP \d{3}/.test(error)) return t('dsa.answers.error', { message: error });
   return t('dsa.answers.refused', { message: error });
 }

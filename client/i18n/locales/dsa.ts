@@ -25,7 +25,8 @@ export const dsaZh = {
   retried: '已重新排队，将尽快报送',
   answers: {
     created: '已收录（HTTP {{status}}）',
-    http: 'HTTP {{status}}',
+    http: '数据库答复 HTTP {{status}}',
+    error: '数据库答复：{{message}}',
     refused: '数据库拒收：{{message}}',
     timeout: '数据库未在时限内应答',
     network: '无法连接数据库',
@@ -82,7 +83,8 @@ export const dsaEn: Shape<typeof dsaZh> = {
   retried: 'Queued again; it will be sent shortly',
   answers: {
     created: 'Accepted (HTTP {{status}})',
-    http: 'HTTP {{status}}',
+    http: 'The database answered HTTP {{status}}',
+    error: 'The database answered: {{message}}',
     refused: 'Refused by the database: {{message}}',
     timeout: 'The database did not answer in time',
     network: 'The database could not be reached',
