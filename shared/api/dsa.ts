@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const DSA_SUBMISSION_STATUSES = ['pending', 'submitted', 'duplicate', 'failed'] as const;
 export type DsaSubmissionStatus = (typeof DSA_SUBMISSION_STATUSES)[number];
 
-export const dsaSubmissionListInput = z.strictObject({
+/** Not strict: the client's infinite query adds its own keys (`direction`). */
+export const dsaSubmissionListInput = z.object({
   cursor: z.string().max(20).optional(),
   status: z.enum(DSA_SUBMISSION_STATUSES).optional(),
   limit: z.number().int().min(1).max(100).default(50),
