@@ -474,6 +474,10 @@ describe.each(BACKENDS)('DSA Transparency Database submission on %s', (backend) 
     );
     expect((await errorOf(admin.trpc.dsa.retry.mutate({ id: 999_999 }))).data?.reason).toBe('dsa_submission_not_found');
     expect((await errorOf(admin.trpc.dsa.submissions.query({ cursor: 'x' }))).data?.reason).toBe('invalid_cursor');
+    // Prometheus sees the same counts.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    for (const status of ['pending', 'submitted', 'duplicate', 'failed'] as const)
+      expect(metrics).toContain(`verdict_dsa_submissions{status="${status}"} ${all.counts[status]}`);
     // Reviewers do not run the outbox.
     expect((await errorOf(flow.reviewer.trpc.dsa.submissions.query({}))).data?.code).toBe('FORBIDDEN');
     expect((await errorOf(flow.reviewer.trpc.dsa.retry.mutate({ id: failedOne.id }))).data?.code).toBe('FORBIDDEN');
