@@ -99,19 +99,7 @@ export async function takeEffect(
   // The marketplace learns of the measures and the notice in this same transaction (docs/OUTBOX.md).
   await announceDecision(trx, { decisionId: decision.id, noticeId, notice, text: body, rulebook, now });
   const state = caseState(status, c.assignee_id);
-  const decided = await recordDecided(trx, ctx, {
-    ...args,
-    kind,
-    rule,
-    facts,
-    preview,
-    subject,
-    notice,
-    noticeId,
-    state,
-  });
-  // A restriction's statement of reasons, for the DSA Transparency Database (docs/DSA.md).
-  await queueDsaStatement(trx, ctx, { decisionId: decision.id, decided, now });
+  await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId, state });
   return {
     status,
     noticeId,
@@ -170,7 +158,10 @@ function noticeOf(args: {
   };
 }
 
-/** `case.decided`: the payload the DSA statement of reasons is built from (shared/dsa); returned for it. */
+/**
+ * `case.decided`, and from its payload the DSA statement of reasons (shared/dsa) queued for the
+ * Transparency Database when the decision restricts the subject (docs/DSA.md).
+ */
 async function recordDecided(
   trx: Trx,
   ctx: ServiceContext,
@@ -185,7 +176,7 @@ async function recordDecided(
     /** The case's state once the decision took effect. */
     state: CaseStateFields;
   },
-): Promise<Record<string, unknown>> {
+): Promise<void> {
   const { c, decision, kind, preview, now } = args;
   const apply = kind === 'apply';
   const data = {
@@ -217,5 +208,5 @@ async function recordDecided(
     ...args.state,
   };
   await recordEvent(trx, ctx.audit, { action: 'case.decided', target: { type: 'case', id: c.id }, data }, now);
-  return data;
+  await queueDsaStatement(trx, ctx, { decisionId: decision.id, decided: data, now });
 }
