@@ -82,12 +82,12 @@ export async function startServer(
       limits: createRateLimits(config.rateLimits, handle.pgPool),
       auditAnchorFile: config.audit.anchorFile,
       outboxAddresses: config.outbox.addresses,
+      dsaEnabled: config.dsa !== null,
       uploads: config.uploads,
       metrics,
       metricsToken: config.metricsToken,
       requests,
       oidc: config.oidc,
-      dsaEnabled: config.dsa !== null,
     });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {

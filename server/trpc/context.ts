@@ -27,10 +27,10 @@ export interface AppDeps {
   limits: RateLimits;
   /** Where webhook endpoints may point (absent: public addresses only). */
   outboxAddresses?: OutboxAddressPolicy;
-  /** The company's OpenID Connect provider, when staff may sign in through it (DESK_OIDC_*). */
-  oidc?: OidcConfig | null;
   /** Whether statements are submitted to the DSA Transparency Database (DESK_DSA_*; absent: no). */
   dsaEnabled?: boolean;
+  /** The company's OpenID Connect provider, when staff may sign in through it (DESK_OIDC_*). */
+  oidc?: OidcConfig | null;
 }
 
 export interface Context extends AppDeps {
