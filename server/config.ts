@@ -4,6 +4,7 @@ import type { MfaAdminsPolicy } from '../shared/auth/signInGate';
 import { defaultAnchorFile } from './audit/anchors';
 import { loadOidcConfig, loadPasswordSignIn, type OidcConfig } from './auth/oidcConfig';
 import type { UploadLimits } from './http/readUpload';
+import { type DsaConfig, loadDsaConfig } from './outbox/dsaConfig';
 import { loadOutboxConfig, type OutboxConfig } from './outbox/outboxConfig';
 import { DEFAULT_EXPENSIVE_PER_MINUTE } from './trpc/rateLimits';
 
@@ -85,6 +86,8 @@ export interface Config {
   metricsToken: string | null;
   /** DESK_SHUTDOWN_GRACE_SECONDS: how long SIGTERM waits for requests in flight. */
   shutdownGraceMs: number;
+  /** DESK_DSA_ENDPOINT + DESK_DSA_TOKEN: submission to the DSA Transparency Database; null: off. */
+  dsa: DsaConfig | null;
 }
 
 const HOUR = 3_600_000;
@@ -184,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outbox: loadOutboxConfig(env),
     metricsToken: env.DESK_METRICS_TOKEN || null,
     shutdownGraceMs: seconds(env.DESK_SHUTDOWN_GRACE_SECONDS, 10, 'DESK_SHUTDOWN_GRACE_SECONDS'),
+    dsa: loadDsaConfig(env),
   };
 }

@@ -13,6 +13,7 @@ import { PgNotifyRelay } from './events/pgNotifyRelay';
 import { requestTracker } from './http/requestTracker';
 import { startAppealSweeper } from './jobs/appealSweeper';
 import { startAuditMonitor } from './jobs/auditMonitor';
+import { startDsaSubmitter } from './jobs/dsaSubmitter';
 import { startEnforcementScheduler } from './jobs/enforcementScheduler';
 import { startLeaseSweeper } from './jobs/leaseSweeper';
 import { startOutboxWorker } from './jobs/outboxWorker';
@@ -87,6 +88,7 @@ export async function startServer(
       limits: createRateLimits(config.rateLimits, handle.pgPool),
       auditAnchorFile: config.audit.anchorFile,
       outboxAddresses: config.outbox.addresses,
+      dsaEnabled: config.dsa !== null,
       uploads: config.uploads,
       metrics,
       metricsToken: config.metricsToken,
@@ -126,6 +128,8 @@ export async function startServer(
       running.push(
         startEnforcementScheduler({ db: handle.db, clock, rulebooks, bus, logger }, config.outbox.schedulerMs),
       );
+      // Statements of reasons to the DSA Transparency Database, with the outbox's retry settings.
+      if (config.dsa) running.push(startDsaSubmitter({ db: handle.db, clock, logger }, config.dsa, config.outbox));
     }
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {

@@ -11,6 +11,7 @@ import type {
 import type { CasesTable } from './tables/cases.table';
 import type { CaseViewersTable } from './tables/caseViewers.table';
 import type { DecisionsTable, NoticesTable, ViolationsTable } from './tables/decisions.table';
+import type { DsaSubmissionsTable } from './tables/dsaSubmissions.table';
 import type { IntegrationTokensTable } from './tables/integrationTokens.table';
 import type { LoginAttemptsTable } from './tables/loginAttempts.table';
 import type { NoteMentionsTable, NotesTable } from './tables/notes.table';
@@ -74,6 +75,7 @@ export interface Database {
   subject_tags: SubjectTagsTable;
   saved_views: SavedViewsTable;
   search_documents: SearchDocumentsTable;
+  dsa_submissions: DsaSubmissionsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,5 +1,6 @@
 import { Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/database';
+import { dsaSubmissionsRepo } from '../db/repositories/dsaSubmissions.repo';
 import { operationsRepo } from '../db/repositories/operations.repo';
 
 /** Latency buckets in seconds: tRPC calls are mostly milliseconds; exports and dashboards take longer. */
@@ -37,6 +38,11 @@ export function createDeskMetrics() {
   );
   const outboxPending = gauge('verdict_outbox_pending', 'Webhook deliveries waiting to be sent or retried');
   const outboxDead = gauge('verdict_outbox_dead', 'Webhook deliveries dead-lettered, waiting for "retry now"');
+  const dsaSubmissions = gauge(
+    'verdict_dsa_submissions',
+    'Statements of reasons for the DSA Transparency Database by status (pending, submitted, duplicate, failed)',
+    ['status'],
+  );
   const auditLength = gauge('verdict_audit_chain_length', 'Events in the audit hash chain (its last sequence number)');
   const auditVerifiedAt = gauge(
     'verdict_audit_last_verification_timestamp_seconds',
@@ -62,7 +68,7 @@ export function createDeskMetrics() {
 
   let refreshing: Promise<void> | null = null;
   const refresh = async (db: Db, now: Date) => {
-    const [open, breached, claimCount, decisionRows, appealRows, outboxRows, length] = await Promise.all([
+    const [open, breached, claimCount, decisionRows, appealRows, outboxRows, length, dsa] = await Promise.all([
       operationsRepo.openCases(db),
       operationsRepo.slaBreached(db, now.toISOString()),
       operationsRepo.claims(db),
@@ -70,6 +76,7 @@ export function createDeskMetrics() {
       operationsRepo.appeals(db),
       operationsRepo.outbox(db),
       operationsRepo.auditLength(db),
+      dsaSubmissionsRepo.countsByStatus(db),
     ]);
     // Reset first: a queue emptied since the last scrape must read 0 or vanish, not keep its old value.
     openCases.reset();
@@ -85,6 +92,7 @@ export function createDeskMetrics() {
     outboxPending.set(outbox.get('pending') ?? 0);
     outboxDead.set(outbox.get('dead') ?? 0);
     auditLength.set(length);
+    for (const [status, n] of Object.entries(dsa)) dsaSubmissions.set({ status }, n);
   };
 
   return {

@@ -18,6 +18,7 @@ import type { AppealRow } from '../db/tables/appeals.table';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow } from '../db/tables/decisions.table';
 import { announceAppealDecision } from '../outbox/announceOutcomes';
+import { recordDsaOverturn } from '../outbox/queueDsaStatement';
 import type { Rulebooks } from '../rulebooks';
 import { reliefViolationIdOf, violationIdOf } from './decisionIds';
 import { validateFacts } from './decisionPreview';
@@ -113,7 +114,11 @@ export async function decideAppeal(ctx: ServiceContext, input: DecideInput): Pro
     ) {
       throw new DeskError('CONFLICT', 'appeal_changed', `appeal ${appeal.id} changed; reload it`);
     }
-    if (approve) await recordDecisionReversed(trx, ctx, { decision, appeal, reliefViolationId, now });
+    if (approve) {
+      await recordDecisionReversed(trx, ctx, { decision, appeal, reliefViolationId, now });
+      // Its DSA statement stays in the database (no withdrawal there): flagged as overturned here.
+      await recordDsaOverturn(trx, ctx, { decisionId: decision.id, appealId: appeal.id, now });
+    }
     await noticeOfOutcome(trx, { c, decision, approve, reason: input.reason, relief: Boolean(reliefViolationId), at });
     // Measures lifted (or a lighter finding's started) and the outcome, in this transaction (docs/OUTBOX.md).
     await announceAppealDecision(trx, {

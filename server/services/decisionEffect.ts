@@ -19,6 +19,7 @@ import type { DecisionRow } from '../db/tables/decisions.table';
 import type { SubjectRow } from '../db/tables/subjects.table';
 import type { CaseChange } from '../events/changeBus';
 import { announceDecision } from '../outbox/announceOutcomes';
+import { queueDsaStatement } from '../outbox/queueDsaStatement';
 import { previewOf } from './decisionPreview';
 import { recordFinding } from './findingRecord';
 import { actingUserId, type ServiceContext } from './serviceContext';
@@ -157,7 +158,10 @@ function noticeOf(args: {
   };
 }
 
-/** `case.decided`: the payload the DSA statement-of-reasons export reads (shared/dsa). */
+/**
+ * `case.decided`, and from its payload the DSA statement of reasons (shared/dsa) queued for the
+ * Transparency Database when the decision restricts the subject (docs/DSA.md).
+ */
 async function recordDecided(
   trx: Trx,
   ctx: ServiceContext,
@@ -175,41 +179,34 @@ async function recordDecided(
 ): Promise<void> {
   const { c, decision, kind, preview, now } = args;
   const apply = kind === 'apply';
-  await recordEvent(
-    trx,
-    ctx.audit,
-    {
-      action: 'case.decided',
-      target: { type: 'case', id: c.id },
-      data: {
-        decisionId: decision.id,
-        caseId: c.id,
-        subjectId: c.subject_id,
-        subjectKind: args.subject?.kind ?? null,
-        ...(args.subject && { subjectPlatform: args.subject.platform }),
-        rule: args.rule,
-        ruleVersion: preview.ruleVersion,
-        decision: kind,
-        facts: args.facts,
-        violationId: apply ? args.judged.finding.id : null,
-        ledger: apply ? preview.ledger : null,
-        points: preview.points,
-        measures: args.notice.measures.map((m) => m.id),
-        punishments: preview.punishments.map((p) => ({ measures: p.measures, from: p.from, until: p.until })),
-        source: c.source,
-        automatedDetection: c.source === 'system_detection',
-        automatedDecision: false,
-        decidedAt: now.toISOString(),
-        decidedBy: decision.decided_by,
-        approvedBy: args.via === 'approve' ? ctx.audit.actor.id : null,
-        reason: decision.reason,
-        noticeId: args.noticeId,
-        appealUntil: args.notice.appealUntil,
-        violationAt: decision.violation_at,
-        recordedAt: now.toISOString(),
-        ...args.state,
-      },
-    },
-    now,
-  );
+  const data = {
+    decisionId: decision.id,
+    caseId: c.id,
+    subjectId: c.subject_id,
+    subjectKind: args.subject?.kind ?? null,
+    ...(args.subject && { subjectPlatform: args.subject.platform }),
+    rule: args.rule,
+    ruleVersion: preview.ruleVersion,
+    decision: kind,
+    facts: args.facts,
+    violationId: apply ? args.judged.finding.id : null,
+    ledger: apply ? preview.ledger : null,
+    points: preview.points,
+    measures: args.notice.measures.map((m) => m.id),
+    punishments: preview.punishments.map((p) => ({ measures: p.measures, from: p.from, until: p.until })),
+    source: c.source,
+    automatedDetection: c.source === 'system_detection',
+    automatedDecision: false,
+    decidedAt: now.toISOString(),
+    decidedBy: decision.decided_by,
+    approvedBy: args.via === 'approve' ? ctx.audit.actor.id : null,
+    reason: decision.reason,
+    noticeId: args.noticeId,
+    appealUntil: args.notice.appealUntil,
+    violationAt: decision.violation_at,
+    recordedAt: now.toISOString(),
+    ...args.state,
+  };
+  await recordEvent(trx, ctx.audit, { action: 'case.decided', target: { type: 'case', id: c.id }, data }, now);
+  await queueDsaStatement(trx, ctx, { decisionId: decision.id, decided: data, now });
 }

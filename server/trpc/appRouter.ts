@@ -5,6 +5,7 @@ import { auditRouter } from './routers/audit.router';
 import { authRouter } from './routers/auth.router';
 import { casesRouter } from './routers/cases.router';
 import { approvalsRouter } from './routers/decisions.router';
+import { dsaRouter } from './routers/dsa.router';
 import { enforcementRouter } from './routers/enforcement.router';
 import { evidenceRouter } from './routers/evidence.router';
 import { inboxRouter } from './routers/inbox.router';
@@ -38,6 +39,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   notes: notesRouter,
   outbox: outboxRouter,
+  dsa: dsaRouter,
   presence: presenceRouter,
   // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.
   queue: worklistRouter,

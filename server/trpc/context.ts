@@ -28,6 +28,8 @@ export interface AppDeps {
   limits: RateLimits;
   /** Where webhook endpoints may point (absent: public addresses only). */
   outboxAddresses?: OutboxAddressPolicy;
+  /** Whether statements are submitted to the DSA Transparency Database (DESK_DSA_*; absent: no). */
+  dsaEnabled?: boolean;
   /** The company's OpenID Connect provider, when staff may sign in through it (DESK_OIDC_*). */
   oidc?: OidcConfig | null;
   /** Where claims, decisions and intake run when the desk has a writer thread (server/writer). */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appealEvents } from './events/appeals';
 import { caseEvents } from './events/cases';
 import type { AuditEventSpec, Label } from './events/define';
+import { dsaEvents } from './events/dsa';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
@@ -24,6 +25,7 @@ export const AUDIT_EVENTS = {
   ...auditTrailEvents,
   ...noteEvents,
   ...tagEvents,
+  ...dsaEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -36,6 +38,7 @@ export const AUDIT_EVENT_GROUPS = [
   auditTrailEvents,
   noteEvents,
   tagEvents,
+  dsaEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -155,6 +155,9 @@ export const DESK_ERROR_REASONS = [
   'tag_name_taken',
   'tag_retired',
   'too_many_views',
+
+  // DSA Transparency Database submissions (server/services/dsaSubmissions.service.ts).
+  'dsa_already_submitted',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -163,6 +166,7 @@ export const NOT_FOUND_ENTITIES = [
   'appeal',
   'case',
   'decision',
+  'dsa_submission',
   'evidence',
   'export',
   'grant',

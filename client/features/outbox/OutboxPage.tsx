@@ -5,11 +5,13 @@ import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useSession } from '../auth/useSession';
 import { RulebookGate } from '../rulebook/RulebookGate';
 import { DeliveriesSection } from './DeliveriesSection';
+import { DsaSection } from './DsaSection';
 import { EndpointsSection } from './EndpointsSection';
 
 /**
  * The enforcement outbox: what the marketplace has and has not yet been told (deliveries, with
- * "retry now"), and where it is told (webhook endpoints). Administrators only.
+ * "retry now"), where it is told (webhook endpoints), and the statements of reasons sent to the
+ * DSA Transparency Database. Administrators only.
  */
 export function OutboxPage() {
   const { t } = useTranslation();
@@ -30,6 +32,7 @@ export function OutboxPage() {
         <DeliveriesSection notify={notify} />
       </RulebookGate>
       <EndpointsSection notify={notify} />
+      <DsaSection notify={notify} />
       {snackbar}
     </Stack>
   );

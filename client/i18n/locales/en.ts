@@ -1,6 +1,7 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { dsaEn } from './dsa';
 import { intakeEn } from './intake';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
@@ -14,6 +15,7 @@ export const en: Messages = {
   app: { name: 'Verdict review desk', tagline: 'Marketplace rule enforcement and case review' },
   intake: intakeEn,
   notes: notesEn,
+  dsa: dsaEn,
   presence: presenceEn,
   nav: {
     queue: 'Case queue',
@@ -598,6 +600,9 @@ export const en: Messages = {
     tag_retired: 'This tag is retired and can no longer be added',
     tag_not_found: 'That tag does not exist; refresh the page',
     too_many_views: 'You have saved as many views as allowed; delete one you no longer use first',
+    // DSA Transparency Database submissions.
+    dsa_already_submitted: 'The DSA Transparency Database holds this statement already; there is nothing to resend',
+    dsa_submission_not_found: 'That DSA submission does not exist',
     view_not_found: 'That view does not exist; it may have been deleted',
   } satisfies ErrorMessages,
   sla: {
@@ -1198,6 +1203,7 @@ export const en: Messages = {
       staff_grant: 'Grant request #{{id}}',
       outbox_endpoint: 'Webhook endpoint #{{id}}',
       outbox_delivery: 'Delivery #{{id}}',
+      dsa_submission: 'DSA submission #{{id}}',
       export: 'Export #{{id}}',
       tag: 'Tag {{id}}',
       saved_view: 'Queue view #{{id}}',
@@ -1216,6 +1222,7 @@ export const en: Messages = {
       staff_grant: 'Grant request',
       outbox_endpoint: 'Webhook endpoint',
       outbox_delivery: 'Delivery',
+      dsa_submission: 'DSA submission',
       export: 'Export',
       tag: 'Tag',
       saved_view: 'Queue view',

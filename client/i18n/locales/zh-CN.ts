@@ -1,6 +1,7 @@
 import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '../../../shared/notices/factLabels';
 import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
+import { dsaZh } from './dsa';
 import { intakeZh } from './intake';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
@@ -13,6 +14,7 @@ export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
   intake: intakeZh,
   notes: notesZh,
+  dsa: dsaZh,
   presence: presenceZh,
   nav: {
     queue: '案件队列',
@@ -583,6 +585,9 @@ export const zhCN = {
     tag_retired: '该标签已停用，不能再添加',
     tag_not_found: '找不到该标签，请刷新',
     too_many_views: '保存的视图已达上限，请先删除不用的视图',
+    // DSA Transparency Database submissions.
+    dsa_already_submitted: '该理由陈述已被 DSA 透明度数据库收录，无需重新报送',
+    dsa_submission_not_found: '找不到该报送记录',
     view_not_found: '找不到该视图，可能已被删除',
   } satisfies ErrorMessages,
   sla: {
@@ -1164,6 +1169,7 @@ export const zhCN = {
       staff_grant: '授权申请 #{{id}}',
       outbox_endpoint: '推送地址 #{{id}}',
       outbox_delivery: '推送 #{{id}}',
+      dsa_submission: 'DSA 报送 #{{id}}',
       export: '导出 #{{id}}',
       tag: '标签 {{id}}',
       saved_view: '队列视图 #{{id}}',
@@ -1182,6 +1188,7 @@ export const zhCN = {
       staff_grant: '授权申请',
       outbox_endpoint: '推送地址',
       outbox_delivery: '推送',
+      dsa_submission: 'DSA 报送',
       export: '导出',
       tag: '标签',
       saved_view: '队列视图',
