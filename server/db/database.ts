@@ -29,6 +29,8 @@ import type { SearchDocumentsTable } from './tables/searchDocuments.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
+import type { ShadowDivergencesTable, ShadowRunsTable } from './tables/shadow.table';
+import type { SimulationJobsTable, SimulationResultsTable } from './tables/simulation.table';
 import type { StaffGrantsTable } from './tables/staffGrants.table';
 import type { SubjectsTable } from './tables/subjects.table';
 import type { CaseTagsTable, SubjectTagsTable, TagsTable } from './tables/tags.table';
@@ -74,6 +76,10 @@ export interface Database {
   subject_tags: SubjectTagsTable;
   saved_views: SavedViewsTable;
   search_documents: SearchDocumentsTable;
+  simulation_jobs: SimulationJobsTable;
+  simulation_results: SimulationResultsTable;
+  shadow_runs: ShadowRunsTable;
+  shadow_divergences: ShadowDivergencesTable;
 }
 
 export type Db = Kysely<Database>;
