@@ -8,8 +8,7 @@ import { idColumn } from './helpers';
  *   made while it runs cannot mix two drafts into one result. A worker claims a job with a lease
  *   (`lease_owner`, `lease_until`) and works through the platform's subjects in id order from
  *   `cursor`; `processed`/`total` and `progress` (0–1) say how far it got, `changed` (JSON) the
- *   counts so far. `draft_id` names the rulebook draft (not a foreign key here: the drafts table
- *   belongs to the rulebook authoring migration).
+ *   counts so far. `draft_id` is the rulebook draft (0034) it was asked for.
  * - `simulation_results`: one row per subject the draft would change, with its summary before
  *   and after (JSON) and a flag per aspect. A cancelled job keeps none.
  */
@@ -17,7 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('simulation_jobs')
     .addColumn('id', 'integer', idColumn(db))
-    .addColumn('draft_id', 'integer', (c) => c.notNull())
+    .addColumn('draft_id', 'integer', (c) => c.notNull().references('rulebook_drafts.id'))
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('as_of', 'text', (c) => c.notNull())
     .addColumn('rulebook', 'text', (c) => c.notNull())

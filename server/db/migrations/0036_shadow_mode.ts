@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('shadow_runs')
     .addColumn('id', 'integer', idColumn(db))
-    .addColumn('draft_id', 'integer', (c) => c.notNull())
+    .addColumn('draft_id', 'integer', (c) => c.notNull().references('rulebook_drafts.id'))
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('rulebook', 'text', (c) => c.notNull())
     .addColumn('started_by', 'integer', (c) => c.notNull().references('users.id'))
@@ -30,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('shadow_divergences')
     .addColumn('id', 'integer', idColumn(db))
     .addColumn('run_id', 'integer', (c) => c.notNull().references('shadow_runs.id'))
-    .addColumn('draft_id', 'integer', (c) => c.notNull())
+    .addColumn('draft_id', 'integer', (c) => c.notNull().references('rulebook_drafts.id'))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))
     .addColumn('decision_id', 'integer', (c) => c.notNull().references('decisions.id'))
     .addColumn('subject_id', 'text', (c) => c.notNull())
