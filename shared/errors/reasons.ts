@@ -178,7 +178,8 @@ export const NOT_FOUND_ENTITIES = [
   'queue',
   'report',
   'routing_rule',
-  // A rulebook draft's impact simulation (docs/SIMULATION.md).
+  // A rulebook draft and its impact simulation (docs/SIMULATION.md).
+  'rulebook_draft',
   'simulation',
   'subject',
   'tag',

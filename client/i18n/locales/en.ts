@@ -602,6 +602,7 @@ export const en: Messages = {
     shadow_already_running: 'This draft is already running in shadow mode; stop it first',
     shadow_not_running: 'This draft is not running in shadow mode',
     draft_platform_mismatch: "The draft's rulebook belongs to another platform than the draft",
+    rulebook_draft_not_found: 'This rulebook draft does not exist; refresh the page',
     simulation_not_found: 'This simulation does not exist; refresh the page',
     view_not_found: 'That view does not exist; it may have been deleted',
   } satisfies ErrorMessages,

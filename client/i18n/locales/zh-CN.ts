@@ -587,6 +587,7 @@ export const zhCN = {
     shadow_already_running: '该草稿已在影子运行中，请先停止',
     shadow_not_running: '该草稿当前没有影子运行',
     draft_platform_mismatch: '草稿规则所属平台与草稿登记的平台不一致',
+    rulebook_draft_not_found: '该规则草稿不存在，请刷新',
     simulation_not_found: '该模拟任务不存在，请刷新',
     view_not_found: '找不到该视图，可能已被删除',
   } satisfies ErrorMessages,

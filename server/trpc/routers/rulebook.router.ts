@@ -15,6 +15,7 @@ import {
   ruleIdsOf,
 } from '../../../shared/rulebook';
 import { permittedProcedure, router } from '../trpc';
+import { simulationDraftProcedures, simulationProcedures } from './rulebookSimulation.router';
 
 // A rulebook is constant data: reshape each one once per platform, not on every request.
 const views = new WeakMap<Rulebook, Map<PlatformId, PlatformRulebookView>>();
@@ -45,4 +46,8 @@ export const rulebookRouter = router({
   platforms: permittedProcedure('rulebook.read')
     .output(platformListOutput)
     .query(() => PLATFORM_IDS.map((id) => ({ id, name: PLATFORM_NAMES[id], ruleIds: ruleIdsOf(id) }))),
+
+  // Rulebook authoring's drafts router adds these to its own (docs/SIMULATION.md).
+  drafts: router(simulationDraftProcedures),
+  ...simulationProcedures,
 });
