@@ -155,6 +155,16 @@ export const DESK_ERROR_REASONS = [
   'tag_name_taken',
   'tag_retired',
   'too_many_views',
+
+  // Rulebook authoring: drafts and their publication (server/services/rulebookDrafts.service.ts).
+  'invalid_rulebook',
+  'rulebook_draft_changed',
+  'rulebook_draft_not_editable',
+  'rulebook_draft_not_pending',
+  'rulebook_draft_outdated',
+  'rulebook_effective_date_passed',
+  'rulebook_past_version_changed',
+  'rulebook_approver_is_requester',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -172,6 +182,8 @@ export const NOT_FOUND_ENTITIES = [
   'queue',
   'report',
   'routing_rule',
+  'rulebook_draft',
+  'rulebook_version',
   'subject',
   'tag',
   'token',

@@ -598,6 +598,21 @@ export const en: Messages = {
     tag_retired: 'This tag is retired and can no longer be added',
     tag_not_found: 'That tag does not exist; refresh the page',
     too_many_views: 'You have saved as many views as allowed; delete one you no longer use first',
+    // Rulebook authoring.
+    invalid_rulebook: 'The rulebook has a problem at the field shown; correct it and save again',
+    rulebook_draft_changed: 'Someone else saved this draft in the meantime; reload it and make your change again',
+    rulebook_draft_not_editable:
+      'This draft is no longer a draft (waiting for approval, published or discarded) and cannot be changed',
+    rulebook_draft_not_pending:
+      'This draft is not waiting for approval (already published, discarded or not yet submitted)',
+    rulebook_draft_outdated:
+      'A newer rulebook version was published after this draft was made; start a new draft from it',
+    rulebook_effective_date_passed: 'A new version can only come into force today or later',
+    rulebook_past_version_changed:
+      'A rule version already in force cannot be edited or removed; add a new version from the publication date instead',
+    rulebook_approver_is_requester: 'A second administrator must approve: you asked for this version to be published',
+    rulebook_draft_not_found: 'This rulebook draft does not exist',
+    rulebook_version_not_found: 'This rulebook version does not exist',
     view_not_found: 'That view does not exist; it may have been deleted',
   } satisfies ErrorMessages,
   sla: {
@@ -1201,6 +1216,7 @@ export const en: Messages = {
       export: 'Export #{{id}}',
       tag: 'Tag {{id}}',
       saved_view: 'Queue view #{{id}}',
+      rulebook_draft: 'Rulebook draft #{{id}}',
     },
     targetTypes: {
       case: 'Case',
@@ -1219,6 +1235,7 @@ export const en: Messages = {
       export: 'Export',
       tag: 'Tag',
       saved_view: 'Queue view',
+      rulebook_draft: 'Rulebook draft',
     },
     verify: {
       checking: 'Verifying the hash chain…',
@@ -1325,6 +1342,7 @@ export const en: Messages = {
       measure_lifted: 'Measure lifted',
       notice_issued: 'Notice issued',
       appeal_decided: 'Appeal decided',
+      rulebook_published: 'Rulebook published',
     },
     deliveries: {
       title: 'Deliveries',
