@@ -68,6 +68,8 @@ export async function runSimulationStep(
   if (!job) return 'idle';
   const ids = await simulationRepo.subjectPage(deps.db, job.platform, job.cursor, config.chunkSize);
   const histories = await simulationRepo.historiesOf(deps.db, ids);
+  // The live rulebook is the version in force as each chunk runs (one published meanwhile counts from then on).
+  await deps.rulebooks.refresh(deps.db);
   const live = deps.rulebooks.ofPlatform(job.platform);
   const draft = await draftOf(deps.db, job.id);
   let outcome: ReturnType<typeof simulate> | { error: string };

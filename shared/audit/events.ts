@@ -5,6 +5,7 @@ import type { AuditEventSpec, Label } from './events/define';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
+import { rulebookEvents } from './events/rulebook';
 import { simulationEvents } from './events/simulation';
 import { staffEvents } from './events/staff';
 import { tagEvents } from './events/tags';
@@ -25,6 +26,7 @@ export const AUDIT_EVENTS = {
   ...auditTrailEvents,
   ...noteEvents,
   ...tagEvents,
+  ...rulebookEvents,
   ...simulationEvents,
 } satisfies Record<string, AuditEventSpec>;
 
@@ -38,6 +40,7 @@ export const AUDIT_EVENT_GROUPS = [
   auditTrailEvents,
   noteEvents,
   tagEvents,
+  rulebookEvents,
   simulationEvents,
 ] as const;
 

@@ -156,6 +156,16 @@ export const DESK_ERROR_REASONS = [
   'tag_retired',
   'too_many_views',
 
+  // Rulebook authoring: drafts and their publication (server/services/rulebookDrafts.service.ts).
+  'invalid_rulebook',
+  'rulebook_draft_changed',
+  'rulebook_draft_not_editable',
+  'rulebook_draft_not_pending',
+  'rulebook_draft_outdated',
+  'rulebook_effective_date_passed',
+  'rulebook_past_version_changed',
+  'rulebook_approver_is_requester',
+
   // Impact simulation and shadow mode of rulebook drafts (docs/SIMULATION.md).
   'simulation_not_running',
   'shadow_already_running',
@@ -178,8 +188,9 @@ export const NOT_FOUND_ENTITIES = [
   'queue',
   'report',
   'routing_rule',
-  // A rulebook draft and its impact simulation (docs/SIMULATION.md).
   'rulebook_draft',
+  'rulebook_version',
+  // A rulebook draft's impact simulation (docs/SIMULATION.md).
   'simulation',
   'subject',
   'tag',
