@@ -20,7 +20,7 @@ import { simulationRepo } from '../../server/db/repositories/simulation.repo';
 import { ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { getSimulation, startSimulation } from '../../server/services/simulation.service';
-import { runSimulationStep } from '../../server/services/simulationRun.service';
+import { runSimulationChunk } from '../../server/services/simulationRun.service';
 import { defaultRulebook, type History, standing } from '../../shared/rulebook';
 import { longerSeriousNode, SIMULATION_AS_OF } from '../support/simulationHistories';
 
@@ -99,9 +99,9 @@ const { jobId } = await startSimulation(ctx, {
   draft: { id: draftId, platform: 'taobao', rulebook: draft },
   asOf: SIMULATION_AS_OF,
 });
-let step: string;
-do step = await runSimulationStep(ctx, 'bench');
-while (step === 'advanced');
+// As the server's worker runs it: chunk after chunk, each next read started beside the judging.
+let chunk = await runSimulationChunk(ctx, 'bench');
+while (chunk.step === 'advanced') chunk = await runSimulationChunk(ctx, 'bench', undefined, chunk.next);
 const endToEnd = (performance.now() - t0) / 1000;
 const job = await getSimulation(ctx, jobId);
 console.log(
