@@ -353,7 +353,7 @@ describe.each(BACKENDS)('rulebook drafts and publication on %s', (backend) => {
     const start = clock.now();
     clock.advance(2 * DAY);
     expect(other.inForce('taobao').version).toBe(3);
-    expect((other.ofPlatform('taobao').ledgers.general?.nodes as { days: number }).days).toBe(10);
+    expect(other.ofPlatform('taobao').ledgers.general?.nodes).toMatchObject({ days: 10 });
     clock.set(start);
     expect(other.inForce('taobao').version).toBe(before);
 
