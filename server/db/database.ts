@@ -25,11 +25,14 @@ import type {
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
+import type { RulebookDraftsTable, RulebookVersionsTable } from './tables/rulebooks.table';
 import type { SavedViewsTable } from './tables/savedViews.table';
 import type { SearchDocumentsTable } from './tables/searchDocuments.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
+import type { ShadowDivergencesTable, ShadowRunsTable } from './tables/shadow.table';
+import type { SimulationJobsTable, SimulationResultsTable } from './tables/simulation.table';
 import type { StaffGrantsTable } from './tables/staffGrants.table';
 import type { SubjectsTable } from './tables/subjects.table';
 import type { CaseTagsTable, SubjectTagsTable, TagsTable } from './tables/tags.table';
@@ -76,6 +79,12 @@ export interface Database {
   saved_views: SavedViewsTable;
   search_documents: SearchDocumentsTable;
   dsa_submissions: DsaSubmissionsTable;
+  rulebook_versions: RulebookVersionsTable;
+  rulebook_drafts: RulebookDraftsTable;
+  simulation_jobs: SimulationJobsTable;
+  simulation_results: SimulationResultsTable;
+  shadow_runs: ShadowRunsTable;
+  shadow_divergences: ShadowDivergencesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,6 +6,8 @@ import { dsaEvents } from './events/dsa';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
+import { rulebookEvents } from './events/rulebook';
+import { simulationEvents } from './events/simulation';
 import { staffEvents } from './events/staff';
 import { tagEvents } from './events/tags';
 
@@ -26,6 +28,8 @@ export const AUDIT_EVENTS = {
   ...noteEvents,
   ...tagEvents,
   ...dsaEvents,
+  ...rulebookEvents,
+  ...simulationEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -39,6 +43,8 @@ export const AUDIT_EVENT_GROUPS = [
   noteEvents,
   tagEvents,
   dsaEvents,
+  rulebookEvents,
+  simulationEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

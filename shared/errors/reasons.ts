@@ -158,6 +158,21 @@ export const DESK_ERROR_REASONS = [
 
   // DSA Transparency Database submissions (server/services/dsaSubmissions.service.ts).
   'dsa_already_submitted',
+  // Rulebook authoring: drafts and their publication (server/services/rulebookDrafts.service.ts).
+  'invalid_rulebook',
+  'rulebook_draft_changed',
+  'rulebook_draft_not_editable',
+  'rulebook_draft_not_pending',
+  'rulebook_draft_outdated',
+  'rulebook_effective_date_passed',
+  'rulebook_past_version_changed',
+  'rulebook_approver_is_requester',
+
+  // Impact simulation and shadow mode of rulebook drafts (docs/SIMULATION.md).
+  'simulation_not_running',
+  'shadow_already_running',
+  'shadow_not_running',
+  'draft_platform_mismatch',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -176,6 +191,10 @@ export const NOT_FOUND_ENTITIES = [
   'queue',
   'report',
   'routing_rule',
+  'rulebook_draft',
+  'rulebook_version',
+  // A rulebook draft's impact simulation (docs/SIMULATION.md).
+  'simulation',
   'subject',
   'tag',
   'token',
