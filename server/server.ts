@@ -73,7 +73,10 @@ export async function startServer(
     running.push(bus);
     // Claims, decisions and intake on a thread of their own, with their own connection (SQLite).
     const writer = config.sqliteWriterThread
-      ? await WriterThread.start({ databaseUrl: config.databaseUrl, paceCacheMs: config.paceCacheMs }, bus)
+      ? await WriterThread.start(
+          { databaseUrl: config.databaseUrl, paceCacheMs: config.paceCacheMs, rulebookPollMs: config.rulebookPollMs },
+          bus,
+        )
       : null;
     if (writer) running.push(writer);
     const metrics = createDeskMetrics();

@@ -7,6 +7,7 @@ import type { WriterUseCase } from './useCases';
 export interface WriterStart {
   databaseUrl: string;
   paceCacheMs: number;
+  rulebookPollMs: number;
 }
 
 /** HTTP thread → writer thread: run one use case for this caller. */

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock } from '../clock';
 import { openDatabase } from '../db/connect';
 import { ChangeBus } from '../events/changeBus';
-import { builtInRulebooks } from '../rulebooks';
+import { loadRulebooks } from '../rulebooks';
 import { setPaceCacheTtl } from '../services/queuePace';
 import type { RunRequest, WriterReply, WriterStart } from './messages';
 import { WRITER_USE_CASES } from './useCases';
@@ -21,6 +21,8 @@ const reply = (message: WriterReply) => port.postMessage(message);
 const start = workerData as WriterStart;
 setPaceCacheTtl(start.paceCacheMs);
 const handle = openDatabase(start.databaseUrl);
+// Its own cache of the published rulebooks: it learns of a new version as another instance would.
+const rulebooks = loadRulebooks(handle.db, systemClock, { pollMs: start.rulebookPollMs });
 // Changes go to the HTTP thread's bus, which owns the live views.
 const bus = new ChangeBus({
   send: (changes) => reply({ type: 'changes', changes }),
@@ -31,7 +33,7 @@ const bus = new ChangeBus({
 async function run(request: RunRequest): Promise<void> {
   try {
     const perform = WRITER_USE_CASES[request.useCase] as (ctx: unknown, input: unknown) => Promise<unknown>;
-    const ctx = { db: handle.db, clock: systemClock, rulebooks: builtInRulebooks, bus, audit: request.audit };
+    const ctx = { db: handle.db, clock: systemClock, rulebooks: await rulebooks, bus, audit: request.audit };
     reply({ type: 'done', id: request.id, result: await perform(ctx, request.input) });
   } catch (error) {
     reply({ type: 'error', id: request.id, error: toWire(error) });
@@ -46,13 +48,8 @@ port.on('message', (message: RunRequest | { type: 'close' }) => {
   void run(message);
 });
 
-// The first statement opens the connection (and fails here, not on a shift's first claim).
-handle.db
-  .selectFrom('users')
-  .select('id')
-  .limit(1)
-  .execute()
-  .then(
-    () => reply({ type: 'ready' }),
-    (error: unknown) => reply({ type: 'failed-to-start', error: toWire(error) }),
-  );
+// Reading the rulebooks opens the connection (and fails here, not on a shift's first claim).
+rulebooks.then(
+  () => reply({ type: 'ready' }),
+  (error: unknown) => reply({ type: 'failed-to-start', error: toWire(error) }),
+);

@@ -52,7 +52,7 @@ describe('the writer thread (DESK_SQLITE_WRITER_THREAD=1)', () => {
         break;
       }
     })().catch(() => {});
-    const writer = await WriterThread.start({ databaseUrl: url, paceCacheMs: 0 }, bus);
+    const writer = await WriterThread.start({ databaseUrl: url, paceCacheMs: 0, rulebookPollMs: 3000 }, bus);
     try {
       const audit = {
         actor: { type: 'user' as const, id: String(staff.get('solo')) },
