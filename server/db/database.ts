@@ -21,6 +21,15 @@ import type {
   OutboxEndpointsTable,
   OutboxMessagesTable,
 } from './tables/outbox.table';
+import type {
+  QaCalibrationAnswersTable,
+  QaCalibrationItemsTable,
+  QaCalibrationMembersTable,
+  QaCalibrationSessionsTable,
+  QaGoldAttemptsTable,
+  QaGoldCasesTable,
+  QaGoldRatesTable,
+} from './tables/qa.table';
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
@@ -74,6 +83,13 @@ export interface Database {
   subject_tags: SubjectTagsTable;
   saved_views: SavedViewsTable;
   search_documents: SearchDocumentsTable;
+  qa_gold_cases: QaGoldCasesTable;
+  qa_gold_attempts: QaGoldAttemptsTable;
+  qa_gold_rates: QaGoldRatesTable;
+  qa_calibration_sessions: QaCalibrationSessionsTable;
+  qa_calibration_members: QaCalibrationMembersTable;
+  qa_calibration_items: QaCalibrationItemsTable;
+  qa_calibration_answers: QaCalibrationAnswersTable;
 }
 
 export type Db = Kysely<Database>;

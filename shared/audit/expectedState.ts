@@ -137,6 +137,15 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
   'appeal.resubmitted': caseOnly,
   'appeal.evidence_requested': caseOnly,
   'appeal.expired': caseOnly,
+  // QA gold: marking makes the first training copy (idle, in no queue); serving hands a copy
+  // (new or idle) to a reviewer; answering closes it. No decision or violation row is written.
+  'qa.gold.marked': (e) => {
+    const d = payload(e);
+    const id = text(d.copyCaseId);
+    return id ? [{ table: 'cases', id, set: { status: text(d.newCaseStatus), assignee: null } }] : [];
+  },
+  'qa.gold.served': (e) => caseRow(e, true),
+  'qa.gold.answered': caseOnly,
 };
 
 export const RECONCILED_ACTIONS = Object.keys(ACTION_CHANGES);

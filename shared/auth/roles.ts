@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   // keep the vocabulary (create, rename, retire: leads).
   'tags.apply',
   'tags.manage',
+  // Quality assurance: set sampling and gold rates, mark gold cases, run calibration (leads).
+  'qa.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.write',
     'tags.apply',
     'tags.manage',
+    'qa.manage',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
   admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],

@@ -155,6 +155,15 @@ export const DESK_ERROR_REASONS = [
   'tag_name_taken',
   'tag_retired',
   'too_many_views',
+  // QA gold cases and calibration sessions (server/services/qaGold*.ts, qaCalibration.service.ts).
+  'gold_needs_decided_case',
+  'gold_already_marked',
+  'gold_retired',
+  'calibration_closed',
+  'calibration_not_invited',
+  'calibration_bad_reviewer',
+  'calibration_bad_case',
+  'calibration_case_not_in_session',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -165,6 +174,8 @@ export const NOT_FOUND_ENTITIES = [
   'decision',
   'evidence',
   'export',
+  'gold_case',
+  'calibration_session',
   'grant',
   'note',
   'outbox_delivery',

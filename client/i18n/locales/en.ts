@@ -8,6 +8,7 @@ import { presenceEn } from './presence';
 import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
 import { tagsEn } from './tags';
+import { qaGoldEn, qaGoldErrorsEn, qaGoldTargetsEn, qaGoldTargetTypesEn } from './qaGold';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -599,6 +600,7 @@ export const en: Messages = {
     tag_not_found: 'That tag does not exist; refresh the page',
     too_many_views: 'You have saved as many views as allowed; delete one you no longer use first',
     view_not_found: 'That view does not exist; it may have been deleted',
+    ...qaGoldErrorsEn,
   } satisfies ErrorMessages,
   sla: {
     left: '{{span}} left',
@@ -1201,6 +1203,7 @@ export const en: Messages = {
       export: 'Export #{{id}}',
       tag: 'Tag {{id}}',
       saved_view: 'Queue view #{{id}}',
+      ...qaGoldTargetsEn,
     },
     targetTypes: {
       case: 'Case',
@@ -1219,6 +1222,7 @@ export const en: Messages = {
       export: 'Export',
       tag: 'Tag',
       saved_view: 'Queue view',
+      ...qaGoldTargetTypesEn,
     },
     verify: {
       checking: 'Verifying the hash chain…',
@@ -1569,6 +1573,7 @@ export const en: Messages = {
   search: searchEn,
   subjectPage: subjectPageEn,
   tags: tagsEn,
+  qaGold: qaGoldEn,
   common: {
     loading: 'Loading…',
     timeZone: 'Platform time {{zone}}',

@@ -8,6 +8,7 @@ import { presenceZh } from './presence';
 import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
 import { tagsZh } from './tags';
+import { qaGoldZh, qaGoldErrorsZh, qaGoldTargetsZh, qaGoldTargetTypesZh } from './qaGold';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
@@ -584,6 +585,7 @@ export const zhCN = {
     tag_not_found: '找不到该标签，请刷新',
     too_many_views: '保存的视图已达上限，请先删除不用的视图',
     view_not_found: '找不到该视图，可能已被删除',
+    ...qaGoldErrorsZh,
   } satisfies ErrorMessages,
   sla: {
     left: '剩余 {{span}}',
@@ -1167,6 +1169,7 @@ export const zhCN = {
       export: '导出 #{{id}}',
       tag: '标签 {{id}}',
       saved_view: '队列视图 #{{id}}',
+      ...qaGoldTargetsZh,
     },
     targetTypes: {
       case: '案件',
@@ -1185,6 +1188,7 @@ export const zhCN = {
       export: '导出',
       tag: '标签',
       saved_view: '队列视图',
+      ...qaGoldTargetTypesZh,
     },
     verify: {
       checking: '正在校验哈希链…',
@@ -1517,6 +1521,7 @@ export const zhCN = {
   search: searchZh,
   subjectPage: subjectPageZh,
   tags: tagsZh,
+  qaGold: qaGoldZh,
   common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定', retry: '重试' },
 };
 

@@ -358,7 +358,8 @@ function claimableIn(
   /** A case not to hand out (the one the caller just gave back by moving on). */
   except?: number,
 ) {
-  let query = db.selectFrom('cases').where('cases.queue', '=', queue);
+  // A gold case's training copy is served only as gold (qaGoldServing.ts), never claimed.
+  let query = db.selectFrom('cases').where('cases.queue', '=', queue).where('cases.training', '=', 0);
   if (except !== undefined) query = query.where('cases.id', '!=', except);
   query = lapsedLeases
     ? query.where('cases.status', '=', 'assigned').where('cases.lease_until', '<', now)
