@@ -16,6 +16,7 @@ import { takeEffect } from './decisionEffect';
 import { violationIdOf } from './decisionIds';
 import { dismissOrEscalate, submitForApproval } from './decisionOutcomes';
 import { judgeProposal, rulebookForFinding, validateFacts } from './decisionPreview';
+import { answerGold } from './qaGoldServing';
 import type { ServiceContext } from './serviceContext';
 import { staleVersion } from './staleVersion';
 
@@ -57,6 +58,8 @@ export async function decideIn(
   if (found.version !== input.version) throw staleVersion(found);
   const event = guardDecision(caseUnderDecision(found), actor, 'decide');
   const c = await holdCase(trx, found, actor.id, event, now.toISOString());
+  // A gold case's training copy: the answer is scored, nothing takes effect (qaGoldServing.ts).
+  if (c.training) return answerGold(trx, ctx, c, input);
 
   const decision = {
     case_id: c.id,

@@ -12,6 +12,8 @@ export interface ServiceContext {
   rulebooks: Rulebooks;
   bus: ChangeBus;
   audit: AuditContext;
+  /** Random draws in [0, 1) (sampling, gold serving); tests pass a seeded generator. Default Math.random. */
+  random?: () => number;
 }
 
 /** The acting staff member's id, for use cases only staff can perform. */

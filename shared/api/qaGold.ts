@@ -33,7 +33,9 @@ export const goldView = z.object({
 });
 export type GoldView = z.infer<typeof goldView>;
 
-export const goldListInput = z.object({ includeRetired: z.boolean().default(false) }).default({ includeRetired: false });
+export const goldListInput = z
+  .object({ includeRetired: z.boolean().default(false) })
+  .default({ includeRetired: false });
 
 export const goldSetRateInput = z.object({
   queueId: z.string().trim().min(1).max(64),
@@ -120,7 +122,9 @@ export const calibrationMatrix = z.object({
   reviewers: z.array(person),
   pairs: z.array(agreementCell),
   /** Each reviewer against the gold answer, over the gold items they answered. */
-  gold: z.array(z.object({ reviewerId: z.number(), compared: z.number(), agreed: z.number(), rate: z.number().nullable() })),
+  gold: z.array(
+    z.object({ reviewerId: z.number(), compared: z.number(), agreed: z.number(), rate: z.number().nullable() }),
+  ),
 });
 export type CalibrationMatrix = z.infer<typeof calibrationMatrix>;
 

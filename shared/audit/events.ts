@@ -4,8 +4,8 @@ import { caseEvents } from './events/cases';
 import type { AuditEventSpec, Label } from './events/define';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
-import { qaGoldEvents } from './events/qaGold';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
+import { qaGoldEvents } from './events/qaGold';
 import { staffEvents } from './events/staff';
 import { tagEvents } from './events/tags';
 

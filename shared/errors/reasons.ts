@@ -160,6 +160,7 @@ export const DESK_ERROR_REASONS = [
   'gold_already_marked',
   'gold_retired',
   'calibration_closed',
+  'calibration_open',
   'calibration_not_invited',
   'calibration_bad_reviewer',
   'calibration_bad_case',

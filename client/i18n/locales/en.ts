@@ -5,10 +5,10 @@ import { intakeEn } from './intake';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
+import { qaGoldEn, qaGoldErrorsEn, qaGoldTargetsEn, qaGoldTargetTypesEn } from './qaGold';
 import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
 import { tagsEn } from './tags';
-import { qaGoldEn, qaGoldErrorsEn, qaGoldTargetsEn, qaGoldTargetTypesEn } from './qaGold';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {

@@ -5,7 +5,8 @@ export const qaGoldZh = {
   mark: {
     button: '标记为标准案例',
     title: '标记为标准案例',
-    intro: '该案件将脱敏复制为训练副本（隐去姓名、电话、地址与各类编号），按设定比例混入队列，供审核员作答并与标准答案比对。',
+    intro:
+      '该案件将脱敏复制为训练副本（隐去姓名、电话、地址与各类编号），按设定比例混入队列，供审核员作答并与标准答案比对。',
     decision: '标准处理结果',
     rule: '违规类型',
     facts: '事实（JSON，可留空）',
@@ -16,7 +17,8 @@ export const qaGoldZh = {
   },
   gold: {
     title: '标准案例',
-    intro: '组长从已处理的案件中选取标准案例。其脱敏副本按队列设定的比例混入审核员的待办，作答单独计分，不影响任何真实主体。',
+    intro:
+      '组长从已处理的案件中选取标准案例。其脱敏副本按队列设定的比例混入审核员的待办，作答单独计分，不影响任何真实主体。',
     columns: {
       id: '编号',
       summary: '摘要',
@@ -55,7 +57,14 @@ export const qaGoldZh = {
     goldCases: '标准案例',
     reviewers: '参与审核员（至少两人）',
     created: '已创建校准会',
-    columns: { name: '名称', createdBy: '创建人', createdAt: '创建时间', items: '案件数', state: '状态', progress: '作答进度' },
+    columns: {
+      name: '名称',
+      createdBy: '创建人',
+      createdAt: '创建时间',
+      items: '案件数',
+      state: '状态',
+      progress: '作答进度',
+    },
     open: '进行中',
     closed: '已结束',
     empty: '还没有校准会',
@@ -190,7 +199,8 @@ export const qaGoldEn: typeof qaGoldZh = {
     saved: 'Answer submitted',
     close: 'Close session',
     closeTitle: 'Close calibration session',
-    closeText: 'No more answers can be given, and everyone’s answers and the agreement matrix become visible. Close it?',
+    closeText:
+      'No more answers can be given, and everyone’s answers and the agreement matrix become visible. Close it?',
     matrix: 'Agreement matrix',
     matrixIntro:
       'Each cell: of the cases both reviewers answered, the share where they agreed (agreed / answered by both).',
@@ -220,6 +230,7 @@ export const qaGoldErrorsZh = {
   gold_retired: '该标准案例已停用',
   gold_case_not_found: '找不到该标准案例，请刷新',
   calibration_closed: '该校准会已结束，不能再作答',
+  calibration_open: '校准会结束后才能导出一致率矩阵',
   calibration_not_invited: '你不在本次校准会的审核员名单中',
   calibration_bad_reviewer: '参与者须为在职的审核人员，且不能重复',
   calibration_bad_case: '校准会只能选取已处理的真实案件和使用中的标准案例，且不能重复',
@@ -232,6 +243,7 @@ export const qaGoldErrorsEn: typeof qaGoldErrorsZh = {
   gold_retired: 'That gold case is retired',
   gold_case_not_found: 'That gold case does not exist; refresh the page',
   calibration_closed: 'That calibration session is closed; no more answers',
+  calibration_open: 'The agreement matrix can be exported once the session is closed',
   calibration_not_invited: 'You are not one of this session’s reviewers',
   calibration_bad_reviewer: 'Reviewers must be active staff who decide cases, each named once',
   calibration_bad_case: 'A session takes decided real cases and gold cases in use, each once',

@@ -5,10 +5,10 @@ import { intakeZh } from './intake';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
+import { qaGoldErrorsZh, qaGoldTargetsZh, qaGoldTargetTypesZh, qaGoldZh } from './qaGold';
 import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
 import { tagsZh } from './tags';
-import { qaGoldZh, qaGoldErrorsZh, qaGoldTargetsZh, qaGoldTargetTypesZh } from './qaGold';
 /** Simplified Chinese: the staff's first language and the reference set of keys. */
 export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { caseStateFields, id } from './define';
-import { auditEvent } from './define';
+import { auditEvent, caseStateFields, id } from './define';
 
 /** A verdict as the trail keeps it: decision kind, rule and facts. */
 const verdict = z.strictObject({
