@@ -1,5 +1,5 @@
 import type { BlindCaseView, CalibrationDetail, CalibrationMatrix } from '../../shared/api/qaGold';
-import { can } from '../../shared/auth/roles';
+import { can, ROLES } from '../../shared/auth/roles';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { toCsv } from '../../shared/metrics/csv';
@@ -71,6 +71,14 @@ export async function createCalibration(
     );
     return { id };
   });
+}
+
+/** Who may be invited: enabled staff whose role decides cases. */
+export async function calibrationCandidates(ctx: ServiceContext): Promise<{ id: number; name: string }[]> {
+  return qaCalibrationRepo.staffInRoles(
+    ctx.db,
+    ROLES.filter((r) => can(r, 'cases.decide')),
+  );
 }
 
 const badReviewer = (message: string) =>

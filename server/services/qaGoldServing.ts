@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { DecideInput } from '../../shared/api/decisions';
 import { caseState } from '../../shared/audit/caseState';
 import { transition } from '../../shared/cases/stateMachine';
 import { rankOf } from '../../shared/cases/triage';
@@ -13,8 +12,6 @@ import { type GoldRow, qaGoldRepo } from '../db/repositories/qaGold.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { CaseChange } from '../events/changeBus';
 import type { DecideResult } from './decisionPath';
-import { ruleOf } from './decisionPath';
-import { validateFacts } from './decisionPreview';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
 type Trx = Transaction<Database>;
@@ -121,22 +118,19 @@ export async function newCopy(
  * record, no notice, no outbox message, no statement of reasons. The rule and facts are
  * checked as for a real decision, so a gold copy refuses exactly what a real case would.
  */
-export async function answerGold(trx: Trx, ctx: ServiceContext, c: CaseRow, input: DecideInput): Promise<DecideResult> {
+export async function answerGold(
+  trx: Trx,
+  ctx: ServiceContext,
+  c: CaseRow,
+  answer: QaVerdict | { decision: 'escalate' },
+): Promise<DecideResult> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const gold = await qaGoldRepo.ofTrainingSubject(trx, c.subject_id);
   if (!gold) throw new Error(`training case ${c.id} has no gold case`);
   const rulebook = await ctx.rulebooks.forSubject(trx, c.subject_id);
-  let answer: QaVerdict | { decision: 'escalate' };
-  if (input.decision === 'apply' || input.decision === 'waive') {
-    const rule = ruleOf(c, input.rule);
-    const facts = validateFacts(rulebook, rule, input.facts ?? {}, input.violationAt);
-    answer = { decision: input.decision, rule, facts };
-  } else {
-    answer = { decision: input.decision };
-  }
   const scores = scoreOf(rulebook, gold.expected, answer, at);
-  const event = input.decision === 'apply' || input.decision === 'waive' ? 'decide' : 'dismiss';
+  const event = answer.decision === 'apply' || answer.decision === 'waive' ? 'decide' : 'dismiss';
   const status = transition(c.status, event);
   const closed = { status, lease_until: null, closed_at: at, updated_at: at };
   if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, closed))) {

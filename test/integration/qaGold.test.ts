@@ -339,7 +339,7 @@ describe.each(BACKENDS)('QA gold cases and calibration on %s', (backend) => {
       .executeTakeFirstOrThrow();
     expect(real.training).toBe(0);
     // The trail tells the whole story of every copy: the audit reconciliation finds nothing amiss.
-    const verified = await verifyAuditTrail({ db, clock }, null);
+    const verified = await verifyAuditTrail({ db }, null);
     expect(verified.mismatches).toEqual([]);
     expect(verified.ok).toBe(true);
   });

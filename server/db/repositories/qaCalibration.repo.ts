@@ -3,6 +3,18 @@ import type { Executor } from '../database';
 import { fromJson, toJson } from '../jsonColumns';
 
 export const qaCalibrationRepo = {
+  /** Enabled staff in the given roles: who a lead may invite. */
+  async staffInRoles(db: Executor, roles: readonly string[]) {
+    if (!roles.length) return [];
+    return db
+      .selectFrom('users')
+      .select(['id', 'display_name as name'])
+      .where('disabled_at', 'is', null)
+      .where('role', 'in', roles as never[])
+      .orderBy('id')
+      .execute();
+  },
+
   async insertSession(
     db: Executor,
     s: {

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/api/qaGold';
 import {
   answerCalibration,
+  calibrationCandidates,
   calibrationCsv,
   closeCalibration,
   createCalibration,
@@ -62,6 +63,11 @@ export const qaCalibrationRouter = router({
     .input(calibrationCreateInput)
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => createCalibration(serviceContext(ctx), input)),
+
+  /** Staff a lead may invite: enabled, and in a role that decides cases. */
+  candidates: permittedProcedure('qa.manage')
+    .output(z.array(z.object({ id: z.number(), name: z.string() })))
+    .query(({ ctx }) => calibrationCandidates(serviceContext(ctx))),
 
   /** Leads see every session; reviewers the ones they are invited to. */
   list: permittedProcedure('cases.read')
