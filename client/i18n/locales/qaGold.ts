@@ -13,7 +13,6 @@ export const qaGoldZh = {
     factsInvalid: '请填写有效的 JSON 对象',
     note: '说明（选填）',
     confirm: '确认标记',
-    done: '已标记为标准案例',
   },
   gold: {
     title: '标准案例',
@@ -56,7 +55,6 @@ export const qaGoldZh = {
     casesInvalid: '请填写案件编号，用逗号分隔',
     goldCases: '标准案例',
     reviewers: '参与审核员（至少两人）',
-    created: '已创建校准会',
     columns: {
       name: '名称',
       createdBy: '创建人',
@@ -70,7 +68,6 @@ export const qaGoldZh = {
     empty: '还没有校准会',
     loadFailed: '校准会加载失败',
     progress: '已答 {{answered}} / {{total}}',
-    view: '查看',
     answerTitle: '校准会：{{name}}',
     blindNote: '请独立作答：结束前看不到他人的答案，也看不到案件的实际处理结果。',
     item: '第 {{n}} 件（共 {{total}} 件）',
@@ -99,14 +96,6 @@ export const qaGoldZh = {
     realDecision: '实际处理',
     notInvited: '你不在本次校准会的审核员名单中',
   },
-  csv: {
-    reviewer: '审核员',
-    comparedWith: '比对对象',
-    gold: '标准答案',
-    compared: '共同作答数',
-    agreed: '一致数',
-    rate: '一致率',
-  },
 };
 
 export const qaGoldEn: typeof qaGoldZh = {
@@ -123,7 +112,6 @@ export const qaGoldEn: typeof qaGoldZh = {
     factsInvalid: 'Enter a valid JSON object',
     note: 'Note (optional)',
     confirm: 'Mark as gold',
-    done: 'Marked as gold case',
   },
   gold: {
     title: 'Gold cases',
@@ -167,7 +155,6 @@ export const qaGoldEn: typeof qaGoldZh = {
     casesInvalid: 'Enter case numbers separated by commas',
     goldCases: 'Gold cases',
     reviewers: 'Reviewers (at least two)',
-    created: 'Calibration session created',
     columns: {
       name: 'Name',
       createdBy: 'Created by',
@@ -181,7 +168,6 @@ export const qaGoldEn: typeof qaGoldZh = {
     empty: 'No calibration sessions yet',
     loadFailed: 'Could not load the calibration sessions',
     progress: '{{answered}} / {{total}} answered',
-    view: 'Open',
     answerTitle: 'Calibration: {{name}}',
     blindNote:
       'Answer on your own: until the session closes you cannot see the others’ answers or how the case was actually decided.',
@@ -212,14 +198,6 @@ export const qaGoldEn: typeof qaGoldZh = {
     goldAnswer: 'Gold answer',
     realDecision: 'Actual decision',
     notInvited: 'You are not one of this session’s reviewers',
-  },
-  csv: {
-    reviewer: 'Reviewer',
-    comparedWith: 'Compared with',
-    gold: 'Gold answer',
-    compared: 'Answered by both',
-    agreed: 'Agreed',
-    rate: 'Agreement rate',
   },
 };
 
