@@ -21,6 +21,7 @@ import type {
   OutboxEndpointsTable,
   OutboxMessagesTable,
 } from './tables/outbox.table';
+import type { QaPoliciesTable, QaTasksTable } from './tables/qa.table';
 import type {
   QaCalibrationAnswersTable,
   QaCalibrationItemsTable,
@@ -29,7 +30,7 @@ import type {
   QaGoldAttemptsTable,
   QaGoldCasesTable,
   QaGoldRatesTable,
-} from './tables/qa.table';
+} from './tables/qaGold.table';
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
@@ -90,6 +91,8 @@ export interface Database {
   qa_calibration_members: QaCalibrationMembersTable;
   qa_calibration_items: QaCalibrationItemsTable;
   qa_calibration_answers: QaCalibrationAnswersTable;
+  qa_policies: QaPoliciesTable;
+  qa_tasks: QaTasksTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GoldAccuracy, GoldView } from '../../shared/api/qaGold';
+import type { GoldView } from '../../shared/api/qaGold';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { redactDeep, redactor, sendersIn } from '../../shared/qa/redact';
@@ -218,27 +218,4 @@ export async function setGoldRate(
 
 export async function goldRates(ctx: ServiceContext) {
   return (await qaGoldRepo.rates(ctx.db)).map((r) => ({ queueId: r.queue_id, percent: r.percent }));
-}
-
-const rateOf = (correct: number, attempts: number) => (attempts ? correct / attempts : null);
-
-/**
- * The dashboard's `qa.gold` section: gold attempts answered in the range and how many matched
- * the expected verdict, in all and per reviewer (one reviewer's only when `reviewerId` is
- * given: a reviewer sees their own). Counted apart from second-opinion QA scores.
- */
-export async function goldAccuracy(
-  db: Executor,
-  range: { from: string; to: string },
-  reviewerId?: number,
-): Promise<GoldAccuracy> {
-  const rows = await qaGoldRepo.accuracyByReviewer(db, range, reviewerId);
-  const attempts = rows.reduce((n, r) => n + r.attempts, 0);
-  const correct = rows.reduce((n, r) => n + r.correct, 0);
-  return {
-    attempts,
-    correct,
-    rate: rateOf(correct, attempts),
-    byReviewer: rows.map((r) => ({ ...r, rate: rateOf(r.correct, r.attempts) })),
-  };
 }

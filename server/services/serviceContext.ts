@@ -12,7 +12,7 @@ export interface ServiceContext {
   rulebooks: Rulebooks;
   bus: ChangeBus;
   audit: AuditContext;
-  /** Random draws in [0, 1) (sampling, gold serving); tests pass a seeded generator. Default Math.random. */
+  /** A number in [0, 1) for QA sampling; Math.random when absent, seeded under test. */
   random?: () => number;
 }
 

@@ -12,7 +12,7 @@ import { metricsRouter } from './routers/metrics.router';
 import { notesRouter } from './routers/notes.router';
 import { outboxRouter } from './routers/outbox.router';
 import { presenceRouter } from './routers/presence.router';
-import { qaCalibrationRouter, qaGoldRouter } from './routers/qaGold.router';
+import { qaRouter } from './routers/qa.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
@@ -40,8 +40,7 @@ export const appRouter = router({
   notes: notesRouter,
   outbox: outboxRouter,
   presence: presenceRouter,
-  // QA: gold cases and calibration (qaGold.router.ts); the rest of `qa` joins here.
-  qa: router({ gold: qaGoldRouter, calibration: qaCalibrationRouter }),
+  qa: qaRouter,
   // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.
   queue: worklistRouter,
   queues: queueAdminRouter,

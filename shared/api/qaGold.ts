@@ -44,24 +44,6 @@ export const goldSetRateInput = z.object({
 
 export const goldRateView = z.object({ queueId: z.string(), percent: z.number() });
 
-/** The dashboard's `qa.gold` section: gold attempts and how many matched the expected verdict. */
-export const goldAccuracyView = z.object({
-  attempts: z.number(),
-  correct: z.number(),
-  /** correct / attempts, or null with no attempts. */
-  rate: z.number().nullable(),
-  byReviewer: z.array(
-    z.object({
-      reviewerId: z.number(),
-      name: z.string(),
-      attempts: z.number(),
-      correct: z.number(),
-      rate: z.number().nullable(),
-    }),
-  ),
-});
-export type GoldAccuracy = z.infer<typeof goldAccuracyView>;
-
 /** `qa.calibration.create`: N cases (real decided ones, and gold cases by gold id) and reviewers. */
 export const calibrationCreateInput = z
   .object({

@@ -25,6 +25,7 @@ import * as m0024 from './0024_search_index';
 import * as m0025 from './0025_tags_and_views';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
+import * as m0029 from './0029_qa';
 import * as m0031 from './0031_qa_gold';
 import * as m0032 from './0032_qa_calibration';
 
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_tags_and_views': m0025,
   '0031_qa_gold': m0031,
   '0032_qa_calibration': m0032,
+  '0029_qa': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

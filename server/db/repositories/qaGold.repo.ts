@@ -324,24 +324,16 @@ export const qaGoldRepo = {
       .execute();
   },
 
-  /** Gold attempts answered in [from, to), per reviewer (one reviewer's only, if given). */
-  async accuracyByReviewer(db: Executor, range: { from: string; to: string }, reviewerId?: number) {
-    const rows = await db
-      .selectFrom('qa_gold_attempts as a')
-      .innerJoin('users as u', 'u.id', 'a.reviewer_id')
-      .select(['a.reviewer_id', 'u.display_name'])
-      .select((eb) => [eb.fn.countAll<number>().as('attempts'), eb.fn.sum<number>('a.correct').as('correct')])
-      .where('a.answered_at', '>=', range.from)
-      .where('a.answered_at', '<', range.to)
-      .$if(reviewerId !== undefined, (q) => q.where('a.reviewer_id', '=', reviewerId as number))
-      .groupBy(['a.reviewer_id', 'u.display_name'])
-      .orderBy('a.reviewer_id')
-      .execute();
-    return rows.map((r) => ({
-      reviewerId: r.reviewer_id,
-      name: r.display_name,
-      attempts: Number(r.attempts),
-      correct: Number(r.correct ?? 0),
-    }));
+  /** Gold attempts answered in the range (both ends included), by these reviewers (everyone when absent). */
+  async accuracy(db: Executor, range: { from: string; to: string }, reviewerIds?: readonly number[]) {
+    if (reviewerIds && !reviewerIds.length) return { answered: 0, correct: 0 };
+    const row = await db
+      .selectFrom('qa_gold_attempts')
+      .select((eb) => [eb.fn.countAll<number>().as('answered'), eb.fn.sum<number>('correct').as('correct')])
+      .where('answered_at', '>=', range.from)
+      .where('answered_at', '<=', range.to)
+      .$if(reviewerIds !== undefined, (q) => q.where('reviewer_id', 'in', reviewerIds as number[]))
+      .executeTakeFirstOrThrow();
+    return { answered: Number(row.answered), correct: Number(row.correct ?? 0) };
   },
 };

@@ -1,72 +1,41 @@
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
-/** A known-answer case (0031): the expected verdict and the redacted snapshot copies are built from. */
-export interface QaGoldCasesTable {
-  id: Generated<number>;
-  source_case_id: number;
-  training_subject_id: string;
-  copy_case_id: number;
-  rule: string;
-  /** JSON text: the expected verdict. */
-  expected: string;
-  /** JSON text: the redacted snapshot. */
-  snapshot: string;
-  note: string | null;
-  marked_by: number;
-  marked_at: string;
-  retired_at: string | null;
-}
-
-/** A reviewer's answer on a served training copy, scored against the gold's expected verdict. */
-export interface QaGoldAttemptsTable {
-  id: Generated<number>;
-  gold_id: number;
-  case_id: number;
-  reviewer_id: number;
-  queue: string | null;
-  /** JSON text: the reviewer's verdict. */
-  answer: string;
-  /** JSON text: the field-by-field scores. */
-  scores: string;
-  correct: number;
-  answered_at: string;
-}
-
-/** Per queue: the percentage of `queue.next` calls that are served a gold copy. */
-export interface QaGoldRatesTable {
+/** A queue's QA sampling policy, set by its leads. */
+export interface QaPoliciesTable {
   queue_id: string;
+  /** Share of effective decisions sampled at random, 0–100. */
   percent: number;
+  /** JSON text: rule ids whose decisions are always sampled. */
+  always_rules: string;
+  always_seals: Generated<number>;
+  always_serious_waivers: Generated<number>;
   updated_by: number | null;
   updated_at: string;
 }
+export type QaPolicyRow = Omit<Selectable<QaPoliciesTable>, 'always_rules'> & { always_rules: string[] };
 
-export interface QaCalibrationSessionsTable {
+/** One sampled decision, reviewed blind by someone else and, when they disagree, adjudicated by a lead. */
+export interface QaTasksTable {
   id: Generated<number>;
-  name: string;
-  created_by: number;
-  created_at: string;
-  closed_at: string | null;
-  closed_by: number | null;
-}
-
-export interface QaCalibrationMembersTable {
-  session_id: number;
-  user_id: number;
-}
-
-export interface QaCalibrationItemsTable {
-  session_id: number;
   case_id: number;
-  position: number;
-  gold_id: number | null;
-}
-
-export interface QaCalibrationAnswersTable {
-  session_id: number;
-  case_id: number;
+  decision_id: number;
+  queue_id: string | null;
+  rule: string;
   reviewer_id: number;
-  /** JSON text: the verdict. */
-  verdict: string;
-  reason: string;
-  answered_at: string;
+  approver_id: number | null;
+  sample_reason: string;
+  qa_reviewer_id: number | null;
+  status: string;
+  /** JSON text: the QA verdict (decision, rule, facts, reason). */
+  verdict: string | null;
+  /** JSON text: the field-by-field scores (shared/qa/score.ts). */
+  scores: string | null;
+  agreed: number | null;
+  lead_note: string | null;
+  adjudicated_by: number | null;
+  adjudicated_at: string | null;
+  sampled_at: string;
+  taken_at: string | null;
+  submitted_at: string | null;
+  updated_at: string;
 }
