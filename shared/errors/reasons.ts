@@ -165,6 +165,7 @@ export const DESK_ERROR_REASONS = [
   'calibration_bad_reviewer',
   'calibration_bad_case',
   'calibration_case_not_in_session',
+  'training_subject',
   // Quality assurance (server/services/qa*.service.ts).
   'qa_task_not_yours',
   'qa_task_state',

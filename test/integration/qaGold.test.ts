@@ -221,6 +221,11 @@ describe.each(BACKENDS)('QA gold cases and calibration on %s', (backend) => {
     expect(await refusal(markGold(as('lead'), { caseId: copy.id, expected: { decision: 'dismiss' } }))).toMatchObject({
       reason: 'gold_needs_decided_case',
     });
+    // No real report may land on the training subject (it would merge into the idle copy).
+    const onTraining = await refusal(
+      submitReport(systemContext(db, clock), reportInput({ subject: { id: copy.subject_id, kind: 'merchant' } })),
+    );
+    expect(onTraining).toMatchObject({ reason: 'training_subject', details: { field: 'subject.id' } });
     const [listed] = await listGold(as('lead'), { includeRetired: false });
     expect(listed).toMatchObject({ id: gold.id, sourceCaseId: source.caseId, note: '典型刷单', retired: false });
   });

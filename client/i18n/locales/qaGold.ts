@@ -214,6 +214,7 @@ export const qaGoldErrorsZh = {
   calibration_bad_case: '校准会只能选取已处理的真实案件和使用中的标准案例，且不能重复',
   calibration_case_not_in_session: '该案件不在本次校准会中',
   calibration_session_not_found: '找不到该校准会',
+  training_subject: '该对象是标准案例的训练对象，不能提交真实举报',
 };
 export const qaGoldErrorsEn: typeof qaGoldErrorsZh = {
   gold_needs_decided_case: 'Only a real case that has been decided can be marked as gold',
@@ -227,6 +228,7 @@ export const qaGoldErrorsEn: typeof qaGoldErrorsZh = {
   calibration_bad_case: 'A session takes decided real cases and gold cases in use, each once',
   calibration_case_not_in_session: 'That case is not part of this session',
   calibration_session_not_found: 'That calibration session does not exist',
+  training_subject: 'That subject is a gold case’s training subject; real reports cannot name it',
 };
 
 /** Audit targets of this feature (spread into `audit.targets` / `audit.targetTypes`). */
