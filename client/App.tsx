@@ -24,6 +24,12 @@ const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPa
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
 const SubjectPage = lazyPage(() => import('./features/subject/SubjectPage'), 'SubjectPage');
+const GoldPage = lazyPage(() => import('./features/qaGold/GoldPage'), 'GoldPage');
+const CalibrationPage = lazyPage(() => import('./features/qaGold/CalibrationPage'), 'CalibrationPage');
+const CalibrationSessionPage = lazyPage(
+  () => import('./features/qaGold/CalibrationSessionPage'),
+  'CalibrationSessionPage',
+);
 const TagsPage = lazyPage(() => import('./features/tags/TagsPage'), 'TagsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
@@ -43,6 +49,9 @@ const PAGES: { path: string; page: ComponentType }[] = [
   { path: '/admin/staff', page: StaffPage },
   { path: '/admin/tokens', page: TokensPage },
   { path: '/tags', page: TagsPage },
+  { path: '/qa/gold', page: GoldPage },
+  { path: '/qa/calibration', page: CalibrationPage },
+  { path: '/qa/calibration/:id', page: CalibrationSessionPage },
   { path: '/audit', page: AuditPage },
   { path: '/outbox', page: OutboxPage },
   { path: '/account', page: AccountPage },

@@ -22,6 +22,16 @@ import type {
   OutboxEndpointsTable,
   OutboxMessagesTable,
 } from './tables/outbox.table';
+import type { QaPoliciesTable, QaTasksTable } from './tables/qa.table';
+import type {
+  QaCalibrationAnswersTable,
+  QaCalibrationItemsTable,
+  QaCalibrationMembersTable,
+  QaCalibrationSessionsTable,
+  QaGoldAttemptsTable,
+  QaGoldCasesTable,
+  QaGoldRatesTable,
+} from './tables/qaGold.table';
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
@@ -85,6 +95,15 @@ export interface Database {
   simulation_results: SimulationResultsTable;
   shadow_runs: ShadowRunsTable;
   shadow_divergences: ShadowDivergencesTable;
+  qa_gold_cases: QaGoldCasesTable;
+  qa_gold_attempts: QaGoldAttemptsTable;
+  qa_gold_rates: QaGoldRatesTable;
+  qa_calibration_sessions: QaCalibrationSessionsTable;
+  qa_calibration_members: QaCalibrationMembersTable;
+  qa_calibration_items: QaCalibrationItemsTable;
+  qa_calibration_answers: QaCalibrationAnswersTable;
+  qa_policies: QaPoliciesTable;
+  qa_tasks: QaTasksTable;
 }
 
 export type Db = Kysely<Database>;

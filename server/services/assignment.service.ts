@@ -11,6 +11,7 @@ import { queuesRepo } from '../db/repositories/queues.repo';
 import { usersRepo } from '../db/repositories/users.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { CaseChange } from '../events/changeBus';
+import { serveGoldInstead } from './qaGoldServing';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
 /** How long a claimed case stays the reviewer's without the case page renewing it. */
@@ -50,6 +51,15 @@ export async function claimNext(
     const left = input.from ? await moveOn(ctx, trx, userId, input.from, now) : null;
     if (left) done.push(left);
     const except = input.from?.caseId;
+    // At the queue's gold rate, a gold case's training copy instead (qaGoldServing.ts).
+    const gold = await serveGoldInstead(ctx, trx, {
+      userId,
+      queue: input.queue,
+      except,
+      now,
+      leaseUntil: leaseEnd(now),
+    });
+    if (gold) return [...done, gold];
     const { candidate, memberOf } = await mostUrgentCandidate(trx, userId, input.queue, at, except);
     if (!candidate) {
       await explainNothingClaimable(trx, userId, input.queue, at, except, memberOf);

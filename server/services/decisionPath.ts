@@ -16,6 +16,7 @@ import { takeEffect } from './decisionEffect';
 import { violationIdOf } from './decisionIds';
 import { dismissOrEscalate, submitForApproval } from './decisionOutcomes';
 import { judgeProposal, rulebookForFinding, validateFacts } from './decisionPreview';
+import { answerGold } from './qaGoldServing';
 import type { ServiceContext } from './serviceContext';
 import { staleVersion } from './staleVersion';
 
@@ -57,6 +58,8 @@ export async function decideIn(
   if (found.version !== input.version) throw staleVersion(found);
   const event = guardDecision(caseUnderDecision(found), actor, 'decide');
   const c = await holdCase(trx, found, actor.id, event, now.toISOString());
+  // A gold case's training copy: the answer is scored, nothing takes effect (qaGoldServing.ts).
+  if (c.training) return answerGold(trx, ctx, c, await trainingAnswer(trx, ctx, c, input));
 
   const decision = {
     case_id: c.id,
@@ -112,6 +115,15 @@ export async function decideIn(
     },
     changes: [effect.change],
   };
+}
+
+/** The answer on a training copy, its rule and facts checked exactly as a real decision's are. */
+async function trainingAnswer(trx: Trx, ctx: ServiceContext, c: CaseRow, input: DecideInput) {
+  if (input.decision !== 'apply' && input.decision !== 'waive') return { decision: input.decision };
+  const rule = ruleOf(c, input.rule);
+  const rulebook = await rulebookForFinding(trx, ctx.rulebooks, c.subject_id, rule);
+  const facts = validateFacts(rulebook, rule, input.facts ?? {}, input.violationAt);
+  return { decision: input.decision, rule, facts };
 }
 
 /**

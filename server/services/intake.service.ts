@@ -273,6 +273,12 @@ async function ensureSubject(trx: Transaction<Database>, input: ReportSubmitInpu
     address: input.subject.address ?? null,
   });
   const existing = await subjectsRepo.find(trx, input.subject.id);
+  // A gold case's training subject is synthetic: no real report may land on it (qaGold.service.ts).
+  if (existing?.training) {
+    throw new DeskError('BAD_REQUEST', 'training_subject', `subject ${input.subject.id} is a training subject`, {
+      field: 'subject.id',
+    });
+  }
   if (existing && existing.kind !== input.subject.kind) {
     throw new DeskError(
       'BAD_REQUEST',

@@ -13,6 +13,7 @@ import { metricsRouter } from './routers/metrics.router';
 import { notesRouter } from './routers/notes.router';
 import { outboxRouter } from './routers/outbox.router';
 import { presenceRouter } from './routers/presence.router';
+import { qaRouter } from './routers/qa.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
@@ -41,6 +42,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   dsa: dsaRouter,
   presence: presenceRouter,
+  qa: qaRouter,
   // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.
   queue: worklistRouter,
   queues: queueAdminRouter,

@@ -6,6 +6,8 @@ import { dsaEvents } from './events/dsa';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
+import { qaEvents } from './events/qa';
+import { qaGoldEvents } from './events/qaGold';
 import { rulebookEvents } from './events/rulebook';
 import { simulationEvents } from './events/simulation';
 import { staffEvents } from './events/staff';
@@ -30,6 +32,8 @@ export const AUDIT_EVENTS = {
   ...dsaEvents,
   ...rulebookEvents,
   ...simulationEvents,
+  ...qaGoldEvents,
+  ...qaEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -45,6 +49,8 @@ export const AUDIT_EVENT_GROUPS = [
   dsaEvents,
   rulebookEvents,
   simulationEvents,
+  qaGoldEvents,
+  qaEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -110,6 +110,15 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
     ...violation(payload(e).reliefViolation, false),
     ...caseRow(e),
   ],
+  // A QA adjudication that corrects or reverses the decision: the same rows an upheld appeal changes.
+  'qa.adjudicated': (e) => {
+    const d = payload(e);
+    return [
+      ...decision(e, { status: text(d.decisionStatus) }, true),
+      ...violation(d.reversedViolation, true, true),
+      ...violation(d.correctedViolation, false),
+    ];
+  },
   'case.false_appeal_evidence': (e) => {
     const d = payload(e);
     return [
@@ -137,6 +146,15 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
   'appeal.resubmitted': caseOnly,
   'appeal.evidence_requested': caseOnly,
   'appeal.expired': caseOnly,
+  // QA gold: marking makes the first training copy (idle, in no queue); serving hands a copy
+  // (new or idle) to a reviewer; answering closes it. No decision or violation row is written.
+  'qa.gold.marked': (e) => {
+    const d = payload(e);
+    const id = text(d.copyCaseId);
+    return id ? [{ table: 'cases', id, set: { status: text(d.newCaseStatus), assignee: null } }] : [];
+  },
+  'qa.gold.served': (e) => caseRow(e, true),
+  'qa.gold.answered': caseOnly,
 };
 
 export const RECONCILED_ACTIONS = Object.keys(ACTION_CHANGES);

@@ -173,6 +173,24 @@ export const DESK_ERROR_REASONS = [
   'shadow_already_running',
   'shadow_not_running',
   'draft_platform_mismatch',
+  // QA gold cases and calibration sessions (server/services/qaGold*.ts, qaCalibration.service.ts).
+  'gold_needs_decided_case',
+  'gold_already_marked',
+  'gold_retired',
+  'calibration_closed',
+  'calibration_open',
+  'calibration_not_invited',
+  'calibration_bad_reviewer',
+  'calibration_bad_case',
+  'calibration_case_not_in_session',
+  'training_subject',
+  // Quality assurance (server/services/qa*.service.ts).
+  'qa_task_not_yours',
+  'qa_task_state',
+  'qa_own_decision',
+  'qa_own_task',
+  'qa_nothing_to_reverse',
+  'qa_decision_changed',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -184,10 +202,13 @@ export const NOT_FOUND_ENTITIES = [
   'dsa_submission',
   'evidence',
   'export',
+  'gold_case',
+  'calibration_session',
   'grant',
   'note',
   'outbox_delivery',
   'outbox_endpoint',
+  'qa_task',
   'queue',
   'report',
   'routing_rule',

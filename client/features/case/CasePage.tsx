@@ -13,6 +13,7 @@ import { SubjectAlertsCard } from '../alerts/SubjectAlertsCard';
 import { CaseAppealBox } from '../appeals/CaseAppealBox';
 import { useSession } from '../auth/useSession';
 import { NotesPanel } from '../notes/NotesPanel';
+import { MarkGoldButton } from '../qaGold/MarkGoldButton';
 import { useLiveCaseChanges } from '../worklist/useLiveCaseChanges';
 import { CaseActions } from './CaseActions';
 import { CaseHeader } from './CaseHeader';
@@ -80,6 +81,7 @@ export function CasePage() {
             <Stack spacing={2}>
               <CaseHeader c={c} />
               <CaseActions c={c} />
+              <MarkGoldButton c={c} />
               {actionError && <Alert severity="error">{actionError}</Alert>}
               <StandingCard subjectId={c.subject.id} platform={subjectPlatform(c.subject)} />
               <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />

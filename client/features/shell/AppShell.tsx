@@ -12,6 +12,8 @@ import Outbox from '@mui/icons-material/Outbox';
 import PostAdd from '@mui/icons-material/PostAdd';
 import Security from '@mui/icons-material/Security';
 import SettingsSuggest from '@mui/icons-material/SettingsSuggest';
+import Tune from '@mui/icons-material/Tune';
+import WorkspacePremium from '@mui/icons-material/WorkspacePremium';
 import {
   AppBar,
   Box,
@@ -54,7 +56,9 @@ const NAV: {
     | 'nav.dashboard'
     | 'nav.alerts'
     | 'intake.nav'
-    | 'tags.nav';
+    | 'tags.nav'
+    | 'qaGold.nav.gold'
+    | 'qaGold.nav.calibration';
   icon: ReactNode;
   /** Shown only to staff with this permission. */
   permission?: Permission;
@@ -71,6 +75,9 @@ const NAV: {
   { to: '/queues', labelKey: 'nav.queues', icon: <SettingsSuggest /> },
   // Everyone may read the vocabulary; only leads change it (the page hides its buttons).
   { to: '/tags', labelKey: 'tags.nav', icon: <LocalOffer />, permission: 'tags.apply' },
+  // Gold cases: leads. Calibration: leads run sessions, reviewers answer the ones they are invited to.
+  { to: '/qa/gold', labelKey: 'qaGold.nav.gold', icon: <WorkspacePremium />, permission: 'qa.manage' },
+  { to: '/qa/calibration', labelKey: 'qaGold.nav.calibration', icon: <Tune />, permission: 'cases.decide' },
   { to: '/audit', labelKey: 'nav.audit', icon: <History />, permission: 'audit.read' },
   { to: '/admin/staff', labelKey: 'nav.staff', icon: <ManageAccounts />, permission: 'users.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', icon: <Outbox />, permission: 'users.manage' },

@@ -6,6 +6,7 @@ import { intakeEn } from './intake';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
+import { qaGoldEn, qaGoldErrorsEn, qaGoldTargetsEn, qaGoldTargetTypesEn } from './qaGold';
 import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
 import { tagsEn } from './tags';
@@ -624,6 +625,16 @@ export const en: Messages = {
     draft_platform_mismatch: "The draft's rulebook belongs to another platform than the draft",
     simulation_not_found: 'This simulation does not exist; refresh the page',
     view_not_found: 'That view does not exist; it may have been deleted',
+    ...qaGoldErrorsEn,
+    // Quality assurance.
+    qa_task_not_found: 'That QA task does not exist; refresh the page',
+    qa_task_not_yours: 'That QA task is not yours',
+    qa_task_state: 'That QA task has moved on and no longer allows this; refresh the page',
+    qa_own_decision: 'You cannot review or adjudicate a decision you made or approved',
+    qa_own_task: 'You cannot adjudicate your own QA verdict',
+    qa_nothing_to_reverse: 'The decision put nothing on record to reverse; choose "correct" to change it',
+    qa_decision_changed:
+      'The decision has changed since (an appeal, for instance); the QA verdict can no longer be applied',
   } satisfies ErrorMessages,
   sla: {
     left: '{{span}} left',
@@ -1230,6 +1241,7 @@ export const en: Messages = {
       rulebook_draft: 'Rulebook draft #{{id}}',
       simulation: 'Simulation #{{id}}',
       shadow_run: 'Shadow run #{{id}}',
+      ...qaGoldTargetsEn,
     },
     targetTypes: {
       case: 'Case',
@@ -1252,6 +1264,7 @@ export const en: Messages = {
       rulebook_draft: 'Rulebook draft',
       simulation: 'Impact simulation',
       shadow_run: 'Shadow run',
+      ...qaGoldTargetTypesEn,
     },
     verify: {
       checking: 'Verifying the hash chain…',
@@ -1603,6 +1616,7 @@ export const en: Messages = {
   search: searchEn,
   subjectPage: subjectPageEn,
   tags: tagsEn,
+  qaGold: qaGoldEn,
   common: {
     loading: 'Loading…',
     timeZone: 'Platform time {{zone}}',

@@ -6,6 +6,7 @@ import { intakeZh } from './intake';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
+import { qaGoldErrorsZh, qaGoldTargetsZh, qaGoldTargetTypesZh, qaGoldZh } from './qaGold';
 import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
 import { tagsZh } from './tags';
@@ -605,6 +606,15 @@ export const zhCN = {
     draft_platform_mismatch: '草稿规则所属平台与草稿登记的平台不一致',
     simulation_not_found: '该模拟任务不存在，请刷新',
     view_not_found: '找不到该视图，可能已被删除',
+    ...qaGoldErrorsZh,
+    // Quality assurance.
+    qa_task_not_found: '找不到该质检任务，请刷新',
+    qa_task_not_yours: '该质检任务不在您名下',
+    qa_task_state: '该质检任务的状态已变化，不能再进行此操作，请刷新',
+    qa_own_decision: '不能质检或裁定自己作出或审批的决定',
+    qa_own_task: '不能裁定自己提交的质检结论',
+    qa_nothing_to_reverse: '原决定没有在册的违规记录，无需撤销；如需改判请选择“更正”',
+    qa_decision_changed: '原决定已被变更（如申诉改判），不能再按质检结论处理',
   } satisfies ErrorMessages,
   sla: {
     left: '剩余 {{span}}',
@@ -1192,6 +1202,7 @@ export const zhCN = {
       rulebook_draft: '规则库草稿 #{{id}}',
       simulation: '影响模拟 #{{id}}',
       shadow_run: '影子运行 #{{id}}',
+      ...qaGoldTargetsZh,
     },
     targetTypes: {
       case: '案件',
@@ -1214,6 +1225,7 @@ export const zhCN = {
       rulebook_draft: '规则库草稿',
       simulation: '影响模拟',
       shadow_run: '影子运行',
+      ...qaGoldTargetTypesZh,
     },
     verify: {
       checking: '正在校验哈希链…',
@@ -1547,6 +1559,7 @@ export const zhCN = {
   search: searchZh,
   subjectPage: subjectPageZh,
   tags: tagsZh,
+  qaGold: qaGoldZh,
   common: { loading: '加载中…', timeZone: '平台时间 {{zone}}', cancel: '取消', confirm: '确定', retry: '重试' },
 };
 

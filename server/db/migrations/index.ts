@@ -25,12 +25,15 @@ import * as m0024 from './0024_search_index';
 import * as m0025 from './0025_tags_and_views';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
-import * as m0039 from './0039_dsa_submissions';
-import * as m0040 from './0040_dsa_puid_prefix';
+import * as m0029 from './0029_qa';
+import * as m0031 from './0031_qa_gold';
+import * as m0032 from './0032_qa_calibration';
 import * as m0033 from './0033_rulebook_versions';
 import * as m0034 from './0034_rulebook_drafts';
 import * as m0035 from './0035_simulation_jobs';
 import * as m0036 from './0036_shadow_mode';
+import * as m0039 from './0039_dsa_submissions';
+import * as m0040 from './0040_dsa_puid_prefix';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -66,6 +69,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0034_rulebook_drafts': m0034,
   '0035_simulation_jobs': m0035,
   '0036_shadow_mode': m0036,
+  '0031_qa_gold': m0031,
+  '0032_qa_calibration': m0032,
+  '0029_qa': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

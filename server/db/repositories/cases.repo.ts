@@ -305,6 +305,11 @@ function applyFilter<Q extends { where: (...args: any[]) => any }>(
   f: Omit<CaseListFilter, 'after' | 'limit' | 'sort'>,
 ): Q {
   let q: any = query;
+  // A gold case's training copy shows only while a reviewer holds it, like any case they hold;
+  // idle and answered copies are no one's work (qaGold.repo.ts).
+  q = q.where((eb: ExpressionBuilder<Database, 'cases'>) =>
+    eb.or([eb('cases.training', '=', 0), eb('cases.status', '=', 'assigned')]),
+  );
   // The open statuses as one indexed column, so the queue walks an index in order (0010).
   if (f.statuses?.length && isOpenSet(f.statuses)) q = q.where('cases.is_open', '=', 1);
   else if (f.statuses?.length) q = q.where('cases.status', 'in', f.statuses);
@@ -358,7 +363,8 @@ function claimableIn(
   /** A case not to hand out (the one the caller just gave back by moving on). */
   except?: number,
 ) {
-  let query = db.selectFrom('cases').where('cases.queue', '=', queue);
+  // A gold case's training copy is served only as gold (qaGoldServing.ts), never claimed.
+  let query = db.selectFrom('cases').where('cases.queue', '=', queue).where('cases.training', '=', 0);
   if (except !== undefined) query = query.where('cases.id', '!=', except);
   query = lapsedLeases
     ? query.where('cases.status', '=', 'assigned').where('cases.lease_until', '<', now)

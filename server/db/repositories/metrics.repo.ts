@@ -38,7 +38,9 @@ function inCaseScope(eb: ExpressionBuilder<Database, 'cases'>, scope: CaseScope)
       : scope.queues.length
         ? eb('cases.queue', 'in', scope.queues)
         : NOTHING;
-  return scope.platform ? eb.and([whose, caseOnPlatform(eb, scope.platform)]) : whose;
+  // Gold cases' training copies are counted apart (the dashboard's gold section), never as work.
+  const real = eb.and([whose, eb('cases.training', '=', 0)]);
+  return scope.platform ? eb.and([real, caseOnPlatform(eb, scope.platform)]) : real;
 }
 
 /** The case's subject trades on `platform` (a lookup by primary key per case; subjects_platform_idx otherwise). */

@@ -9,12 +9,16 @@ import type { Executor } from '../database';
 export const operationsRepo = {
   /** Open cases by queue (null: waiting for triage) and status (cases_open_queue_rank_idx). */
   openCases(db: Executor) {
-    return db
-      .selectFrom('cases')
-      .select(['queue', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('is_open', '=', 1)
-      .groupBy(['queue', 'status'])
-      .execute();
+    return (
+      db
+        .selectFrom('cases')
+        .select(['queue', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('is_open', '=', 1)
+        // Gold cases' training copies are not work waiting (qaGold.repo.ts).
+        .where('training', '=', 0)
+        .groupBy(['queue', 'status'])
+        .execute()
+    );
   },
 
   /** Open cases past their SLA deadline, by queue (cases_open_sla_idx). */
@@ -23,6 +27,7 @@ export const operationsRepo = {
       .selectFrom('cases')
       .select(['queue', (eb) => eb.fn.countAll<number>().as('n')])
       .where('is_open', '=', 1)
+      .where('training', '=', 0)
       .where('sla_due_at', '<', now)
       .groupBy('queue')
       .execute();

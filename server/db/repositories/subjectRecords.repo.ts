@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/api/subjects';
 import type { Executor } from '../database';
 import { fromJson } from '../jsonColumns';
-import type { AppealOutcomeNoticeData } from '../tables/decisions.table';
+import type { AppealOutcomeNoticeData, QaOutcomeNoticeData } from '../tables/decisions.table';
 
 /** One page of one list: rows with an id below `before`, newest first. */
 type Page<T> = (db: Executor, subjectId: string, before: number | undefined, limit: number) => Promise<T[]>;
@@ -73,13 +73,10 @@ export const subjectRecordsRepo = {
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map(({ data, ...n }) => ({
-      ...n,
-      kind:
-        fromJson<Partial<AppealOutcomeNoticeData>>(data).kind === 'appeal_outcome'
-          ? ('appeal_outcome' as const)
-          : ('decision' as const),
-    }));
+    return rows.map(({ data, ...n }) => {
+      const kind = fromJson<Partial<AppealOutcomeNoticeData | QaOutcomeNoticeData>>(data).kind;
+      return { ...n, kind: kind === 'appeal_outcome' || kind === 'qa_outcome' ? kind : ('decision' as const) };
+    });
   }) satisfies Page<z.infer<typeof subjectNoticeItem>>,
   alerts: ((db, subjectId, before, limit) =>
     db

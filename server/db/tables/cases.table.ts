@@ -35,6 +35,8 @@ export interface CasesTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** 1: a gold case's redacted training copy (0031), on a training subject; never a real case. */
+  training: Generated<number>;
 }
 /** The JSON column of a case, decoded. */
 interface CaseJson {

@@ -19,6 +19,8 @@ export interface SubjectsTable {
    * `PlatformId` (`decodePlatform`), so no raw string gets past it. Defaults to `taobao`.
    */
   platform: Generated<string>;
+  /** 1: a synthetic subject that gold cases' training copies are about (0031); never a real member. */
+  training: Generated<number>;
 }
 /** A subject as its repository hands it out: the platform decoded. */
 export type SubjectRow = Omit<Selectable<SubjectsTable>, 'platform'> & { platform: PlatformId };
