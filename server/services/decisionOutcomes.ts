@@ -11,6 +11,7 @@ import { reportersRepo } from '../db/repositories/reporters.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow, DecisionsTable } from '../db/tables/decisions.table';
+import { announceReportOutcomes } from '../outbox/announceReportOutcomes';
 import type { DecideResult } from './decisionPath';
 import { previewOf } from './decisionPreview';
 import { ensureEscalationQueue } from './escalation';
@@ -52,6 +53,14 @@ export async function dismissOrEscalate(
   if (kind === 'dismiss') {
     for (const r of await reportsRepo.listForCase(trx, c.id))
       if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'dismissed');
+    await announceReportOutcomes(trx, ctx.audit, {
+      caseId: c.id,
+      subjectId: c.subject_id,
+      rule: c.rule,
+      outcome: 'dismissed',
+      rulebook: await ctx.rulebooks.forSubject(trx, c.subject_id),
+      now,
+    });
   }
   const recorded = {
     decisionId,

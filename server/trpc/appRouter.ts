@@ -8,11 +8,13 @@ import { approvalsRouter } from './routers/decisions.router';
 import { enforcementRouter } from './routers/enforcement.router';
 import { evidenceRouter } from './routers/evidence.router';
 import { inboxRouter } from './routers/inbox.router';
+import { messagesRouter } from './routers/messages.router';
 import { metricsRouter } from './routers/metrics.router';
 import { notesRouter } from './routers/notes.router';
 import { outboxRouter } from './routers/outbox.router';
 import { presenceRouter } from './routers/presence.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
+import { reportersRouter } from './routers/reporters.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
 import { searchRouter } from './routers/search.router';
@@ -37,6 +39,8 @@ export const appRouter = router({
   inbox: inboxRouter,
   metrics: metricsRouter,
   notes: notesRouter,
+  messages: messagesRouter,
+  reporters: reportersRouter,
   outbox: outboxRouter,
   presence: presenceRouter,
   // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.

@@ -8,6 +8,9 @@ export const OUTBOX_EVENT_TYPES = [
   'measure.lifted',
   'notice.issued',
   'appeal.decided',
+  // Talking to the people a decision touches (docs/OUTBOX.md, "Reporters and subjects").
+  'report.outcome',
+  'message.sent',
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 

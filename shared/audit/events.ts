@@ -3,6 +3,7 @@ import { appealEvents } from './events/appeals';
 import { caseEvents } from './events/cases';
 import type { AuditEventSpec, Label } from './events/define';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
+import { messageEvents } from './events/messages';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
 import { staffEvents } from './events/staff';
@@ -24,6 +25,7 @@ export const AUDIT_EVENTS = {
   ...auditTrailEvents,
   ...noteEvents,
   ...tagEvents,
+  ...messageEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -36,6 +38,7 @@ export const AUDIT_EVENT_GROUPS = [
   auditTrailEvents,
   noteEvents,
   tagEvents,
+  messageEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

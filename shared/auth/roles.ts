@@ -34,6 +34,11 @@ export const PERMISSIONS = [
   // keep the vocabulary (create, rename, retire: leads).
   'tags.apply',
   'tags.manage',
+  // Write to a case's subject through the platform (the case's message thread): staff who work
+  // cases and appeals. Reading the thread comes with `cases.read`.
+  'messages.send',
+  // Mute a reporter whose reports keep being unfounded, and unmute them (leads).
+  'reporters.mute',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +46,16 @@ const EVERY_READ: Permission[] = ['cases.read', 'rulebook.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename', 'notes.write', 'tags.apply'],
-  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle', 'notes.write', 'tags.apply'],
+  reviewer: [
+    ...EVERY_READ,
+    'cases.claim',
+    'cases.decide',
+    'pii.reveal',
+    'alerts.handle',
+    'notes.write',
+    'tags.apply',
+    'messages.send',
+  ],
   senior_reviewer: [
     ...EVERY_READ,
     'cases.claim',
@@ -51,8 +65,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.handle',
     'notes.write',
     'tags.apply',
+    'messages.send',
   ],
-  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal', 'notes.write', 'tags.apply'],
+  appeals_officer: [
+    ...EVERY_READ,
+    'appeals.intake',
+    'appeals.decide',
+    'pii.reveal',
+    'notes.write',
+    'tags.apply',
+    'messages.send',
+  ],
   lead: [
     ...EVERY_READ,
     'cases.intake',
@@ -67,6 +90,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.write',
     'tags.apply',
     'tags.manage',
+    'messages.send',
+    'reporters.mute',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
   admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],

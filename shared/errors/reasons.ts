@@ -155,6 +155,10 @@ export const DESK_ERROR_REASONS = [
   'tag_name_taken',
   'tag_retired',
   'too_many_views',
+  // Case messages and reporters (server/services/messages.service.ts, reporters.service.ts).
+  'no_message_thread',
+  'reporter_already_muted',
+  'reporter_not_muted',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -171,6 +175,7 @@ export const NOT_FOUND_ENTITIES = [
   'outbox_endpoint',
   'queue',
   'report',
+  'reporter',
   'routing_rule',
   'subject',
   'tag',

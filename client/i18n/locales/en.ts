@@ -599,6 +599,11 @@ export const en: Messages = {
     tag_not_found: 'That tag does not exist; refresh the page',
     too_many_views: 'You have saved as many views as allowed; delete one you no longer use first',
     view_not_found: 'That view does not exist; it may have been deleted',
+    // Case messages and reporters.
+    no_message_thread: 'The desk has not written to the subject on this case yet, so there is nothing to reply to',
+    reporter_already_muted: 'This reporter is already muted',
+    reporter_not_muted: 'This reporter is not muted',
+    reporter_not_found: 'That reporter is not known to the desk',
   } satisfies ErrorMessages,
   sla: {
     left: '{{span}} left',
@@ -1032,6 +1037,9 @@ export const en: Messages = {
     appeal_claimed: 'Appeal claimed',
     appeal_evidence_requested: 'Appeal evidence requested',
     appeal_decided: 'Appeal decided',
+    message_sent: 'Message sent to the subject',
+    message_received: 'Reply received from the subject',
+    report_outcome_queued: 'Report outcome notice queued',
   },
   approvals: {
     title: 'Approvals',
@@ -1201,6 +1209,7 @@ export const en: Messages = {
       export: 'Export #{{id}}',
       tag: 'Tag {{id}}',
       saved_view: 'Queue view #{{id}}',
+      reporter: 'Reporter {{id}}',
     },
     targetTypes: {
       case: 'Case',
@@ -1219,6 +1228,7 @@ export const en: Messages = {
       export: 'Export',
       tag: 'Tag',
       saved_view: 'Queue view',
+      reporter: 'Reporter',
     },
     verify: {
       checking: 'Verifying the hash chain…',
@@ -1325,6 +1335,8 @@ export const en: Messages = {
       measure_lifted: 'Measure lifted',
       notice_issued: 'Notice issued',
       appeal_decided: 'Appeal decided',
+      report_outcome: 'Report outcome',
+      message_sent: 'Case message',
     },
     deliveries: {
       title: 'Deliveries',

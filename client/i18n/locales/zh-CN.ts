@@ -584,6 +584,11 @@ export const zhCN = {
     tag_not_found: '找不到该标签，请刷新',
     too_many_views: '保存的视图已达上限，请先删除不用的视图',
     view_not_found: '找不到该视图，可能已被删除',
+    // Case messages and reporters.
+    no_message_thread: '审核台尚未就该案件给对方发过消息，暂不能接收答复',
+    reporter_already_muted: '该举报人已被屏蔽',
+    reporter_not_muted: '该举报人未被屏蔽',
+    reporter_not_found: '找不到该举报人',
   } satisfies ErrorMessages,
   sla: {
     left: '剩余 {{span}}',
@@ -1000,6 +1005,9 @@ export const zhCN = {
     appeal_claimed: '领取申诉',
     appeal_evidence_requested: '要求补充申诉材料',
     appeal_decided: '申诉裁决',
+    message_sent: '发送案件消息',
+    message_received: '收到主体答复',
+    report_outcome_queued: '举报结果通知已排队',
   },
   approvals: {
     title: '复核审批',
@@ -1167,6 +1175,7 @@ export const zhCN = {
       export: '导出 #{{id}}',
       tag: '标签 {{id}}',
       saved_view: '队列视图 #{{id}}',
+      reporter: '举报人 {{id}}',
     },
     targetTypes: {
       case: '案件',
@@ -1185,6 +1194,7 @@ export const zhCN = {
       export: '导出',
       tag: '标签',
       saved_view: '队列视图',
+      reporter: '举报人',
     },
     verify: {
       checking: '正在校验哈希链…',
@@ -1291,6 +1301,8 @@ export const zhCN = {
       measure_lifted: '措施撤销',
       notice_issued: '处罚通知',
       appeal_decided: '申诉结果',
+      report_outcome: '举报处理结果',
+      message_sent: '案件消息',
     },
     deliveries: {
       title: '投递记录',

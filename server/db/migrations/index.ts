@@ -25,6 +25,8 @@ import * as m0024 from './0024_search_index';
 import * as m0025 from './0025_tags_and_views';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
+import * as m0037 from './0037_reporter_outcomes_and_messages';
+import * as m0038 from './0038_appeal_clock';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +56,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023_notes': m0023,
   '0022_subject_platform': m0022,
   '0025_tags_and_views': m0025,
+  '0037_reporter_outcomes_and_messages': m0037,
+  '0038_appeal_clock': m0038,
 };
 
 export const migrationProvider: MigrationProvider = {
