@@ -24,6 +24,7 @@ const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPa
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
 const SubjectPage = lazyPage(() => import('./features/subject/SubjectPage'), 'SubjectPage');
+const ReportersPage = lazyPage(() => import('./features/messages/ReportersPage'), 'ReportersPage');
 const TagsPage = lazyPage(() => import('./features/tags/TagsPage'), 'TagsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
@@ -43,6 +44,7 @@ const PAGES: { path: string; page: ComponentType }[] = [
   { path: '/admin/staff', page: StaffPage },
   { path: '/admin/tokens', page: TokensPage },
   { path: '/tags', page: TagsPage },
+  { path: '/reporters', page: ReportersPage },
   { path: '/audit', page: AuditPage },
   { path: '/outbox', page: OutboxPage },
   { path: '/account', page: AccountPage },

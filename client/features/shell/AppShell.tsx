@@ -10,6 +10,7 @@ import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import MenuBook from '@mui/icons-material/MenuBook';
 import Outbox from '@mui/icons-material/Outbox';
 import PostAdd from '@mui/icons-material/PostAdd';
+import RecordVoiceOver from '@mui/icons-material/RecordVoiceOver';
 import Security from '@mui/icons-material/Security';
 import SettingsSuggest from '@mui/icons-material/SettingsSuggest';
 import {
@@ -54,7 +55,8 @@ const NAV: {
     | 'nav.dashboard'
     | 'nav.alerts'
     | 'intake.nav'
-    | 'tags.nav';
+    | 'tags.nav'
+    | 'messages.reporters.nav';
   icon: ReactNode;
   /** Shown only to staff with this permission. */
   permission?: Permission;
@@ -71,6 +73,8 @@ const NAV: {
   { to: '/queues', labelKey: 'nav.queues', icon: <SettingsSuggest /> },
   // Everyone may read the vocabulary; only leads change it (the page hides its buttons).
   { to: '/tags', labelKey: 'tags.nav', icon: <LocalOffer />, permission: 'tags.apply' },
+  // Reporters' scores and mutes: leads.
+  { to: '/reporters', labelKey: 'messages.reporters.nav', icon: <RecordVoiceOver />, permission: 'reporters.mute' },
   { to: '/audit', labelKey: 'nav.audit', icon: <History />, permission: 'audit.read' },
   { to: '/admin/staff', labelKey: 'nav.staff', icon: <ManageAccounts />, permission: 'users.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', icon: <Outbox />, permission: 'users.manage' },

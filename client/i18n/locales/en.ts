@@ -2,6 +2,7 @@ import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '.
 import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeEn } from './intake';
+import { messagesEn } from './messages';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
@@ -14,6 +15,7 @@ export const en: Messages = {
   app: { name: 'Verdict review desk', tagline: 'Marketplace rule enforcement and case review' },
   intake: intakeEn,
   notes: notesEn,
+  messages: messagesEn,
   presence: presenceEn,
   nav: {
     queue: 'Case queue',
@@ -666,6 +668,7 @@ export const en: Messages = {
       severity: 'Severity of the rule',
       source: 'Source',
       reporterCredibility: 'Reporter credibility',
+      reporterMuted: 'Reporter muted',
       subjectStanding: 'Prior violations',
       reports: 'Reports',
       age: 'Days waiting',

@@ -2,6 +2,7 @@ import { FACT_LABELS, FACT_LABELS_BY_RULE, FACT_VALUE_LABELS, labelsIn } from '.
 import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { intakeZh } from './intake';
+import { messagesZh } from './messages';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
@@ -13,6 +14,7 @@ export const zhCN = {
   app: { name: 'Verdict 审核台', tagline: '平台规则执行与案件审核' },
   intake: intakeZh,
   notes: notesZh,
+  messages: messagesZh,
   presence: presenceZh,
   nav: {
     queue: '案件队列',
@@ -646,6 +648,7 @@ export const zhCN = {
       severity: '违规严重程度',
       source: '来源',
       reporterCredibility: '举报人可信度',
+      reporterMuted: '举报人已被屏蔽',
       subjectStanding: '对象既往违规',
       reports: '举报数',
       age: '等待天数',
