@@ -10,6 +10,7 @@ import type { Rulebooks } from '../rulebooks';
 import { seedDemoAlerts } from './demoAlerts';
 import { seedDemoCases } from './demoCases';
 import { DEMO_MEMBERS, DEMO_QUEUES, DEMO_ROUTING } from './demoCatalog';
+import { seedDemoMessages } from './demoMessages';
 import { seedDemoTags } from './demoTags';
 
 export interface DemoLogin {
@@ -54,6 +55,7 @@ export async function seedDemoData(deps: { db: Db; clock: Clock; rulebooks: Rule
   // Cases go through the desk's own use cases, one transaction each, in the order they happen.
   const counts = await seedDemoCases(deps.db, deps.rulebooks, userIds, now, DEMO_CASE_COUNT);
   await seedDemoTags(deps, userIds.get('lead') ?? 0);
+  await seedDemoMessages(deps, userIds);
   await deps.db
     .transaction()
     .execute((trx) =>

@@ -6,6 +6,7 @@ import { type AuditContext, recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { reportersRepo } from '../db/repositories/reporters.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
+import type { ReportRow } from '../db/tables/reports.table';
 import { idempotencyKey } from './idempotencyKey';
 import { recordOutbox } from './recordOutbox';
 
@@ -22,10 +23,19 @@ const localeOf = (value: string | null | undefined): ReporterLocale =>
 export async function announceReportOutcomes(
   trx: Transaction<Database>,
   audit: AuditContext,
-  args: { caseId: number; subjectId: string; rule: string; outcome: ReportOutcome; rulebook: Rulebook; now: Date },
+  args: {
+    caseId: number;
+    subjectId: string;
+    rule: string;
+    outcome: ReportOutcome;
+    rulebook: Rulebook;
+    now: Date;
+    /** The case's reports when the caller has just read them (saves reading them again). */
+    reports?: readonly Pick<ReportRow, 'reporter_id' | 'external_id'>[];
+  },
 ): Promise<number> {
   const byReporter = new Map<string, string[]>();
-  for (const r of await reportsRepo.listForCase(trx, args.caseId)) {
+  for (const r of args.reports ?? (await reportsRepo.listForCase(trx, args.caseId))) {
     if (!r.reporter_id) continue;
     byReporter.set(r.reporter_id, [...(byReporter.get(r.reporter_id) ?? []), r.external_id]);
   }

@@ -51,8 +51,8 @@ export async function dismissOrEscalate(
       : { status, queue: await ensureEscalationQueue(trx, at), assignee_id: null, lease_until: null, updated_at: at };
   if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, changes))) throw staleVersion(c);
   if (kind === 'dismiss') {
-    for (const r of await reportsRepo.listForCase(trx, c.id))
-      if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'dismissed');
+    const reports = await reportsRepo.listForCase(trx, c.id);
+    for (const r of reports) if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'dismissed');
     await announceReportOutcomes(trx, ctx.audit, {
       caseId: c.id,
       subjectId: c.subject_id,
@@ -60,6 +60,7 @@ export async function dismissOrEscalate(
       outcome: 'dismissed',
       rulebook: await ctx.rulebooks.forSubject(trx, c.subject_id),
       now,
+      reports,
     });
   }
   const recorded = {

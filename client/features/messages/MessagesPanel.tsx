@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX_LENGTH, type MessageView } from '../../../shared/api/messages';
+import { PRESENCE_CHANGED } from '../../../shared/api/presence';
 import { can } from '../../../shared/auth/roles';
 import { MESSAGE_TEMPLATE_IDS, type MessageTemplateId, templateText } from '../../../shared/messages/templates';
 import { FormDialog } from '../../lib/FormDialog';
@@ -29,7 +30,7 @@ export function MessagesPanel({ caseId }: { caseId: number }) {
   const [confirming, setConfirming] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.messages.list.queryKey({ caseId }) });
   // Replies (and anything else on this case, e.g. an appeal's request for evidence) arrive live.
-  useCaseChangeRefresh(refresh, (change) => change.caseId === caseId && change.action !== 'presence');
+  useCaseChangeRefresh(refresh, (change) => change.caseId === caseId && change.action !== PRESENCE_CHANGED);
   const send = useMutation(
     trpc.messages.send.mutationOptions({
       onSuccess: () => {

@@ -60,11 +60,7 @@ export function ReportersPage() {
                   <TableCell>{r.submitted}</TableCell>
                   <TableCell>{r.upheld}</TableCell>
                   <TableCell>{r.dismissed}</TableCell>
-                  <TableCell>
-                    {r.unfoundedRate === null
-                      ? '—'
-                      : t('messages.reporters.percent', { percent: Math.round(r.unfoundedRate * 100) })}
-                  </TableCell>
+                  <TableCell>{r.unfoundedRate === null ? '—' : `${Math.round(r.unfoundedRate * 100)}%`}</TableCell>
                   <TableCell>{r.score ?? '—'}</TableCell>
                   <TableCell>
                     <Stack direction="row" spacing={0.5}>

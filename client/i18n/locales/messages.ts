@@ -28,7 +28,6 @@ export const messagesZh = {
   confirmText: '消息将经平台发给该案件的会员，发出后不能撤回。',
   confirmSend: '确认发送',
   sent: '消息已发送',
-  deadlineFormat: '{{time}}',
   clock: {
     label: '审核计时',
     running: '{{span}}（计时中）',
@@ -70,7 +69,6 @@ export const messagesZh = {
     reasonOptional: '理由（可选）',
     mutedDone: '已屏蔽举报人 {{id}}',
     unmutedDone: '已取消屏蔽举报人 {{id}}',
-    percent: '{{percent}}%',
   },
 };
 
@@ -106,7 +104,6 @@ export const messagesEn: Shape<typeof messagesZh> = {
   confirmText: 'The platform delivers it to the case’s member; it cannot be taken back once sent.',
   confirmSend: 'Send',
   sent: 'Message sent',
-  deadlineFormat: '{{time}}',
   clock: {
     label: 'Review clock',
     running: '{{span}} (running)',
@@ -149,6 +146,5 @@ export const messagesEn: Shape<typeof messagesZh> = {
     reasonOptional: 'Reason (optional)',
     mutedDone: 'Reporter {{id}} muted',
     unmutedDone: 'Reporter {{id}} unmuted',
-    percent: '{{percent}}%',
   },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appealReviewMs, restartClock, stopClock } from '../../../shared/appeals/appealClock';
+import { MUTED_REPORTER_POINTS, triageScore } from '../../../shared/cases/triage';
 import { reporterScore } from '../../../shared/messages/reporterScore';
 import { reportOutcomeNotice } from '../../../shared/messages/reportOutcome';
 import { templateText } from '../../../shared/messages/templates';
@@ -72,5 +73,22 @@ describe('message templates', () => {
       '请在 2026-03-05 10:00 前',
     );
     expect(templateText('request-evidence', 'en', {})).toContain('{{deadline}}');
+  });
+});
+
+describe('a muted reporter in triage', () => {
+  it('adds one factor that ranks the report lower, and nothing for anyone else', () => {
+    const input = {
+      rule: 'fake-transaction',
+      source: 'user_report' as const,
+      reporterCredibility: 0.5,
+      priorViolations: 0,
+      reportCount: 1,
+    };
+    const plain = triageScore(input);
+    const muted = triageScore({ ...input, reporterMuted: true });
+    expect(plain.factors.map((f) => f.factor)).not.toContain('reporterMuted');
+    expect(muted.factors.find((f) => f.factor === 'reporterMuted')?.points).toBe(MUTED_REPORTER_POINTS);
+    expect(muted.base).toBe(plain.base + MUTED_REPORTER_POINTS);
   });
 });
