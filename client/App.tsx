@@ -30,6 +30,7 @@ const CalibrationSessionPage = lazyPage(
   () => import('./features/qaGold/CalibrationSessionPage'),
   'CalibrationSessionPage',
 );
+const ReportersPage = lazyPage(() => import('./features/messages/ReportersPage'), 'ReportersPage');
 const TagsPage = lazyPage(() => import('./features/tags/TagsPage'), 'TagsPage');
 const TokensPage = lazyPage(() => import('./features/tokens/TokensPage'), 'TokensPage');
 
@@ -52,6 +53,7 @@ const PAGES: { path: string; page: ComponentType }[] = [
   { path: '/qa/gold', page: GoldPage },
   { path: '/qa/calibration', page: CalibrationPage },
   { path: '/qa/calibration/:id', page: CalibrationSessionPage },
+  { path: '/reporters', page: ReportersPage },
   { path: '/audit', page: AuditPage },
   { path: '/outbox', page: OutboxPage },
   { path: '/account', page: AccountPage },

@@ -8,6 +8,7 @@ import type {
   EvidenceTable,
   ReportersTable,
 } from './tables/caseExtras.table';
+import type { CaseMessagesTable } from './tables/caseMessages.table';
 import type { CasesTable } from './tables/cases.table';
 import type { CaseViewersTable } from './tables/caseViewers.table';
 import type { DecisionsTable, NoticesTable, ViolationsTable } from './tables/decisions.table';
@@ -56,6 +57,7 @@ export interface Database {
   subjects: SubjectsTable;
   cases: CasesTable;
   case_viewers: CaseViewersTable;
+  case_messages: CaseMessagesTable;
   reports: ReportsTable;
   audit_events: AuditEventsTable;
   queues: QueuesTable;

@@ -10,6 +10,7 @@ import type { Rulebooks } from '../rulebooks';
 import { seedDemoAlerts } from './demoAlerts';
 import { seedDemoCases } from './demoCases';
 import { DEMO_MEMBERS, DEMO_QUEUES, DEMO_ROUTING } from './demoCatalog';
+import { seedDemoMessages } from './demoMessages';
 import { seedDemoQa, seedDemoQaPolicies } from './demoQa';
 import { seedDemoTags } from './demoTags';
 
@@ -58,6 +59,7 @@ export async function seedDemoData(deps: { db: Db; clock: Clock; rulebooks: Rule
   const counts = await seedDemoCases(deps.db, deps.rulebooks, userIds, now, DEMO_CASE_COUNT);
   await seedDemoQa(deps, userIds, now);
   await seedDemoTags(deps, userIds.get('lead') ?? 0);
+  await seedDemoMessages(deps, userIds);
   await deps.db
     .transaction()
     .execute((trx) =>

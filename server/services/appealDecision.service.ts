@@ -1,10 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { appealDecideInput } from '../../shared/api/appeals';
+import { stopClock } from '../../shared/appeals/appealClock';
 import { caseState } from '../../shared/audit/caseState';
 import { transition } from '../../shared/cases/stateMachine';
 import { statusAfterUpheldAppeal } from '../../shared/decisions/decisionStates';
 import { DeskError, notFound } from '../../shared/errors/deskError';
+import { templateText } from '../../shared/messages/templates';
+import { formatInstant } from '../../shared/rulebook/time';
 import { recordEvent } from '../audit/recordEvent';
 import type { Database } from '../db/database';
 import { isPostgres } from '../db/migrations/helpers';
@@ -20,6 +23,7 @@ import type { DecisionRow } from '../db/tables/decisions.table';
 import { announceAppealDecision } from '../outbox/announceOutcomes';
 import { recordDsaOverturn } from '../outbox/queueDsaStatement';
 import type { Rulebooks } from '../rulebooks';
+import { writeOutgoingMessage } from './caseMessageOut';
 import { reliefViolationIdOf, violationIdOf } from './decisionIds';
 import { validateFacts } from './decisionPreview';
 import { recordFinding } from './findingRecord';
@@ -247,13 +251,27 @@ async function requestEvidence(
   const deadline = new Date(now.getTime() + (input.evidenceDays ?? DEFAULT_EVIDENCE_DAYS) * DAY_MS).toISOString();
   const status = transition(c.status, 'request_evidence');
   if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, { status, updated_at: at }))) throw staleVersion(c);
+  // The appeal's review clock stops while the member gathers evidence (shared/appeals/appealClock.ts).
   const ok = await appealsRepo.updateAtVersion(trx, appeal.id, appeal.version, {
     status: 'pending_member',
     evidence_deadline: deadline,
     outcome_reason: input.reason,
+    ...stopClock({ pausedAt: appeal.clock_paused_at }, at),
     updated_at: at,
   });
   if (!ok) throw new DeskError('CONFLICT', 'appeal_changed', `appeal ${appeal.id} changed; reload it`);
+  // The request reaches the member through the case's thread; their reply (messages.submit) answers it.
+  const offset = (await ctx.rulebooks.forSubject(trx, c.subject_id)).utcOffsetMinutes;
+  const due = formatInstant(Date.parse(deadline), offset).slice(0, 16).replace('T', ' ');
+  await writeOutgoingMessage(trx, ctx, {
+    caseId: c.id,
+    subjectId: c.subject_id,
+    templateId: 'request-evidence',
+    body: `${templateText('request-evidence', 'zh', { deadline: due })}\n${input.reason}`,
+    appealId: appeal.id,
+    replyBy: deadline,
+    now,
+  });
   await recordEvent(
     trx,
     ctx.audit,

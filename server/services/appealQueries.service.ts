@@ -1,4 +1,5 @@
 import type { AppealView } from '../../shared/api/appeals';
+import { appealReviewMs } from '../../shared/appeals/appealClock';
 import { nextStatus } from '../../shared/cases/stateMachine';
 import { TOOK_EFFECT_STATUSES } from '../../shared/decisions/decisionStates';
 import { notFound } from '../../shared/errors/deskError';
@@ -27,7 +28,7 @@ async function names(db: Executor): Promise<Map<number, string>> {
 /** The appeal's subject as lists name it: its name and the platform it trades on. */
 type SubjectOfAppeal = { name: string | null; platform: PlatformId };
 
-function toView(a: AppealRow, subject: SubjectOfAppeal, who: Map<number, string>): AppealView {
+function toView(a: AppealRow, subject: SubjectOfAppeal, who: Map<number, string>, now: Date): AppealView {
   const person = (id: number | null) => (id === null ? null : { id, name: who.get(id) ?? String(id) });
   return {
     id: a.id,
@@ -48,24 +49,45 @@ function toView(a: AppealRow, subject: SubjectOfAppeal, who: Map<number, string>
     subject: { id: a.subject_id, name: subject.name, platform: subject.platform },
     createdAt: a.created_at,
     version: a.version,
+    reviewClock: reviewClockOf(a, now),
   };
 }
 
-export async function getAppeal(db: Executor, id: number): Promise<AppealView> {
+/** The review clock as lists show it: ruled-on and expired appeals' clocks stand at their end. */
+function reviewClockOf(a: AppealRow, now: Date): AppealView['reviewClock'] {
+  const ended = a.status === 'under_review' || a.status === 'pending_member' ? null : (a.decided_at ?? a.updated_at);
+  const state = { createdAt: a.created_at, pausedAt: a.clock_paused_at, pausedMs: a.clock_paused_ms, endedAt: ended };
+  return {
+    running: a.status === 'under_review' && !a.clock_paused_at,
+    stoppedAt: ended ?? a.clock_paused_at,
+    elapsedMs: appealReviewMs(state, now),
+  };
+}
+
+export async function getAppeal(db: Executor, id: number, now: Date): Promise<AppealView> {
   const a = await appealsRepo.find(db, id);
   if (!a) throw notFound('appeal', id);
   const subject = await subjectsRepo.find(db, a.subject_id);
-  return toView(a, { name: subject?.name ?? null, platform: subject?.platform ?? DEFAULT_PLATFORM }, await names(db));
+  return toView(
+    a,
+    { name: subject?.name ?? null, platform: subject?.platform ?? DEFAULT_PLATFORM },
+    await names(db),
+    now,
+  );
 }
 
-export async function listAppeals(db: Executor, statuses: AppealStatus[] | undefined): Promise<AppealView[]> {
+export async function listAppeals(
+  db: Executor,
+  statuses: AppealStatus[] | undefined,
+  now: Date,
+): Promise<AppealView[]> {
   const rows = await appealsRepo.list(db, { statuses, limit: 500 });
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
   const full = await appealsRepo.findMany(db, ids);
   const subjects = new Map(rows.map((r) => [r.id, { name: r.subject_name, platform: r.subject_platform }]));
   const who = await names(db);
-  return full.map((a) => toView(a, subjects.get(a.id) ?? { name: null, platform: DEFAULT_PLATFORM }, who));
+  return full.map((a) => toView(a, subjects.get(a.id) ?? { name: null, platform: DEFAULT_PLATFORM }, who, now));
 }
 
 /** The member-side view of a case (merchant portal): stage, deadlines, and the appeal if any. */
@@ -92,6 +114,6 @@ export async function appealStatusOfCase(db: Executor, rulebooks: Rulebooks, cas
     caseStatus: c.status,
     appealUntil: end?.toISOString() ?? null,
     evidenceDeadline: appeal?.evidence_deadline ?? null,
-    appeal: appeal ? await getAppeal(db, appeal.id) : null,
+    appeal: appeal ? await getAppeal(db, appeal.id, now) : null,
   } as const;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { appealSubmitInput } from '../../shared/api/appeals';
+import { restartClock } from '../../shared/appeals/appealClock';
 import { caseState } from '../../shared/audit/caseState';
 import { transition } from '../../shared/cases/stateMachine';
 import { DeskError, notFound } from '../../shared/errors/deskError';
@@ -57,6 +58,8 @@ export async function submitAppeal(
         evidence,
         submissions: open.submissions + 1,
         evidence_deadline: null,
+        // The member answered: the review clock runs again.
+        ...restartClock({ pausedAt: open.clock_paused_at, pausedMs: open.clock_paused_ms }, at),
         updated_at: at,
       });
       if (!ok) throw new DeskError('CONFLICT', 'appeal_changed', `appeal ${open.id} changed; try again`);

@@ -1,9 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { CaseDetail } from '../../shared/api/caseDetail';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/enums';
 import { forecastReach, slaState } from '../../shared/cases/sla';
 import { allowedEvents } from '../../shared/cases/stateMachine';
 import { reporterCredibility, scoreAt } from '../../shared/cases/triage';
 import { notFound } from '../../shared/errors/deskError';
+import { reporterScore } from '../../shared/messages/reporterScore';
 import { maskPii } from '../../shared/pii/mask';
 import { DEFAULT_PLATFORM } from '../../shared/rulebook/platforms';
 import type { Executor } from '../db/database';
@@ -13,6 +15,7 @@ import { evidenceRepo } from '../db/repositories/evidence.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
 import { usersRepo } from '../db/repositories/users.repo';
+import type { ReportersTable } from '../db/tables/caseExtras.table';
 import { currentDecision, stateOf } from './decisionState';
 import { evidenceContentUrl } from './evidence.service';
 import { notesFor } from './notes.service';
@@ -48,6 +51,7 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
     ? await ctx.db.selectFrom('reporters').selectAll().where('id', 'in', reporterIds).execute()
     : [];
   const credibility = new Map(reporters.map((r) => [r.id, reporterCredibility(r.upheld, r.dismissed)]));
+  const reporterRows = new Map(reporters.map((r) => [r.id, r]));
   const pace = paces.get(c.queue);
   const forecast = pace && ahead !== null ? forecastReach(pace, ahead, now) : null;
   const triage = scoreAt({ base: c.priority, factors: c.triage ?? [] }, new Date(c.created_at), now);
@@ -93,6 +97,8 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
       reporterId: r.reporter_id,
       subjectName: r.subject_name,
       reporterCredibility: r.reporter_id ? (credibility.get(r.reporter_id) ?? null) : null,
+      reporterMutedAtIntake: r.reporter_muted === 1,
+      reporter: reporterSummary(r.reporter_id ? reporterRows.get(r.reporter_id) : undefined),
       facts: r.facts,
       createdAt: r.created_at,
     })),
@@ -115,4 +121,10 @@ export async function getCase(ctx: { db: Executor; clock: { now(): Date } }, id:
     allowedEvents: allowedEvents(c.status),
     notes,
   };
+}
+
+/** A reporter's score and mute as the case page shows them beside their report. */
+function reporterSummary(r: Selectable<ReportersTable> | undefined) {
+  if (!r) return null;
+  return { ...reporterScore(r), upheld: r.upheld, dismissed: r.dismissed, muted: r.muted_at !== null };
 }

@@ -19,6 +19,7 @@ import type { DecisionRow } from '../db/tables/decisions.table';
 import type { SubjectRow } from '../db/tables/subjects.table';
 import type { CaseChange } from '../events/changeBus';
 import { announceDecision } from '../outbox/announceOutcomes';
+import { announceReportOutcomes } from '../outbox/announceReportOutcomes';
 import { queueDsaStatement } from '../outbox/queueDsaStatement';
 import { previewOf } from './decisionPreview';
 import { recordFinding } from './findingRecord';
@@ -101,10 +102,20 @@ export async function takeEffect(
     status_changed_by: args.via === 'approve' ? actingUserId(ctx) : decision.decided_by,
     status_changed_at: at,
   });
-  for (const r of await reportsRepo.listForCase(trx, c.id))
-    if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'upheld');
+  const reports = await reportsRepo.listForCase(trx, c.id);
+  for (const r of reports) if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'upheld');
   // The marketplace learns of the measures and the notice in this same transaction (docs/OUTBOX.md).
   await announceDecision(trx, { decisionId: decision.id, noticeId, notice, text: body, rulebook, now });
+  // Each reporter learns the case was acted on (a waiver too: the violation was found).
+  await announceReportOutcomes(trx, ctx.audit, {
+    caseId: c.id,
+    subjectId: c.subject_id,
+    rule,
+    outcome: 'upheld',
+    rulebook,
+    now,
+    reports,
+  });
   const state = caseState(status, c.assignee_id);
   await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId, state });
   await sampleForQa(trx, ctx, {

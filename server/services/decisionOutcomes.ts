@@ -11,6 +11,7 @@ import { reportersRepo } from '../db/repositories/reporters.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { DecisionRow, DecisionsTable } from '../db/tables/decisions.table';
+import { announceReportOutcomes } from '../outbox/announceReportOutcomes';
 import type { DecideResult } from './decisionPath';
 import { previewOf } from './decisionPreview';
 import { ensureEscalationQueue } from './escalation';
@@ -51,8 +52,17 @@ export async function dismissOrEscalate(
       : { status, queue: await ensureEscalationQueue(trx, at), assignee_id: null, lease_until: null, updated_at: at };
   if (!(await casesRepo.updateAtVersion(trx, c.id, c.version, changes))) throw staleVersion(c);
   if (kind === 'dismiss') {
-    for (const r of await reportsRepo.listForCase(trx, c.id))
-      if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'dismissed');
+    const reports = await reportsRepo.listForCase(trx, c.id);
+    for (const r of reports) if (r.reporter_id) await reportersRepo.bump(trx, r.reporter_id, 'dismissed');
+    await announceReportOutcomes(trx, ctx.audit, {
+      caseId: c.id,
+      subjectId: c.subject_id,
+      rule: c.rule,
+      outcome: 'dismissed',
+      rulebook: await ctx.rulebooks.forSubject(trx, c.subject_id),
+      now,
+      reports,
+    });
   }
   const recorded = {
     decisionId,

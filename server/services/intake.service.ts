@@ -101,7 +101,11 @@ export async function intakeReport(
 
   await ensureSubject(trx, input, platform, at);
   if (input.reporterId) await reportersRepo.bump(trx, input.reporterId, 'submitted');
+  if (input.reporterId && input.reporterLocale)
+    await reportersRepo.setLocale(trx, input.reporterId, input.reporterLocale);
   const reporter = input.reporterId ? await reportersRepo.find(trx, input.reporterId) : undefined;
+  // A muted reporter's report is still taken in, flagged and ranked lower (docs/MESSAGES.md).
+  const reporterMuted = Boolean(reporter?.muted_at);
   const filing: Filing = {
     trx,
     record: async (event) => {
@@ -111,6 +115,7 @@ export async function intakeReport(
     input,
     now,
     credibility: reporter ? reporterCredibility(reporter.upheld, reporter.dismissed) : null,
+    reporterMuted,
     reportRow: {
       external_id: input.externalId,
       source: input.source,
@@ -120,6 +125,7 @@ export async function intakeReport(
       summary: input.summary,
       facts: input.facts ?? null,
       reporter_id: input.reporterId ?? null,
+      reporter_muted: reporterMuted ? 1 : 0,
       created_at: at,
     },
   };
@@ -145,6 +151,7 @@ interface Filing {
   input: ReportSubmitInput;
   now: Date;
   credibility: number | null;
+  reporterMuted: boolean;
   reportRow: Omit<NewReportRow, 'case_id'>;
 }
 
@@ -157,6 +164,7 @@ async function mergeIntoCase(f: Filing, open: CaseRow): Promise<IntakeResult> {
     rule: open.rule,
     source: open.source,
     reporterCredibility: f.credibility,
+    reporterMuted: f.reporterMuted,
     priorViolations: await violationsRepo.countOnRecord(trx, input.subject.id),
     reportCount: open.report_count + 1,
   });
@@ -197,6 +205,7 @@ async function openCase(f: Filing, setup: () => Promise<IntakeSetup>): Promise<I
     rule: input.rule,
     source: input.source,
     reporterCredibility: f.credibility,
+    reporterMuted: f.reporterMuted,
     priorViolations: await violationsRepo.countOnRecord(trx, input.subject.id),
     reportCount: 1,
   });

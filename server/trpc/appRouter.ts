@@ -9,12 +9,14 @@ import { dsaRouter } from './routers/dsa.router';
 import { enforcementRouter } from './routers/enforcement.router';
 import { evidenceRouter } from './routers/evidence.router';
 import { inboxRouter } from './routers/inbox.router';
+import { messagesRouter } from './routers/messages.router';
 import { metricsRouter } from './routers/metrics.router';
 import { notesRouter } from './routers/notes.router';
 import { outboxRouter } from './routers/outbox.router';
 import { presenceRouter } from './routers/presence.router';
 import { qaRouter } from './routers/qa.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
+import { reportersRouter } from './routers/reporters.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
 import { searchRouter } from './routers/search.router';
@@ -39,6 +41,8 @@ export const appRouter = router({
   inbox: inboxRouter,
   metrics: metricsRouter,
   notes: notesRouter,
+  messages: messagesRouter,
+  reporters: reportersRouter,
   outbox: outboxRouter,
   dsa: dsaRouter,
   presence: presenceRouter,

@@ -46,6 +46,11 @@ export const appealView = z.object({
   subject: z.object({ id: z.string(), name: z.string().nullable(), platform: z.enum(PLATFORM_IDS) }),
   createdAt: z.string(),
   version: z.number(),
+  /**
+   * How long the appeal has waited for staff (shared/appeals/appealClock.ts): stopped while the
+   * member is asked for evidence, and for good once ruled on or expired.
+   */
+  reviewClock: z.object({ running: z.boolean(), stoppedAt: z.string().nullable(), elapsedMs: z.number() }),
 });
 export type AppealView = z.infer<typeof appealView>;
 

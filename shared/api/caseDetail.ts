@@ -58,6 +58,19 @@ export const caseDetail = z.object({
       /** The subject's name as this report gave it (intake never renames the subject). */
       subjectName: z.string().nullable(),
       reporterCredibility: z.number().nullable(),
+      /** The reporter was muted when this report came in: it was ranked lower in triage. */
+      reporterMutedAtIntake: z.boolean(),
+      /** The reporter's score and mute now (docs/MESSAGES.md); null for a report without a reporter. */
+      reporter: z
+        .object({
+          score: z.number().nullable(),
+          unfoundedRate: z.number().nullable(),
+          flagged: z.boolean(),
+          upheld: z.number(),
+          dismissed: z.number(),
+          muted: z.boolean(),
+        })
+        .nullable(),
       facts: z.record(z.string(), z.unknown()).nullable(),
       createdAt: z.string(),
     }),

@@ -77,6 +77,8 @@ export const reportSubmitInput = z.object({
   facts: z.record(z.string().max(64), z.unknown()).optional(),
   evidence: z.array(evidenceInput).max(50).optional(),
   reporterId: text(128).optional(),
+  /** The language the reporter reads (their outcome notice is written in it); default zh-CN. */
+  reporterLocale: z.enum(['zh-CN', 'en']).optional(),
 });
 export type ReportSubmitInput = z.infer<typeof reportSubmitInput>;
 

@@ -9,6 +9,9 @@ export const OUTBOX_EVENT_TYPES = [
   'notice.issued',
   'appeal.decided',
   'rulebook.published',
+  // Talking to the people a decision touches (docs/OUTBOX.md, "Reporters and subjects").
+  'report.outcome',
+  'message.sent',
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 

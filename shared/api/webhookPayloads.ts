@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { REPORT_OUTCOMES } from '../messages/reportOutcome';
+import { MESSAGE_TEMPLATE_IDS } from '../messages/templates';
 import { PLATFORM_IDS } from '../rulebook/platforms';
+import { REPORTER_LOCALES } from './messages';
 import { OUTBOX_EVENT_TYPES, type OutboxEventType } from './outbox';
 
 /**
@@ -124,6 +127,33 @@ export const rulebookPublishedPayload = envelope('rulebook.published').extend({
   }),
 });
 
+/**
+ * One reporter's outcome notice: the platform forwards `text` to `reporter.id`. No personal
+ * data of the subject: no name, no contact data, no evidence, no staff reasons.
+ */
+export const reportOutcomePayload = envelope('report.outcome').extend({
+  reporter: z.object({ id: z.string(), locale: z.enum(REPORTER_LOCALES) }),
+  /** The reporter's own references of their reports on the case (`externalId`s). */
+  reports: z.array(z.string()).min(1),
+  outcome: z.enum(REPORT_OUTCOMES),
+  rule: z.string(),
+  decidedAt: z.iso.datetime(),
+  /** The notice in the reporter's language. */
+  text: z.string(),
+  /** A dismissal the rulebook lets reporters contest: until when, and how (in their language). */
+  complaint: z.object({ until: z.iso.datetime(), how: z.string() }).nullable(),
+});
+
+/** A message from staff to the case's subject, for the platform to show in the member's inbox. */
+export const messageSentPayload = envelope('message.sent').extend({
+  messageId: z.number().int(),
+  templateId: z.enum(MESSAGE_TEMPLATE_IDS).nullable(),
+  body: z.string(),
+  /** Set when the message asks for evidence on an appeal: the member answers by this instant. */
+  appealId: z.number().int().nullable(),
+  replyBy: z.iso.datetime().nullable(),
+});
+
 /** Every type's schema; a type added to OUTBOX_EVENT_TYPES without one here fails to compile. */
 export const WEBHOOK_PAYLOADS: Record<OutboxEventType, z.ZodType> = {
   'measure.started': measureStartedPayload,
@@ -132,6 +162,8 @@ export const WEBHOOK_PAYLOADS: Record<OutboxEventType, z.ZodType> = {
   'notice.issued': noticeIssuedPayload,
   'appeal.decided': appealDecidedPayload,
   'rulebook.published': rulebookPublishedPayload,
+  'report.outcome': reportOutcomePayload,
+  'message.sent': messageSentPayload,
 };
 
 export const WEBHOOK_TYPES = OUTBOX_EVENT_TYPES;

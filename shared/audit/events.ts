@@ -4,6 +4,7 @@ import { caseEvents } from './events/cases';
 import type { AuditEventSpec, Label } from './events/define';
 import { dsaEvents } from './events/dsa';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
+import { messageEvents } from './events/messages';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
 import { qaEvents } from './events/qa';
@@ -34,6 +35,7 @@ export const AUDIT_EVENTS = {
   ...simulationEvents,
   ...qaGoldEvents,
   ...qaEvents,
+  ...messageEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -51,6 +53,7 @@ export const AUDIT_EVENT_GROUPS = [
   simulationEvents,
   qaGoldEvents,
   qaEvents,
+  messageEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

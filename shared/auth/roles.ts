@@ -38,6 +38,11 @@ export const PERMISSIONS = [
   // policies and adjudicate disagreements (leads).
   'qa.review',
   'qa.manage',
+  // Write to a case's subject through the platform (the case's message thread): staff who work
+  // cases and appeals. Reading the thread comes with `cases.read`.
+  'messages.send',
+  // Mute a reporter whose reports keep being unfounded, and unmute them (leads).
+  'reporters.mute',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.write',
     'tags.apply',
     'qa.review',
+    'messages.send',
   ],
   senior_reviewer: [
     ...EVERY_READ,
@@ -65,8 +71,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.write',
     'tags.apply',
     'qa.review',
+    'messages.send',
   ],
-  appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal', 'notes.write', 'tags.apply'],
+  appeals_officer: [
+    ...EVERY_READ,
+    'appeals.intake',
+    'appeals.decide',
+    'pii.reveal',
+    'notes.write',
+    'tags.apply',
+    'messages.send',
+  ],
   lead: [
     ...EVERY_READ,
     'cases.intake',
@@ -83,6 +98,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tags.manage',
     'qa.review',
     'qa.manage',
+    'messages.send',
+    'reporters.mute',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
   admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],

@@ -42,9 +42,21 @@ export interface TriageInput {
   priorViolations: number;
   /** Reports merged into the case so far. */
   reportCount: number;
+  /** The reporter is muted by a lead: the report is taken in but ranked lower (docs/MESSAGES.md). */
+  reporterMuted?: boolean;
 }
 
-export type TriageFactorName = 'severity' | 'source' | 'reporterCredibility' | 'subjectStanding' | 'reports' | 'age';
+/** What a muted reporter's report loses in triage: below any other report of the same rule and source. */
+export const MUTED_REPORTER_POINTS = -30;
+
+export type TriageFactorName =
+  | 'severity'
+  | 'source'
+  | 'reporterCredibility'
+  | 'reporterMuted'
+  | 'subjectStanding'
+  | 'reports'
+  | 'age';
 
 export interface TriageFactor {
   factor: TriageFactorName;
@@ -74,6 +86,8 @@ export function triageScore(input: TriageInput): TriageScore {
     { factor: 'subjectStanding', value: input.priorViolations, points: Math.min(15, input.priorViolations * 5) },
     { factor: 'reports', value: input.reportCount, points: Math.min(10, (input.reportCount - 1) * 2) },
   ];
+  // Only when muted, so every other case explains itself as before.
+  if (input.reporterMuted) factors.splice(3, 0, { factor: 'reporterMuted', value: 1, points: MUTED_REPORTER_POINTS });
   return { base: factors.reduce((sum, f) => sum + f.points, 0), factors };
 }
 

@@ -191,6 +191,10 @@ export const DESK_ERROR_REASONS = [
   'qa_own_task',
   'qa_nothing_to_reverse',
   'qa_decision_changed',
+  // Case messages and reporters (server/services/messages.service.ts, reporters.service.ts).
+  'no_message_thread',
+  'reporter_already_muted',
+  'reporter_not_muted',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -211,6 +215,7 @@ export const NOT_FOUND_ENTITIES = [
   'qa_task',
   'queue',
   'report',
+  'reporter',
   'routing_rule',
   'rulebook_draft',
   'rulebook_version',

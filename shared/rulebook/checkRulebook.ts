@@ -165,6 +165,8 @@ function policyProblems(rulebook: Rulebook, ruleIds: Set<string>, knownMeasure: 
   const problems: string[] = [];
   const { appeals, fourEyes } = rulebook;
   if (!(appeals.defaultDays > 0)) problems.push('appeals.defaultDays: not a positive number of days');
+  if (appeals.reporterComplaintDays !== undefined && !(appeals.reporterComplaintDays > 0))
+    problems.push('appeals.reporterComplaintDays: not a positive number of days');
   for (const [rule, days] of Object.entries(appeals.byRule)) {
     if (!ruleIds.has(rule)) problems.push(`appeals.byRule.${rule}: unknown rule`);
     if (!(days > 0)) problems.push(`appeals.byRule.${rule}: not a positive number of days`);

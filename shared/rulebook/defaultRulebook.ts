@@ -785,6 +785,9 @@ export const defaultRulebook: Rulebook = {
     defaultDays: 7,
     // 《淘宝虚假交易认定与处罚细则》: the seller may appeal "收到通知后3天内" (docs/RULEBOOK.md, appeals).
     byRule: { 'fake-transaction': 3 },
+    // The desk's own policy: a reporter may contest a dismissal for six months (the floor
+    // EU DSA Art. 20(1) sets for notice submitters; docs/MESSAGES.md).
+    reporterComplaintDays: 180,
   },
   // The readings of ambiguous clauses this rulebook takes (docs/RULEBOOK.md, "Readings").
   settings: { bulkRegistrationSeals: 'registering-account' },

@@ -221,6 +221,11 @@ export interface AppealPolicy {
   defaultDays: number;
   /** Rules whose text sets its own window, by rule id. */
   byRule: Readonly<Record<string, number>>;
+  /**
+   * Days a reporter may contest the dismissal of their report, counted from the outcome notice;
+   * absent: this rulebook gives reporters no such appeal (their notice then says none).
+   */
+  reporterComplaintDays?: number;
 }
 
 /**

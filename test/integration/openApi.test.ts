@@ -56,6 +56,7 @@ describe('the OpenAPI document and webhook schemas', () => {
         'appeals.submit',
         'appeals.status',
         'enforcement.changes',
+        'messages.submit',
       ]),
     );
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -165,11 +166,12 @@ describe('the OpenAPI document and webhook schemas', () => {
       await (await signIn(server.url, 'oa.senior', TEST_PASSWORD)).trpc.approvals.approve.mutate({
         decisionId: decided.decisionId,
       });
-    const { appealId } = await (await bearer('appeals')).trpc.appeals.submit.mutate({
-      caseId,
-      statement: '申请撤销处罚',
-    });
+    const portal = await bearer('appeals');
+    const { appealId } = await portal.trpc.appeals.submit.mutate({ caseId, statement: '申请撤销处罚' });
     const officer = await signIn(server.url, 'oa.officer', TEST_PASSWORD);
+    // A request for evidence reaches the member as `message.sent`; their reply comes back through messages.submit.
+    await officer.trpc.appeals.decide.mutate({ id: appealId, decision: 'request_evidence', reason: '请补充物流凭证' });
+    await portal.trpc.messages.submit.mutate({ caseId, body: '已补充物流单号 SF1234567890' });
     await officer.trpc.appeals.decide.mutate({ id: appealId, decision: 'approve', reason: '证据不足，撤销处罚' });
   }
 });

@@ -12,6 +12,8 @@ import { useTRPC } from '../../lib/trpc';
 import { useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { StandingCard } from '../case/standing/StandingCard';
+import { MessagesPanel } from '../messages/MessagesPanel';
+import { ReviewClock } from '../messages/ReviewClock';
 import { RulebookGate } from '../rulebook/RulebookGate';
 import { SubjectLink } from '../subject/SubjectLink';
 import { AppealDecidePanel } from './AppealDecidePanel';
@@ -62,6 +64,8 @@ function AppealDetail({ appeal }: { appeal: AppealView }) {
         <Grid size={{ xs: 12, lg: 7 }}>
           <Stack spacing={2}>
             <AppealStatementCard appeal={appeal} />
+            {/* The request for evidence and the member's reply travel in the case's thread. */}
+            <MessagesPanel caseId={appeal.caseId} />
             {history.data ? (
               <OriginalDecisionCard decision={decision} notices={notices} />
             ) : (
@@ -112,6 +116,9 @@ function AppealHeader({ appeal }: { appeal: AppealView }) {
         {appeal.evidenceDeadline && (
           <LabeledField label={t('appeals.detail.evidenceDeadline')}>{time(appeal.evidenceDeadline)}</LabeledField>
         )}
+        <LabeledField label={t('messages.clock.label')}>
+          <ReviewClock appeal={appeal} />
+        </LabeledField>
         <LabeledField label={t('appeals.detail.assignee')}>
           {appeal.assignee?.name ?? t('appeals.detail.unassigned')}
         </LabeledField>

@@ -12,6 +12,7 @@ import { useTranslatedError } from '../../lib/useTranslatedError';
 import { SubjectAlertsCard } from '../alerts/SubjectAlertsCard';
 import { CaseAppealBox } from '../appeals/CaseAppealBox';
 import { useSession } from '../auth/useSession';
+import { MessagesPanel } from '../messages/MessagesPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { MarkGoldButton } from '../qaGold/MarkGoldButton';
 import { useLiveCaseChanges } from '../worklist/useLiveCaseChanges';
@@ -86,6 +87,7 @@ export function CasePage() {
               <StandingCard subjectId={c.subject.id} platform={subjectPlatform(c.subject)} />
               <ReportsCard reports={c.reports} canSplit={canOrganize} onSplit={setSplitting} />
               <EvidenceCard evidence={c.evidence} />
+              <MessagesPanel caseId={c.id} />
               <NotesPanel target={{ type: 'case', id: c.id }} />
               <HistoryCard caseId={c.id} platform={subjectPlatform(c.subject)} />
             </Stack>

@@ -3,6 +3,7 @@ import { Button, Chip, List, ListItem, ListItemText, Paper, Stack, Typography } 
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/caseDetail';
 import { formatPlatformTime } from '../../lib/platformTime';
+import { ReporterChips } from '../messages/ReporterChips';
 
 /** Every report merged into the case, with its reporter and how credible they have been. */
 export function ReportsCard(props: {
@@ -56,6 +57,7 @@ export function ReportsCard(props: {
                       }
                     />
                   )}
+                  <ReporterChips report={r} />
                 </Stack>
               }
             />

@@ -9,6 +9,7 @@ export function TriageCard({ triage }: { triage: CaseDetail['triage'] }) {
     if (f.value === null) return t('triage.unknown');
     if (f.factor === 'source') return t(`source.${f.value}` as 'source.user_report');
     if (f.factor === 'reporterCredibility') return `${Math.round(Number(f.value) * 100)}%`;
+    if (f.factor === 'reporterMuted') return t('messages.reporters.muted');
     return String(f.value);
   };
   return (

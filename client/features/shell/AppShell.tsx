@@ -10,6 +10,7 @@ import ManageAccounts from '@mui/icons-material/ManageAccounts';
 import MenuBook from '@mui/icons-material/MenuBook';
 import Outbox from '@mui/icons-material/Outbox';
 import PostAdd from '@mui/icons-material/PostAdd';
+import RecordVoiceOver from '@mui/icons-material/RecordVoiceOver';
 import Security from '@mui/icons-material/Security';
 import SettingsSuggest from '@mui/icons-material/SettingsSuggest';
 import Tune from '@mui/icons-material/Tune';
@@ -58,7 +59,8 @@ const NAV: {
     | 'intake.nav'
     | 'tags.nav'
     | 'qaGold.nav.gold'
-    | 'qaGold.nav.calibration';
+    | 'qaGold.nav.calibration'
+    | 'messages.reporters.nav';
   icon: ReactNode;
   /** Shown only to staff with this permission. */
   permission?: Permission;
@@ -78,6 +80,8 @@ const NAV: {
   // Gold cases: leads. Calibration: leads run sessions, reviewers answer the ones they are invited to.
   { to: '/qa/gold', labelKey: 'qaGold.nav.gold', icon: <WorkspacePremium />, permission: 'qa.manage' },
   { to: '/qa/calibration', labelKey: 'qaGold.nav.calibration', icon: <Tune />, permission: 'cases.decide' },
+  // Reporters' scores and mutes: leads.
+  { to: '/reporters', labelKey: 'messages.reporters.nav', icon: <RecordVoiceOver />, permission: 'reporters.mute' },
   { to: '/audit', labelKey: 'nav.audit', icon: <History />, permission: 'audit.read' },
   { to: '/admin/staff', labelKey: 'nav.staff', icon: <ManageAccounts />, permission: 'users.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', icon: <Outbox />, permission: 'users.manage' },

@@ -3,6 +3,7 @@ import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { dsaEn } from './dsa';
 import { intakeEn } from './intake';
+import { messagesEn } from './messages';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
@@ -17,6 +18,7 @@ export const en: Messages = {
   intake: intakeEn,
   notes: notesEn,
   dsa: dsaEn,
+  messages: messagesEn,
   presence: presenceEn,
   nav: {
     queue: 'Case queue',
@@ -635,6 +637,11 @@ export const en: Messages = {
     qa_nothing_to_reverse: 'The decision put nothing on record to reverse; choose "correct" to change it',
     qa_decision_changed:
       'The decision has changed since (an appeal, for instance); the QA verdict can no longer be applied',
+    // Case messages and reporters.
+    no_message_thread: 'The desk has not written to the subject on this case yet, so there is nothing to reply to',
+    reporter_already_muted: 'This reporter is already muted',
+    reporter_not_muted: 'This reporter is not muted',
+    reporter_not_found: 'That reporter is not known to the desk',
   } satisfies ErrorMessages,
   sla: {
     left: '{{span}} left',
@@ -697,6 +704,7 @@ export const en: Messages = {
       severity: 'Severity of the rule',
       source: 'Source',
       reporterCredibility: 'Reporter credibility',
+      reporterMuted: 'Reporter muted',
       subjectStanding: 'Prior violations',
       reports: 'Reports',
       age: 'Days waiting',
@@ -1068,6 +1076,9 @@ export const en: Messages = {
     appeal_claimed: 'Appeal claimed',
     appeal_evidence_requested: 'Appeal evidence requested',
     appeal_decided: 'Appeal decided',
+    message_sent: 'Message sent to the subject',
+    message_received: 'Reply received from the subject',
+    report_outcome_queued: 'Report outcome notice queued',
   },
   approvals: {
     title: 'Approvals',
@@ -1242,6 +1253,7 @@ export const en: Messages = {
       simulation: 'Simulation #{{id}}',
       shadow_run: 'Shadow run #{{id}}',
       ...qaGoldTargetsEn,
+      reporter: 'Reporter {{id}}',
     },
     targetTypes: {
       case: 'Case',
@@ -1265,6 +1277,7 @@ export const en: Messages = {
       simulation: 'Impact simulation',
       shadow_run: 'Shadow run',
       ...qaGoldTargetTypesEn,
+      reporter: 'Reporter',
     },
     verify: {
       checking: 'Verifying the hash chain…',
@@ -1372,6 +1385,8 @@ export const en: Messages = {
       notice_issued: 'Notice issued',
       appeal_decided: 'Appeal decided',
       rulebook_published: 'Rulebook published',
+      report_outcome: 'Report outcome',
+      message_sent: 'Case message',
     },
     deliveries: {
       title: 'Deliveries',

@@ -3,6 +3,7 @@ import { SETTING_LABELS } from '../../../shared/rulebook/settingLabels';
 import type { ErrorMessages } from '../errorMessages';
 import { dsaZh } from './dsa';
 import { intakeZh } from './intake';
+import { messagesZh } from './messages';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
@@ -16,6 +17,7 @@ export const zhCN = {
   intake: intakeZh,
   notes: notesZh,
   dsa: dsaZh,
+  messages: messagesZh,
   presence: presenceZh,
   nav: {
     queue: '案件队列',
@@ -615,6 +617,11 @@ export const zhCN = {
     qa_own_task: '不能裁定自己提交的质检结论',
     qa_nothing_to_reverse: '原决定没有在册的违规记录，无需撤销；如需改判请选择“更正”',
     qa_decision_changed: '原决定已被变更（如申诉改判），不能再按质检结论处理',
+    // Case messages and reporters.
+    no_message_thread: '审核台尚未就该案件给对方发过消息，暂不能接收答复',
+    reporter_already_muted: '该举报人已被屏蔽',
+    reporter_not_muted: '该举报人未被屏蔽',
+    reporter_not_found: '找不到该举报人',
   } satisfies ErrorMessages,
   sla: {
     left: '剩余 {{span}}',
@@ -672,6 +679,7 @@ export const zhCN = {
       severity: '违规严重程度',
       source: '来源',
       reporterCredibility: '举报人可信度',
+      reporterMuted: '举报人已被屏蔽',
       subjectStanding: '对象既往违规',
       reports: '举报数',
       age: '等待天数',
@@ -1031,6 +1039,9 @@ export const zhCN = {
     appeal_claimed: '领取申诉',
     appeal_evidence_requested: '要求补充申诉材料',
     appeal_decided: '申诉裁决',
+    message_sent: '发送案件消息',
+    message_received: '收到主体答复',
+    report_outcome_queued: '举报结果通知已排队',
   },
   approvals: {
     title: '复核审批',
@@ -1203,6 +1214,7 @@ export const zhCN = {
       simulation: '影响模拟 #{{id}}',
       shadow_run: '影子运行 #{{id}}',
       ...qaGoldTargetsZh,
+      reporter: '举报人 {{id}}',
     },
     targetTypes: {
       case: '案件',
@@ -1226,6 +1238,7 @@ export const zhCN = {
       simulation: '影响模拟',
       shadow_run: '影子运行',
       ...qaGoldTargetTypesZh,
+      reporter: '举报人',
     },
     verify: {
       checking: '正在校验哈希链…',
@@ -1333,6 +1346,8 @@ export const zhCN = {
       notice_issued: '处罚通知',
       appeal_decided: '申诉结果',
       rulebook_published: '规则库发布',
+      report_outcome: '举报处理结果',
+      message_sent: '案件消息',
     },
     deliveries: {
       title: '投递记录',

@@ -32,6 +32,8 @@ import * as m0033 from './0033_rulebook_versions';
 import * as m0034 from './0034_rulebook_drafts';
 import * as m0035 from './0035_simulation_jobs';
 import * as m0036 from './0036_shadow_mode';
+import * as m0037 from './0037_reporter_outcomes_and_messages';
+import * as m0038 from './0038_appeal_clock';
 import * as m0039 from './0039_dsa_submissions';
 import * as m0040 from './0040_dsa_puid_prefix';
 
@@ -72,6 +74,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031_qa_gold': m0031,
   '0032_qa_calibration': m0032,
   '0029_qa': m0029,
+  '0037_reporter_outcomes_and_messages': m0037,
+  '0038_appeal_clock': m0038,
 };
 
 export const migrationProvider: MigrationProvider = {

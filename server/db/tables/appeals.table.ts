@@ -36,6 +36,10 @@ export interface AppealsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** The review clock (shared/appeals/appealClock.ts): set while stopped for a request for evidence. */
+  clock_paused_at: string | null;
+  /** Milliseconds the clock stood still in spans already closed. */
+  clock_paused_ms: Generated<number>;
 }
 /** One evidence item of an appeal, as the member submitted it. */
 export type AppealEvidence = z.infer<typeof evidenceInput>;

@@ -57,4 +57,10 @@ export interface ReportersTable {
   submitted: Generated<number>;
   upheld: Generated<number>;
   dismissed: Generated<number>;
+  /** The language of their outcome notices (`zh-CN` or `en`); null: zh-CN. */
+  locale: string | null;
+  /** A lead's mute: their new reports are flagged and ranked lower (docs/MESSAGES.md). */
+  muted_at: string | null;
+  muted_by: number | null;
+  mute_reason: string | null;
 }

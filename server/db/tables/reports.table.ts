@@ -17,6 +17,8 @@ export interface ReportsTable {
   /** The subject's name as this report gave it; the subject's own name changes only by staff. */
   subject_name: string | null;
   created_at: string;
+  /** 1 when the report came in while its reporter was muted. */
+  reporter_muted: Generated<number>;
 }
 /** A report as its repository hands it out and takes it in: its facts decoded. */
 export type ReportRow = Decoded<Selectable<ReportsTable>, { facts: Record<string, unknown> | null }>;

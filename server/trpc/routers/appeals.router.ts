@@ -31,12 +31,12 @@ export const appealsRouter = router({
   list: permittedProcedure('cases.read')
     .input(z.object({ statuses: z.array(z.enum(APPEAL_STATUSES)).max(5).optional() }).default({}))
     .output(z.array(appealView))
-    .query(({ ctx, input }) => listAppeals(ctx.db, input.statuses)),
+    .query(({ ctx, input }) => listAppeals(ctx.db, input.statuses, ctx.clock.now())),
 
   get: permittedProcedure('cases.read')
     .input(z.object({ id: z.number().int().positive() }))
     .output(appealView)
-    .query(({ ctx, input }) => getAppeal(ctx.db, input.id)),
+    .query(({ ctx, input }) => getAppeal(ctx.db, input.id, ctx.clock.now())),
 
   /** The appeals queue: never hands an officer an appeal on their own (or approved) decision. */
   next: permittedProcedure('appeals.decide')
