@@ -163,7 +163,12 @@ export const rulebookSchema = z.strictObject({
   measures: z.record(id, z.strictObject({ label: localized, seals: z.boolean().optional() })),
   ledgers: z.record(id, ledgerPolicy),
   rules: list(rule),
-  appeals: z.strictObject({ defaultDays: positive, byRule: z.record(id, positive) }),
+  appeals: z.strictObject({
+    defaultDays: positive,
+    byRule: z.record(id, positive),
+    // How long a reporter may contest a dismissal; absent: no such appeal.
+    reporterComplaintDays: positive.optional(),
+  }),
   fourEyes: z.strictObject({
     seriousPoints: z.boolean(),
     sealing: z.boolean(),
