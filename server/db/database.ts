@@ -24,6 +24,7 @@ import type {
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
+import type { RulebookDraftsTable, RulebookVersionsTable } from './tables/rulebooks.table';
 import type { SavedViewsTable } from './tables/savedViews.table';
 import type { SearchDocumentsTable } from './tables/searchDocuments.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
@@ -74,6 +75,8 @@ export interface Database {
   subject_tags: SubjectTagsTable;
   saved_views: SavedViewsTable;
   search_documents: SearchDocumentsTable;
+  rulebook_versions: RulebookVersionsTable;
+  rulebook_drafts: RulebookDraftsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -25,6 +25,8 @@ import * as m0024 from './0024_search_index';
 import * as m0025 from './0025_tags_and_views';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
+import * as m0033 from './0033_rulebook_versions';
+import * as m0034 from './0034_rulebook_drafts';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +56,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023_notes': m0023,
   '0022_subject_platform': m0022,
   '0025_tags_and_views': m0025,
+  '0033_rulebook_versions': m0033,
+  '0034_rulebook_drafts': m0034,
 };
 
 export const migrationProvider: MigrationProvider = {
