@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getIn, numberFromText, pathKey, setIn } from '../../../client/features/rulebook/authoring/draftEdits';
-import { fieldIssues, isLocalDate } from '../../../client/features/rulebook/authoring/fieldChecks';
+import { fieldIssues, isLocalDate, publishedVersionsOf } from '../../../client/features/rulebook/authoring/fieldChecks';
 import { defaultRulebook } from '../../../shared/rulebook/defaultRulebook';
 import type { Rulebook } from '../../../shared/rulebook/types';
 import { xianyuRulebook } from '../../../shared/rulebook/xianyuRulebook';
@@ -36,23 +36,23 @@ describe('editing a draft by path', () => {
 
 describe('the checks the editor runs as one types', () => {
   it('finds nothing wrong in the built-in rulebooks', () => {
-    expect(fieldIssues(defaultRulebook, defaultRulebook, TODAY)).toEqual([]);
-    expect(fieldIssues(xianyuRulebook, xianyuRulebook, TODAY)).toEqual([]);
+    expect(fieldIssues(defaultRulebook, publishedVersionsOf(defaultRulebook.rules), TODAY)).toEqual([]);
+    expect(fieldIssues(xianyuRulebook, publishedVersionsOf(xianyuRulebook.rules), TODAY)).toEqual([]);
   });
 
   it('refuses a node duration that is not a whole number of days, at that node', () => {
     const edited = setIn(defaultRulebook, ['ledgers', 'serious', 'nodes', 'nodes', 1, 'days'], '7天');
-    expect(fieldIssues(edited, defaultRulebook, TODAY)).toEqual([
+    expect(fieldIssues(edited, publishedVersionsOf(defaultRulebook.rules), TODAY)).toEqual([
       { path: 'ledgers.serious.nodes.nodes[1].days', key: 'wholeNumber', params: { min: 1 } },
     ]);
     // Permanent is a duration too.
     const permanent = setIn(defaultRulebook, ['ledgers', 'serious', 'nodes', 'nodes', 1, 'days'], null);
-    expect(fieldIssues(permanent, defaultRulebook, TODAY)).toEqual([]);
+    expect(fieldIssues(permanent, publishedVersionsOf(defaultRulebook.rules), TODAY)).toEqual([]);
   });
 
   it('wants node totals from low to high', () => {
     const edited = setIn(defaultRulebook, ['ledgers', 'serious', 'nodes', 'nodes', 1, 'points'], 12);
-    expect(fieldIssues(edited, defaultRulebook, TODAY)).toEqual([
+    expect(fieldIssues(edited, publishedVersionsOf(defaultRulebook.rules), TODAY)).toEqual([
       { path: 'ledgers.serious.nodes.nodes[1].points', key: 'ascendingNodes' },
     ]);
   });
@@ -60,7 +60,7 @@ describe('the checks the editor runs as one types', () => {
   it('wants fact descriptions in both languages', () => {
     const r = xianyuRulebook.rules.findIndex((rule) => rule.id === 'xianyu-serious');
     const edited = setIn(xianyuRulebook, ['rules', r, 'facts', 'controlDays', 'description', 'en'], ' ');
-    expect(fieldIssues(edited, xianyuRulebook, TODAY)).toEqual([
+    expect(fieldIssues(edited, publishedVersionsOf(xianyuRulebook.rules), TODAY)).toEqual([
       { path: `rules[${r}].facts.controlDays.description.en`, key: 'required' },
     ]);
   });
@@ -70,11 +70,11 @@ describe('the checks the editor runs as one types', () => {
     if (!rule) throw new Error('no rule');
     const add = (effectiveFrom: string): Rulebook =>
       setIn(xianyuRulebook, ['rules', 0, 'versions'], [...rule.versions, { ...rule.versions[0], effectiveFrom }]);
-    expect(fieldIssues(add('2027-01-01'), xianyuRulebook, TODAY)).toEqual([]);
-    expect(fieldIssues(add('2026-12-01'), xianyuRulebook, TODAY)).toEqual([
+    expect(fieldIssues(add('2027-01-01'), publishedVersionsOf(xianyuRulebook.rules), TODAY)).toEqual([]);
+    expect(fieldIssues(add('2026-12-01'), publishedVersionsOf(xianyuRulebook.rules), TODAY)).toEqual([
       { path: 'rules[0].versions[1].effectiveFrom', key: 'versionInPast', params: { today: TODAY } },
     ]);
-    expect(fieldIssues(add('2026-02-30'), xianyuRulebook, TODAY)).toEqual([
+    expect(fieldIssues(add('2026-02-30'), publishedVersionsOf(xianyuRulebook.rules), TODAY)).toEqual([
       { path: 'rules[0].versions[1].effectiveFrom', key: 'date' },
     ]);
     expect(isLocalDate('2024-02-29')).toBe(true);

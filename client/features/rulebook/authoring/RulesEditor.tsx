@@ -70,13 +70,8 @@ function RuleEditor({ rule, index }: { rule: RuleDefinition; index: number }) {
   const editing = useDraftEditing();
   const [adding, setAdding] = useState(false);
   const at = ['rules', index] as const;
-  const inForce = new Set(
-    editing.current?.rules
-      .find((r) => r.id === rule.id)
-      ?.versions.filter((v) => v.effectiveFrom <= editing.today)
-      .map((v) => v.effectiveFrom),
-  );
-  const existing = new Set(editing.current?.rules.find((r) => r.id === rule.id)?.versions.map((v) => v.effectiveFrom));
+  const existing = editing.published.get(rule.id) ?? new Set<string>();
+  const inForce = new Set([...existing].filter((date) => date <= editing.today));
   return (
     <Stack spacing={2} component="section" aria-labelledby="draft-rule-heading">
       <Typography variant="h6" component="h3" id="draft-rule-heading">

@@ -1,12 +1,13 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Rulebook } from '../../../../shared/rulebook/types';
 import type { DraftPath } from './draftEdits';
+import type { PublishedVersions } from './fieldChecks';
 
 /** What every field of the draft editor needs: the draft, how to change it, and what is wrong where. */
 export interface DraftEditing {
   rulebook: Rulebook;
-  /** The rulebook in force the draft started from: versions it has are in force or scheduled, never edited. */
-  current: Rulebook | undefined;
+  /** Rule versions the published rulebook has: those already in force are shown, never edited. */
+  published: PublishedVersions;
   readOnly: boolean;
   /** Platform-local date today (YYYY-MM-DD). */
   today: string;

@@ -68,18 +68,20 @@ function ledgerIssues(rulebook: Rulebook, issues: FieldIssue[]): void {
   }
 }
 
+/** Effective dates of the versions each rule has in the published rulebook, by rule id. */
+export type PublishedVersions = ReadonlyMap<string, ReadonlySet<string>>;
+
 /**
- * `current` is the rulebook in force: a version it already has is not checked against `today`
- * (it may have passed; it cannot be edited anyway), a version the draft adds must not start
- * before today.
+ * A version the published rulebook already has is not checked against `today` (it may have
+ * passed; it cannot be edited anyway); a version the draft adds must not start before today.
  */
-function ruleIssues(rulebook: Rulebook, current: Rulebook | undefined, today: string, issues: FieldIssue[]): void {
+function ruleIssues(rulebook: Rulebook, published: PublishedVersions, today: string, issues: FieldIssue[]): void {
   rulebook.rules.forEach((rule, r) => {
     for (const [name, spec] of Object.entries(rule.facts)) {
       text(issues, ['rules', r, 'facts', name, 'description', 'zh'], spec.description?.zh);
       text(issues, ['rules', r, 'facts', name, 'description', 'en'], spec.description?.en);
     }
-    const known = new Set(current?.rules.find((c) => c.id === rule.id)?.versions.map((v) => v.effectiveFrom));
+    const known = published.get(rule.id) ?? new Set<string>();
     rule.versions.forEach((version, v) => {
       const at = ['rules', r, 'versions', v] as const;
       const from: unknown = version.effectiveFrom;
@@ -107,13 +109,18 @@ function ruleIssues(rulebook: Rulebook, current: Rulebook | undefined, today: st
 }
 
 /** Every problem the editor can see by itself, at its field's path. */
-export function fieldIssues(rulebook: Rulebook, current: Rulebook | undefined, today: string): FieldIssue[] {
+export function fieldIssues(rulebook: Rulebook, published: PublishedVersions, today: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   ledgerIssues(rulebook, issues);
-  ruleIssues(rulebook, current, today, issues);
+  ruleIssues(rulebook, published, today, issues);
   for (const [id, measure] of Object.entries(rulebook.measures)) {
     text(issues, ['measures', id, 'label', 'zh'], measure.label?.zh);
     text(issues, ['measures', id, 'label', 'en'], measure.label?.en);
   }
   return issues;
+}
+
+/** The published versions of a rulebook's rules, as `fieldIssues` and the editor want them. */
+export function publishedVersionsOf(rules: readonly { id: string; versions: readonly { effectiveFrom: string }[] }[]): PublishedVersions {
+  return new Map(rules.map((rule) => [rule.id, new Set(rule.versions.map((v) => v.effectiveFrom))]));
 }

@@ -1,0 +1,124 @@
+/**
+ * The draft editor's state: the saved draft from the server, the admin's unsaved edits on top,
+ * the checks (ours on every keystroke; the server's single check, debounced, on the unsaved
+ * rulebook) and saving with the version read, so two admins never overwrite each other unknowingly.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RulebookDiffView, RulebookIssueView } from '../../../../shared/api/rulebookDrafts';
+import { localDate } from '../../../../shared/rulebook/time';
+import type { Rulebook } from '../../../../shared/rulebook/types';
+import { useTRPC } from '../../../lib/trpc';
+import { useDebouncedValue } from '../../../lib/useDebouncedValue';
+import { type DraftPath, setIn } from './draftEdits';
+import { type FieldIssue, fieldIssues, publishedVersionsOf } from './fieldChecks';
+
+/** What the server said is wrong with a refused save (`data.details.issues`), if it said. */
+function refusedIssues(error: unknown): RulebookIssueView[] | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const issues: unknown = (error.data?.details as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? (issues as RulebookIssueView[]) : null;
+}
+
+export function isConflict(error: unknown): boolean {
+  return error instanceof TRPCClientError && error.data?.code === 'CONFLICT';
+}
+
+export function useDraftEditor(id: number) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const query = useQuery(trpc.rulebook.drafts.get.queryOptions({ id }));
+  const platform = query.data?.draft.platform;
+  // The published rulebook, for which rule versions are already in force (never edited).
+  const published = useQuery({
+    ...trpc.rulebook.get.queryOptions({ platform: platform ?? 'taobao' }),
+    enabled: platform !== undefined,
+  });
+  const [edited, setEdited] = useState<Rulebook | null>(null);
+  const [refused, setRefused] = useState<RulebookIssueView[] | null>(null);
+  const saved = query.data?.rulebook as Rulebook | undefined;
+  const rulebook = edited ?? saved;
+  const editable = query.data?.draft.status === 'draft';
+
+  const edit = useCallback((path: DraftPath, value: unknown) => {
+    setEdited((current) => (current ? setIn(current, path, value) : current));
+  }, []);
+  // The first edit starts from the saved rulebook.
+  const editFromSaved = useCallback(
+    (path: DraftPath, value: unknown) => {
+      setRefused(null);
+      if (edited === null && saved) setEdited(setIn(saved, path, value));
+      else edit(path, value);
+    },
+    [edited, saved, edit],
+  );
+
+  const today = rulebook ? localDate(Date.now(), rulebook.utcOffsetMinutes) : '';
+  const publishedVersions = useMemo(() => publishedVersionsOf(published.data?.rules ?? []), [published.data]);
+  const local: FieldIssue[] = useMemo(
+    () => (rulebook && editable ? fieldIssues(rulebook, publishedVersions, today) : []),
+    [rulebook, editable, publishedVersions, today],
+  );
+
+  // The server's check of the unsaved rulebook, once typing pauses: its issues and the diff.
+  const pending = useDebouncedValue(edited, 500);
+  const check = useMutation(trpc.rulebook.drafts.check.mutationOptions());
+  const { mutate: runCheck, reset: resetCheck } = check;
+  useEffect(() => {
+    if (pending) runCheck({ id, rulebook: pending });
+    else resetCheck();
+  }, [id, pending, runCheck, resetCheck]);
+  const checkIsCurrent = edited !== null && pending === edited && check.data !== undefined;
+
+  const save = useMutation(
+    trpc.rulebook.drafts.update.mutationOptions({
+      onSuccess: async () => {
+        setEdited(null);
+        setRefused(null);
+        await queryClient.invalidateQueries({ queryKey: trpc.rulebook.drafts.pathKey() });
+      },
+      onError: (error) => setRefused(refusedIssues(error)),
+    }),
+  );
+
+  const serverIssues: RulebookIssueView[] =
+    refused ?? (edited === null ? (query.data?.issues ?? []) : checkIsCurrent ? (check.data?.issues ?? []) : []);
+  const diff: RulebookDiffView | undefined =
+    edited === null ? query.data?.diff : checkIsCurrent ? (check.data?.diff ?? undefined) : undefined;
+
+  return {
+    query,
+    draft: query.data?.draft,
+    current: query.data?.current,
+    rulebook,
+    dirty: edited !== null,
+    editable,
+    today,
+    publishedVersions,
+    localIssues: local,
+    serverIssues,
+    /** The diff of what is on screen; undefined while the server has not checked the latest edits. */
+    diff,
+    edit: editFromSaved,
+    revert: () => {
+      setEdited(null);
+      setRefused(null);
+      save.reset();
+    },
+    save: () => {
+      if (edited && query.data) save.mutate({ id, version: query.data.draft.version, rulebook: edited });
+    },
+    saving: save.isPending,
+    saveError: save.error,
+    conflict: isConflict(save.error),
+    reload: async () => {
+      setEdited(null);
+      setRefused(null);
+      save.reset();
+      await query.refetch();
+    },
+  };
+}
+
+export type DraftEditor = ReturnType<typeof useDraftEditor>;
