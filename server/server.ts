@@ -17,6 +17,7 @@ import { startEnforcementScheduler } from './jobs/enforcementScheduler';
 import { startLeaseSweeper } from './jobs/leaseSweeper';
 import { startOutboxWorker } from './jobs/outboxWorker';
 import { startRateLimitSweeper } from './jobs/rateLimitSweeper';
+import { startSimulationWorker } from './jobs/simulationWorker';
 import { createDeskMetrics } from './metrics/deskMetrics';
 import { builtInRulebooks } from './rulebooks';
 import { setPaceCacheTtl } from './services/queuePace';
@@ -111,6 +112,7 @@ export async function startServer(
     running.push(startLeaseSweeper({ db: handle.db, clock, rulebooks, bus, logger }));
     running.push(startAppealSweeper({ db: handle.db, clock, rulebooks, bus, logger }));
     running.push(startAuditMonitor({ db: handle.db, clock, logger, onVerified: metrics.auditVerified }, config.audit));
+    running.push(startSimulationWorker({ db: handle.db, clock, rulebooks, logger }));
     if (handle.pgPool) running.push(startRateLimitSweeper({ db: handle.db, clock, rulebooks, bus, logger }));
     if (config.outbox.enabled) {
       running.push(

@@ -30,6 +30,8 @@ import type { SearchDocumentsTable } from './tables/searchDocuments.table';
 import type { SecurityAlertsTable } from './tables/securityAlerts.table';
 import type { SessionsTable } from './tables/sessions.table';
 import type { SettingsTable } from './tables/settings.table';
+import type { ShadowDivergencesTable, ShadowRunsTable } from './tables/shadow.table';
+import type { SimulationJobsTable, SimulationResultsTable } from './tables/simulation.table';
 import type { StaffGrantsTable } from './tables/staffGrants.table';
 import type { SubjectsTable } from './tables/subjects.table';
 import type { CaseTagsTable, SubjectTagsTable, TagsTable } from './tables/tags.table';
@@ -77,6 +79,10 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   rulebook_versions: RulebookVersionsTable;
   rulebook_drafts: RulebookDraftsTable;
+  simulation_jobs: SimulationJobsTable;
+  simulation_results: SimulationResultsTable;
+  shadow_runs: ShadowRunsTable;
+  shadow_divergences: ShadowDivergencesTable;
 }
 
 export type Db = Kysely<Database>;

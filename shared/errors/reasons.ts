@@ -155,6 +155,12 @@ export const DESK_ERROR_REASONS = [
   'tag_name_taken',
   'tag_retired',
   'too_many_views',
+
+  // Impact simulation and shadow mode of rulebook drafts (docs/SIMULATION.md).
+  'simulation_not_running',
+  'shadow_already_running',
+  'shadow_not_running',
+  'draft_platform_mismatch',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -172,6 +178,8 @@ export const NOT_FOUND_ENTITIES = [
   'queue',
   'report',
   'routing_rule',
+  // A rulebook draft's impact simulation (docs/SIMULATION.md).
+  'simulation',
   'subject',
   'tag',
   'token',

@@ -600,6 +600,11 @@ export const en: Messages = {
     tag_retired: 'This tag is retired and can no longer be added',
     tag_not_found: 'That tag does not exist; refresh the page',
     too_many_views: 'You have saved as many views as allowed; delete one you no longer use first',
+    simulation_not_running: 'This simulation has already ended and cannot be cancelled',
+    shadow_already_running: 'This draft is already running in shadow mode; stop it first',
+    shadow_not_running: 'This draft is not running in shadow mode',
+    draft_platform_mismatch: "The draft's rulebook belongs to another platform than the draft",
+    simulation_not_found: 'This simulation does not exist; refresh the page',
     view_not_found: 'That view does not exist; it may have been deleted',
   } satisfies ErrorMessages,
   sla: {
@@ -1203,6 +1208,8 @@ export const en: Messages = {
       export: 'Export #{{id}}',
       tag: 'Tag {{id}}',
       saved_view: 'Queue view #{{id}}',
+      simulation: 'Simulation #{{id}}',
+      shadow_run: 'Shadow run #{{id}}',
     },
     targetTypes: {
       case: 'Case',
@@ -1221,6 +1228,8 @@ export const en: Messages = {
       export: 'Export',
       tag: 'Tag',
       saved_view: 'Queue view',
+      simulation: 'Impact simulation',
+      shadow_run: 'Shadow run',
     },
     verify: {
       checking: 'Verifying the hash chain…',

@@ -585,6 +585,11 @@ export const zhCN = {
     tag_retired: '该标签已停用，不能再添加',
     tag_not_found: '找不到该标签，请刷新',
     too_many_views: '保存的视图已达上限，请先删除不用的视图',
+    simulation_not_running: '该模拟已经结束，无法取消',
+    shadow_already_running: '该草稿已在影子运行中，请先停止',
+    shadow_not_running: '该草稿当前没有影子运行',
+    draft_platform_mismatch: '草稿规则所属平台与草稿登记的平台不一致',
+    simulation_not_found: '该模拟任务不存在，请刷新',
     view_not_found: '找不到该视图，可能已被删除',
   } satisfies ErrorMessages,
   sla: {
@@ -1169,6 +1174,8 @@ export const zhCN = {
       export: '导出 #{{id}}',
       tag: '标签 {{id}}',
       saved_view: '队列视图 #{{id}}',
+      simulation: '影响模拟 #{{id}}',
+      shadow_run: '影子运行 #{{id}}',
     },
     targetTypes: {
       case: '案件',
@@ -1187,6 +1194,8 @@ export const zhCN = {
       export: '导出',
       tag: '标签',
       saved_view: '队列视图',
+      simulation: '影响模拟',
+      shadow_run: '影子运行',
     },
     verify: {
       checking: '正在校验哈希链…',

@@ -27,6 +27,8 @@ import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
 import * as m0033 from './0033_rulebook_versions';
 import * as m0034 from './0034_rulebook_drafts';
+import * as m0035 from './0035_simulation_jobs';
+import * as m0036 from './0036_shadow_mode';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -58,6 +60,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_tags_and_views': m0025,
   '0033_rulebook_versions': m0033,
   '0034_rulebook_drafts': m0034,
+  '0035_simulation_jobs': m0035,
+  '0036_shadow_mode': m0036,
 };
 
 export const migrationProvider: MigrationProvider = {
