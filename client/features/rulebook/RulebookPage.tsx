@@ -8,10 +8,10 @@ import { platformParam } from '../../lib/platforms';
 import { platformZoneName } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
+import { DraftsLink, PublishedVersion } from './authoring/RulebookPageLinks';
 import { LedgersPanel } from './LedgersPanel';
 import { MeasuresPanel } from './MeasuresPanel';
 import { PolicyPanel } from './PolicyPanel';
-import { DraftsLink, PublishedVersion } from './authoring/RulebookPageLinks';
 import { RulesPanel } from './RulesPanel';
 import { RulebookProvider, useLocalized, useRulebook } from './rulebookContext';
 

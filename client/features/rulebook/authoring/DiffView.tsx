@@ -39,12 +39,21 @@ export function DiffView({ editor }: { editor: DraftEditor }) {
       <Typography variant="h6" component="h2">
         {t('rulebookAuthoring.diff.title')}
       </Typography>
+      {editor.dirty && <Alert severity="info">{t('rulebookAuthoring.diff.unsavedNote')}</Alert>}
       {empty && <Alert severity="info">{t('rulebookAuthoring.diff.none')}</Alert>}
       {diff.added.length > 0 && (
-        <RuleChips title={t('rulebookAuthoring.diff.addedRules')} names={diff.added.map((r) => localized(r.name))} color="success" />
+        <RuleChips
+          title={t('rulebookAuthoring.diff.addedRules')}
+          names={diff.added.map((r) => localized(r.name))}
+          color="success"
+        />
       )}
       {diff.removed.length > 0 && (
-        <RuleChips title={t('rulebookAuthoring.diff.removedRules')} names={diff.removed.map((r) => localized(r.name))} color="error" />
+        <RuleChips
+          title={t('rulebookAuthoring.diff.removedRules')}
+          names={diff.removed.map((r) => localized(r.name))}
+          color="error"
+        />
       )}
       {diff.other.length > 0 && (
         <ChangeTable
@@ -109,8 +118,12 @@ function ChangeTable(props: {
           {props.changes.map((change) => (
             <TableRow key={change.path}>
               <TableCell>{props.place(change.path)}</TableCell>
-              <TableCell sx={{ color: 'error.main', wordBreak: 'break-word' }}>{props.value(change.path, change.before)}</TableCell>
-              <TableCell sx={{ color: 'success.main', wordBreak: 'break-word' }}>{props.value(change.path, change.after)}</TableCell>
+              <TableCell sx={{ color: 'error.main', wordBreak: 'break-word' }}>
+                {props.value(change.path, change.before)}
+              </TableCell>
+              <TableCell sx={{ color: 'success.main', wordBreak: 'break-word' }}>
+                {props.value(change.path, change.after)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { useLocalized } from '../rulebookContext';
+import { checkMessageKey } from './checkMessages';
 import { type DraftEditing, DraftEditingProvider } from './draftEditing';
 import { type DraftPath, pathKey } from './draftEdits';
 import { describePlace } from './issuePlaces';
@@ -38,6 +39,13 @@ export function DraftEditTab({ editor }: { editor: DraftEditor }) {
   const saveErrorText = useTranslatedError(editor.conflict ? null : editor.saveError);
   const { localIssues, serverIssues, rulebook } = editor;
 
+  const checkText = useCallback(
+    (message: string) => {
+      const key = checkMessageKey(message);
+      return key ? t(`rulebookAuthoring.checks.${key}`) : t('rulebookAuthoring.issues.server', { message });
+    },
+    [t],
+  );
   const localByPath = useMemo(() => new Map(localIssues.map((i) => [i.path, i])), [localIssues]);
   const serverByPath = useMemo(() => new Map(serverIssues.map((i) => [i.path, i])), [serverIssues]);
   const issueAt = useCallback(
@@ -46,17 +54,15 @@ export function DraftEditTab({ editor }: { editor: DraftEditor }) {
       const local = localByPath.get(key);
       if (local) return t(`rulebookAuthoring.issues.${local.key}`, local.params ?? {});
       const server = serverByPath.get(key);
-      return server ? t('rulebookAuthoring.issues.server', { message: server.message }) : undefined;
+      return server ? checkText(server.message) : undefined;
     },
-    [localByPath, serverByPath, t],
+    [localByPath, serverByPath, t, checkText],
   );
   if (!rulebook) return null;
   // Problems the forms show at a field are listed once more here with their place, so none is missed.
   const problems = [
     ...localIssues.map((i) => ({ path: i.path, text: t(`rulebookAuthoring.issues.${i.key}`, i.params ?? {}) })),
-    ...serverIssues
-      .filter((i) => !localByPath.has(i.path))
-      .map((i) => ({ path: i.path, text: t('rulebookAuthoring.issues.server', { message: i.message }) })),
+    ...serverIssues.filter((i) => !localByPath.has(i.path)).map((i) => ({ path: i.path, text: checkText(i.message) })),
   ];
   const editing: DraftEditing = {
     rulebook,
@@ -123,10 +129,17 @@ export function DraftEditTab({ editor }: { editor: DraftEditor }) {
             </Alert>
           )}
           {problems.length > 0 && (
-            <Box component="ul" sx={{ m: 0, mt: 1, pl: 3 }} aria-label={t('rulebookAuthoring.editor.issuesCount', { count: problems.length })}>
+            <Box
+              component="ul"
+              sx={{ m: 0, mt: 1, pl: 3 }}
+              aria-label={t('rulebookAuthoring.editor.issuesCount', { count: problems.length })}
+            >
               {problems.slice(0, 8).map((p) => (
                 <Typography component="li" variant="body2" color="error" key={`${p.path}:${p.text}`}>
-                  {t('rulebookAuthoring.editor.issueLine', { place: describePlace(t, localized, rulebook, p.path), text: p.text })}
+                  <Box component="span" sx={{ fontWeight: 500, mr: 1 }}>
+                    {describePlace(t, localized, rulebook, p.path)}
+                  </Box>
+                  {p.text}
                 </Typography>
               ))}
             </Box>

@@ -62,7 +62,9 @@ function DraftEditor() {
             <Chip
               data-testid="draft-status"
               label={t(`rulebookAuthoring.status.${draft.status}`)}
-              color={draft.status === 'published' ? 'success' : draft.status === 'pending_approval' ? 'warning' : 'default'}
+              color={
+                draft.status === 'published' ? 'success' : draft.status === 'pending_approval' ? 'warning' : 'default'
+              }
             />
           </Stack>
           <Typography variant="body2" color="text.secondary">
@@ -88,14 +90,22 @@ function DraftEditor() {
             sx={{ borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { textTransform: 'none' } }}
           >
             {TABS.map((x) => (
-              <Tab key={x} value={x} label={t(`rulebookAuthoring.editor.tabs.${x}`)} id={`draft-tab-${x}`} aria-controls="draft-panel" />
+              <Tab
+                key={x}
+                value={x}
+                label={t(`rulebookAuthoring.editor.tabs.${x}`)}
+                id={`draft-tab-${x}`}
+                aria-controls="draft-panel"
+              />
             ))}
           </Tabs>
           <Box role="tabpanel" id="draft-panel" aria-labelledby={`draft-tab-${tab}`}>
             {tab === 'edit' && <DraftEditTab editor={editor} />}
             {tab === 'diff' && <DiffView editor={editor} />}
             {tab === 'simulation' && <SimulationPanel draftId={id} dirty={editor.dirty} rulebook={editor.rulebook} />}
-            {tab === 'shadow' && <ShadowPanel draftId={id} editable={draft.status === 'draft'} rulebook={editor.rulebook} />}
+            {tab === 'shadow' && (
+              <ShadowPanel draftId={id} editable={draft.status === 'draft'} rulebook={editor.rulebook} />
+            )}
             {tab === 'publish' && <PublishPanel editor={editor} />}
           </Box>
         </>

@@ -127,7 +127,9 @@ function DraftTable(props: {
               <TableCell>{t('rulebookAuthoring.drafts.columns.basedOn')}</TableCell>
               <TableCell>{t('rulebookAuthoring.drafts.columns.status')}</TableCell>
               <TableCell>
-                {props.pending ? t('rulebookAuthoring.drafts.columns.requestedBy') : t('rulebookAuthoring.drafts.columns.author')}
+                {props.pending
+                  ? t('rulebookAuthoring.drafts.columns.requestedBy')
+                  : t('rulebookAuthoring.drafts.columns.author')}
               </TableCell>
               <TableCell>
                 {props.pending

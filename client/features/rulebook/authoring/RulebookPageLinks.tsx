@@ -14,7 +14,12 @@ export function DraftsLink({ platform }: { platform: PlatformId }) {
   const { user } = useSession();
   if (!user || !can(user.role, 'rulebook.manage')) return null;
   return (
-    <Button component={RouterLink} to={`/rulebook/drafts?platform=${platform}`} startIcon={<EditNote />} variant="outlined">
+    <Button
+      component={RouterLink}
+      to={`/rulebook/drafts?platform=${platform}`}
+      startIcon={<EditNote />}
+      variant="outlined"
+    >
       {t('rulebookAuthoring.drafts.open')}
     </Button>
   );

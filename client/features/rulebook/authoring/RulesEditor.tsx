@@ -105,7 +105,10 @@ function RuleEditor({ rule, index }: { rule: RuleDefinition; index: number }) {
         const passed = inForce.has(version.effectiveFrom);
         return (
           <DraftEditingProvider
-            key={`${v}-${version.effectiveFrom}`}
+            // A version's place is its identity here (the server's paths name it so); its date is
+            // typed into, so keying by the date would remount the field on every keystroke.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={v}
             value={{ ...editing, readOnly: editing.readOnly || passed }}
           >
             <VersionEditor
@@ -243,7 +246,9 @@ function VersionEditor(props: {
         {(['cases', 'overrides'] as const).flatMap((kind) =>
           (version[kind] ?? []).map((c, i) => (
             <Box
-              key={`${kind}-${i}-${c.basis.zh}`}
+              // Tiers have no id: their place is what the engine and the server's paths go by.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              key={`${kind}-${i}`}
               sx={{ borderLeft: 3, borderColor: 'divider', pl: 1.5 }}
               data-testid={`draft-tier-${kind}-${i}`}
             >

@@ -113,7 +113,11 @@ export function ShadowPanel(props: { draftId: number; editable: boolean; ruleboo
                 slotProps={{ htmlInput: { inputMode: 'numeric' } }}
                 sx={{ width: 140 }}
               />
-              <Button type="submit" variant="contained" disabled={!props.editable || Boolean(daysProblem) || start.isPending}>
+              <Button
+                type="submit"
+                variant="contained"
+                disabled={!props.editable || Boolean(daysProblem) || start.isPending}
+              >
                 {t('rulebookAuthoring.shadow.start')}
               </Button>
             </Stack>
@@ -159,12 +163,12 @@ export function ShadowPanel(props: { draftId: number; editable: boolean; ruleboo
                   </Link>
                 </TableCell>
                 <TableCell>
-                  {describeSummary(t, localized, props.rulebook, d.live, d.changed).map((line) => (
+                  {describeSummary(t, localized, props.rulebook, d.live, d.changed, i18n.language).map((line) => (
                     <div key={line}>{line}</div>
                   ))}
                 </TableCell>
                 <TableCell>
-                  {describeSummary(t, localized, props.rulebook, d.shadow, d.changed).map((line) => (
+                  {describeSummary(t, localized, props.rulebook, d.shadow, d.changed, i18n.language).map((line) => (
                     <div key={line}>{line}</div>
                   ))}
                 </TableCell>

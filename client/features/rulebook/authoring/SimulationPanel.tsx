@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { formatInstant, localDate, MS_PER_DAY, startOfLocalDate } from '../../../../shared/rulebook/time';
 import type { Rulebook } from '../../../../shared/rulebook/types';
+import { formatList } from '../../../lib/formatList';
 import { LoadErrorAlert } from '../../../lib/LoadErrorAlert';
 import { useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
@@ -61,7 +62,9 @@ export function SimulationPanel(props: { draftId: number; dirty: boolean; rulebo
       },
       { replace: true },
     );
-  const start = useMutation(trpc.rulebook.drafts.simulate.mutationOptions({ onSuccess: ({ jobId: id }) => setJob(id) }));
+  const start = useMutation(
+    trpc.rulebook.drafts.simulate.mutationOptions({ onSuccess: ({ jobId: id }) => setJob(id) }),
+  );
   const startError = useTranslatedError(start.error);
   const dateProblem = isLocalDate(date) ? null : t('rulebookAuthoring.issues.date');
 
@@ -82,7 +85,10 @@ export function SimulationPanel(props: { draftId: number; dirty: boolean; rulebo
         onSubmit={(e) => {
           e.preventDefault();
           if (!dateProblem && !start.isPending)
-            start.mutate({ id: props.draftId, asOf: simulationAsOf(date, props.rulebook.utcOffsetMinutes, Date.now()) });
+            start.mutate({
+              id: props.draftId,
+              asOf: simulationAsOf(date, props.rulebook.utcOffsetMinutes, Date.now()),
+            });
         }}
       >
         <TextField
@@ -195,7 +201,7 @@ function SimulationJob({ jobId, rulebook }: { jobId: number; rulebook: Rulebook 
 }
 
 function SimulationSubjects({ jobId, rulebook }: { jobId: number; rulebook: Rulebook }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localized = useLocalized();
   const trpc = useTRPC();
   const pages = useInfiniteQuery(
@@ -257,17 +263,18 @@ function SimulationSubjects({ jobId, rulebook }: { jobId: number; rulebook: Rule
                   </Link>
                 </TableCell>
                 <TableCell>
-                  {ASPECTS.filter((a) => item.changed[a])
-                    .map((a) => t(`rulebookAuthoring.simulation.counts.${a}`))
-                    .join(t('rulebookAuthoring.simulation.separator'))}
+                  {formatList(
+                    ASPECTS.filter((a) => item.changed[a]).map((a) => t(`rulebookAuthoring.simulation.counts.${a}`)),
+                    i18n.language,
+                  )}
                 </TableCell>
                 <TableCell>
-                  {describeSummary(t, localized, rulebook, item.before, item.changed).map((line) => (
+                  {describeSummary(t, localized, rulebook, item.before, item.changed, i18n.language).map((line) => (
                     <div key={line}>{line}</div>
                   ))}
                 </TableCell>
                 <TableCell>
-                  {describeSummary(t, localized, rulebook, item.after, item.changed).map((line) => (
+                  {describeSummary(t, localized, rulebook, item.after, item.changed, i18n.language).map((line) => (
                     <div key={line}>{line}</div>
                   ))}
                 </TableCell>

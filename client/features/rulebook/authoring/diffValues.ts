@@ -9,7 +9,9 @@ import { splitPath } from './issuePlaces';
 type Localize = (text: LocalizedText) => string;
 
 function isLocalized(value: unknown): value is LocalizedText {
-  return Boolean(value && typeof value === 'object' && 'zh' in value && 'en' in value && Object.keys(value).length === 2);
+  return Boolean(
+    value && typeof value === 'object' && 'zh' in value && 'en' in value && Object.keys(value).length === 2,
+  );
 }
 
 function measureName(localized: Localize, rulebooks: readonly Rulebook[], id: string): string | undefined {
@@ -78,7 +80,7 @@ export function describeValue(
   if (typeof object.fromFact === 'string' && typeof object.default === 'number') {
     return t('rulebook.points.fromFact', { default: object.default });
   }
-  if (typeof object.each === 'number') return t('rulebookAuthoring.rule.perUnitEach') + ` ${object.each}`;
+  if (typeof object.each === 'number') return `${t('rulebookAuthoring.rule.perUnitEach')} ${object.each}`;
   // Anything else the forms do not edit (a condition, a new fact) reads as compact JSON.
   return JSON.stringify(value);
 }

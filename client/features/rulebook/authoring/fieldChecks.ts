@@ -121,6 +121,8 @@ export function fieldIssues(rulebook: Rulebook, published: PublishedVersions, to
 }
 
 /** The published versions of a rulebook's rules, as `fieldIssues` and the editor want them. */
-export function publishedVersionsOf(rules: readonly { id: string; versions: readonly { effectiveFrom: string }[] }[]): PublishedVersions {
+export function publishedVersionsOf(
+  rules: readonly { id: string; versions: readonly { effectiveFrom: string }[] }[],
+): PublishedVersions {
   return new Map(rules.map((rule) => [rule.id, new Set(rule.versions.map((v) => v.effectiveFrom))]));
 }

@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import { localDate } from '../../../../shared/rulebook/time';
 import type { LocalizedText, Rulebook } from '../../../../shared/rulebook/types';
+import { formatList } from '../../../lib/formatList';
 
 export interface Summary {
   points: Record<string, number>;
@@ -31,16 +32,19 @@ export function describeSummary(
   rulebook: Rulebook,
   summary: Summary,
   changed: ChangedFlags,
+  language: string,
 ): string[] {
   const ledgerName = (id: string) => (rulebook.ledgers[id] ? localized(rulebook.ledgers[id].name) : id);
   const measureName = (id: string) => (rulebook.measures[id] ? localized(rulebook.measures[id].label) : id);
-  const separator = t('rulebookAuthoring.simulation.separator');
+  const list = (items: string[]) => formatList(items, language);
   const lines: string[] = [];
   if (changed.points || changed.nodes) {
     lines.push(
-      Object.entries(summary.points)
-        .map(([ledger, points]) => t('rulebookAuthoring.simulation.pointsOf', { ledger: ledgerName(ledger), points }))
-        .join(separator),
+      list(
+        Object.entries(summary.points).map(([ledger, points]) =>
+          t('rulebookAuthoring.simulation.pointsOf', { ledger: ledgerName(ledger), points }),
+        ),
+      ),
     );
   }
   if (changed.punishments) {
@@ -48,14 +52,17 @@ export function describeSummary(
     lines.push(
       active.length === 0
         ? t('rulebookAuthoring.simulation.noPunishment')
-        : active
-            .map((p) => {
-              const measures = p.measures.map(measureName).join('、');
+        : list(
+            active.map((p) => {
+              const measures = list(p.measures.map(measureName));
               return p.until === null
                 ? t('rulebookAuthoring.simulation.punishmentPermanent', { measures })
-                : t('rulebookAuthoring.simulation.punishmentUntil', { measures, until: localDate(Date.parse(p.until), rulebook.utcOffsetMinutes) });
-            })
-            .join(separator),
+                : t('rulebookAuthoring.simulation.punishmentUntil', {
+                    measures,
+                    until: localDate(Date.parse(p.until), rulebook.utcOffsetMinutes),
+                  });
+            }),
+          ),
     );
   }
   if (changed.seals) {
@@ -65,9 +72,11 @@ export function describeSummary(
     lines.push(
       summary.demotions.length === 0
         ? t('rulebookAuthoring.simulation.noDemotion')
-        : summary.demotions
-            .map((d) => t('rulebookAuthoring.simulation.demotion', { item: d.item, from: d.from, until: d.until }))
-            .join(separator),
+        : list(
+            summary.demotions.map((d) =>
+              t('rulebookAuthoring.simulation.demotion', { item: d.item, from: d.from, until: d.until }),
+            ),
+          ),
     );
   }
   return lines;

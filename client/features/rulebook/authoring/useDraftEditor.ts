@@ -1,12 +1,13 @@
 /**
  * The draft editor's state: the saved draft from the server, the admin's unsaved edits on top,
- * the checks (ours on every keystroke; the server's single check, debounced, on the unsaved
+ * the checks (ours on every keystroke; the single rulebook check, debounced, on the unsaved
  * rulebook) and saving with the version read, so two admins never overwrite each other unknowingly.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { RulebookDiffView, RulebookIssueView } from '../../../../shared/api/rulebookDrafts';
+import { parseRulebook } from '../../../../shared/rulebook/rulebookSchema';
 import { localDate } from '../../../../shared/rulebook/time';
 import type { Rulebook } from '../../../../shared/rulebook/types';
 import { useTRPC } from '../../../lib/trpc';
@@ -61,15 +62,11 @@ export function useDraftEditor(id: number) {
     [rulebook, editable, publishedVersions, today],
   );
 
-  // The server's check of the unsaved rulebook, once typing pauses: its issues and the diff.
-  const pending = useDebouncedValue(edited, 500);
-  const check = useMutation(trpc.rulebook.drafts.check.mutationOptions());
-  const { mutate: runCheck, reset: resetCheck } = check;
-  useEffect(() => {
-    if (pending) runCheck({ id, rulebook: pending });
-    else resetCheck();
-  }, [id, pending, runCheck, resetCheck]);
-  const checkIsCurrent = edited !== null && pending === edited && check.data !== undefined;
+  // The single check the server runs on save (the shared schema and consistency check), run here
+  // on the unsaved rulebook once typing pauses, so its problems show at their fields before saving.
+  const pending = useDebouncedValue(edited, 300);
+  const checked = useMemo(() => (pending ? parseRulebook(pending) : null), [pending]);
+  const checkIsCurrent = edited !== null && pending === edited;
 
   const save = useMutation(
     trpc.rulebook.drafts.update.mutationOptions({
@@ -83,9 +80,9 @@ export function useDraftEditor(id: number) {
   );
 
   const serverIssues: RulebookIssueView[] =
-    refused ?? (edited === null ? (query.data?.issues ?? []) : checkIsCurrent ? (check.data?.issues ?? []) : []);
-  const diff: RulebookDiffView | undefined =
-    edited === null ? query.data?.diff : checkIsCurrent ? (check.data?.diff ?? undefined) : undefined;
+    refused ??
+    (edited === null ? (query.data?.issues ?? []) : checkIsCurrent && checked && !checked.ok ? checked.issues : []);
+  const diff: RulebookDiffView | undefined = query.data?.diff;
 
   return {
     query,
@@ -98,7 +95,7 @@ export function useDraftEditor(id: number) {
     publishedVersions,
     localIssues: local,
     serverIssues,
-    /** The diff of what is on screen; undefined while the server has not checked the latest edits. */
+    /** The saved draft against the rulebook in force (unsaved edits show once saved). */
     diff,
     edit: editFromSaved,
     revert: () => {

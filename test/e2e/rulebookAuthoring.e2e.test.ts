@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs } from '../support/browser';
+import { createStaff, TEST_PASSWORD } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+describe.skipIf(!HAS_CHROMIUM)('rulebook authoring (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer('sqlite', { demo: true }), launchBrowser()]);
+    // Publishing needs a second admin.
+    await createStaff(server.db, [{ username: 'admin.two', role: 'admin' }]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const wide = { context: { viewport: { width: 1600, height: 1000 } } };
+
+  it('an admin edits a node duration, sees the field error and the diff, simulates, and asks to publish; a second admin approves', async () => {
+    const admin = await signInAs(browser, server.url, 'admin', wide);
+    admin.setDefaultTimeout(20_000);
+
+    // From the rulebook page to a new Taobao draft.
+    await admin.getByRole('navigation', { name: '导航' }).getByRole('link', { name: '规则库' }).click();
+    await admin.getByTestId('rulebook-published-version').getByText('现行第 1 版', { exact: false }).waitFor();
+    await admin.getByRole('link', { name: '规则草稿' }).click();
+    await admin.getByRole('heading', { name: '规则草稿', level: 1 }).waitFor();
+    await admin.getByText('没有待批准的发布申请').waitFor();
+    await admin.getByRole('button', { name: '新建草稿' }).click();
+    await admin.getByTestId('draft-create-confirm').click();
+    await admin.getByRole('heading', { name: '淘宝规则草稿', level: 1 }).waitFor();
+    expect(await admin.getByTestId('draft-status').textContent()).toBe('编辑中');
+
+    // The 12-point serious node: 7 days. A duration that is not a number is refused at the field, live.
+    const node = admin.getByTestId('draft-node-serious-0');
+    const days = node.getByLabel('持续天数');
+    expect(await days.inputValue()).toBe('7');
+    await days.fill('七');
+    await node.getByText('请输入不小于 1 的整数').waitFor();
+    expect(await admin.getByRole('button', { name: '保存草稿' }).isEnabled()).toBe(true);
+    await days.fill('30');
+    await node.getByText('请输入不小于 1 的整数').waitFor({ state: 'detached' });
+    await admin.getByText('校验通过', { exact: false }).waitFor();
+    await admin.keyboard.press('Control+s');
+    await admin.getByText('没有未保存的修改', { exact: false }).waitFor();
+
+    // The diff: the serious ledger's first node, 7 days before, 30 days after, in words.
+    await admin.getByRole('tab', { name: '差异' }).click();
+    const diff = admin.getByTestId('draft-diff');
+    const row = diff.getByRole('row').filter({ hasText: '持续天数' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('严重违规');
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('7 天');
+    expect(await row.getByRole('cell').nth(2).textContent()).toBe('30 天');
+    await saveScreenshot(admin, 'rulebook-draft-diff');
+
+    // Impact: run as of today, wait for the counts, and the list of subjects to open.
+    await admin.getByRole('tab', { name: '影响模拟' }).click();
+    await admin.getByRole('button', { name: '开始模拟' }).click();
+    const counts = admin.getByTestId('simulation-counts');
+    await counts.waitFor({ timeout: 60_000 });
+    for (const label of ['受影响主体', '积分变化', '节点变化', '处罚变化', '查封变化', '降权变化']) {
+      expect(await counts.getByText(label).count(), label).toBe(1);
+    }
+    // Only durations changed: no points or seals move.
+    const count = async (label: string) =>
+      Number(await counts.locator('div', { has: admin.getByText(label, { exact: true }) }).locator('dd').textContent());
+    expect(await count('积分变化')).toBe(0);
+    expect(await count('查封变化')).toBe(0);
+    expect(await count('受影响主体')).toBe(await count('处罚变化'));
+    expect(await admin.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toMatch(
+      /^\/api\/rulebook\/simulations\/\d+\.csv$/,
+    );
+
+    // Publish from today: confirm; then it waits for someone else.
+    await admin.getByRole('tab', { name: '发布' }).click();
+    const today = await admin.getByLabel('生效日期（平台时间）').getAttribute('min');
+    await admin.getByLabel('生效日期（平台时间）').fill(today ?? '');
+    await admin.getByRole('button', { name: '申请发布' }).click();
+    const confirm = admin.getByRole('dialog', { name: '申请发布规则草稿' });
+    await confirm.getByRole('button', { name: '申请发布' }).click();
+    await admin.getByTestId('draft-waiting').waitFor();
+    expect(await admin.getByTestId('draft-status').textContent()).toBe('等待另一位管理员批准');
+    const ownApprove = admin.getByRole('button', { name: '批准发布' });
+    expect(await ownApprove.isDisabled()).toBe(true);
+    await admin.getByText('你是发布申请人，需由另一位管理员批准。').waitFor();
+    await admin.context().close();
+
+    // The second admin finds it waiting, approves it, and the rulebook page shows version 2.
+    const second = await signInAs(browser, server.url, 'admin.two', { ...wide, password: TEST_PASSWORD });
+    second.setDefaultTimeout(20_000);
+    await second.goto(`${server.url}/rulebook/drafts`);
+    const pending = second.getByTestId('drafts-pending');
+    await pending.getByRole('link', { name: /淘宝/ }).click();
+    await approve(second);
+    await second.getByText(/已发布为第 2 版/).waitFor();
+    await second.goto(`${server.url}/rulebook?tab=ledgers`);
+    await second.getByTestId('rulebook-published-version').getByText('现行第 2 版', { exact: false }).waitFor();
+    const serious = second.getByRole('region', { name: '严重违规' });
+    await serious.getByRole('cell', { name: '30 天', exact: true }).first().waitFor();
+    await second.context().close();
+  }, 180_000);
+});
+
+async function approve(page: Page): Promise<void> {
+  await page.getByTestId('draft-waiting').waitFor();
+  await page.getByRole('button', { name: '批准发布' }).click();
+  await page.getByRole('dialog', { name: '批准发布' }).getByRole('button', { name: '批准发布' }).click();
+}
