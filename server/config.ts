@@ -67,6 +67,8 @@ export interface Config {
   rateLimits: { loginPer5Min: number; intakePerSecond: number; expensivePerMinute: number };
   /** How long a server reuses its queue-pace counts for SLA forecasts (0: always recount). */
   paceCacheMs: number;
+  /** How often an instance looks for rulebook versions another instance published (0: on every use). */
+  rulebookPollMs: number;
   /** The audit trail's watch: re-verification and head anchors (0 ms turns either off). */
   audit: {
     verifyIntervalMs: number;
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc,
     trustProxy: parseTrustProxy(env.DESK_TRUST_PROXY),
     paceCacheMs: seconds(env.DESK_PACE_CACHE_SECONDS, 15, 'DESK_PACE_CACHE_SECONDS'),
+    rulebookPollMs: seconds(env.DESK_RULEBOOK_POLL_SECONDS, 3, 'DESK_RULEBOOK_POLL_SECONDS'),
     uploads: {
       idleMs: seconds(env.DESK_UPLOAD_IDLE_SECONDS, 15, 'DESK_UPLOAD_IDLE_SECONDS'),
       totalMs: seconds(env.DESK_UPLOAD_SECONDS, 120, 'DESK_UPLOAD_SECONDS'),

@@ -19,7 +19,7 @@ import { startOutboxWorker } from './jobs/outboxWorker';
 import { startRateLimitSweeper } from './jobs/rateLimitSweeper';
 import { startSimulationWorker } from './jobs/simulationWorker';
 import { createDeskMetrics } from './metrics/deskMetrics';
-import { builtInRulebooks } from './rulebooks';
+import { loadRulebooks } from './rulebooks';
 import { setPaceCacheTtl } from './services/queuePace';
 import { createRateLimits } from './trpc/rateLimits';
 
@@ -44,7 +44,6 @@ export async function startServer(
   const logger = opts.logger ?? pino({ level: config.logLevel });
   const handle = openDatabase(config.databaseUrl, { sqliteReaders: config.sqliteReaders });
   const clock = opts.clock ?? systemClock;
-  const rulebooks = builtInRulebooks;
   // Everything started so far, stopped in reverse on close (or when a later step fails).
   const running: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
@@ -53,6 +52,8 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    // The published rulebook versions, read once; new ones are picked up as they are published.
+    const rulebooks = await loadRulebooks(handle.db, clock, { pollMs: config.rulebookPollMs });
     if (config.demo && (await usersRepo.count(handle.db)) === 0) {
       assertDemoNotExposed(config, 'would seed');
       await seedDemoData({ db: handle.db, clock, rulebooks });

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { OutboxEventType } from '../../shared/api/outbox';
-import { DEFAULT_PLATFORM } from '../../shared/rulebook/platforms';
+import { DEFAULT_PLATFORM, type PlatformId } from '../../shared/rulebook/platforms';
 import type { Database } from '../db/database';
 import { outboxRepo } from '../db/repositories/outbox.repo';
 import { subjectsRepo } from '../db/repositories/subjects.repo';
@@ -13,6 +13,8 @@ export interface NewOutboxMessage {
   key: string;
   subjectId: string;
   caseId: number | null;
+  /** The platform, when the message is about one rather than a stored subject (`rulebook.published`). */
+  platform?: PlatformId;
   /** Type-specific fields (measure, scope, from/until, rule…). */
   body: Record<string, unknown>;
 }
@@ -30,7 +32,7 @@ export async function recordOutbox(
   await lockOutboxAppends(trx);
   const createdAt = at.toISOString();
   // Receivers serving several platforms route by it (a Kuaishou shop's measures go to Kuaishou).
-  const platform = (await subjectsRepo.platformOf(trx, message.subjectId)) ?? DEFAULT_PLATFORM;
+  const platform = message.platform ?? (await subjectsRepo.platformOf(trx, message.subjectId)) ?? DEFAULT_PLATFORM;
   const payload = {
     id: message.key,
     type: message.type,

@@ -8,6 +8,7 @@ export const OUTBOX_EVENT_TYPES = [
   'measure.lifted',
   'notice.issued',
   'appeal.decided',
+  'rulebook.published',
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 

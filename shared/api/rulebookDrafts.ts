@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../rulebook/platforms';
-import { rulebookSchema } from '../rulebook/rulebookSchema';
+import type { Rulebook } from '../rulebook/types';
 
 export const RULEBOOK_DRAFT_STATUSES = ['draft', 'pending_approval', 'published', 'discarded'] as const;
 export type RulebookDraftStatus = (typeof RULEBOOK_DRAFT_STATUSES)[number];
@@ -25,7 +25,11 @@ export const rulebookIssue = z.object({ path: z.string(), message: z.string() })
 export type RulebookIssueView = z.infer<typeof rulebookIssue>;
 
 /** One changed field, its path relative to what changed (a rule, or the rulebook); absent = not there. */
-export const fieldChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+export const fieldChange = z.object({
+  path: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
 
 /** The draft against the rulebook it will replace, rule by rule (shared/rulebook/diff.ts). */
 export const rulebookDiff = z.object({
@@ -80,7 +84,8 @@ export const draftsListOutput = z.array(rulebookDraftSummary);
 export const draftsGetInput = z.object({ id: draftId });
 export const draftsGetOutput = z.object({
   draft: rulebookDraftSummary,
-  rulebook: rulebookSchema,
+  /** The engine's format (shared/rulebook/types.ts), valid by the single check when it was saved. */
+  rulebook: z.custom<Rulebook>((value) => typeof value === 'object' && value !== null),
   issues: z.array(rulebookIssue),
   diff: rulebookDiff,
   /** The published version in force now, which the diff compares against. */

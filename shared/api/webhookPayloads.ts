@@ -98,6 +98,25 @@ export const appealDecidedPayload = envelope('appeal.decided').extend({
   falseEvidence: z.boolean(),
 });
 
+/**
+ * A platform's new rulebook version (docs/RULEBOOK.md, "Authoring and publishing"). No subject is
+ * involved: `subject.id` is the platform's rulebook lane, `rulebook:<platform>`.
+ */
+export const rulebookPublishedPayload = envelope('rulebook.published').extend({
+  platform: z.enum(PLATFORM_IDS),
+  version: z.number().int(),
+  /** Platform-local date (YYYY-MM-DD) the version comes into force. */
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  previousVersion: z.number().int(),
+  /** Against the previous version: rule ids, and the paths of the fields that changed. */
+  changes: z.object({
+    addedRules: z.array(z.string()),
+    removedRules: z.array(z.string()),
+    changedRules: z.array(z.object({ ruleId: z.string(), fields: z.array(z.string()) })),
+    otherFields: z.array(z.string()),
+  }),
+});
+
 /** Every type's schema; a type added to OUTBOX_EVENT_TYPES without one here fails to compile. */
 export const WEBHOOK_PAYLOADS: Record<OutboxEventType, z.ZodType> = {
   'measure.started': measureStartedPayload,
@@ -105,6 +124,7 @@ export const WEBHOOK_PAYLOADS: Record<OutboxEventType, z.ZodType> = {
   'measure.lifted': measureLiftedPayload,
   'notice.issued': noticeIssuedPayload,
   'appeal.decided': appealDecidedPayload,
+  'rulebook.published': rulebookPublishedPayload,
 };
 
 export const WEBHOOK_TYPES = OUTBOX_EVENT_TYPES;

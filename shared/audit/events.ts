@@ -6,6 +6,7 @@ import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
 import { simulationEvents } from './events/simulation';
+import { rulebookEvents } from './events/rulebook';
 import { staffEvents } from './events/staff';
 import { tagEvents } from './events/tags';
 
@@ -26,6 +27,7 @@ export const AUDIT_EVENTS = {
   ...noteEvents,
   ...tagEvents,
   ...simulationEvents,
+  ...rulebookEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -39,6 +41,7 @@ export const AUDIT_EVENT_GROUPS = [
   noteEvents,
   tagEvents,
   simulationEvents,
+  rulebookEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

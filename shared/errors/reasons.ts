@@ -161,6 +161,15 @@ export const DESK_ERROR_REASONS = [
   'shadow_already_running',
   'shadow_not_running',
   'draft_platform_mismatch',
+  // Rulebook authoring: drafts and their publication (server/services/rulebookDrafts.service.ts).
+  'invalid_rulebook',
+  'rulebook_draft_changed',
+  'rulebook_draft_not_editable',
+  'rulebook_draft_not_pending',
+  'rulebook_draft_outdated',
+  'rulebook_effective_date_passed',
+  'rulebook_past_version_changed',
+  'rulebook_approver_is_requester',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -180,6 +189,8 @@ export const NOT_FOUND_ENTITIES = [
   'routing_rule',
   // A rulebook draft's impact simulation (docs/SIMULATION.md).
   'simulation',
+  'rulebook_draft',
+  'rulebook_version',
   'subject',
   'tag',
   'token',

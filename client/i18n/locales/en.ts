@@ -605,6 +605,21 @@ export const en: Messages = {
     shadow_not_running: 'This draft is not running in shadow mode',
     draft_platform_mismatch: "The draft's rulebook belongs to another platform than the draft",
     simulation_not_found: 'This simulation does not exist; refresh the page',
+    // Rulebook authoring.
+    invalid_rulebook: 'The rulebook has a problem at the field shown; correct it and save again',
+    rulebook_draft_changed: 'Someone else saved this draft in the meantime; reload it and make your change again',
+    rulebook_draft_not_editable:
+      'This draft is no longer a draft (waiting for approval, published or discarded) and cannot be changed',
+    rulebook_draft_not_pending:
+      'This draft is not waiting for approval (already published, discarded or not yet submitted)',
+    rulebook_draft_outdated:
+      'A newer rulebook version was published after this draft was made; start a new draft from it',
+    rulebook_effective_date_passed: 'A new version can only come into force today or later',
+    rulebook_past_version_changed:
+      'A rule version already in force cannot be edited or removed; add a new version from the publication date instead',
+    rulebook_approver_is_requester: 'A second administrator must approve: you asked for this version to be published',
+    rulebook_draft_not_found: 'This rulebook draft does not exist',
+    rulebook_version_not_found: 'This rulebook version does not exist',
     view_not_found: 'That view does not exist; it may have been deleted',
   } satisfies ErrorMessages,
   sla: {
@@ -1210,6 +1225,7 @@ export const en: Messages = {
       saved_view: 'Queue view #{{id}}',
       simulation: 'Simulation #{{id}}',
       shadow_run: 'Shadow run #{{id}}',
+      rulebook_draft: 'Rulebook draft #{{id}}',
     },
     targetTypes: {
       case: 'Case',
@@ -1230,6 +1246,7 @@ export const en: Messages = {
       saved_view: 'Queue view',
       simulation: 'Impact simulation',
       shadow_run: 'Shadow run',
+      rulebook_draft: 'Rulebook draft',
     },
     verify: {
       checking: 'Verifying the hash chain…',
@@ -1336,6 +1353,7 @@ export const en: Messages = {
       measure_lifted: 'Measure lifted',
       notice_issued: 'Notice issued',
       appeal_decided: 'Appeal decided',
+      rulebook_published: 'Rulebook published',
     },
     deliveries: {
       title: 'Deliveries',

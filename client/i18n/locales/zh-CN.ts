@@ -590,6 +590,17 @@ export const zhCN = {
     shadow_not_running: '该草稿当前没有影子运行',
     draft_platform_mismatch: '草稿规则所属平台与草稿登记的平台不一致',
     simulation_not_found: '该模拟任务不存在，请刷新',
+    // 规则库编辑与发布。
+    invalid_rulebook: '规则库在标出的字段有误，请改正后再保存',
+    rulebook_draft_changed: '草稿已被他人保存，请重新载入后再修改',
+    rulebook_draft_not_editable: '该草稿已提交审批、已发布或已放弃，不能再修改',
+    rulebook_draft_not_pending: '该草稿不在待审批状态（已发布、已放弃或尚未提交）',
+    rulebook_draft_outdated: '此草稿创建后又发布了更新的规则库版本，请基于新版本重新建草稿',
+    rulebook_effective_date_passed: '新版本只能从今天或以后生效',
+    rulebook_past_version_changed: '已生效的规则版本不能修改或删除，请新增一个从发布日期起生效的版本',
+    rulebook_approver_is_requester: '须由另一位管理员批准：发布申请是你提交的',
+    rulebook_draft_not_found: '该规则库草稿不存在',
+    rulebook_version_not_found: '该规则库版本不存在',
     view_not_found: '找不到该视图，可能已被删除',
   } satisfies ErrorMessages,
   sla: {
@@ -1176,6 +1187,7 @@ export const zhCN = {
       saved_view: '队列视图 #{{id}}',
       simulation: '影响模拟 #{{id}}',
       shadow_run: '影子运行 #{{id}}',
+      rulebook_draft: '规则库草稿 #{{id}}',
     },
     targetTypes: {
       case: '案件',
@@ -1196,6 +1208,7 @@ export const zhCN = {
       saved_view: '队列视图',
       simulation: '影响模拟',
       shadow_run: '影子运行',
+      rulebook_draft: '规则库草稿',
     },
     verify: {
       checking: '正在校验哈希链…',
@@ -1302,6 +1315,7 @@ export const zhCN = {
       measure_lifted: '措施撤销',
       notice_issued: '处罚通知',
       appeal_decided: '申诉结果',
+      rulebook_published: '规则库发布',
     },
     deliveries: {
       title: '投递记录',
