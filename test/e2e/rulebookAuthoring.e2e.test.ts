@@ -12,7 +12,7 @@ describe.skipIf(!HAS_CHROMIUM)('rulebook authoring (browser)', () => {
     [server, browser] = await Promise.all([startTestServer('sqlite', { demo: true }), launchBrowser()]);
     // Publishing needs a second admin.
     await createStaff(server.db, [{ username: 'admin.two', role: 'admin' }]);
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
