@@ -17,6 +17,7 @@ import { openApiRoutes } from './http/openApi.routes';
 import { operationsRoutes } from './http/operations.routes';
 import type { UploadLimits } from './http/readUpload';
 import type { RequestTracker } from './http/requestTracker';
+import { simulationExportRoute } from './http/simulationExport.route';
 import { trpcLatency } from './http/trpcLatency';
 import type { DeskMetrics } from './metrics/deskMetrics';
 import { appRouter } from './trpc/appRouter';
@@ -118,6 +119,7 @@ export function createApp(options: AppOptions): express.Express {
   // Uploads and any other cookie-authenticated write under /api need the CSRF header too.
   app.use('/api', requireCsrfHeader);
   app.get('/api/audit/export', auditExportRoute(options));
+  app.get('/api/rulebook/simulations/:jobId.csv', simulationExportRoute(options));
   if (options.oidc) app.use('/api/auth/oidc', oidcRoutes({ ...options, oidc: options.oidc }));
   app.use('/api', evidenceRoutes(options, { limits: options.uploads }));
 

@@ -22,6 +22,7 @@ import { announceDecision } from '../outbox/announceOutcomes';
 import { previewOf } from './decisionPreview';
 import { recordFinding } from './findingRecord';
 import { actingUserId, type ServiceContext } from './serviceContext';
+import { shadowDecision } from './shadow.service';
 
 type Trx = Transaction<Database>;
 
@@ -66,6 +67,11 @@ export async function takeEffect(
     });
   }
   const subject = await subjectsRepo.find(trx, c.subject_id);
+  // Drafts in shadow mode judge the new record beside the live rulebook; they change nothing here.
+  if (kind === 'apply') {
+    const shadow = { platform: rulebook.platform, live: rulebook, subjectId: c.subject_id, caseId: c.id };
+    await shadowDecision(trx, { ...shadow, decisionId: decision.id, now });
+  }
   const notice = noticeOf({ c, decision, subject, rulebook, rule, facts, preview, at });
   const body = renderNotice(notice, rulebook);
   const noticeId = await noticesRepo.insert(trx, {

@@ -1,5 +1,8 @@
-import { DeskError } from '../../shared/errors/deskError';
+import { DeskError, notFound } from '../../shared/errors/deskError';
 import type { PlatformId, Rulebook } from '../../shared/rulebook';
+import type { Executor } from '../db/database';
+import { decodePlatform } from '../db/repositories/platformColumn';
+import { rulebookDraftsRepo } from '../db/repositories/rulebooks.repo';
 
 /**
  * A rulebook draft as simulation and shadow mode take it: its id, its platform and the rulebook
@@ -22,4 +25,11 @@ export function checkDraftPlatform(draft: SimulationDraft): void {
       { field: 'id' },
     );
   }
+}
+
+/** The draft `id` as simulation and shadow mode take it, or `rulebook_draft_not_found`. */
+export async function loadDraft(db: Executor, id: number): Promise<SimulationDraft> {
+  const row = await rulebookDraftsRepo.find(db, id);
+  if (!row) throw notFound('rulebook_draft', id);
+  return { id: row.id, platform: decodePlatform(row.platform), rulebook: row.rulebook };
 }

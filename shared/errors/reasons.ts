@@ -187,7 +187,8 @@ export const NOT_FOUND_ENTITIES = [
   'queue',
   'report',
   'routing_rule',
-  // A rulebook draft's impact simulation (docs/SIMULATION.md).
+  // A rulebook draft and its impact simulation (docs/SIMULATION.md).
+  'rulebook_draft',
   'simulation',
   'rulebook_draft',
   'rulebook_version',
