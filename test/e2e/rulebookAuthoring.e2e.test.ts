@@ -68,10 +68,29 @@ describe.skipIf(!HAS_CHROMIUM)('rulebook authoring (browser)', () => {
     }
     // Only durations changed: no points or seals move.
     const count = async (label: string) =>
-      Number(await counts.locator('div', { has: admin.getByText(label, { exact: true }) }).locator('dd').textContent());
+      Number(
+        await counts
+          .locator('div', { has: admin.getByText(label, { exact: true }) })
+          .locator('dd')
+          .textContent(),
+      );
     expect(await count('积分变化')).toBe(0);
     expect(await count('查封变化')).toBe(0);
     expect(await count('受影响主体')).toBe(await count('处罚变化'));
+    // The demo has a subject whose 12-point node ran its 7 days and is over: at 30 days it still runs.
+    expect(await count('受影响主体')).toBeGreaterThanOrEqual(1);
+    const subjects = admin.getByTestId('simulation-subjects');
+    const first = subjects.getByRole('row').nth(1);
+    expect(await first.getByRole('cell').nth(1).textContent()).toBe('处罚变化');
+    expect(await first.getByRole('cell').nth(2).textContent()).toBe('无处罚');
+    expect(await first.getByRole('cell').nth(3).textContent()).toMatch(/店铺屏蔽.*（至 \d{4}-\d{2}-\d{2}）/);
+    // Each subject opens on its own page.
+    const link = first.getByRole('link', { name: /^打开主体 / });
+    const subjectId = await link.textContent();
+    await link.click();
+    await admin.waitForURL(`**/subjects/${subjectId}`);
+    await admin.goBack();
+    await counts.waitFor();
     expect(await admin.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toMatch(
       /^\/api\/rulebook\/simulations\/\d+\.csv$/,
     );

@@ -119,7 +119,9 @@ function SimulationJob({ jobId, rulebook }: { jobId: number; rulebook: Rulebook 
     // Poll while it runs; a finished job never changes.
     refetchInterval: (query) => (query.state.data && FINISHED.has(query.state.data.status) ? false : 1000),
   });
-  const cancel = useMutation(trpc.rulebook['simulation.cancel'].mutationOptions({ onSuccess: () => void job.refetch() }));
+  const cancel = useMutation(
+    trpc.rulebook['simulation.cancel'].mutationOptions({ onSuccess: () => void job.refetch() }),
+  );
   const errorText = useTranslatedError(job.error);
   const cancelError = useTranslatedError(cancel.error);
   if (errorText) {
