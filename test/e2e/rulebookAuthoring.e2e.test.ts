@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { HAS_CHROMIUM, launchBrowser, saveScreenshot, signInAs } from '../support/browser';
 import { createStaff, TEST_PASSWORD } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -122,6 +123,63 @@ describe.skipIf(!HAS_CHROMIUM)('rulebook authoring (browser)', () => {
     const serious = second.getByRole('region', { name: '严重违规' });
     await serious.getByRole('cell', { name: '30 天', exact: true }).first().waitFor();
     await second.context().close();
+  }, 180_000);
+
+  it('a stale save is refused with a reload; shadow mode starts and stops; the screens pass axe, in English too', async () => {
+    const one = await signInAs(browser, server.url, 'admin', wide);
+    one.setDefaultTimeout(20_000);
+    await one.goto(`${server.url}/rulebook/drafts?platform=xianyu`);
+    await one.getByRole('button', { name: '新建草稿' }).click();
+    await one.getByTestId('draft-create-confirm').click();
+    await one.getByRole('heading', { name: '闲鱼规则草稿', level: 1 }).waitFor();
+    expect(await seriousViolations(one)).toEqual([]);
+    const draftUrl = one.url();
+
+    // A second admin opens the same draft; the first saves a change to the 48-point node.
+    const two = await signInAs(browser, server.url, 'admin.two', { ...wide, password: TEST_PASSWORD });
+    two.setDefaultTimeout(20_000);
+    await two.goto(draftUrl);
+    const nodeAt = (page: Page) => page.getByTestId('draft-node-serious-0').getByLabel('节点分值');
+    await nodeAt(one).fill('50');
+    await one.getByRole('button', { name: '保存草稿' }).click();
+    await one.getByText('没有未保存的修改', { exact: false }).waitFor();
+
+    // The second's save was made on the version before: refused, said plainly, and reloaded on request.
+    await nodeAt(two).fill('60');
+    await two.getByRole('button', { name: '保存草稿' }).click();
+    await two.getByText('这份草稿已被他人修改并保存', { exact: false }).waitFor();
+    await two.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => nodeAt(two).inputValue()).toBe('50');
+
+    // Shadow mode for three days, then stopped.
+    await two.getByRole('tab', { name: '影子运行' }).click();
+    await two.getByLabel('运行天数').fill('3');
+    await two.getByRole('button', { name: '开始影子运行' }).click();
+    await two.getByText(/^影子运行中，至 /).waitFor();
+    await two.getByText('暂无差异').waitFor();
+    expect(await seriousViolations(two)).toEqual([]);
+    await two.getByRole('button', { name: '停止影子运行' }).click();
+    await two.getByText('影子运行未开启').waitFor();
+
+    // In English: the diff names the ledger, the node and the field.
+    await two.getByTestId('user-menu').click();
+    await two.getByRole('menuitem', { name: 'English' }).click();
+    await two.getByRole('tab', { name: 'Changes' }).click();
+    const row = two.getByTestId('draft-diff').getByRole('row').filter({ hasText: 'Serious violations' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['Serious violations › node 1 › Points', '48', '50']);
+    expect(await seriousViolations(two)).toEqual([]);
+
+    // Discarded, it can no longer be edited.
+    await two.getByRole('tab', { name: 'Publish' }).click();
+    await two.getByRole('button', { name: 'Discard draft' }).click();
+    await two
+      .getByRole('dialog', { name: 'Discard this draft' })
+      .getByRole('button', { name: 'Discard draft' })
+      .click();
+    await expect.poll(() => two.getByTestId('draft-status').textContent()).toBe('Discarded');
+    await one.context().close();
+    await two.context().close();
   }, 180_000);
 });
 

@@ -37,6 +37,9 @@ export function useDraftEditor(id: number) {
     enabled: platform !== undefined,
   });
   const [edited, setEdited] = useState<Rulebook | null>(null);
+  // The draft version the unsaved edits started from: what `update` must send, even after a
+  // background refetch has brought a newer version another admin saved (that is the conflict).
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
   const [refused, setRefused] = useState<RulebookIssueView[] | null>(null);
   const saved = query.data?.rulebook as Rulebook | undefined;
   const rulebook = edited ?? saved;
@@ -49,10 +52,12 @@ export function useDraftEditor(id: number) {
   const editFromSaved = useCallback(
     (path: DraftPath, value: unknown) => {
       setRefused(null);
-      if (edited === null && saved) setEdited(setIn(saved, path, value));
-      else edit(path, value);
+      if (edited === null && saved) {
+        setBaseVersion(query.data?.draft.version ?? null);
+        setEdited(setIn(saved, path, value));
+      } else edit(path, value);
     },
-    [edited, saved, edit],
+    [edited, saved, edit, query.data?.draft.version],
   );
 
   const today = rulebook ? localDate(Date.now(), rulebook.utcOffsetMinutes) : '';
@@ -70,7 +75,12 @@ export function useDraftEditor(id: number) {
 
   const save = useMutation(
     trpc.rulebook.drafts.update.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (draft, input) => {
+        // What was saved is the draft now, at its new version, before the refetch brings the diff:
+        // an edit made meanwhile starts from it, not from the version just replaced.
+        queryClient.setQueryData(trpc.rulebook.drafts.get.queryKey({ id }), (old) =>
+          old ? { ...old, draft, rulebook: input.rulebook as typeof old.rulebook, issues: [] } : old,
+        );
         setEdited(null);
         setRefused(null);
         await queryClient.invalidateQueries({ queryKey: trpc.rulebook.drafts.pathKey() });
@@ -104,7 +114,7 @@ export function useDraftEditor(id: number) {
       save.reset();
     },
     save: () => {
-      if (edited && query.data) save.mutate({ id, version: query.data.draft.version, rulebook: edited });
+      if (edited && baseVersion !== null) save.mutate({ id, version: baseVersion, rulebook: edited });
     },
     saving: save.isPending,
     saveError: save.error,
