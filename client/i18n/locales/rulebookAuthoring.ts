@@ -94,6 +94,7 @@ export const rulebookAuthoringZh = {
     versions: '版本',
     versionFrom: '{{date}} 起施行',
     passed: '已生效的版本不能修改，只能以新版本取代。',
+    passedChip: '已生效',
     newVersion: '新增版本',
     newVersionTitle: '新增规则版本',
     newVersionText: '复制最新版本的内容，自所选日期起施行；已生效的版本保持不变。',
@@ -356,6 +357,7 @@ export const rulebookAuthoringEn: typeof rulebookAuthoringZh = {
     versions: 'Versions',
     versionFrom: 'From {{date}}',
     passed: 'A version already in force cannot be edited, only superseded by a new one.',
+    passedChip: 'Already in force',
     newVersion: 'New version',
     newVersionTitle: 'New version of the rule',
     newVersionText:

@@ -17,7 +17,7 @@ import type { RulebookDiffView } from '../../../../shared/api/rulebookDrafts';
 import type { Rulebook } from '../../../../shared/rulebook/types';
 import { useLocalized } from '../rulebookContext';
 import { describeValue } from './diffValues';
-import { describePlace } from './issuePlaces';
+import { describePlace, splitPath } from './issuePlaces';
 import type { DraftEditor } from './useDraftEditor';
 
 type Change = RulebookDiffView['other'][number];
@@ -33,6 +33,15 @@ export function DiffView({ editor }: { editor: DraftEditor }) {
   if (!rulebook) return null;
   if (!diff) return <LinearProgress aria-label={t('common.loading')} sx={{ mt: 2 }} />;
   const rulebooks: Rulebook[] = [rulebook];
+  const groupTitle = (group: { ledger?: string; measure?: string }) => {
+    const ledger = group.ledger === undefined ? undefined : rulebook.ledgers[group.ledger];
+    const measure = group.measure === undefined ? undefined : rulebook.measures[group.measure];
+    if (group.ledger !== undefined)
+      return t('rulebookAuthoring.diff.ledgerTitle', { name: ledger ? localized(ledger.name) : group.ledger });
+    if (group.measure !== undefined)
+      return t('rulebookAuthoring.diff.measureTitle', { name: measure ? localized(measure.label) : group.measure });
+    return t('rulebookAuthoring.diff.otherTitle');
+  };
   const empty = diff.added.length + diff.removed.length + diff.changed.length + diff.other.length === 0;
   return (
     <Stack spacing={2} sx={{ pt: 2 }} data-testid="draft-diff">
@@ -55,14 +64,15 @@ export function DiffView({ editor }: { editor: DraftEditor }) {
           color="error"
         />
       )}
-      {diff.other.length > 0 && (
+      {groupOther(diff.other).map((group) => (
         <ChangeTable
-          title={t('rulebookAuthoring.diff.otherTitle')}
-          changes={diff.other}
-          place={(path) => describePlace(t, localized, rulebook, path)}
+          key={group.key}
+          title={groupTitle(group)}
+          changes={group.changes}
+          place={(path) => describePlace(t, localized, rulebook, path, group.key !== 'other')}
           value={(path, v) => describeValue(t, localized, rulebooks, path, v)}
         />
-      )}
+      ))}
       {diff.changed.map((rule) => {
         const index = rulebook.rules.findIndex((r) => r.id === rule.ruleId);
         return (
@@ -77,6 +87,21 @@ export function DiffView({ editor }: { editor: DraftEditor }) {
       })}
     </Stack>
   );
+}
+
+/** Changes outside the rules, one table per ledger and per measure, the rest together. */
+function groupOther(changes: Change[]): { key: string; ledger?: string; measure?: string; changes: Change[] }[] {
+  const groups = new Map<string, { key: string; ledger?: string; measure?: string; changes: Change[] }>();
+  for (const change of changes) {
+    const [head, name] = splitPath(change.path);
+    const ledger = head === 'ledgers' && typeof name === 'string' ? name : undefined;
+    const measure = head === 'measures' && typeof name === 'string' ? name : undefined;
+    const key = ledger !== undefined ? `ledger:${ledger}` : measure !== undefined ? `measure:${measure}` : 'other';
+    const group = groups.get(key) ?? { key, ledger, measure, changes: [] };
+    group.changes.push(change);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 function RuleChips(props: { title: string; names: string[]; color: 'success' | 'error' }) {

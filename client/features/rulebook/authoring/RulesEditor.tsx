@@ -25,6 +25,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SINCE_RECORDS_BEGIN } from '../../../../shared/rulebook/defaultRulebook';
 import type { RuleDefinition, RuleVersion } from '../../../../shared/rulebook/types';
 import { OUTCOMES } from '../../../../shared/rulebook/types';
 import { describeWhen } from '../describeRule';
@@ -207,10 +208,12 @@ function VersionEditor(props: {
             <DraftTextField path={[...path, 'effectiveFrom']} label={t('rulebookAuthoring.rule.effectiveFrom')} />
           ) : (
             <Typography variant="subtitle2" component="h5" sx={{ flexGrow: 1 }}>
-              {t('rulebookAuthoring.rule.versionFrom', { date: version.effectiveFrom })}
+              {version.effectiveFrom === SINCE_RECORDS_BEGIN
+                ? t('rulebook.version.sinceRecordsBegin')
+                : t('rulebookAuthoring.rule.versionFrom', { date: version.effectiveFrom })}
             </Typography>
           )}
-          {props.passed && <Chip size="small" label={t('rulebook.version.current')} />}
+          {props.passed && <Chip size="small" label={t('rulebookAuthoring.rule.passedChip')} />}
           {props.added && (
             <Button size="small" color="error" startIcon={<Delete />} disabled={readOnly} onClick={props.onRemove}>
               {t('rulebookAuthoring.rule.removeVersion')}
