@@ -35,7 +35,9 @@ const USAGE = `usage: npm run desk -- <command>
   token list                                       one line per token: id name scopes expires-at|never active|revoked
   token revoke <id>                                revoke a token at once, on every instance
   import <file.ndjson>                             bulk report intake, one reports.submit input per line
-  standing <file.json>                             run the rulebook engine on a history
+  standing <file.json> [--rulebook <rulebook.json>]
+                                                   run the rulebook engine on a history (by a
+                                                   rulebook from a file, e.g. a draft, if given)
   backup <file>                                    online, consistent copy of the database
 ${AUDIT_USAGE}`;
 
@@ -78,10 +80,15 @@ export async function runCommand(argv: string[], env: CliEnv): Promise<string> {
       return withDatabase(env, async (handle) => backupCommand(handle, env.config.databaseUrl, file));
     }
     case 'standing': {
-      const [file] = rest;
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { rulebook: { type: 'string' } },
+      });
+      const [file] = positionals;
       if (!file) throw new Error('standing needs a file: npm run desk -- standing <file.json>');
       const { standingCommand } = await import('./standing');
-      return standingCommand(file);
+      return standingCommand(file, { rulebook: values.rulebook });
     }
     case undefined:
     case 'help':

@@ -4,6 +4,7 @@ import { appRouter } from '../../server/trpc/appRouter';
 import type { ProcedureMeta } from '../../server/trpc/trpc';
 import { OUTBOX_EVENT_TYPES } from '../../shared/api/outbox';
 import { WEBHOOK_PAYLOADS } from '../../shared/api/webhookPayloads';
+import { localDate } from '../../shared/rulebook/time';
 import { createApiClient, signIn } from '../support/apiClient';
 import { createIntegrationToken, createQueue, createStaff, reportInput, TEST_PASSWORD } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -97,6 +98,7 @@ describe('the OpenAPI document and webhook schemas', () => {
     for (const name of ['nope', '__proto__', 'constructor'])
       expect((await fetch(`${server.url}/api/schemas/${name}.json`)).status).toBe(404);
     await upheldAppeal();
+    await publishedRulebook();
     // Every message the demo month wrote, as a receiver gets it (with its sequence), fits its type's schema.
     const messages = await server.db.selectFrom('outbox_messages').select(['id', 'type', 'payload']).execute();
     const seen = new Set<string>();
@@ -107,6 +109,28 @@ describe('the OpenAPI document and webhook schemas', () => {
     }
     expect([...seen].sort()).toEqual([...OUTBOX_EVENT_TYPES].sort());
   });
+
+  /** The demo month publishes no rulebook: two admins publish a Kuaishou version for tomorrow (`rulebook.published`). */
+  async function publishedRulebook() {
+    await createStaff(server.db, [
+      { username: 'oa.adm1', role: 'admin' },
+      { username: 'oa.adm2', role: 'admin' },
+    ]);
+    const [first, second] = [
+      await signIn(server.url, 'oa.adm1', TEST_PASSWORD),
+      await signIn(server.url, 'oa.adm2', TEST_PASSWORD),
+    ];
+    const draft = await first.trpc.rulebook.drafts.create.mutate({ platform: 'kuaishou' });
+    const { rulebook } = await first.trpc.rulebook.drafts.get.query({ id: draft.id });
+    await first.trpc.rulebook.drafts.update.mutate({
+      id: draft.id,
+      version: draft.version,
+      rulebook: { ...rulebook, appeals: { ...rulebook.appeals, defaultDays: rulebook.appeals.defaultDays + 1 } },
+    });
+    const tomorrow = localDate(Date.now() + 86_400_000, rulebook.utcOffsetMinutes);
+    await first.trpc.rulebook.drafts.publish.mutate({ id: draft.id, effectiveFrom: tomorrow });
+    await second.trpc.rulebook.drafts.approve.mutate({ id: draft.id });
+  }
 
   /** The demo month lifts nothing on appeal: one upheld appeal adds `measure.lifted` and `appeal.decided`. */
   async function upheldAppeal() {

@@ -49,11 +49,14 @@ export const rulebookDraftsRouter = router({
     .output(draftsGetOutput)
     .query(({ ctx, input }) => getDraft(ctx, input.id)),
 
-  /** Live validation of unsaved edits: problems at their fields and the diff; writes nothing. */
+  /**
+   * Live validation of unsaved edits: problems at their fields and the diff; writes nothing. A
+   * mutation only because a whole rulebook does not fit in a GET's URL.
+   */
   check: permittedProcedure('rulebook.manage')
     .input(draftsCheckInput)
     .output(draftsCheckOutput)
-    .query(({ ctx, input }) => checkDraft(ctx, input)),
+    .mutation(({ ctx, input }) => checkDraft(ctx, input)),
 
   /** Saves the whole rulebook, refused at the first invalid field (audited as `rulebook.draft_updated`). */
   update: permittedProcedure('rulebook.manage')
