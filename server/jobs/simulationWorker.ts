@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import {
   DEFAULT_SIMULATION_RUN,
-  runSimulationStep,
+  type PrefetchedChunk,
+  runSimulationChunk,
   type SimulationRunConfig,
   type SimulationRunDeps,
 } from '../services/simulationRun.service';
@@ -26,10 +27,12 @@ export function startSimulationWorker(
   let running: Promise<void> = Promise.resolve();
 
   const round = async () => {
+    let next: PrefetchedChunk | undefined;
     while (!stopped) {
-      const step = await runSimulationStep(deps, owner, config);
-      if (step === 'idle') return;
-      if (step === 'finished') deps.logger.info('impact simulation finished');
+      const chunk = await runSimulationChunk(deps, owner, config, next);
+      if (chunk.step === 'idle') return;
+      if (chunk.step === 'finished') deps.logger.info('impact simulation finished');
+      next = chunk.next;
     }
   };
   const tick = () => {

@@ -1,4 +1,4 @@
-import { type Rulebook, RulebookError } from '../../shared/rulebook';
+import { type History, type PlatformId, type Rulebook, RulebookError } from '../../shared/rulebook';
 import { addCounts, simulate } from '../../shared/simulation';
 import { recordEvent, SYSTEM_ACTOR } from '../audit/recordEvent';
 import type { Clock } from '../clock';
@@ -52,6 +52,24 @@ async function jobToWork(deps: SimulationRunDeps, owner: string, config: Simulat
   return claimed ? simulationRepo.find(deps.db, free.id) : undefined;
 }
 
+/** One chunk's input: the next subject ids of the platform after a cursor, and their histories. */
+interface Chunk {
+  ids: string[];
+  histories: Map<string, History>;
+}
+
+async function readChunk(db: Db, platform: PlatformId, cursor: string | null, size: number): Promise<Chunk> {
+  const ids = await simulationRepo.subjectPage(db, platform, cursor, size);
+  return { ids, histories: await simulationRepo.historiesOf(db, ids) };
+}
+
+/** The next chunk's read, started while the current one is judged. */
+export interface PrefetchedChunk {
+  jobId: number;
+  cursor: string | null;
+  read: Promise<Chunk>;
+}
+
 /**
  * One chunk of one simulation job: the next `chunkSize` subjects of the platform after the job's
  * cursor, read with their histories in one go, judged by the live rulebook and by the draft
@@ -64,10 +82,36 @@ export async function runSimulationStep(
   owner: string,
   config: SimulationRunConfig = DEFAULT_SIMULATION_RUN,
 ): Promise<SimulationStep> {
+  return (await runSimulationChunk(deps, owner, config)).step;
+}
+
+/**
+ * `runSimulationStep`, pipelined: given the read the previous chunk started (`prefetched`), it
+ * uses it if it is still the job's next chunk, and starts the read of the chunk after this one
+ * before judging, so the database works while the engine does (the worker passes it along).
+ */
+export async function runSimulationChunk(
+  deps: SimulationRunDeps,
+  owner: string,
+  config: SimulationRunConfig = DEFAULT_SIMULATION_RUN,
+  prefetched?: PrefetchedChunk,
+): Promise<{ step: SimulationStep; next?: PrefetchedChunk }> {
   const job = await jobToWork(deps, owner, config);
-  if (!job) return 'idle';
-  const ids = await simulationRepo.subjectPage(deps.db, job.platform, job.cursor, config.chunkSize);
-  const histories = await simulationRepo.historiesOf(deps.db, ids);
+  if (!job) return { step: 'idle' };
+  const usable = prefetched && prefetched.jobId === job.id && prefetched.cursor === job.cursor;
+  const { ids, histories } = usable
+    ? await prefetched.read
+    : await readChunk(deps.db, job.platform, job.cursor, config.chunkSize);
+  let next: PrefetchedChunk | undefined;
+  if (ids.length === config.chunkSize) {
+    const cursor = ids.at(-1) ?? null;
+    const read = readChunk(deps.db, job.platform, cursor, config.chunkSize);
+    // Awaited by the next chunk, if there is one; a job cancelled meanwhile leaves it unread.
+    read.catch(() => {});
+    next = { jobId: job.id, cursor, read };
+  }
+  // The live rulebook is the version in force as each chunk runs (one published meanwhile counts from then on).
+  await deps.rulebooks.refresh(deps.db);
   const live = deps.rulebooks.ofPlatform(job.platform);
   const draft = await draftOf(deps.db, job.id);
   let outcome: ReturnType<typeof simulate> | { error: string };
@@ -75,11 +119,12 @@ export async function runSimulationStep(
     const subjects = ids.map((subjectId) => ({ subjectId, history: histories.get(subjectId) ?? { violations: [] } }));
     outcome = simulate(subjects, live, draft, job.asOf);
   } catch (err) {
-    // A draft the engine cannot judge a history by (a rule it dropped, say) ends the job, saying why.
+    // A draft the engine cannot judge a history by (a rule version not yet in force, say) ends the job, saying why.
     if (!(err instanceof RulebookError)) throw err;
     outcome = { error: err.path ? `${err.path}: ${err.message}` : err.message };
   }
-  return settle(deps, owner, config, job, ids, outcome);
+  const step = await settle(deps, owner, config, job, ids, outcome);
+  return step === 'advanced' && next ? { step, next } : { step };
 }
 
 async function settle(

@@ -5,8 +5,8 @@ import type { AuditEventSpec, Label } from './events/define';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
-import { simulationEvents } from './events/simulation';
 import { rulebookEvents } from './events/rulebook';
+import { simulationEvents } from './events/simulation';
 import { staffEvents } from './events/staff';
 import { tagEvents } from './events/tags';
 
@@ -26,8 +26,8 @@ export const AUDIT_EVENTS = {
   ...auditTrailEvents,
   ...noteEvents,
   ...tagEvents,
-  ...simulationEvents,
   ...rulebookEvents,
+  ...simulationEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -40,8 +40,8 @@ export const AUDIT_EVENT_GROUPS = [
   auditTrailEvents,
   noteEvents,
   tagEvents,
-  simulationEvents,
   rulebookEvents,
+  simulationEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -156,11 +156,6 @@ export const DESK_ERROR_REASONS = [
   'tag_retired',
   'too_many_views',
 
-  // Impact simulation and shadow mode of rulebook drafts (docs/SIMULATION.md).
-  'simulation_not_running',
-  'shadow_already_running',
-  'shadow_not_running',
-  'draft_platform_mismatch',
   // Rulebook authoring: drafts and their publication (server/services/rulebookDrafts.service.ts).
   'invalid_rulebook',
   'rulebook_draft_changed',
@@ -170,6 +165,12 @@ export const DESK_ERROR_REASONS = [
   'rulebook_effective_date_passed',
   'rulebook_past_version_changed',
   'rulebook_approver_is_requester',
+
+  // Impact simulation and shadow mode of rulebook drafts (docs/SIMULATION.md).
+  'simulation_not_running',
+  'shadow_already_running',
+  'shadow_not_running',
+  'draft_platform_mismatch',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -187,11 +188,10 @@ export const NOT_FOUND_ENTITIES = [
   'queue',
   'report',
   'routing_rule',
-  // A rulebook draft and its impact simulation (docs/SIMULATION.md).
-  'rulebook_draft',
-  'simulation',
   'rulebook_draft',
   'rulebook_version',
+  // A rulebook draft's impact simulation (docs/SIMULATION.md).
+  'simulation',
   'subject',
   'tag',
   'token',

@@ -21,7 +21,11 @@ import {
   simulationSubjects,
   startSimulation,
 } from '../../server/services/simulation.service';
-import { runSimulationStep, type SimulationRunConfig } from '../../server/services/simulationRun.service';
+import {
+  runSimulationChunk,
+  runSimulationStep,
+  type SimulationRunConfig,
+} from '../../server/services/simulationRun.service';
 import { defaultRulebook, type Rulebook, standing } from '../../shared/rulebook';
 import { createStaff } from '../support/factories';
 import { longerSeriousNode, SIMULATION_AS_OF } from '../support/simulationHistories';
@@ -232,6 +236,27 @@ describe.each(BACKENDS)('impact simulation on %s', (backend) => {
     // No subject counted twice: the same counts as a single run.
     expect(done.changed.subjects).toBe(affected.length);
     expect(await simulationRepo.countResults(db, jobId)).toBe(affected.length);
+  });
+
+  it("gives the same result when each chunk reads the next one ahead (the worker's way), and a cancel still leaves nothing", async () => {
+    const { jobId } = await startSimulation(admin, {
+      draft: draft(draftId, longerSeriousNode()),
+      asOf: SIMULATION_AS_OF,
+    });
+    let chunk = await runSimulationChunk(deps(), 'instance-a', CHUNK);
+    while (chunk.step === 'advanced') chunk = await runSimulationChunk(deps(), 'instance-a', CHUNK, chunk.next);
+    expect(chunk.step).toBe('finished');
+    const done = await getSimulation(admin, jobId);
+    expect(done).toMatchObject({ status: 'done', processed: SUBJECTS, progress: 1 });
+    expect(done.changed.subjects).toBe(affected.length);
+    expect(await simulationRepo.countResults(db, jobId)).toBe(affected.length);
+
+    const second = await startSimulation(admin, { draft: draft(draftId, longerSeriousNode()), asOf: SIMULATION_AS_OF });
+    const first = await runSimulationChunk(deps(), 'instance-a', CHUNK);
+    expect(first.next).toBeDefined();
+    await cancelSimulation(admin, second.jobId);
+    expect((await runSimulationChunk(deps(), 'instance-a', CHUNK, first.next)).step).toBe('idle');
+    expect(await simulationRepo.countResults(db, second.jobId)).toBe(0);
   });
 
   it('fails a job, saying why, when the draft cannot judge a history', async () => {

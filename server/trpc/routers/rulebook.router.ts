@@ -17,7 +17,7 @@ import {
 import { listVersions } from '../../services/rulebookDrafts.service';
 import { permittedProcedure, router } from '../trpc';
 import { rulebookDraftsRouter } from './rulebookDrafts.router';
-import { simulationDraftProcedures, simulationProcedures } from './rulebookSimulation.router';
+import { simulationProcedures } from './rulebookSimulation.router';
 
 // A rulebook is constant data: reshape each one once per platform, not on every request.
 const views = new WeakMap<Rulebook, Map<PlatformId, PlatformRulebookView>>();
@@ -68,7 +68,6 @@ export const rulebookRouter = router({
     .output(rulebookVersionsOutput)
     .query(({ ctx, input }) => listVersions(ctx, input.platform)),
 
-  // Drafts (create … approve) and their simulation and shadow mode (docs/SIMULATION.md), one namespace.
-  drafts: router({ ...rulebookDraftsRouter._def.record, ...simulationDraftProcedures }),
+  drafts: rulebookDraftsRouter,
   ...simulationProcedures,
 });

@@ -28,6 +28,7 @@ import {
 } from '../../services/rulebookDrafts.service';
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
+import { simulationDraftProcedures } from './rulebookSimulation.router';
 
 /** Drafts of new rulebook versions and their publication under four-eyes (admins: `rulebook.manage`). */
 export const rulebookDraftsRouter = router({
@@ -81,4 +82,7 @@ export const rulebookDraftsRouter = router({
     .input(draftsApproveInput)
     .output(draftsApproveOutput)
     .mutation(({ ctx, input }) => approveDraft(serviceContext(ctx), input.id)),
+
+  // Impact simulation and shadow mode: simulate, shadow, shadowStop (docs/SIMULATION.md).
+  ...simulationDraftProcedures,
 });

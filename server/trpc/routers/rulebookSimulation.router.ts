@@ -27,7 +27,7 @@ import { permittedProcedure, router } from '../trpc';
 
 /**
  * Impact simulation and shadow mode of rulebook drafts (docs/SIMULATION.md), admins only
- * (`rulebook.manage`). `draftProcedures` sit under `rulebook.drafts`; the rest under `rulebook`,
+ * (`rulebook.manage`). `simulationDraftProcedures` sit under `rulebook.drafts` (rulebookDrafts.router.ts); the rest under `rulebook`,
  * where `simulation` is both a procedure and the prefix of `simulation.cancel` and
  * `simulation.subjects` (tRPC takes a dotted key as one procedure path).
  */
