@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
@@ -85,16 +86,20 @@ describe.skipIf(!HAS_CHROMIUM)('rulebook authoring (browser)', () => {
     expect(await first.getByRole('cell').nth(1).textContent()).toBe('处罚变化');
     expect(await first.getByRole('cell').nth(2).textContent()).toBe('无处罚');
     expect(await first.getByRole('cell').nth(3).textContent()).toMatch(/店铺屏蔽.*（至 \d{4}-\d{2}-\d{2}）/);
-    // Each subject opens on its own page.
     const link = first.getByRole('link', { name: /^打开主体 / });
     const subjectId = await link.textContent();
+    // The export carries the same subjects.
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByTestId('simulation-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^verdict-simulation-\d+\.csv$/);
+    expect(readFileSync(await download.path(), 'utf8')).toContain(subjectId ?? '?');
+    // Each subject opens on its own page.
     await link.click();
     await admin.waitForURL(`**/subjects/${subjectId}`);
     await admin.goBack();
     await counts.waitFor();
-    expect(await admin.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toMatch(
-      /^\/api\/rulebook\/simulations\/\d+\.csv$/,
-    );
 
     // Publish from today: confirm; then it waits for someone else.
     await admin.getByRole('tab', { name: '发布' }).click();

@@ -1,4 +1,3 @@
-import { FileDownload } from '@mui/icons-material';
 import {
   Alert,
   Box,
@@ -27,6 +26,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { useLocalized } from '../rulebookContext';
 import { isLocalDate } from './fieldChecks';
+import { SimulationExportButton } from './SimulationExportButton';
 import { ASPECTS, describeSummary } from './summaryText';
 
 const FINISHED = new Set(['done', 'cancelled', 'failed']);
@@ -220,16 +220,7 @@ function SimulationSubjects({ jobId, rulebook }: { jobId: number; rulebook: Rule
         <Typography variant="subtitle1" component="h3" sx={{ flexGrow: 1 }}>
           {t('rulebookAuthoring.simulation.listTitle')}
         </Typography>
-        <Button
-          component="a"
-          href={`/api/rulebook/simulations/${jobId}.csv`}
-          download
-          startIcon={<FileDownload />}
-          variant="outlined"
-          size="small"
-        >
-          {t('rulebookAuthoring.simulation.export')}
-        </Button>
+        <SimulationExportButton jobId={jobId} />
       </Stack>
       {pages.isPending && <LinearProgress aria-label={t('common.loading')} />}
       {errorText && (
