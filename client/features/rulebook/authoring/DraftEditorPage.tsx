@@ -1,5 +1,6 @@
 import { ArrowBack } from '@mui/icons-material';
 import { Alert, Box, Button, Chip, LinearProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { can } from '../../../../shared/auth/roles';
@@ -39,6 +40,13 @@ function DraftEditor() {
   const requested = search.get('tab');
   const tab: TabId = TABS.find((x) => x === requested) ?? 'edit';
   const { draft } = editor;
+  // Closing or reloading the tab with unsaved edits asks first (the browser words the question).
+  useEffect(() => {
+    if (!editor.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [editor.dirty]);
 
   return (
     <Stack spacing={1.5}>
