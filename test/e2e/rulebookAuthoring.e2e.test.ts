@@ -140,17 +140,19 @@ describe.skipIf(!HAS_CHROMIUM)('rulebook authoring (browser)', () => {
     expect(await seriousViolations(one)).toEqual([]);
     const draftUrl = one.url();
 
-    // A second admin opens the same draft; the first saves a change to the 48-point node.
+    // A second admin opens the same draft and starts changing the 48-point node; meanwhile the
+    // first changes it too and saves.
     const two = await signInAs(browser, server.url, 'admin.two', { ...wide, password: TEST_PASSWORD });
     two.setDefaultTimeout(20_000);
     await two.goto(draftUrl);
     const nodeAt = (page: Page) => page.getByTestId('draft-node-serious-0').getByLabel('节点分值');
+    await nodeAt(two).fill('60');
+    await two.getByText(/^有未保存的修改/).waitFor();
     await nodeAt(one).fill('50');
     await one.getByRole('button', { name: '保存草稿' }).click();
     await one.getByText('没有未保存的修改', { exact: false }).waitFor();
 
-    // The second's save was made on the version before: refused, said plainly, and reloaded on request.
-    await nodeAt(two).fill('60');
+    // The second's edits were made on the version before: refused, said plainly, and reloaded on request.
     await two.getByRole('button', { name: '保存草稿' }).click();
     await two.getByText('这份草稿已被他人修改并保存', { exact: false }).waitFor();
     await two.getByRole('button', { name: '重新加载' }).click();
