@@ -22,6 +22,8 @@ const OutboxPage = lazyPage(() => import('./features/outbox/OutboxPage'), 'Outbo
 const WorklistPage = lazyPage(() => import('./features/worklist/WorklistPage'), 'WorklistPage');
 const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPage'), 'QueueAdminPage');
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
+const DraftsPage = lazyPage(() => import('./features/rulebook/authoring/DraftsPage'), 'DraftsPage');
+const DraftEditorPage = lazyPage(() => import('./features/rulebook/authoring/DraftEditorPage'), 'DraftEditorPage');
 const StaffPage = lazyPage(() => import('./features/admin/StaffPage'), 'StaffPage');
 const SubjectPage = lazyPage(() => import('./features/subject/SubjectPage'), 'SubjectPage');
 const GoldPage = lazyPage(() => import('./features/qaGold/GoldPage'), 'GoldPage');
@@ -47,6 +49,8 @@ const PAGES: { path: string; page: ComponentType }[] = [
   { path: '/appeals/:id', page: AppealDetailPage },
   { path: '/approvals', page: ApprovalsPage },
   { path: '/rulebook', page: RulebookPage },
+  { path: '/rulebook/drafts', page: DraftsPage },
+  { path: '/rulebook/drafts/:id', page: DraftEditorPage },
   { path: '/admin/staff', page: StaffPage },
   { path: '/admin/tokens', page: TokensPage },
   { path: '/tags', page: TagsPage },

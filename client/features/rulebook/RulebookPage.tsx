@@ -8,6 +8,7 @@ import { platformParam } from '../../lib/platforms';
 import { platformZoneName } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
+import { DraftsLink, PublishedVersion } from './authoring/RulebookPageLinks';
 import { LedgersPanel } from './LedgersPanel';
 import { MeasuresPanel } from './MeasuresPanel';
 import { PolicyPanel } from './PolicyPanel';
@@ -43,9 +44,12 @@ export function RulebookPage() {
 
   return (
     <Stack spacing={1.5}>
-      <Typography variant="h5" component="h1">
-        {t('rulebook.title')}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+          {t('rulebook.title')}
+        </Typography>
+        <DraftsLink platform={platform} />
+      </Stack>
       <PlatformTabs value={platform} onChange={choosePlatform} />
       {query.isPending && <LoadingRulebook />}
       {errorText && (
@@ -55,6 +59,7 @@ export function RulebookPage() {
       )}
       {query.data && (
         <RulebookProvider key={platform} view={query.data}>
+          <PublishedVersion platform={platform} />
           <RulebookTabs />
         </RulebookProvider>
       )}

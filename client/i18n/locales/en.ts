@@ -8,6 +8,7 @@ import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
 import { qaGoldEn, qaGoldErrorsEn, qaGoldTargetsEn, qaGoldTargetTypesEn } from './qaGold';
+import { rulebookAuthoringEn } from './rulebookAuthoring';
 import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
 import { tagsEn } from './tags';
@@ -20,6 +21,7 @@ export const en: Messages = {
   dsa: dsaEn,
   messages: messagesEn,
   presence: presenceEn,
+  rulebookAuthoring: rulebookAuthoringEn,
   nav: {
     queue: 'Case queue',
     dashboard: 'Dashboard',

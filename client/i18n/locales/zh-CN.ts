@@ -8,6 +8,7 @@ import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
 import { qaGoldErrorsZh, qaGoldTargetsZh, qaGoldTargetTypesZh, qaGoldZh } from './qaGold';
+import { rulebookAuthoringZh } from './rulebookAuthoring';
 import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
 import { tagsZh } from './tags';
@@ -19,6 +20,7 @@ export const zhCN = {
   dsa: dsaZh,
   messages: messagesZh,
   presence: presenceZh,
+  rulebookAuthoring: rulebookAuthoringZh,
   nav: {
     queue: '案件队列',
     dashboard: '数据看板',
