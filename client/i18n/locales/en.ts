@@ -5,6 +5,7 @@ import { intakeEn } from './intake';
 import { notesEn } from './notes';
 import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
+import { qaEn } from './qa';
 import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
 import { tagsEn } from './tags';
@@ -15,6 +16,7 @@ export const en: Messages = {
   intake: intakeEn,
   notes: notesEn,
   presence: presenceEn,
+  qa: qaEn,
   nav: {
     queue: 'Case queue',
     dashboard: 'Dashboard',

@@ -5,6 +5,7 @@ import { intakeZh } from './intake';
 import { notesZh } from './notes';
 import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
+import { qaZh } from './qa';
 import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
 import { tagsZh } from './tags';
@@ -14,6 +15,7 @@ export const zhCN = {
   intake: intakeZh,
   notes: notesZh,
   presence: presenceZh,
+  qa: qaZh,
   nav: {
     queue: '案件队列',
     dashboard: '数据看板',
