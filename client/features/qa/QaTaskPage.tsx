@@ -30,7 +30,12 @@ export function QaTaskPage() {
       {t('qa.backToTasks')}
     </Button>
   );
-  if (!valid) return <Alert severity="error" action={back}>{t('error.NOT_FOUND')}</Alert>;
+  if (!valid)
+    return (
+      <Alert severity="error" action={back}>
+        {t('error.NOT_FOUND')}
+      </Alert>
+    );
   if (query.error) {
     return (
       <LoadErrorAlert onRetry={() => void query.refetch()} retrying={query.isFetching}>
@@ -52,7 +57,12 @@ export function QaTaskPage() {
       <Grid size={{ xs: 12, lg: 4 }}>
         <Stack
           spacing={2}
-          sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, maxHeight: { lg: 'calc(100vh - 80px)' }, overflowY: { lg: 'auto' } }}
+          sx={{
+            position: { lg: 'sticky' },
+            top: { lg: 64 },
+            maxHeight: { lg: 'calc(100vh - 80px)' },
+            overflowY: { lg: 'auto' },
+          }}
         >
           {/* The subject is judged by its own platform's rulebook, as on the case page. */}
           <RulebookGate platform={subjectPlatform(task.case.subject)}>

@@ -2,8 +2,8 @@ import { Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../lib/FormDialog';
 import { LabeledField } from '../../lib/LabeledField';
+import { VerdictWorth, type Worth } from './VerdictWorth';
 import type { VerdictKind } from './verdictForm';
-import { type Worth, VerdictWorth } from './VerdictWorth';
 
 /** Asks before a verdict is submitted: it is final, and it is scored against the first decision. */
 export function SubmitVerdictDialog(props: {

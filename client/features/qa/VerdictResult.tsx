@@ -1,6 +1,6 @@
 import { Alert, Paper, Snackbar, Stack, Typography } from '@mui/material';
-import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import type { qaSubmitOutput } from '../../../shared/api/qa';
 import { NextQaTaskButton } from './NextQaTaskButton';
 import { ScoreChips } from './ScoreChips';

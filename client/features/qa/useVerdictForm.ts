@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { QaPreviewInput, QaTaskView } from '../../../shared/api/qa';
+import type { z } from 'zod';
+import type { QaTaskView, qaPreviewInput } from '../../../shared/api/qa';
 import { useTRPC } from '../../lib/trpc';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useHotkey } from '../../lib/useHotkey';
@@ -44,7 +45,7 @@ export function useVerdictForm(task: QaTaskView, enabled: boolean) {
     300,
   );
   const previewInput = useMemo(
-    () => (previewKey ? (JSON.parse(previewKey) as QaPreviewInput) : null),
+    () => (previewKey ? (JSON.parse(previewKey) as z.infer<typeof qaPreviewInput>) : null),
     [previewKey],
   );
   const preview = useQuery({

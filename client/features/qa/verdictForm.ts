@@ -50,8 +50,7 @@ export function checkVerdict(draft: VerdictDraft, facts: readonly FactView[]): C
     facts: judged.problems,
     ...(reason ? (reason.length > REASON_MAX ? { reason: 'tooLong' as const } : {}) : { reason: 'required' as const }),
   };
-  const valid =
-    !problems.kind && !problems.rule && !problems.reason && Object.keys(problems.facts).length === 0;
+  const valid = !problems.kind && !problems.rule && !problems.reason && Object.keys(problems.facts).length === 0;
   const verdict =
     draft.kind && (!finding || draft.rule)
       ? finding

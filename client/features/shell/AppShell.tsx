@@ -12,6 +12,7 @@ import Outbox from '@mui/icons-material/Outbox';
 import PostAdd from '@mui/icons-material/PostAdd';
 import Security from '@mui/icons-material/Security';
 import SettingsSuggest from '@mui/icons-material/SettingsSuggest';
+import TaskAlt from '@mui/icons-material/TaskAlt';
 import {
   AppBar,
   Box,
@@ -54,7 +55,8 @@ const NAV: {
     | 'nav.dashboard'
     | 'nav.alerts'
     | 'intake.nav'
-    | 'tags.nav';
+    | 'tags.nav'
+    | 'qa.nav';
   icon: ReactNode;
   /** Shown only to staff with this permission. */
   permission?: Permission;
@@ -66,6 +68,8 @@ const NAV: {
   // Every role has `cases.read`, which is all the appeals list needs.
   { to: '/appeals', labelKey: 'nav.appeals', icon: <Balance /> },
   { to: '/approvals', labelKey: 'nav.approvals', icon: <FactCheck />, permission: 'cases.approve' },
+  // Blind QA checks for staff who decide; leads adjudicate from the same page.
+  { to: '/qa', labelKey: 'qa.nav', icon: <TaskAlt />, permission: 'qa.review' },
   { to: '/alerts', labelKey: 'nav.alerts', icon: <Security /> },
   { to: '/rulebook', labelKey: 'nav.rulebook', icon: <MenuBook /> },
   { to: '/queues', labelKey: 'nav.queues', icon: <SettingsSuggest /> },
