@@ -21,6 +21,7 @@ import type {
   OutboxEndpointsTable,
   OutboxMessagesTable,
 } from './tables/outbox.table';
+import type { QaPoliciesTable, QaTasksTable } from './tables/qa.table';
 import type { QueueMembersTable, QueuesTable, RoutingRulesTable } from './tables/queues.table';
 import type { RateLimitsTable } from './tables/rateLimits.table';
 import type { ReportsTable } from './tables/reports.table';
@@ -74,6 +75,8 @@ export interface Database {
   subject_tags: SubjectTagsTable;
   saved_views: SavedViewsTable;
   search_documents: SearchDocumentsTable;
+  qa_policies: QaPoliciesTable;
+  qa_tasks: QaTasksTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,6 +12,8 @@ export interface ServiceContext {
   rulebooks: Rulebooks;
   bus: ChangeBus;
   audit: AuditContext;
+  /** A number in [0, 1) for QA sampling; Math.random when absent, seeded under test. */
+  random?: () => number;
 }
 
 /** The acting staff member's id, for use cases only staff can perform. */

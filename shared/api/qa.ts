@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { AGREEMENTS } from '../qa/score';
-import { QA_DECISIONS } from '../qa/verdict';
+import { QA_DECISIONS, QA_OUTCOMES } from '../qa/verdict';
+
+export { QA_OUTCOMES, type QaOutcome } from '../qa/verdict';
+
 import { caseDetail } from './caseDetail';
 
 /** The life of a QA task: sampled (open), taken by a QA reviewer, scored, and for a disagreement adjudicated. */
 export const QA_TASK_STATUSES = ['open', 'taken', 'agreed', 'disagreed', 'upheld', 'corrected', 'reversed'] as const;
 export type QaTaskStatus = (typeof QA_TASK_STATUSES)[number];
-export const QA_OUTCOMES = ['uphold', 'correct', 'reverse'] as const;
-export type QaOutcome = (typeof QA_OUTCOMES)[number];
 
 const id = z.number().int().positive();
 const queueId = z.string().min(1).max(40);
@@ -21,7 +22,7 @@ const agreement = z.enum(AGREEMENTS);
 export const qaSetPolicyInput = z.object({
   queueId,
   /** Share of effective decisions sampled at random, 0–100. */
-  percent: z.number().min(0).max(100),
+  percent: z.number().int().min(0).max(100),
   /** Rules whose decisions are always sampled. */
   alwaysRules: z.array(ruleId).max(100).optional(),
   /** Always sample a decision whose finding seals the account. */

@@ -5,6 +5,7 @@ import type { AuditEventSpec, Label } from './events/define';
 import { AUDIT_FIELD_LABELS } from './events/fieldLabels';
 import { noteEvents } from './events/notes';
 import { alertEvents, auditTrailEvents, outboxEvents } from './events/operations';
+import { qaEvents } from './events/qa';
 import { staffEvents } from './events/staff';
 import { tagEvents } from './events/tags';
 
@@ -24,6 +25,7 @@ export const AUDIT_EVENTS = {
   ...auditTrailEvents,
   ...noteEvents,
   ...tagEvents,
+  ...qaEvents,
 } satisfies Record<string, AuditEventSpec>;
 
 /** The groups merged above: a test checks no action is defined in two of them. */
@@ -36,6 +38,7 @@ export const AUDIT_EVENT_GROUPS = [
   auditTrailEvents,
   noteEvents,
   tagEvents,
+  qaEvents,
 ] as const;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -110,6 +110,15 @@ export const ACTION_CHANGES: Record<string, (e: AuditFact) => RowChange[]> = {
     ...violation(payload(e).reliefViolation, false),
     ...caseRow(e),
   ],
+  // A QA adjudication that corrects or reverses the decision: the same rows an upheld appeal changes.
+  'qa.adjudicated': (e) => {
+    const d = payload(e);
+    return [
+      ...decision(e, { status: text(d.decisionStatus) }, true),
+      ...violation(d.reversedViolation, true, true),
+      ...violation(d.correctedViolation, false),
+    ];
+  },
   'case.false_appeal_evidence': (e) => {
     const d = payload(e);
     return [

@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   // keep the vocabulary (create, rename, retire: leads).
   'tags.apply',
   'tags.manage',
+  // Quality assurance: review sampled decisions blind (everyone who decides cases); set sampling
+  // policies and adjudicate disagreements (leads).
+  'qa.review',
+  'qa.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +45,16 @@ const EVERY_READ: Permission[] = ['cases.read', 'rulebook.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   triager: [...EVERY_READ, 'cases.intake', 'appeals.intake', 'subjects.rename', 'notes.write', 'tags.apply'],
-  reviewer: [...EVERY_READ, 'cases.claim', 'cases.decide', 'pii.reveal', 'alerts.handle', 'notes.write', 'tags.apply'],
+  reviewer: [
+    ...EVERY_READ,
+    'cases.claim',
+    'cases.decide',
+    'pii.reveal',
+    'alerts.handle',
+    'notes.write',
+    'tags.apply',
+    'qa.review',
+  ],
   senior_reviewer: [
     ...EVERY_READ,
     'cases.claim',
@@ -51,6 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.handle',
     'notes.write',
     'tags.apply',
+    'qa.review',
   ],
   appeals_officer: [...EVERY_READ, 'appeals.intake', 'appeals.decide', 'pii.reveal', 'notes.write', 'tags.apply'],
   lead: [
@@ -67,6 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.write',
     'tags.apply',
     'tags.manage',
+    'qa.review',
+    'qa.manage',
   ],
   auditor: [...EVERY_READ, 'audit.read', 'audit.export', 'pii.reveal'],
   admin: [...EVERY_READ, 'users.manage', 'rulebook.manage', 'audit.read', 'subjects.rename'],

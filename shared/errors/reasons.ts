@@ -155,6 +155,13 @@ export const DESK_ERROR_REASONS = [
   'tag_name_taken',
   'tag_retired',
   'too_many_views',
+  // Quality assurance (server/services/qa*.service.ts).
+  'qa_task_not_yours',
+  'qa_task_state',
+  'qa_own_decision',
+  'qa_own_task',
+  'qa_nothing_to_reverse',
+  'qa_decision_changed',
 ] as const;
 
 /** What `notFound(entity, id)` can name; its reason is `<entity>_not_found`. */
@@ -169,6 +176,7 @@ export const NOT_FOUND_ENTITIES = [
   'note',
   'outbox_delivery',
   'outbox_endpoint',
+  'qa_task',
   'queue',
   'report',
   'routing_rule',

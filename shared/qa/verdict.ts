@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const QA_DECISIONS = ['apply', 'waive', 'dismiss'] as const;
 export type QaDecision = (typeof QA_DECISIONS)[number];
 
+/** What a lead does with a disagreement: the first decision stands, is corrected to the QA verdict, or is reversed. */
+export const QA_OUTCOMES = ['uphold', 'correct', 'reverse'] as const;
+export type QaOutcome = (typeof QA_OUTCOMES)[number];
+
 /**
  * One verdict on a case: what the first reviewer decided, or what the blind QA reviewer would
  * have decided. `rule` and `facts` only for a finding (apply or waive): a dismissal names none.

@@ -601,6 +601,15 @@ export const en: Messages = {
     tag_not_found: 'That tag does not exist; refresh the page',
     too_many_views: 'You have saved as many views as allowed; delete one you no longer use first',
     view_not_found: 'That view does not exist; it may have been deleted',
+    // Quality assurance.
+    qa_task_not_found: 'That QA task does not exist; refresh the page',
+    qa_task_not_yours: 'That QA task is not yours',
+    qa_task_state: 'That QA task has moved on and no longer allows this; refresh the page',
+    qa_own_decision: 'You cannot review or adjudicate a decision you made or approved',
+    qa_own_task: 'You cannot adjudicate your own QA verdict',
+    qa_nothing_to_reverse: 'The decision put nothing on record to reverse; choose "correct" to change it',
+    qa_decision_changed:
+      'The decision has changed since (an appeal, for instance); the QA verdict can no longer be applied',
   } satisfies ErrorMessages,
   sla: {
     left: '{{span}} left',

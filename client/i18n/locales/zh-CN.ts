@@ -586,6 +586,14 @@ export const zhCN = {
     tag_not_found: '找不到该标签，请刷新',
     too_many_views: '保存的视图已达上限，请先删除不用的视图',
     view_not_found: '找不到该视图，可能已被删除',
+    // Quality assurance.
+    qa_task_not_found: '找不到该质检任务，请刷新',
+    qa_task_not_yours: '该质检任务不在您名下',
+    qa_task_state: '该质检任务的状态已变化，不能再进行此操作，请刷新',
+    qa_own_decision: '不能质检或裁定自己作出或审批的决定',
+    qa_own_task: '不能裁定自己提交的质检结论',
+    qa_nothing_to_reverse: '原决定没有在册的违规记录，无需撤销；如需改判请选择“更正”',
+    qa_decision_changed: '原决定已被变更（如申诉改判），不能再按质检结论处理',
   } satisfies ErrorMessages,
   sla: {
     left: '剩余 {{span}}',

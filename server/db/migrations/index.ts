@@ -25,6 +25,7 @@ import * as m0024 from './0024_search_index';
 import * as m0025 from './0025_tags_and_views';
 import * as m0026 from './0026_case_viewers';
 import * as m0028 from './0028_related_subject_indexes';
+import * as m0029 from './0029_qa';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023_notes': m0023,
   '0022_subject_platform': m0022,
   '0025_tags_and_views': m0025,
+  '0029_qa': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

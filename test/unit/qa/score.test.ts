@@ -1,16 +1,15 @@
 /** QA scoring: each field of the blind verdict against the first decision, judged by the engine. */
 import { describe, expect, it } from 'vitest';
 import { scoreVerdict } from '../../../shared/qa/score';
+import type { QaVerdict } from '../../../shared/qa/verdict';
 import { defaultRulebook } from '../../../shared/rulebook';
 
 const context = { history: { violations: [] }, asOf: '2026-03-01T12:00:00+08:00' };
-const score = (first: object, second: object) =>
-  // biome-ignore lint/suspicious/noExplicitAny: the verdict literals below are well-formed
-  scoreVerdict(defaultRulebook, first as any, second as any, context);
+const score = (first: QaVerdict, second: QaVerdict) => scoreVerdict(defaultRulebook, first, second, context);
 
-const sale = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'sale' } };
-const sixListed = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 6 } };
-const oneListed = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 1 } };
+const sale: QaVerdict = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'sale' } };
+const sixListed: QaVerdict = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 6 } };
+const oneListed: QaVerdict = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 1 } };
 
 describe('scoreVerdict', () => {
   it('agrees on every field for the same verdict', () => {
@@ -63,16 +62,15 @@ describe('scoreVerdict', () => {
   });
 
   it('judges on the record the first decision met: under a cap, one item and three items agree', () => {
-    const one = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 1 } };
-    const three = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 3 } };
+    const one: QaVerdict = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 1 } };
+    const three: QaVerdict = { decision: 'apply', rule: 'counterfeit', facts: { kind: 'listing', items: 3 } };
     expect(score(one, three).points).toBe('disagree');
     const capped = {
       violations: [
         { id: 'v1', rule: 'counterfeit', at: '2026-03-01T09:00:00+08:00', facts: { kind: 'listing', items: 6 } },
       ],
     };
-    // biome-ignore lint/suspicious/noExplicitAny: well-formed verdicts
-    const s = scoreVerdict(defaultRulebook, one as any, three as any, { ...context, history: capped });
+    const s = scoreVerdict(defaultRulebook, one, three, { ...context, history: capped });
     expect(s.effects.first?.points).toBe(0);
     expect(s.points).toBe('agree');
   });
