@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { QaMineItem } from '../../../shared/api/qa';
 import { LoadErrorAlert } from '../../lib/LoadErrorAlert';
-import { formatPlatformTime, platformZoneName } from '../../lib/platformTime';
+import { formatPlatformTime } from '../../lib/platformTime';
 import { useTRPC } from '../../lib/trpc';
 import { useRuleLabel } from '../../lib/usePlatformNames';
 import { useTranslatedError } from '../../lib/useTranslatedError';
@@ -64,7 +64,7 @@ function ResultsTable({ rows }: { rows: QaMineItem[] }) {
         <TableHead>
           <TableRow>
             <TableCell>{t('qa.mine.case')}</TableCell>
-            <TableCell>{t('qa.mine.sampledAt', { zone: platformZoneName() })}</TableCell>
+            <TableCell>{t('qa.mine.sampledAt')}</TableCell>
             <TableCell>{t('qa.mine.status')}</TableCell>
             <TableCell>{t('qa.mine.scores')}</TableCell>
             <TableCell>{t('qa.mine.verdict')}</TableCell>
@@ -74,7 +74,7 @@ function ResultsTable({ rows }: { rows: QaMineItem[] }) {
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.taskId} data-testid="qa-mine-row">
-              <TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 <Link component={RouterLink} to={`/cases/${r.caseId}`}>
                   {t('qa.mine.caseOf', { id: r.caseId })}
                 </Link>
@@ -84,7 +84,7 @@ function ResultsTable({ rows }: { rows: QaMineItem[] }) {
                 <QaStatusChip status={r.status} />
               </TableCell>
               <TableCell>{r.scores ? <ScoreChips scores={r.scores} /> : t('qa.mine.notYet')}</TableCell>
-              <TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {r.verdict
                   ? [
                       t(`qa.verdict.kinds.${r.verdict.decision}`),

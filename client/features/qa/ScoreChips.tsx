@@ -10,7 +10,16 @@ import { type Agreement, SCORED_FIELDS, type ScoredField } from '../../../shared
 export const agreementKey = (a: Agreement) => (a === 'n/a' ? 'notApplicable' : a);
 
 /** One field's agreement as a chip: "Outcome: Agree", green, red or grey. */
-export function AgreementChip({ field, agreement }: { field: ScoredField; agreement: Agreement }) {
+export function AgreementChip({
+  field,
+  agreement,
+  bare = false,
+}: {
+  field: ScoredField;
+  agreement: Agreement;
+  /** Only the agreement, where the field is named beside it already (the score table). */
+  bare?: boolean;
+}) {
   const { t } = useTranslation();
   const colour = agreement === 'agree' ? 'success' : agreement === 'disagree' ? 'error' : 'default';
   const icon = agreement === 'agree' ? <Check /> : agreement === 'disagree' ? <Close /> : <Remove />;
@@ -21,7 +30,11 @@ export function AgreementChip({ field, agreement }: { field: ScoredField; agreem
       color={colour}
       icon={icon}
       data-testid={`qa-score-${field}`}
-      label={t('qa.scoreLabel', { field: t(`qa.fields.${field}`), score: t(`qa.score.${agreementKey(agreement)}`) })}
+      label={
+        bare
+          ? t(`qa.score.${agreementKey(agreement)}`)
+          : t('qa.scoreLabel', { field: t(`qa.fields.${field}`), score: t(`qa.score.${agreementKey(agreement)}`) })
+      }
     />
   );
 }

@@ -20,7 +20,7 @@ export function ScoreTable({ scores }: { scores: QaScoresView }) {
           <TableRow key={f}>
             <TableCell>{t(`qa.fields.${f}`)}</TableCell>
             <TableCell>
-              <AgreementChip field={f} agreement={scores[f]} />
+              <AgreementChip field={f} agreement={scores[f]} bare />
             </TableCell>
           </TableRow>
         ))}
