@@ -122,7 +122,13 @@ export function VerdictForm({ task }: { task: QaTaskView }) {
         )}
         {form.kind && (
           <Box>
-            <ReasonFields idPrefix="qa-verdict" decision={form.kind} value={form.reason} onChange={form.setReason} />
+            <ReasonFields
+              idPrefix="qa-verdict"
+              decision={form.kind}
+              value={form.reason}
+              onChange={form.setReason}
+              onSubmit={form.open}
+            />
             {form.problems.reason && (
               <FormHelperText error role="alert">
                 {t(form.problems.reason === 'required' ? 'qa.verdict.required' : 'qa.verdict.reasonTooLong')}
