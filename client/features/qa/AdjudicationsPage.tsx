@@ -57,28 +57,27 @@ export function AdjudicationsPage() {
             <Paper>
               <List aria-label={t('qa.adjudication.title')} disablePadding>
                 {items.map((item) => (
-                  <ListItemButton
-                    key={item.taskId}
-                    divider
-                    selected={item.taskId === openId}
-                    onClick={() => {
-                      setOpenId(item.taskId);
-                      setDone(null);
-                    }}
-                    aria-label={t('qa.adjudication.openOf', { id: item.taskId, caseId: item.caseId })}
-                    data-testid="qa-disagreement-row"
-                  >
-                    <ListItemText
-                      primary={`${t('qa.adjudication.caseOf', { id: item.caseId })} · ${queueName(item.queue) ?? t('case.unrouted')}`}
-                      secondary={
-                        <Stack component="span" spacing={0.5} sx={{ mt: 0.5 }}>
-                          <span>{formatPlatformTime(item.submittedAt, i18n.language)}</span>
-                          <ScoreChips scores={item.scores} />
-                        </Stack>
-                      }
-                      slotProps={{ secondary: { component: 'div' } }}
-                    />
-                  </ListItemButton>
+                  <ListItem key={item.taskId} disablePadding divider>
+                    <ListItemButton
+                      selected={item.taskId === openId}
+                      onClick={() => {
+                        setOpenId(item.taskId);
+                        setDone(null);
+                      }}
+                      data-testid="qa-disagreement-row"
+                    >
+                      <ListItemText
+                        primary={`${t('qa.adjudication.caseOf', { id: item.caseId })} · ${queueName(item.queue) ?? t('case.unrouted')}`}
+                        secondary={
+                          <Stack component="span" spacing={0.5} sx={{ mt: 0.5 }}>
+                            <span>{formatPlatformTime(item.submittedAt, i18n.language)}</span>
+                            <ScoreChips scores={item.scores} />
+                          </Stack>
+                        }
+                        slotProps={{ secondary: { component: 'div' } }}
+                      />
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
             </Paper>
