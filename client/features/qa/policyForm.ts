@@ -2,7 +2,11 @@
  * The QA policy dialog as plain data: the sampling rate as typed and its check (a whole number
  * from 0 to 100, as `qa.setPolicy` takes it), and the input sent.
  */
+import { RULE_IDS } from '../../../shared/api/intake';
 import type { QaPolicy, QaSetPolicyInput } from '../../../shared/api/qa';
+
+type RuleId = (typeof RULE_IDS)[number];
+const isRuleId = (id: string): id is RuleId => (RULE_IDS as readonly string[]).includes(id);
 
 export interface PolicyDraft {
   percent: string;
@@ -42,7 +46,8 @@ export function policyInputOf(queueId: string, draft: PolicyDraft): QaSetPolicyI
   return {
     queueId,
     percent,
-    alwaysRules: draft.alwaysRules,
+    // A stored rule a later rulebook dropped cannot be sent back: saving leaves it out.
+    alwaysRules: draft.alwaysRules.filter(isRuleId),
     alwaysSeals: draft.alwaysSeals,
     alwaysSeriousWaivers: draft.alwaysSeriousWaivers,
   };
