@@ -14,6 +14,8 @@ import { recordOutbox } from './recordOutbox';
 export type EnforcementCause =
   | { kind: 'decision'; decisionId: number; caseId: number }
   | { kind: 'appeal'; appealId: number; caseId: number; approved: boolean }
+  /** A lead corrected or reversed a decision after QA: like an upheld appeal, what it removes is lifted. */
+  | { kind: 'qa'; taskId: number; decisionId: number; caseId: number }
   | { kind: 'expiry' };
 
 export interface EnforcementChanges {
@@ -27,7 +29,9 @@ const causeTag = (cause: EnforcementCause) =>
     ? `decision:${cause.decisionId}`
     : cause.kind === 'appeal'
       ? `appeal:${cause.appealId}`
-      : 'expiry';
+      : cause.kind === 'qa'
+        ? `qa:${cause.taskId}`
+        : 'expiry';
 const causeBody = (cause: EnforcementCause) => (cause.kind === 'expiry' ? { kind: 'expiry' } : cause);
 const identity = (m: { scope_key: string; measure: string } | { scopeKey: string; measure: string }) =>
   'scopeKey' in m ? `${m.scopeKey}|${m.measure}` : `${m.scope_key}|${m.measure}`;
@@ -71,7 +75,7 @@ export async function announceEnforcement(
   for (const [id, row] of sorted(announced)) {
     if (desired.has(id)) continue;
     const expired = row.ends_at !== null && row.ends_at <= at;
-    const lifted = !expired && cause.kind === 'appeal' && cause.approved;
+    const lifted = !expired && ((cause.kind === 'appeal' && cause.approved) || cause.kind === 'qa');
     const type = lifted ? 'measure.lifted' : 'measure.ended';
     const tag = expired ? 'expiry' : causeTag(cause);
     await send(type, [row.scope_key, row.measure, row.from_value, row.until_value, tag], row.case_id, {

@@ -21,6 +21,7 @@ import type { CaseChange } from '../events/changeBus';
 import { announceDecision } from '../outbox/announceOutcomes';
 import { previewOf } from './decisionPreview';
 import { recordFinding } from './findingRecord';
+import { sampleForQa } from './qaSampling';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
 type Trx = Transaction<Database>;
@@ -99,6 +100,19 @@ export async function takeEffect(
   await announceDecision(trx, { decisionId: decision.id, noticeId, notice, text: body, rulebook, now });
   const state = caseState(status, c.assignee_id);
   await recordDecided(trx, ctx, { ...args, kind, rule, facts, preview, subject, notice, noticeId, state });
+  await sampleForQa(trx, ctx, {
+    c,
+    decisionId: decision.id,
+    decidedBy: decision.decided_by,
+    approvedBy: args.via === 'approve' ? actingUserId(ctx) : null,
+    decision: {
+      kind,
+      rule,
+      seals: kind === 'apply' && judged.seals,
+      seriousWaiver: kind === 'waive' && judged.ledger === 'serious' && judged.points > 0,
+    },
+    now,
+  });
   return {
     status,
     noticeId,
@@ -113,7 +127,7 @@ function demotionMeasureOf(rulebook: Rulebook, rule: string): string | null {
 }
 
 /** The statement of reasons, built from the decision's own preview: a waiver lists no measures. */
-function noticeOf(args: {
+export function noticeOf(args: {
   c: CaseRow;
   decision: DecisionRow;
   subject: SubjectRow | undefined;

@@ -14,6 +14,7 @@ import type { DecisionRow, DecisionsTable } from '../db/tables/decisions.table';
 import type { DecideResult } from './decisionPath';
 import { previewOf } from './decisionPreview';
 import { ensureEscalationQueue } from './escalation';
+import { sampleForQa } from './qaSampling';
 import type { ServiceContext } from './serviceContext';
 import { staleVersion } from './staleVersion';
 
@@ -77,6 +78,17 @@ export async function dismissOrEscalate(
       : { action: 'case.escalated', target, data: { ...recorded, decision: kind, ...state } },
     now,
   );
+  if (kind === 'dismiss') {
+    const dismissal = { kind, rule: c.rule, seals: false, seriousWaiver: false } as const;
+    await sampleForQa(trx, ctx, {
+      c,
+      decisionId,
+      decidedBy: decision.decided_by,
+      approvedBy: null,
+      decision: dismissal,
+      now,
+    });
+  }
   return {
     output: { status, decisionId, requiresApproval: false, approvalReasons: [], noticeId: null },
     changes: [

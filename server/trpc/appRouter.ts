@@ -12,6 +12,7 @@ import { metricsRouter } from './routers/metrics.router';
 import { notesRouter } from './routers/notes.router';
 import { outboxRouter } from './routers/outbox.router';
 import { presenceRouter } from './routers/presence.router';
+import { qaRouter } from './routers/qa.router';
 import { queueAdminRouter } from './routers/queueAdmin.router';
 import { reportsRouter } from './routers/reports.router';
 import { rulebookRouter } from './routers/rulebook.router';
@@ -39,6 +40,7 @@ export const appRouter = router({
   notes: notesRouter,
   outbox: outboxRouter,
   presence: presenceRouter,
+  qa: qaRouter,
   // Paths kept for clients and tests: `queue` is the reviewer's worklist, `queues` its administration.
   queue: worklistRouter,
   queues: queueAdminRouter,

@@ -5,6 +5,7 @@ import { QA_DECISIONS, QA_OUTCOMES } from '../qa/verdict';
 export { QA_OUTCOMES, type QaOutcome } from '../qa/verdict';
 
 import { caseDetail } from './caseDetail';
+import { RULE_IDS } from './intake';
 
 /** The life of a QA task: sampled (open), taken by a QA reviewer, scored, and for a disagreement adjudicated. */
 export const QA_TASK_STATUSES = ['open', 'taken', 'agreed', 'disagreed', 'upheld', 'corrected', 'reversed'] as const;
@@ -24,7 +25,7 @@ export const qaSetPolicyInput = z.object({
   /** Share of effective decisions sampled at random, 0–100. */
   percent: z.number().int().min(0).max(100),
   /** Rules whose decisions are always sampled. */
-  alwaysRules: z.array(ruleId).max(100).optional(),
+  alwaysRules: z.array(z.enum(RULE_IDS)).max(RULE_IDS.length).optional(),
   /** Always sample a decision whose finding seals the account. */
   alwaysSeals: z.boolean().optional(),
   /** Always sample a waiver of serious-violation points. */

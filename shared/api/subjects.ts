@@ -59,8 +59,8 @@ export const subjectNoticeItem = z.object({
   id: z.number(),
   caseId: z.number(),
   decisionId: z.number(),
-  /** `decision` for a statement of reasons, `appeal_outcome` for the answer to an appeal. */
-  kind: z.enum(['decision', 'appeal_outcome']),
+  /** `decision` for a statement of reasons, `appeal_outcome` for the answer to an appeal, `qa_outcome` for a reversal after QA. */
+  kind: z.enum(['decision', 'appeal_outcome', 'qa_outcome']),
   appealUntil: z.string().nullable(),
   createdAt: z.string(),
 });

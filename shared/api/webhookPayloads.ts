@@ -32,6 +32,13 @@ const cause = z.discriminatedUnion('kind', [
     caseId: z.number().int(),
     approved: z.boolean(),
   }),
+  /** A lead corrected or reversed the decision after quality assurance (docs/QA.md). */
+  z.object({
+    kind: z.literal('qa'),
+    taskId: z.number().int(),
+    decisionId: z.number().int(),
+    caseId: z.number().int(),
+  }),
   z.object({ kind: z.literal('expiry') }),
 ]);
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../database';
 import { fromJson } from '../jsonColumns';
-import type { AppealOutcomeNoticeData } from '../tables/decisions.table';
+import type { AppealOutcomeNoticeData, QaOutcomeNoticeData } from '../tables/decisions.table';
 
 /**
  * Everything on file about one subject, a page at a time: each list newest first by row id,
@@ -57,13 +57,10 @@ export const subjectRecordsRepo = {
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map(({ data, ...n }) => ({
-      ...n,
-      kind:
-        fromJson<Partial<AppealOutcomeNoticeData>>(data).kind === 'appeal_outcome'
-          ? ('appeal_outcome' as const)
-          : ('decision' as const),
-    }));
+    return rows.map(({ data, ...n }) => {
+      const kind = fromJson<Partial<AppealOutcomeNoticeData | QaOutcomeNoticeData>>(data).kind;
+      return { ...n, kind: kind === 'appeal_outcome' || kind === 'qa_outcome' ? kind : ('decision' as const) };
+    });
   },
   alerts(db: Executor, subjectId: string, before: number | undefined, limit: number) {
     return db

@@ -85,6 +85,14 @@ export interface AppealOutcomeNoticeData {
   relief: boolean;
   reason: string;
 }
+/** A decision reversed (or corrected to no violation) by a lead after QA (docs/QA.md). */
+export interface QaOutcomeNoticeData {
+  kind: 'qa_outcome';
+  taskId: number;
+  reversed: boolean;
+  reason: string;
+}
+type AnyNoticeData = NoticeData | AppealOutcomeNoticeData | QaOutcomeNoticeData;
 /** A notice as its repository hands it out and takes it in: the structured statement decoded. */
-export type NoticeRow = Decoded<Selectable<NoticesTable>, { data: NoticeData | AppealOutcomeNoticeData }>;
-export type NewNoticeRow = Decoded<Insertable<NoticesTable>, { data: NoticeData | AppealOutcomeNoticeData }>;
+export type NoticeRow = Decoded<Selectable<NoticesTable>, { data: AnyNoticeData }>;
+export type NewNoticeRow = Decoded<Insertable<NoticesTable>, { data: AnyNoticeData }>;
