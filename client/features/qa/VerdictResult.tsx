@@ -31,6 +31,7 @@ export function VerdictResult(props: { taskId: number; result: z.infer<typeof qa
       <Snackbar
         open={next.empty || Boolean(next.error)}
         autoHideDuration={4000}
+        onClose={next.dismiss}
         message={next.error ?? t('qa.nextEmpty')}
       />
     </Paper>

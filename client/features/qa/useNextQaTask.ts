@@ -28,5 +28,9 @@ export function useNextQaTask(enabled = true) {
     next.mutate({});
   };
   useHotkey('n', take, enabled);
-  return { take, pending: next.isPending, empty, error };
+  const dismiss = () => {
+    setEmpty(false);
+    next.reset();
+  };
+  return { take, dismiss, pending: next.isPending, empty, error };
 }
