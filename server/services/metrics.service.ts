@@ -9,6 +9,7 @@ import { teamOf } from '../../shared/metrics/team';
 import type { PlatformId } from '../../shared/rulebook/platforms';
 import type { Executor } from '../db/database';
 import { type CaseScope, metricsRepo, type Range } from '../db/repositories/metrics.repo';
+import { qaSection } from './qaMetrics';
 import { queuePaces } from './queuePace';
 
 interface Viewer {
@@ -95,6 +96,7 @@ export async function loadDashboardMetrics(
       rulings.map((r) => ({ key: r.rule, label: r.rule, approved: r.status === 'approved' })),
     ),
     fourEyes: sendBackRates(fourEyes),
+    qa: await qaSection(db, { scope, range, days: window.days, utcOffsetMinutes }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../rulebook/platforms';
+import { qaDashboard } from './qa';
 
 /** `metrics.dashboard` input: the period, in whole platform days. */
 export const metricsInput = z.object({
@@ -91,5 +92,7 @@ export const dashboardMetricsOutput = z.object({
       z.object({ userId: z.number(), name: z.string(), reviewed: count, sentBack: count, rate: z.number() }),
     ),
   }),
+  /** Quality assurance: agreement of blind QA reviews with the sampled decisions (docs/QA.md). */
+  qa: qaDashboard,
 });
 export type DashboardMetrics = z.infer<typeof dashboardMetricsOutput>;
