@@ -27,8 +27,9 @@ describe.skipIf(!HAS_CHROMIUM)('quality checks (browser)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    // Seeding the demo is slow on a loaded machine.
     [server, browser] = await Promise.all([startTestServer('sqlite', { demo: true }), launchBrowser()]);
-  });
+  }, 180_000);
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
@@ -148,11 +149,16 @@ describe.skipIf(!HAS_CHROMIUM)('quality checks (browser)', () => {
     await row.getByTestId('qa-status').filter({ hasText: '已撤销' }).waitFor();
     await row.getByTestId('qa-mine-note').filter({ hasText: LEAD_NOTE }).waitFor();
 
-    // The dashboard counts it: agreement and no backlog left from it.
+    // The dashboard counts it, with the figures the API gives the lead's team.
+    const { qa: figures } = await lead.trpc.metrics.dashboard.query({ periodDays: 30 });
+    expect(figures.scored).toBeGreaterThanOrEqual(1);
+    const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
     await leadPage.getByRole('link', { name: '数据看板' }).click();
     const qa = leadPage.getByTestId('qa-dashboard');
     await qa.getByRole('heading', { name: '质量抽检' }).waitFor();
-    await expect.poll(() => qa.getByTestId('qa-agreement-rate').textContent()).toMatch(/%/);
+    await expect.poll(() => qa.getByTestId('qa-agreement-rate').textContent()).toBe(percent.format(figures.rate));
+    expect(await qa.getByTestId('qa-backlog').textContent()).toBe(`${figures.backlog} 件`);
     await qa.getByRole('region', { name: '抽检一致率：按审核员' }).waitFor();
+    await qa.getByRole('region', { name: '每日抽检一致率' }).waitFor();
   }, 120_000);
 });
