@@ -44,6 +44,8 @@ export function QaDailyChart(props: { rows: Row[]; fileSuffix: string }) {
             valueFormatter: (v) => percent(v),
             curve: 'linear',
             connectNulls: false,
+            // A day between days without verdicts has no line to it: its mark shows it.
+            showMark: true,
           },
         ]}
       />
