@@ -28,7 +28,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** A small deterministic PRNG (mulberry32) so every fresh demo database looks the same. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -136,7 +136,10 @@ export async function seedDemoCases(
     bus,
     clock: { now: () => new Date(at) },
     audit: username ? { actor: { type: 'user', id: String(userIds.get(username) ?? 0) } } : SYSTEM_ACTOR,
+    // QA sampling draws from its own sequence, so the cases' draws stay as they were.
+    random: qaDraws,
   });
+  const qaDraws = prng(2_026_022);
   const random = prng(20_161_126);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const others = platformSubjects();

@@ -10,6 +10,7 @@ import type { Rulebooks } from '../rulebooks';
 import { seedDemoAlerts } from './demoAlerts';
 import { seedDemoCases } from './demoCases';
 import { DEMO_MEMBERS, DEMO_QUEUES, DEMO_ROUTING } from './demoCatalog';
+import { seedDemoQa, seedDemoQaPolicies } from './demoQa';
 import { seedDemoTags } from './demoTags';
 
 export interface DemoLogin {
@@ -51,8 +52,11 @@ export async function seedDemoData(deps: { db: Db; clock: Clock; rulebooks: Rule
     await seedDemoAlerts(trx, ids, now);
     return ids;
   });
+  // QA sampling is on before the first decision, so the month's decisions are sampled as they take effect.
+  await seedDemoQaPolicies(deps, userIds.get('lead') ?? 0);
   // Cases go through the desk's own use cases, one transaction each, in the order they happen.
   const counts = await seedDemoCases(deps.db, deps.rulebooks, userIds, now, DEMO_CASE_COUNT);
+  await seedDemoQa(deps, userIds, now);
   await seedDemoTags(deps, userIds.get('lead') ?? 0);
   await deps.db
     .transaction()

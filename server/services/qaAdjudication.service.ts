@@ -27,11 +27,18 @@ type Trx = Transaction<Database>;
 /** The finding a correction puts in the first decision's place. */
 export const correctedViolationIdOf = (decisionId: number, taskId: number) => `V${decisionId}-Q${taskId}`;
 
+const ownDecision = (task: QaTask, userId: number) => task.reviewerId === userId || task.approverId === userId;
+
 /** Nobody adjudicates a decision they made or approved, nor a QA verdict they gave. */
-function conflictOf(task: QaTask, userId: number) {
-  if (task.reviewerId === userId || task.approverId === userId) return 'qa_own_decision' as const;
-  if (task.qaReviewerId === userId) return 'qa_own_task' as const;
-  return null;
+function mayAdjudicate(task: QaTask, userId: number): boolean {
+  return !ownDecision(task, userId) && task.qaReviewerId !== userId;
+}
+
+function assertMayAdjudicate(task: QaTask, userId: number): void {
+  if (ownDecision(task, userId)) {
+    throw new DeskError('FORBIDDEN', 'qa_own_decision', 'you made or approved this decision');
+  }
+  if (task.qaReviewerId === userId) throw new DeskError('FORBIDDEN', 'qa_own_task', 'this QA verdict is yours');
 }
 
 /** `qa.adjudications`: disagreements waiting for a lead, both verdicts side by side, oldest first. */
@@ -68,7 +75,7 @@ export async function listAdjudications(
       second: { ...t.verdict, by: await nameOf(t.qaReviewerId), at: t.submittedAt ?? t.sampledAt },
       scores: t.scores,
       submittedAt: t.submittedAt ?? t.sampledAt,
-      canAdjudicate: conflictOf(t, userId) === null,
+      canAdjudicate: mayAdjudicate(t, userId),
     });
   }
   return items;
@@ -95,8 +102,7 @@ export async function adjudicate(ctx: ServiceContext, input: { taskId: number; o
   return ctx.db.transaction().execute(async (trx) => {
     const task = await qaRepo.findForUpdate(trx, input.taskId, isPostgres(trx));
     if (!task) throw notFound('qa_task', input.taskId);
-    const conflict = conflictOf(task, userId);
-    if (conflict) throw new DeskError('FORBIDDEN', conflict, 'you cannot adjudicate this task');
+    assertMayAdjudicate(task, userId);
     if (task.status !== 'disagreed' || !task.verdict) {
       throw new DeskError('CONFLICT', 'qa_task_state', `QA task ${task.id} is ${task.status}`);
     }

@@ -123,6 +123,20 @@ describe.each(BACKENDS)('demo data on %s', (backend) => {
     expect(views).toEqual([{ name: '团伙刷单·按时限', shared_queue: 'fake-transaction' }]);
   });
 
+  it('has QA history: policies on the queues, a mix of agreed, upheld, waiting and open tasks, Chinese notes', async () => {
+    const policies = await server.db.selectFrom('qa_policies').select('queue_id').execute();
+    expect(policies.length).toBeGreaterThanOrEqual(4);
+    const tasks = await server.db.selectFrom('qa_tasks').select(['status', 'submitted_at', 'lead_note']).execute();
+    expect(tasks.length).toBeGreaterThan(25);
+    expect(tasks.length).toBeLessThan(70);
+    expect(new Set(tasks.map((t) => t.status))).toEqual(new Set(['agreed', 'upheld', 'disagreed', 'open']));
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    expect(tasks.filter((t) => t.submitted_at && t.submitted_at >= weekAgo).length).toBeGreaterThan(5);
+    const notes = tasks.flatMap((t) => (t.lead_note ? [t.lead_note] : []));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => /[\u4e00-\u9fff]/.test(n))).toBe(true);
+  });
+
   it('does not seed twice, and leaves an intact audit chain', async () => {
     await seedDemoData({ db: server.db, clock: systemClock, rulebooks: builtInRulebooks });
     const cases = await server.db.selectFrom('cases').select('id').execute();
