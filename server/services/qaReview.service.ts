@@ -54,7 +54,7 @@ async function heldTask(ctx: ServiceContext, taskId: number): Promise<QaTask> {
  */
 export async function getQaTask(ctx: ServiceContext, taskId: number): Promise<QaTaskView> {
   const task = await heldTask(ctx, taskId);
-  const [c, setting] = await Promise.all([getCase(ctx, task.caseId), taskSetting(ctx.db, ctx.rulebooks, task)]);
+  const c = await getCase(ctx, task.caseId);
   return {
     taskId: task.id,
     status: task.status,
@@ -70,7 +70,8 @@ export async function getQaTask(ctx: ServiceContext, taskId: number): Promise<Qa
       reports: c.reports.map((r) => ({ ...r, reporterCredibility: null })),
       evidence: c.evidence,
     },
-    violationAt: setting.context.violationAt,
+    // The default a decision starts from (the first report), not the time the first reviewer chose.
+    violationAt: c.reports[0]?.createdAt ?? c.createdAt,
   };
 }
 

@@ -64,7 +64,10 @@ export const qaTaskView = z.object({
     reports: caseDetail.shape.reports,
     evidence: caseDetail.shape.evidence,
   }),
-  /** When the conduct was committed (the first report): it picks the rule version the verdict is judged by. */
+  /**
+   * When the conduct was committed as a decision assumes by default (the first report), not the
+   * time the first reviewer chose; both verdicts are judged for the first decision's time.
+   */
   violationAt: z.string(),
 });
 export type QaTaskView = z.infer<typeof qaTaskView>;

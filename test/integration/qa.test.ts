@@ -82,7 +82,12 @@ describe.each(BACKENDS)('quality assurance on %s', (backend) => {
   async function decided(
     who: string,
     queue: string,
-    decision: { decision: 'apply' | 'waive' | 'dismiss'; facts?: Record<string, unknown>; reason?: string },
+    decision: {
+      decision: 'apply' | 'waive' | 'dismiss';
+      facts?: Record<string, unknown>;
+      reason?: string;
+      violationAt?: string;
+    },
     rule = 'fake-transaction',
   ) {
     const c = await file(queue, rule);
@@ -231,6 +236,7 @@ describe.each(BACKENDS)('quality assurance on %s', (backend) => {
     const first = await decided('rev', 'general', {
       decision: 'apply',
       facts: { transactions: 137, items: ['商品-秘密-91'] },
+      violationAt: '2026-02-20T09:17:00+08:00',
       reason: secretReason,
     });
     const taskId = await takeTask('qa1', first.decisionId);
@@ -245,6 +251,7 @@ describe.each(BACKENDS)('quality assurance on %s', (backend) => {
       secretReason,
       '商品-秘密-91',
       '137',
+      '2026-02-20',
       'rev',
       `V${first.decisionId}`,
       'decisionId',
