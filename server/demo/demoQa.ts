@@ -11,6 +11,7 @@ import { nextQaTask, submitQaVerdict } from '../services/qaReview.service';
 import { taskSetting } from '../services/qaScoring';
 import type { ServiceContext } from '../services/serviceContext';
 import { prng } from './demoCases';
+import { DEMO_MEMBERS } from './demoCatalog';
 import { demoFactsFor } from './demoFacts';
 
 const HOUR = 3_600_000;
@@ -67,7 +68,8 @@ export async function seedDemoQa(
   for (const { id } of open.slice(0, Math.max(0, open.length - 3))) {
     const task = await qaRepo.find(db, id);
     if (!task) continue;
-    const qa = ['reviewer', 'reviewer2', 'senior'].find(
+    // Someone who works the task's queue (a lead works them all), and neither decided nor approved it.
+    const qa = [...(DEMO_MEMBERS[task.queueId ?? ''] ?? []), 'lead'].find(
       (u) => userIds.get(u) !== task.reviewerId && userIds.get(u) !== task.approverId,
     );
     if (!qa) continue;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { QaSubmitInput, QaTaskView, qaMineOutput, qaPreviewOutput } from '../../shared/api/qa';
+import { can } from '../../shared/auth/roles';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import { scoreVerdict } from '../../shared/qa/score';
 import { judgesFinding } from '../../shared/qa/verdict';
@@ -8,12 +9,13 @@ import { recordEvent } from '../audit/recordEvent';
 import { isPostgres } from '../db/migrations/helpers';
 import { type QaTask, qaRepo } from '../db/repositories/qa.repo';
 import { getCase } from './caseDetail.service';
+import { loadDecisionActor } from './decisionActor';
 import { checkedVerdict, taskSetting } from './qaScoring';
 import { actingUserId, type ServiceContext } from './serviceContext';
 
 /**
- * `qa.next`: the task the caller already holds, else the oldest open one they may review (not a
- * decision they made or approved), now theirs. Parallel calls never hand one task twice: the
+ * `qa.next`: the task the caller already holds, else the oldest open one they may review (in a
+ * queue they work, every queue for a lead; not a decision they made or approved), now theirs. Parallel calls never hand one task twice: the
  * candidate row is locked and skipped by other claimers on PostgreSQL, SQLite writers take
  * turns, and the take only succeeds while the task is still open.
  */
@@ -23,7 +25,10 @@ export async function nextQaTask(ctx: ServiceContext): Promise<{ taskId: number;
   return ctx.db.transaction().execute(async (trx) => {
     const held = await qaRepo.heldBy(trx, userId);
     if (held) return { taskId: held.id, caseId: held.caseId };
-    const candidate = await qaRepo.claimCandidate(trx, userId, isPostgres(trx));
+    // Qualified: a reviewer QAs the queues they may decide in; a lead (queues.manage) every queue.
+    const actor = await loadDecisionActor(trx, ctx);
+    const queues = can(actor.role, 'queues.manage') ? 'all' : actor.queues;
+    const candidate = await qaRepo.claimCandidate(trx, userId, queues, isPostgres(trx));
     if (!candidate) return null;
     const taken = { status: 'taken', qaReviewerId: userId, takenAt: now.toISOString() } as const;
     if (!(await qaRepo.updateFrom(trx, candidate.id, 'open', taken, now.toISOString()))) return null;

@@ -71,7 +71,8 @@ describe.each(BACKENDS)('the audit trail over tRPC on %s', (backend) => {
     const seen: number[] = [];
     let cursor: string | undefined;
     let total = 0;
-    for (let guard = 0; guard < 100; guard++) {
+    // Bounded well above the demo trail (cases, decisions and their QA history) in pages of 7.
+    for (let guard = 0; guard < 400; guard++) {
       const page = await auditor.trpc.audit.list.query({ limit: 7, cursor });
       total = page.total;
       seen.push(...page.items.map((e) => e.seq));

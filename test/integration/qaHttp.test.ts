@@ -17,6 +17,7 @@ describe.each(BACKENDS)('QA procedures over HTTP on %s', (backend) => {
   let rev: Client;
   let qa: Client;
   let auditor: Client;
+  let outsider: Client;
 
   beforeAll(async () => {
     server = await startTestServer(backend);
@@ -25,12 +26,15 @@ describe.each(BACKENDS)('QA procedures over HTTP on %s', (backend) => {
       { username: 'rev1', role: 'reviewer' },
       { username: 'qa1', role: 'reviewer' },
       { username: 'auditor1', role: 'auditor' },
+      { username: 'outsider1', role: 'reviewer' },
     ]);
-    await createQueue(server.db, 'general', { routeRules: [], members: [...ids.values()] });
+    const members = ['lead1', 'rev1', 'qa1'].map((u) => ids.get(u) ?? 0);
+    await createQueue(server.db, 'general', { routeRules: [], members });
     lead = await signIn(server.url, 'lead1', TEST_PASSWORD);
     rev = await signIn(server.url, 'rev1', TEST_PASSWORD);
     qa = await signIn(server.url, 'qa1', TEST_PASSWORD);
     auditor = await signIn(server.url, 'auditor1', TEST_PASSWORD);
+    outsider = await signIn(server.url, 'outsider1', TEST_PASSWORD);
   });
   afterAll(() => server.stop());
 
@@ -66,7 +70,9 @@ describe.each(BACKENDS)('QA procedures over HTTP on %s', (backend) => {
       facts: { transactions: 120 },
       reason: '刷单属实',
     });
+    // Not the decider, and not someone outside the queue.
     expect(await rev.trpc.qa.next.mutate({})).toBeNull();
+    expect(await outsider.trpc.qa.next.mutate({})).toBeNull();
     const next = await qa.trpc.qa.next.mutate({});
     expect(next).toEqual({ taskId: expect.any(Number), caseId });
     const taskId = next?.taskId ?? 0;

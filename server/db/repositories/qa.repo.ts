@@ -178,15 +178,17 @@ export const qaRepo = {
   },
 
   /**
-   * The oldest open task this person may review: not a decision they made or approved. Locked
-   * and skipped-when-locked on PostgreSQL, like case and appeal claims, so parallel claimers
-   * each get their own.
+   * The oldest open task this person may review: in one of `queues` (every queue: `'all'`), and
+   * not a decision they made or approved. Locked and skipped-when-locked on PostgreSQL, like case
+   * and appeal claims, so parallel claimers each get their own.
    */
-  async claimCandidate(db: Executor, userId: number, lockRows: boolean) {
+  async claimCandidate(db: Executor, userId: number, queues: readonly string[] | 'all', lockRows: boolean) {
+    if (queues !== 'all' && queues.length === 0) return undefined;
     let q = db
       .selectFrom('qa_tasks')
       .select(['id', 'case_id'])
       .where('status', '=', 'open')
+      .$if(queues !== 'all', (w) => w.where('queue_id', 'in', queues as string[]))
       .where('reviewer_id', '!=', userId)
       .where((eb) => eb.or([eb('approver_id', 'is', null), eb('approver_id', '!=', userId)]))
       .orderBy('sampled_at')
