@@ -66,41 +66,45 @@ describe.skipIf(!HAS_CHROMIUM)('quality checks (browser)', () => {
       .executeTakeFirstOrThrow();
     expect(task.status).toBe('open');
 
-    // The demo leaves older tasks open: the senior reviewer answers those first (oldest first,
-    // as qa.next hands them out) and holds ours once it comes up.
-    const seniorApi = await signIn(server.url, 'senior', DEMO_PASSWORD);
-    for (let held = await seniorApi.trpc.qa.next.mutate({}); held?.taskId !== task.id; ) {
+    // The demo leaves older tasks open: a second reviewer of the queue answers those first (oldest
+    // first, as qa.next hands them out) and holds ours once it comes up.
+    const checkerApi = await signIn(server.url, 'reviewer2', DEMO_PASSWORD);
+    for (let held = await checkerApi.trpc.qa.next.mutate({}); held?.taskId !== task.id; ) {
       if (!held) throw new Error(`QA task ${task.id} never came up`);
-      await seniorApi.trpc.qa.submit.mutate({ taskId: held.taskId, decision: 'dismiss', reason: '经核查不构成违规。' });
-      held = await seniorApi.trpc.qa.next.mutate({});
+      await checkerApi.trpc.qa.submit.mutate({
+        taskId: held.taskId,
+        decision: 'dismiss',
+        reason: '经核查不构成违规。',
+      });
+      held = await checkerApi.trpc.qa.next.mutate({});
     }
 
-    // In the browser, n opens the task the senior holds.
-    const senior = await signInAs(browser, server.url, 'senior');
-    await senior.getByRole('link', { name: '质量抽检' }).click();
-    await senior.getByRole('tab', { name: '抽检任务' }).waitFor();
-    await senior.getByRole('heading', { name: '质量抽检' }).click();
-    await senior.keyboard.press('n');
-    await senior.waitForURL(new RegExp(`/qa/tasks/${task.id}$`));
+    // In the browser, n opens the task the second reviewer holds.
+    const checker = await signInAs(browser, server.url, 'reviewer2');
+    await checker.getByRole('link', { name: '质量抽检' }).click();
+    await checker.getByRole('tab', { name: '抽检任务' }).waitFor();
+    await checker.getByRole('heading', { name: '质量抽检' }).click();
+    await checker.keyboard.press('n');
+    await checker.waitForURL(new RegExp(`/qa/tasks/${task.id}$`));
 
     // Blind: the case as reported, and nothing of the first decision.
-    await senior.getByRole('heading', { name: `抽检任务 ${task.id}` }).waitFor();
-    await senior.getByTestId('qa-blind-notice').waitFor();
-    await senior.getByText('疑似刷单 120 笔').first().waitFor();
-    const blindText = (await senior.locator('main').textContent()) ?? '';
+    await checker.getByRole('heading', { name: `抽检任务 ${task.id}` }).waitFor();
+    await checker.getByTestId('qa-blind-notice').waitFor();
+    await checker.getByText('疑似刷单 120 笔').first().waitFor();
+    const blindText = (await checker.locator('main').textContent()) ?? '';
     expect(blindText).not.toContain(FIRST_REASON);
     expect(blindText).not.toContain('item-qa-1');
-    expect(await seriousViolations(senior)).toEqual([]);
+    expect(await seriousViolations(checker)).toEqual([]);
 
     // The QA verdict: dismiss (d), a reason, submit and confirm.
-    await senior.keyboard.press('d');
-    await senior.getByRole('textbox', { name: '理由' }).fill(QA_REASON);
-    await senior.getByRole('button', { name: '提交抽检意见' }).click();
-    await senior.getByRole('dialog', { name: `提交抽检意见：任务 ${task.id}` }).waitFor();
-    await senior.getByTestId('qa-verdict-confirm').click();
-    await senior.getByTestId('qa-verdict-result').filter({ hasText: '与原决定不一致' }).waitFor();
-    await senior.getByTestId('qa-score-kind').filter({ hasText: '不一致' }).waitFor();
-    expect(await senior.locator('main').textContent()).not.toContain(FIRST_REASON);
+    await checker.keyboard.press('d');
+    await checker.getByRole('textbox', { name: '理由' }).fill(QA_REASON);
+    await checker.getByRole('button', { name: '提交抽检意见' }).click();
+    await checker.getByRole('dialog', { name: `提交抽检意见：任务 ${task.id}` }).waitFor();
+    await checker.getByTestId('qa-verdict-confirm').click();
+    await checker.getByTestId('qa-verdict-result').filter({ hasText: '与原决定不一致' }).waitFor();
+    await checker.getByTestId('qa-score-kind').filter({ hasText: '不一致' }).waitFor();
+    expect(await checker.locator('main').textContent()).not.toContain(FIRST_REASON);
 
     // The lead compares both verdicts and reverses the first decision.
     const leadPage = await signInAs(browser, server.url, 'lead');
