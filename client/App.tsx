@@ -20,6 +20,10 @@ const DashboardPage = lazyPage(() => import('./features/dashboard/DashboardPage'
 const ReportIntakePage = lazyPage(() => import('./features/intake/ReportIntakePage'), 'ReportIntakePage');
 const OutboxPage = lazyPage(() => import('./features/outbox/OutboxPage'), 'OutboxPage');
 const WorklistPage = lazyPage(() => import('./features/worklist/WorklistPage'), 'WorklistPage');
+const QaTasksPage = lazyPage(() => import('./features/qa/QaTasksPage'), 'QaTasksPage');
+const QaTaskPage = lazyPage(() => import('./features/qa/QaTaskPage'), 'QaTaskPage');
+const MyQaResultsPage = lazyPage(() => import('./features/qa/MyQaResultsPage'), 'MyQaResultsPage');
+const AdjudicationsPage = lazyPage(() => import('./features/qa/AdjudicationsPage'), 'AdjudicationsPage');
 const QueueAdminPage = lazyPage(() => import('./features/queueAdmin/QueueAdminPage'), 'QueueAdminPage');
 const RulebookPage = lazyPage(() => import('./features/rulebook/RulebookPage'), 'RulebookPage');
 const DraftsPage = lazyPage(() => import('./features/rulebook/authoring/DraftsPage'), 'DraftsPage');
@@ -48,6 +52,10 @@ const PAGES: { path: string; page: ComponentType }[] = [
   { path: '/appeals', page: AppealsPage },
   { path: '/appeals/:id', page: AppealDetailPage },
   { path: '/approvals', page: ApprovalsPage },
+  { path: '/qa', page: QaTasksPage },
+  { path: '/qa/tasks/:id', page: QaTaskPage },
+  { path: '/qa/mine', page: MyQaResultsPage },
+  { path: '/qa/adjudications', page: AdjudicationsPage },
   { path: '/rulebook', page: RulebookPage },
   { path: '/rulebook/drafts', page: DraftsPage },
   { path: '/rulebook/drafts/:id', page: DraftEditorPage },

@@ -15,6 +15,7 @@ import { useTRPC } from '../../lib/trpc';
 import { usePlatformName } from '../../lib/usePlatformNames';
 import { useQueueName } from '../../lib/useQueueName';
 import { useTranslatedError } from '../../lib/useTranslatedError';
+import { QaSection } from '../qa/dashboard/QaSection';
 import { AppealRatesChart } from './AppealRatesChart';
 import { useChartText } from './chartText';
 import { DecisionsChart } from './DecisionsChart';
@@ -118,6 +119,9 @@ function Charts({ data }: { data: DashboardMetrics }) {
       </Grid>
       <Grid size={half}>
         <AppealRatesChart rows={data.appealsByRule} by="rule" fileSuffix={fileSuffix} />
+      </Grid>
+      <Grid size={12}>
+        <QaSection qa={data.qa} team={data.scope.kind === 'team'} queueLabel={queueLabel} fileSuffix={fileSuffix} />
       </Grid>
     </Grid>
   );

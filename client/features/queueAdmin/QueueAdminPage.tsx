@@ -10,6 +10,7 @@ import { useSuccessSnackbar } from '../../lib/SuccessSnackbar';
 import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { useSession } from '../auth/useSession';
+import { QaPoliciesSection } from '../qa/QaPoliciesSection';
 import { HeldCasesSection } from './HeldCasesSection';
 import { MembersDialog } from './MembersDialog';
 import { QueueCard } from './QueueCard';
@@ -95,6 +96,8 @@ export function QueueAdminPage() {
       )}
 
       {query.data && canManage && <HeldCasesSection queues={queues} />}
+
+      {query.data && user && can(user.role, 'qa.manage') && <QaPoliciesSection queues={queues} notify={notify} />}
 
       {query.data && <RoutingRulesSection queues={queues} canManage={canManage} notify={notify} />}
 

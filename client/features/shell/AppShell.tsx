@@ -13,6 +13,7 @@ import PostAdd from '@mui/icons-material/PostAdd';
 import RecordVoiceOver from '@mui/icons-material/RecordVoiceOver';
 import Security from '@mui/icons-material/Security';
 import SettingsSuggest from '@mui/icons-material/SettingsSuggest';
+import TaskAlt from '@mui/icons-material/TaskAlt';
 import Tune from '@mui/icons-material/Tune';
 import WorkspacePremium from '@mui/icons-material/WorkspacePremium';
 import {
@@ -60,7 +61,8 @@ const NAV: {
     | 'tags.nav'
     | 'qaGold.nav.gold'
     | 'qaGold.nav.calibration'
-    | 'messages.reporters.nav';
+    | 'messages.reporters.nav'
+    | 'qa.nav';
   icon: ReactNode;
   /** Shown only to staff with this permission. */
   permission?: Permission;
@@ -72,6 +74,8 @@ const NAV: {
   // Every role has `cases.read`, which is all the appeals list needs.
   { to: '/appeals', labelKey: 'nav.appeals', icon: <Balance /> },
   { to: '/approvals', labelKey: 'nav.approvals', icon: <FactCheck />, permission: 'cases.approve' },
+  // Blind QA checks for staff who decide; leads adjudicate from the same page.
+  { to: '/qa', labelKey: 'qa.nav', icon: <TaskAlt />, permission: 'qa.review' },
   { to: '/alerts', labelKey: 'nav.alerts', icon: <Security /> },
   { to: '/rulebook', labelKey: 'nav.rulebook', icon: <MenuBook /> },
   { to: '/queues', labelKey: 'nav.queues', icon: <SettingsSuggest /> },

@@ -9,6 +9,7 @@ import { platformsEn } from './platforms';
 import { presenceEn } from './presence';
 import { qaGoldEn, qaGoldErrorsEn, qaGoldTargetsEn, qaGoldTargetTypesEn } from './qaGold';
 import { rulebookAuthoringEn } from './rulebookAuthoring';
+import { qaEn } from './qa';
 import { searchEn } from './search';
 import { subjectPageEn } from './subjectPage';
 import { tagsEn } from './tags';
@@ -22,6 +23,7 @@ export const en: Messages = {
   messages: messagesEn,
   presence: presenceEn,
   rulebookAuthoring: rulebookAuthoringEn,
+  qa: qaEn,
   nav: {
     queue: 'Case queue',
     dashboard: 'Dashboard',

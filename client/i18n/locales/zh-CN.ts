@@ -9,6 +9,7 @@ import { platformsZh } from './platforms';
 import { presenceZh } from './presence';
 import { qaGoldErrorsZh, qaGoldTargetsZh, qaGoldTargetTypesZh, qaGoldZh } from './qaGold';
 import { rulebookAuthoringZh } from './rulebookAuthoring';
+import { qaZh } from './qa';
 import { searchZh } from './search';
 import { subjectPageZh } from './subjectPage';
 import { tagsZh } from './tags';
@@ -21,6 +22,7 @@ export const zhCN = {
   messages: messagesZh,
   presence: presenceZh,
   rulebookAuthoring: rulebookAuthoringZh,
+  qa: qaZh,
   nav: {
     queue: '案件队列',
     dashboard: '数据看板',

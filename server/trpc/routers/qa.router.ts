@@ -16,12 +16,34 @@ import {
   qaTaskInput,
   qaTaskView,
 } from '../../../shared/api/qa';
+import { EVIDENCE_TICKET_MS, evidenceScope, issueTicket } from '../../http/viewTicket';
 import { adjudicate, listAdjudications } from '../../services/qaAdjudication.service';
 import { listQaPolicies, setQaPolicy } from '../../services/qaPolicy.service';
 import { getQaTask, myQaResults, nextQaTask, previewQaVerdict, submitQaVerdict } from '../../services/qaReview.service';
 import { serviceContext } from '../context';
 import { permittedProcedure, router } from '../trpc';
 import { qaCalibrationRouter, qaGoldRouter } from './qaGold.router';
+
+/**
+ * Files open from the blind page as from the case page: the page shows them in <img> and links,
+ * which carry no header, so each link carries a ticket for its own file (server/http/viewTicket.ts).
+ */
+function withEvidenceTickets<E extends { id: number; contentUrl: string | null }>(
+  evidence: E[],
+  ctx: { sessionToken: string | null; clock: { now(): Date } },
+): E[] {
+  const token = ctx.sessionToken;
+  if (!token) return evidence;
+  const now = ctx.clock.now();
+  return evidence.map((e) =>
+    e.contentUrl
+      ? {
+          ...e,
+          contentUrl: `${e.contentUrl}?ticket=${issueTicket(token, evidenceScope(e.id), now, EVIDENCE_TICKET_MS)}`,
+        }
+      : e,
+  );
+}
 
 /** Quality assurance: sampling policies, blind reviews of sampled decisions, and adjudication (docs/QA.md). */
 export const qaRouter = router({
@@ -47,7 +69,10 @@ export const qaRouter = router({
   task: permittedProcedure('qa.review')
     .input(qaTaskInput)
     .output(qaTaskView)
-    .query(({ ctx, input }) => getQaTask(serviceContext(ctx), input.taskId)),
+    .query(async ({ ctx, input }) => {
+      const view = await getQaTask(serviceContext(ctx), input.taskId);
+      return { ...view, case: { ...view.case, evidence: withEvidenceTickets(view.case.evidence, ctx) } };
+    }),
 
   /** What a verdict would be worth on the record the first decision met (nothing written). */
   preview: permittedProcedure('qa.review')
