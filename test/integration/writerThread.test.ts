@@ -45,14 +45,14 @@ describe('the writer thread (DESK_SQLITE_WRITER_THREAD=1)', () => {
 
   it('runs a use case on its own connection, brings back its errors as they were thrown, and its changes to this bus', async () => {
     const bus = new ChangeBus();
+    const writer = await WriterThread.start({ databaseUrl: url, paceCacheMs: 0, rulebookPollMs: 3000 }, bus);
     const heard: CaseChange[] = [];
     const listening = (async () => {
-      for await (const change of bus.subscribe(AbortSignal.timeout(5000))) {
+      for await (const change of bus.subscribe(AbortSignal.timeout(30_000))) {
         heard.push(change);
         break;
       }
     })().catch(() => {});
-    const writer = await WriterThread.start({ databaseUrl: url, paceCacheMs: 0, rulebookPollMs: 3000 }, bus);
     try {
       const audit = {
         actor: { type: 'user' as const, id: String(staff.get('solo')) },
