@@ -5,13 +5,8 @@ import {
   Chip,
   IconButton,
   LinearProgress,
-  Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   ToggleButton,
   ToggleButtonGroup,
@@ -32,6 +27,7 @@ import { SubjectLink } from '../subject/SubjectLink';
 import { AttemptsDialog } from './AttemptsDialog';
 import { deliveryErrorLabel } from './deliveryErrorLabel';
 import { eventTypeLabel } from './eventTypeLabel';
+import { PagedTable } from './PagedTable';
 import { useRefreshOutbox } from './useRefreshOutbox';
 
 type Status = (typeof DELIVERY_STATUSES)[number];
@@ -108,42 +104,23 @@ export function DeliveriesSection(props: { notify: Notify }) {
         </Alert>
       )}
       {retryError && <Alert severity="error">{retryError}</Alert>}
-      {list.data && items.length === 0 && (
-        <Typography variant="body2" color="text.secondary" sx={{ py: 2 }}>
-          {t('outbox.deliveries.empty')}
-        </Typography>
-      )}
-      {items.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-labelledby={headingId} data-testid="outbox-deliveries">
-            <TableHead>
-              <TableRow>
-                <TableCell sx={{ width: 72 }}>{t('outbox.deliveries.columns.sequence')}</TableCell>
-                <TableCell>{t('outbox.deliveries.columns.event')}</TableCell>
-                <TableCell>{t('outbox.deliveries.columns.subject')}</TableCell>
-                <TableCell>{t('outbox.deliveries.columns.endpoint')}</TableCell>
-                <TableCell>{t('outbox.deliveries.columns.progress')}</TableCell>
-                <TableCell>{t('outbox.deliveries.columns.lastError')}</TableCell>
-                <TableCell sx={{ width: 120 }}>{t('outbox.deliveries.columns.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.map((d) => (
-                <DeliveryRow key={d.id} delivery={d} busy={retry.isPending} onRetry={() => void retryNow(d)} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      {list.hasNextPage && (
-        <Button
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-          sx={{ alignSelf: 'center' }}
-        >
-          {t('outbox.loadMore')}
-        </Button>
-      )}
+      <PagedTable
+        labelledBy={headingId}
+        testId="outbox-deliveries"
+        columns={[
+          { label: t('outbox.deliveries.columns.sequence'), width: 72 },
+          { label: t('outbox.deliveries.columns.event') },
+          { label: t('outbox.deliveries.columns.subject') },
+          { label: t('outbox.deliveries.columns.endpoint') },
+          { label: t('outbox.deliveries.columns.progress') },
+          { label: t('outbox.deliveries.columns.lastError') },
+          { label: t('outbox.deliveries.columns.actions'), width: 120 },
+        ]}
+        items={list.data ? items : undefined}
+        empty={t('outbox.deliveries.empty')}
+        row={(d) => <DeliveryRow key={d.id} delivery={d} busy={retry.isPending} onRetry={() => void retryNow(d)} />}
+        pages={list}
+      />
     </Stack>
   );
 }

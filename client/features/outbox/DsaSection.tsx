@@ -4,13 +4,8 @@ import {
   Chip,
   LinearProgress,
   Link,
-  Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableContainer,
-  TableHead,
   TableRow,
   ToggleButton,
   ToggleButtonGroup,
@@ -28,6 +23,7 @@ import { useTRPC } from '../../lib/trpc';
 import { useTranslatedError } from '../../lib/useTranslatedError';
 import { SubjectLink } from '../subject/SubjectLink';
 import { dsaAnswerLabel } from './dsaAnswerLabel';
+import { PagedTable } from './PagedTable';
 
 const STATUS_COLOR = { pending: 'warning', submitted: 'success', duplicate: 'success', failed: 'error' } as const;
 const POLL_MS = 5000;
@@ -91,41 +87,22 @@ export function DsaSection(props: { notify: Notify }) {
       {list.isPending && <LinearProgress aria-label={t('common.loading')} />}
       {loadError && <Alert severity="error">{loadError}</Alert>}
       {retryError && <Alert severity="error">{retryError}</Alert>}
-      {list.data && items.length === 0 && (
-        <Typography variant="body2" color="text.secondary" sx={{ py: 2 }}>
-          {t('dsa.empty')}
-        </Typography>
-      )}
-      {items.length > 0 && (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-labelledby={headingId} data-testid="dsa-submissions">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('dsa.columns.decision')}</TableCell>
-                <TableCell>{t('dsa.columns.puid')}</TableCell>
-                <TableCell>{t('dsa.columns.category')}</TableCell>
-                <TableCell>{t('dsa.columns.progress')}</TableCell>
-                <TableCell>{t('dsa.columns.lastAnswer')}</TableCell>
-                <TableCell sx={{ width: 120 }}>{t('dsa.columns.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {items.map((s) => (
-                <SubmissionRow key={s.id} submission={s} busy={retry.isPending} onRetry={() => void retryNow(s)} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      {list.hasNextPage && (
-        <Button
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-          sx={{ alignSelf: 'center' }}
-        >
-          {t('outbox.loadMore')}
-        </Button>
-      )}
+      <PagedTable
+        labelledBy={headingId}
+        testId="dsa-submissions"
+        columns={[
+          { label: t('dsa.columns.decision') },
+          { label: t('dsa.columns.puid') },
+          { label: t('dsa.columns.category') },
+          { label: t('dsa.columns.progress') },
+          { label: t('dsa.columns.lastAnswer') },
+          { label: t('dsa.columns.actions'), width: 120 },
+        ]}
+        items={list.data ? items : undefined}
+        empty={t('dsa.empty')}
+        row={(s) => <SubmissionRow key={s.id} submission={s} busy={retry.isPending} onRetry={() => void retryNow(s)} />}
+        pages={list}
+      />
     </Stack>
   );
 }
