@@ -1,6 +1,5 @@
 import {
   Alert,
-  Box,
   Button,
   LinearProgress,
   Link,
@@ -26,7 +25,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { useLocalized } from '../rulebookContext';
 import { numberFromText } from './draftEdits';
-import { describeSummary } from './summaryText';
+import { MorePages, SummaryCell } from './SummaryCell';
 
 /**
  * Shadow mode of the saved draft: start it for some days, stop it, and read the divergences, the
@@ -34,7 +33,7 @@ import { describeSummary } from './summaryText';
  */
 export function ShadowPanel(props: { draftId: number; editable: boolean; rulebook: Rulebook }) {
   const { t, i18n } = useTranslation();
-  const localized = useLocalized();
+  const _localized = useLocalized();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [daysText, setDaysText] = useState('7');
@@ -162,28 +161,14 @@ export function ShadowPanel(props: { draftId: number; editable: boolean; ruleboo
                     {d.subjectId}
                   </Link>
                 </TableCell>
-                <TableCell>
-                  {describeSummary(t, localized, props.rulebook, d.live, d.changed, i18n.language).map((line) => (
-                    <div key={line}>{line}</div>
-                  ))}
-                </TableCell>
-                <TableCell>
-                  {describeSummary(t, localized, props.rulebook, d.shadow, d.changed, i18n.language).map((line) => (
-                    <div key={line}>{line}</div>
-                  ))}
-                </TableCell>
+                <SummaryCell rulebook={props.rulebook} summary={d.live} changed={d.changed} />
+                <SummaryCell rulebook={props.rulebook} summary={d.shadow} changed={d.changed} />
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      {pages.hasNextPage && (
-        <Box>
-          <Button onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-            {t('rulebookAuthoring.simulation.more')}
-          </Button>
-        </Box>
-      )}
+      <MorePages pages={pages} />
     </Stack>
   );
 }

@@ -27,7 +27,8 @@ import { useTranslatedError } from '../../../lib/useTranslatedError';
 import { useLocalized } from '../rulebookContext';
 import { isLocalDate } from './fieldChecks';
 import { SimulationExportButton } from './SimulationExportButton';
-import { ASPECTS, describeSummary } from './summaryText';
+import { MorePages, SummaryCell } from './SummaryCell';
+import { ASPECTS } from './summaryText';
 
 const FINISHED = new Set(['done', 'cancelled', 'failed']);
 const COUNTS = ['subjects', ...ASPECTS] as const;
@@ -204,7 +205,7 @@ function SimulationJob({ jobId, rulebook }: { jobId: number; rulebook: Rulebook 
 
 function SimulationSubjects({ jobId, rulebook }: { jobId: number; rulebook: Rulebook }) {
   const { t, i18n } = useTranslation();
-  const localized = useLocalized();
+  const _localized = useLocalized();
   const trpc = useTRPC();
   const pages = useInfiniteQuery(
     trpc.rulebook['simulation.subjects'].infiniteQueryOptions(
@@ -261,28 +262,14 @@ function SimulationSubjects({ jobId, rulebook }: { jobId: number; rulebook: Rule
                     i18n.language,
                   )}
                 </TableCell>
-                <TableCell>
-                  {describeSummary(t, localized, rulebook, item.before, item.changed, i18n.language).map((line) => (
-                    <div key={line}>{line}</div>
-                  ))}
-                </TableCell>
-                <TableCell>
-                  {describeSummary(t, localized, rulebook, item.after, item.changed, i18n.language).map((line) => (
-                    <div key={line}>{line}</div>
-                  ))}
-                </TableCell>
+                <SummaryCell rulebook={rulebook} summary={item.before} changed={item.changed} />
+                <SummaryCell rulebook={rulebook} summary={item.after} changed={item.changed} />
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      {pages.hasNextPage && (
-        <Box>
-          <Button onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-            {t('rulebookAuthoring.simulation.more')}
-          </Button>
-        </Box>
-      )}
+      <MorePages pages={pages} />
     </Stack>
   );
 }
