@@ -30,6 +30,12 @@ const REPORTS_PER_SECOND = Number(process.env.MIXED_REPORTS_PER_SECOND ?? 20);
  */
 const LEAD_PAUSE_MS = Number(process.env.MIXED_LEAD_PAUSE_MS ?? 5000);
 const AUDITOR_PAUSE_MS = Number(process.env.MIXED_AUDITOR_PAUSE_MS ?? 2000);
+/**
+ * How often a reviewer opens their queue page: every Nth case. The desk's "next case" claims
+ * and opens the case without the queue page, so a reviewer reads the queue when they choose
+ * to look at it, not for every case; 1 makes every cycle read it (the first runs).
+ */
+const QUEUE_EVERY = Math.max(1, Number(process.env.MIXED_QUEUE_EVERY ?? 5));
 const pause = (ms: number) => (ms > 0 && running() ? new Promise((r) => setTimeout(r, ms)) : undefined);
 const urls = urlList.split(',');
 /** The instance person `i` of a kind talks to; the integration uses the first. */
@@ -92,10 +98,11 @@ if (process.env.MIXED_MODE === 'alone') {
 const until = performance.now() + seconds * 1000;
 const running = () => performance.now() < until;
 
-async function reviewerLoop(c: Client) {
-  while (running()) {
+async function reviewerLoop(c: Client, i: number) {
+  // Reviewers look at their queue at different moments, not all on the same cycle.
+  for (let cycle = i; running(); cycle++) {
     try {
-      await readQueue(c);
+      if (cycle % QUEUE_EVERY === 0) await readQueue(c);
       const next = await timed('queue.next', () => c.trpc.queue.next.mutate({}));
       if (!next) continue;
       counts.claims += 1;

@@ -9,7 +9,7 @@
  * Run: npx tsx test/bench/mixedLoad.bench.ts   (CASES=200000 MIXED_SECONDS=20 for a quicker pass)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,7 +41,15 @@ const PG_ADMIN_URL = /^postgres(ql)?:/.test(process.env.BENCH_DATABASE_URL ?? ''
   ? process.env.BENCH_DATABASE_URL
   : undefined;
 const pgName = `verdict_bench_${Date.now().toString(36)}`;
-const url = PG_ADMIN_URL ? await createPgDatabase(PG_ADMIN_URL, pgName) : `sqlite:${join(dir, 'mixed.sqlite')}`;
+/**
+ * MIXED_DB_FILE=/path/mixed.sqlite keeps the seeded SQLite file between runs: seeded when the
+ * file is new, reused (with a new token) when it is not. A shift decides a few thousand of its
+ * 400,000 waiting cases, so later runs see nearly the same queue.
+ */
+const KEPT_FILE = PG_ADMIN_URL ? undefined : process.env.MIXED_DB_FILE;
+const url = PG_ADMIN_URL
+  ? await createPgDatabase(PG_ADMIN_URL, pgName)
+  : `sqlite:${KEPT_FILE ?? join(dir, 'mixed.sqlite')}`;
 
 async function createPgDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -70,6 +78,12 @@ const ms = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(1)} ms`).padSt
 async function seed() {
   const handle = openDatabase(url);
   const db = handle.db;
+  if (KEPT_FILE && existsSync(KEPT_FILE) && (await seededAlready(db))) {
+    const token = await createIntegrationToken(db, `bench-${Date.now()}`, ['intake']);
+    console.log(`data     reusing ${KEPT_FILE}`);
+    await handle.close();
+    return token;
+  }
   await migrateToLatest(db);
   const staff = await createStaff(db, [
     ...Array.from({ length: REVIEWERS }, (_, i) => ({ username: `r${i}`, role: 'reviewer' as const })),
@@ -107,6 +121,15 @@ async function seed() {
   console.log(`data     ${CASES.toLocaleString()} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await handle.close();
   return token;
+}
+
+async function seededAlready(db: ReturnType<typeof openDatabase>['db']): Promise<boolean> {
+  try {
+    const row = await sql<{ n: number }>`SELECT count(*) AS n FROM users WHERE username = 'r0'`.execute(db);
+    return Number(row.rows[0]?.n) === 1;
+  } catch {
+    return false;
+  }
 }
 
 interface ClientReport {

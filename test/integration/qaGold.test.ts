@@ -15,6 +15,7 @@ import { builtInRulebooks } from '../../server/rulebooks';
 import { claimNext } from '../../server/services/assignment.service';
 import { verifyAuditTrail } from '../../server/services/audit.service';
 import { getCase } from '../../server/services/caseDetail.service';
+import { listCases } from '../../server/services/caseList.service';
 import { decideCase } from '../../server/services/decisions.service';
 import { submitReport } from '../../server/services/intake.service';
 import {
@@ -228,6 +229,25 @@ describe.each(BACKENDS)('QA gold cases and calibration on %s', (backend) => {
     expect(onTraining).toMatchObject({ reason: 'training_subject', details: { field: 'subject.id' } });
     const [listed] = await listGold(as('lead'), { includeRetired: false });
     expect(listed).toMatchObject({ id: gold.id, sourceCaseId: source.caseId, note: '典型刷单', retired: false });
+  });
+
+  it('keeps the idle training copy out of case lists and out of their totals', async () => {
+    // The total counts every match inside the queue indexes and takes the idle copies off
+    // (cases.repo.ts): it must still equal what the pages show, whatever the filter.
+    const { caseListInput } = await import('../../shared/api/caseList');
+    for (const filter of [
+      {},
+      { status: 'all' as const },
+      { status: 'triaged' as const },
+      { assignee: 'unassigned' as const },
+    ]) {
+      const page = await listCases({ db, clock }, id('lead'), caseListInput.parse({ ...filter, limit: 200 }));
+      const ids = page.items.map((c) => c.id);
+      expect(ids, JSON.stringify(filter)).not.toContain(gold.copyCaseId);
+      expect(page.total, JSON.stringify(filter)).toBe(ids.length);
+    }
+    const everything = await db.selectFrom('cases').select('id').execute();
+    expect(everything.map((c) => c.id)).toContain(gold.copyCaseId);
   });
 
   it('serves a gold copy on queue.next at the queue rate, draw for draw with a seeded generator', async () => {

@@ -36,6 +36,7 @@ import * as m0037 from './0037_reporter_outcomes_and_messages';
 import * as m0038 from './0038_appeal_clock';
 import * as m0039 from './0039_dsa_submissions';
 import * as m0040 from './0040_dsa_puid_prefix';
+import * as m0041 from './0041_training_copies_index';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_tags_and_views': m0025,
   '0039_dsa_submissions': m0039,
   '0040_dsa_puid_prefix': m0040,
+  '0041_training_copies_index': m0041,
   '0033_rulebook_versions': m0033,
   '0034_rulebook_drafts': m0034,
   '0035_simulation_jobs': m0035,

@@ -101,12 +101,30 @@ export const casesRepo = {
       filter.subjectKind || filter.platform
         ? db.selectFrom('cases').innerJoin('subjects', 'subjects.id', 'cases.subject_id')
         : db.selectFrom('cases');
-    const inner = applyFilter(from.select('cases.id'), filter);
-    const row = await db
-      .selectFrom(inner.limit(cap + 1).as('matching'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    // Lists hide idle training copies, but that clause's columns are in no queue index, so
+    // counting with it reads every matching row (1 ms → 40 ms for 10,000 open cases). Count
+    // without it, up to the cap plus the idle copies among the matches, and take those off:
+    // past the cap the answer stays "more than cap". The idle copies are few (one per gold
+    // case), found by the small partial index cases_training_idx.
+    const countOf = async (query: { limit(n: number): any }, limit: number) =>
+      Number(
+        (
+          await db
+            .selectFrom(query.limit(limit).as('matching'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    let idle = 0;
+    const idleIds = await idleTrainingCopies(db, !!filter.statuses?.length && isOpenSet(filter.statuses));
+    for (let i = 0; i < idleIds.length; i += 500) {
+      const chunk = idleIds.slice(i, i + 500);
+      idle += await countOf(
+        applyFilter(from.select('cases.id'), filter, 'any').where('cases.id', 'in', chunk),
+        cap + 1,
+      );
+    }
+    return (await countOf(applyFilter(from.select('cases.id'), filter, 'any'), cap + 1 + idle)) - idle;
   },
 
   async find(db: Executor, id: number): Promise<CaseRow | undefined> {
@@ -299,17 +317,38 @@ export const casesRepo = {
   },
 };
 
+/**
+ * Gold cases' training copies nobody holds, which lists hide. Written with literal 1s, so that
+ * the planner matches the partial index cases_training_idx (0041) and reads only those rows.
+ */
+async function idleTrainingCopies(db: Executor, openOnly: boolean): Promise<number[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('training', '=', sql.lit(1))
+    // Answered copies pile up; an open queue's count needs only the waiting ones.
+    .$if(openOnly, (q) => q.where('is_open', '=', sql.lit(1)))
+    .where('status', '!=', 'assigned')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whether a query keeps only the training copies a list shows (`listed`) or every case (`any`). */
+type TrainingCopies = 'listed' | 'any';
+
 // The same filters apply to the list and the count query, whose builder types differ.
 function applyFilter<Q extends { where: (...args: any[]) => any }>(
   query: Q,
   f: Omit<CaseListFilter, 'after' | 'limit' | 'sort'>,
+  training: TrainingCopies = 'listed',
 ): Q {
   let q: any = query;
   // A gold case's training copy shows only while a reviewer holds it, like any case they hold;
   // idle and answered copies are no one's work (qaGold.repo.ts).
-  q = q.where((eb: ExpressionBuilder<Database, 'cases'>) =>
-    eb.or([eb('cases.training', '=', 0), eb('cases.status', '=', 'assigned')]),
-  );
+  if (training === 'listed')
+    q = q.where((eb: ExpressionBuilder<Database, 'cases'>) =>
+      eb.or([eb('cases.training', '=', 0), eb('cases.status', '=', 'assigned')]),
+    );
   // The open statuses as one indexed column, so the queue walks an index in order (0010).
   if (f.statuses?.length && isOpenSet(f.statuses)) q = q.where('cases.is_open', '=', 1);
   else if (f.statuses?.length) q = q.where('cases.status', 'in', f.statuses);
