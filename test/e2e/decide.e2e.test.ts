@@ -86,9 +86,17 @@ describe.skipIf(!HAS_CHROMIUM)('deciding cases (browser)', () => {
     await page.getByRole('tab', { name: /时间线/ }).click();
     await page.getByTestId('timeline-event').filter({ hasText: '作出决定' }).waitFor();
 
-    // n: back to the queue, which claims the next case and opens it.
-    await page.keyboard.press('n');
+    // Enter on "Next case": the server claims the next case and it opens, without the queue
+    // page (and its 50-row list) loading on the way.
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/trpc/')) calls.push(new URL(r.url()).pathname.split('/trpc/')[1] ?? '');
+    });
+    await page.getByRole('button', { name: '下一个案件' }).focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL((url) => /\/cases\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${first}`));
+    expect(calls.join(',')).toContain('queue.next');
+    expect(calls.join(',')).not.toContain('cases.list');
     const next = caseIdOf(page);
     expect(next).not.toBe(first);
     await page.getByTestId('case-status').filter({ hasText: '处理中' }).waitFor();

@@ -1,13 +1,13 @@
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import { Button, Snackbar } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useTRPC } from '../../lib/trpc';
 import { useHotkey } from '../../lib/useHotkey';
 import { useTranslatedError } from '../../lib/useTranslatedError';
-import { foundNothingWaiting, wantsClaimNext } from './nextCase';
+import { foundNothingWaiting } from './nextCase';
 
 /** Claims the most urgent case of my queues and opens it (shortcut: n). */
 export function NextCaseButton({ queue }: { queue?: string }) {
@@ -28,24 +28,13 @@ export function NextCaseButton({ queue }: { queue?: string }) {
     if (!next.isPending) next.mutate(queue && queue !== 'mine' ? { queue } : {});
   };
   useHotkey('n', claim);
-  // "Next case" from a case page (after a decision, or n there) lands here and claims at once.
+  // "Next case" from a case page found nothing waiting and landed here: say so once.
   const location = useLocation();
-  const claimedOnArrival = useRef(false);
   useEffect(() => {
-    if (foundNothingWaiting(location.state)) {
-      navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
-      setMessage(t('queue.nextEmpty'));
-      return;
-    }
-    if (!wantsClaimNext(location.state)) {
-      claimedOnArrival.current = false;
-      return;
-    }
-    if (claimedOnArrival.current) return;
-    claimedOnArrival.current = true;
+    if (!foundNothingWaiting(location.state)) return;
     navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
-    next.mutate(queue && queue !== 'mine' ? { queue } : {});
-  }, [location.state, location.pathname, location.search, navigate, next, queue, t]);
+    setMessage(t('queue.nextEmpty'));
+  }, [location.state, location.pathname, location.search, navigate, t]);
   return (
     <>
       <Button

@@ -2,18 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTRPC } from '../../lib/trpc';
 
-/** Router state asking the queue page to claim the next case as soon as it opens. */
-export interface ClaimNextState {
-  claimNext: true;
-}
-
 /** Router state telling the queue page that "next" found nothing waiting. */
 export interface NothingWaitingState {
   nothingWaiting: true;
-}
-
-export function wantsClaimNext(state: unknown): boolean {
-  return Boolean(state && typeof state === 'object' && (state as Partial<ClaimNextState>).claimNext);
 }
 
 export function foundNothingWaiting(state: unknown): boolean {
@@ -21,20 +12,13 @@ export function foundNothingWaiting(state: unknown): boolean {
 }
 
 /**
- * "Next case" from anywhere: back to the queue, which claims the most urgent case of my queues
- * and opens it (or says that none is waiting, leaving me on the queue).
+ * "Next case" from a case page: the server claims the most urgent case of my queues, which
+ * opens, without loading the queue page on the way; with nothing waiting I land on the queue,
+ * which says so. `from` gives the case I am on back to its queue if it is still undecided and
+ * mine (`keep`: holds on to it, within the queue's hold limit). A refusal (the hold limit)
+ * leaves me where I am.
  */
-export function useGoToNextCase(): () => void {
-  const navigate = useNavigate();
-  return () => navigate('/queue', { state: { claimNext: true } satisfies ClaimNextState });
-}
-
-/**
- * "Next case" from a case page: the server gives this case back to its queue if it is still
- * undecided and mine (`keep`: holds on to it, within the queue's hold limit) and claims the
- * next one, which opens. A refusal (the hold limit) leaves me on this case, which stays mine.
- */
-export function useMoveOnFromCase(caseId: number) {
+export function useClaimNextCase() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const next = useMutation(
@@ -46,11 +30,17 @@ export function useMoveOnFromCase(caseId: number) {
     }),
   );
   return {
-    moveOn: (keep: boolean) => {
-      if (!next.isPending) next.mutate({ from: { caseId, keep } });
+    claimNext: (from?: { caseId: number; keep: boolean }) => {
+      if (!next.isPending) next.mutate(from ? { from } : {});
     },
     pending: next.isPending,
     error: next.error,
     reset: next.reset,
   };
+}
+
+/** "Next case" from a case page I may still hold (n, or skip and keep). */
+export function useMoveOnFromCase(caseId: number) {
+  const { claimNext, ...state } = useClaimNextCase();
+  return { moveOn: (keep: boolean) => claimNext({ caseId, keep }), ...state };
 }

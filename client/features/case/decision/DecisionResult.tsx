@@ -2,18 +2,21 @@ import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecideOutput } from '../../../../shared/api/decisions';
-import { useGoToNextCase } from '../../worklist/nextCase';
+import { useTranslatedError } from '../../../lib/useTranslatedError';
+import { useClaimNextCase } from '../../worklist/nextCase';
 import { NoticeDialog } from '../history/NoticeDialog';
 import type { DecisionKind } from './decisionKinds';
 import { useApprovalReasonsText } from './FourEyesNotice';
 
 /**
  * What a decision did: submitted for a second person's approval, or in effect (with its
- * notice to the subject), dismissed or escalated. "Next case" has the focus, so Enter moves on.
+ * notice to the subject), dismissed or escalated. "Next case" has the focus, so Enter moves on
+ * to the next case at once (claimed by the server, not through the queue page).
  */
 export function DecisionResult(props: { caseId: number; kind: DecisionKind; output: DecideOutput }) {
   const { t } = useTranslation();
-  const goToNextCase = useGoToNextCase();
+  const next = useClaimNextCase();
+  const nextError = useTranslatedError(next.error);
   const reasonsText = useApprovalReasonsText();
   const [showNotice, setShowNotice] = useState(false);
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -29,7 +32,14 @@ export function DecisionResult(props: { caseId: number; kind: DecisionKind; outp
         <div>{t('decision.result.awaiting', { reasons: reasonsText(output.approvalReasons) })}</div>
       )}
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-        <Button ref={nextRef} variant="contained" size="small" onClick={goToNextCase} aria-keyshortcuts="n">
+        <Button
+          ref={nextRef}
+          variant="contained"
+          size="small"
+          onClick={() => next.claimNext()}
+          disabled={next.pending}
+          aria-keyshortcuts="n"
+        >
           {t('decision.nextCase')}
         </Button>
         {output.noticeId !== null && (
@@ -38,6 +48,7 @@ export function DecisionResult(props: { caseId: number; kind: DecisionKind; outp
           </Button>
         )}
       </Stack>
+      {nextError && <div role="alert">{nextError}</div>}
       {output.noticeId !== null && (
         <NoticeDialog
           caseId={props.caseId}
