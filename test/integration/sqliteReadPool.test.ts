@@ -172,4 +172,22 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
       await reader.close();
     }
   });
+
+  it('sends a read to the idle reader, not to one busy with a long count', async () => {
+    const db = await open(2);
+    let longDone = false;
+    const long = sql<{ n: number }>`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)
+      SELECT count(*) AS n FROM n`
+      .execute(db)
+      .then((r) => {
+        longDone = true;
+        return Number(r.rows[0]?.n);
+      });
+    // Taking turns, one of these three would land on the busy reader and wait for the count.
+    for (let i = 0; i < 3; i++) {
+      await sql`SELECT 1 AS one`.execute(db);
+      expect(longDone, `quick read ${i} waited for the long count`).toBe(false);
+    }
+    expect(await long).toBe(3_000_000);
+  });
 });

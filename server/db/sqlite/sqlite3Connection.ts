@@ -32,6 +32,8 @@ export function openSqliteHandle(
 /** One node-sqlite3 handle, with its prepared statements. Who may use it when is the driver's business. */
 export class Sqlite3Connection implements DatabaseConnection {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+  /** Statements started and not yet answered: how busy this handle is (the readers' choice). */
+  private running = 0;
 
   private constructor(private readonly db: sqlite3.Database) {}
 
@@ -82,7 +84,20 @@ export class Sqlite3Connection implements DatabaseConnection {
     await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 
+  get inFlight(): number {
+    return this.running;
+  }
+
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    this.running += 1;
+    try {
+      return await this.execute<R>(compiled);
+    } finally {
+      this.running -= 1;
+    }
+  }
+
+  private async execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiled.parameters.map(toSqliteValue);
     const { sql } = compiled;
     // Pragmas run directly: few, and some change what a prepared statement would mean.

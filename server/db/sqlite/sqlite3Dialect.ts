@@ -102,11 +102,21 @@ class Sqlite3Driver implements Driver, ConnectionSource {
     return { writer: this.connection, release };
   }
 
-  /** The readers take turns (ConnectionSource). */
+  /**
+   * The least busy reader, the readers taking turns among equals (ConnectionSource). A handle
+   * runs one statement at a time, so a read sent to a reader busy with a long count (the queue
+   * pace, an export page) would wait behind it while the other reader sits idle.
+   */
   reader(): Sqlite3Connection {
-    const reader = this.readersPool[this.nextReader++ % this.readersPool.length];
-    if (!reader) throw new Error('SQLite driver has no readers');
-    return reader;
+    const count = this.readersPool.length;
+    if (count === 0) throw new Error('SQLite driver has no readers');
+    const start = this.nextReader++ % count;
+    let best = this.readersPool[start] as Sqlite3Connection;
+    for (let i = 1; i < count && best.inFlight > 0; i++) {
+      const candidate = this.readersPool[(start + i) % count] as Sqlite3Connection;
+      if (candidate.inFlight < best.inFlight) best = candidate;
+    }
+    return best;
   }
 
   private async writerFor(conn: DatabaseConnection): Promise<DatabaseConnection> {
