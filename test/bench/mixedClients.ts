@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/appRouter';
 import { signIn } from '../support/apiClient';
+import { lightFetch } from './lightFetch';
 
 const [
   urlList = '',
@@ -37,6 +38,12 @@ const AUDITOR_PAUSE_MS = Number(process.env.MIXED_AUDITOR_PAUSE_MS ?? 2000);
  */
 const QUEUE_EVERY = Math.max(1, Number(process.env.MIXED_QUEUE_EVERY ?? 5));
 const pause = (ms: number) => (ms > 0 && running() ? new Promise((r) => setTimeout(r, ms)) : undefined);
+/**
+ * People do not all click in the same millisecond: person `i` of `n` starts `(i + ½) / n` of
+ * the way into their first interval (a second for reviewers; their pause for leads and the
+ * auditor), so a lead's dashboard every 5 s is not timed to the shift's first burst of claims.
+ */
+const startOffset = (i: number, n: number, intervalMs: number) => pause(((i + 0.5) / n) * intervalMs);
 const urls = urlList.split(',');
 /** The instance person `i` of a kind talks to; the integration uses the first. */
 const urlOf = (i: number) => urls[i % urls.length] ?? '';
@@ -61,11 +68,21 @@ function noteError(error: unknown) {
   if (firstErrors.length < 5) firstErrors.push(String((error as Error)?.message ?? error));
 }
 
-const reviewers = await Promise.all(names('r', Number(reviewersArg)).map((u, i) => signIn(urlOf(i), u, password)));
-const leads = await Promise.all(names('lead', Number(leadsArg)).map((u, i) => signIn(urlOf(i), u, password)));
-const auditors = await Promise.all(names('aud', Number(auditorsArg)).map((u, i) => signIn(urlOf(i), u, password)));
+/** Signs in for real, then talks through the light client with the session's cookies. */
+async function person(baseUrl: string, username: string) {
+  const { cookies } = await signIn(baseUrl, username, password);
+  const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return {
+    trpc: createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${baseUrl}/trpc`, fetch: lightFetch, headers: { cookie, 'x-verdict-csrf': '1' } })],
+    }),
+  };
+}
+const reviewers = await Promise.all(names('r', Number(reviewersArg)).map((u, i) => person(urlOf(i), u)));
+const leads = await Promise.all(names('lead', Number(leadsArg)).map((u, i) => person(urlOf(i), u)));
+const auditors = await Promise.all(names('aud', Number(auditorsArg)).map((u, i) => person(urlOf(i), u)));
 const integration = createTRPCClient<AppRouter>({
-  links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
+  links: [httpLink({ url: `${url}/trpc`, fetch: lightFetch, headers: { authorization: `Bearer ${token}` } })],
 });
 
 type Client = (typeof reviewers)[number];
@@ -99,6 +116,7 @@ const until = performance.now() + seconds * 1000;
 const running = () => performance.now() < until;
 
 async function reviewerLoop(c: Client, i: number) {
+  await startOffset(i, reviewers.length, 1000);
   // Reviewers look at their queue at different moments, not all on the same cycle.
   for (let cycle = i; running(); cycle++) {
     try {
@@ -122,7 +140,8 @@ async function reviewerLoop(c: Client, i: number) {
   }
 }
 
-async function leadLoop(c: Client) {
+async function leadLoop(c: Client, i: number) {
+  await startOffset(i, leads.length, LEAD_PAUSE_MS);
   while (running()) {
     try {
       await readDashboard(c);
@@ -133,7 +152,8 @@ async function leadLoop(c: Client) {
   }
 }
 
-async function auditorLoop(c: Client) {
+async function auditorLoop(c: Client, i: number) {
+  await startOffset(i, auditors.length, AUDITOR_PAUSE_MS);
   let cursor: string | undefined;
   while (running()) {
     try {

@@ -6,6 +6,7 @@
  * what the desk adds: Kysely, the services, the rulebook, tRPC and HTTP.
  */
 import { createHash } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
@@ -22,8 +23,18 @@ const HEAD = 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1';
 const APPEND = `INSERT INTO audit_events (seq, at, actor_type, actor_id, action, target_type, target_id, data,
   request_id, batch_id, ip, user_agent, prev_hash, hash) VALUES (?, ?, 'user', ?, ?, 'case', ?, ?, NULL, NULL, '127.0.0.1', 'bench', ?, ?)`;
 
-/** Decisions per second (each preceded by its claim) for `reviewers` callers over `cases` cases. */
-export async function rawDecisionsOnDeskSchema(file: string, cases: number, reviewers: number): Promise<number> {
+/**
+ * Decisions per second (each preceded by its claim) for `reviewers` callers over `cases` cases.
+ * `copyOf` starts from a copy of that database (the desk's seeded one, so that the raw loop
+ * writes into tables and indexes of the same size) instead of an empty one.
+ */
+export async function rawDecisionsOnDeskSchema(
+  file: string,
+  cases: number,
+  reviewers: number,
+  copyOf?: string,
+): Promise<number> {
+  if (copyOf) copyFileSync(copyOf, file);
   const handle = openDatabase(`sqlite:${file}`);
   await migrateToLatest(handle.db);
   const staff = await createStaff(

@@ -287,20 +287,21 @@ export const casesRepo = {
 
   /** Open cases and cases closed since `since`, per queue: the SLA forecast's inputs. */
   async queueLoad(db: Executor, since: string) {
-    const [open, closed] = await Promise.all([
-      db
-        .selectFrom('cases')
-        .select(['queue', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('is_open', '=', 1)
-        .groupBy('queue')
-        .execute(),
-      db
-        .selectFrom('cases')
-        .select(['queue', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('closed_at', '>=', since)
-        .groupBy('queue')
-        .execute(),
-    ]);
+    // One after the other, not side by side: each reads hundreds of thousands of index entries
+    // at a million cases, and on SQLite two at once would hold both read connections, leaving
+    // none for the reads that people are waiting on.
+    const open = await db
+      .selectFrom('cases')
+      .select(['queue', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('is_open', '=', 1)
+      .groupBy('queue')
+      .execute();
+    const closed = await db
+      .selectFrom('cases')
+      .select(['queue', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('closed_at', '>=', since)
+      .groupBy('queue')
+      .execute();
     return { open, closed };
   },
 
