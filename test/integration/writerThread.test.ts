@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -8,6 +8,7 @@ import { openDatabase } from '../../server/db/connect';
 import { migrateToLatest } from '../../server/db/migrate';
 import { type CaseChange, ChangeBus } from '../../server/events/changeBus';
 import { type RunningServer, startServer } from '../../server/server';
+import { WRITER_THREAD_NICE } from '../../server/writer/messages';
 import { WriterThread } from '../../server/writer/writerThread';
 import { DeskError } from '../../shared/errors/deskError';
 import { createApiClient, signIn } from '../support/apiClient';
@@ -19,6 +20,17 @@ import {
   reportInput,
   TEST_PASSWORD,
 } from '../support/factories';
+
+/** Each thread of this process by its id, with its nice value (Linux keeps one per thread). */
+function threadNiceValues(): Map<number, number> {
+  const nices = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // Fields after the command name's closing parenthesis; nice is the 19th field of the line.
+    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return nices;
+}
 
 // The writer thread is SQLite's (PostgreSQL refuses the setting), so this file runs on SQLite only.
 describe('the writer thread (DESK_SQLITE_WRITER_THREAD=1)', () => {
@@ -70,6 +82,11 @@ describe('the writer thread (DESK_SQLITE_WRITER_THREAD=1)', () => {
         .catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(DeskError);
       expect(refused).toMatchObject({ code: 'CONFLICT' });
+      // On Linux the writer thread, and only it, yields the CPU to the HTTP thread.
+      // (Unless this whole process already runs at that nice value or lower priority.)
+      const nices = process.platform === 'linux' ? threadNiceValues() : new Map<number, number>();
+      if ((nices.get(process.pid) ?? WRITER_THREAD_NICE) < WRITER_THREAD_NICE)
+        expect([...nices.values()].filter((n) => n === WRITER_THREAD_NICE)).toHaveLength(1);
     } finally {
       await writer.stop();
     }
