@@ -1,11 +1,12 @@
 /**
  * A real shift on one desk (issue 21): 1,000,000 cases; 16 reviewers in a claim → read case →
- * decide loop; 2 leads refreshing the dashboard; 1 auditor paging the audit trail; an
- * integration posting reports at a steady rate. Prints p50/p95/p99 of the reads under that
- * load next to the same reads measured alone, and decisions/s next to a raw-SQLite loop making
- * the same writes in the same run; once with every statement on the one SQLite connection, once
- * with reads outside transactions on read-only connections (MIXED_READERS, default `0,2`). Goals: reads' p95 under load within 3× of alone; decisions/s
- * at least 0.25× raw. Timings are printed, never asserted.
+ * decide loop (a look at their queue every fifth case); 2 leads glancing at the dashboard; 1
+ * auditor paging the audit trail; an integration posting reports at a steady rate. Prints
+ * p50/p95/p99 of the reads under that load next to the same reads measured alone, and
+ * decisions/s next to a raw-SQLite loop making the same writes on a copy of the same data; once
+ * per setup (MIXED_READERS, default `0,2,2+writer`: one connection, read-only connections, and
+ * those with the writer thread). Goals: reads' p95 under load within 3× of alone; decisions/s at
+ * least 0.25× raw. Timings are printed, never asserted.
  * Run: npx tsx test/bench/mixedLoad.bench.ts   (CASES=200000 MIXED_SECONDS=20 for a quicker pass)
  */
 import { spawn } from 'node:child_process';
