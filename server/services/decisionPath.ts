@@ -7,17 +7,18 @@ import { approvalReasons } from '../../shared/decisions/fourEyes';
 import { DeskError, notFound } from '../../shared/errors/deskError';
 import type { Database } from '../db/database';
 import { casesRepo } from '../db/repositories/cases.repo';
+import { findCaseUnderDecision } from '../db/repositories/caseUnderDecision.repo';
 import { decisionsRepo } from '../db/repositories/decisions.repo';
 import { reportsRepo } from '../db/repositories/reports.repo';
 import type { CaseRow } from '../db/tables/cases.table';
 import type { CaseChange } from '../events/changeBus';
-import { caseUnderDecision, loadDecisionActor } from './decisionActor';
+import { caseUnderDecision } from './decisionActor';
 import { takeEffect } from './decisionEffect';
 import { violationIdOf } from './decisionIds';
 import { dismissOrEscalate, submitForApproval } from './decisionOutcomes';
 import { judgeProposal, rulebookForFinding, validateFacts } from './decisionPreview';
 import { answerGold } from './qaGoldServing';
-import type { ServiceContext } from './serviceContext';
+import { actingUserId, type ServiceContext } from './serviceContext';
 import { staleVersion } from './staleVersion';
 
 type Trx = Transaction<Database>;
@@ -52,10 +53,14 @@ export async function decideIn(
   batchId: string | null = null,
 ): Promise<DecideResult> {
   const now = ctx.clock.now();
-  const actor = await loadDecisionActor(trx, ctx);
-  const found = await casesRepo.find(trx, input.id);
-  if (!found) throw notFound('case', input.id);
+  const actorId = actingUserId(ctx);
+  const underDecision = await findCaseUnderDecision(trx, input.id, actorId);
+  if (!underDecision) throw notFound('case', input.id);
+  const { c: found, actorRole, actorInQueue } = underDecision;
+  if (!actorRole) throw new DeskError('UNAUTHORIZED', 'unknown_user', 'sign in again');
   if (found.version !== input.version) throw staleVersion(found);
+  // The guard asks only whether the actor works this case's queue.
+  const actor = { id: actorId, role: actorRole, queues: actorInQueue && found.queue ? [found.queue] : [] };
   const event = guardDecision(caseUnderDecision(found), actor, 'decide');
   const c = await holdCase(trx, found, actor.id, event, now.toISOString());
   // A gold case's training copy: the answer is scored, nothing takes effect (qaGoldServing.ts).

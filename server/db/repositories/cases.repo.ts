@@ -39,7 +39,8 @@ export interface CaseListFilter {
   limit: number;
 }
 
-const decode = (row: Selectable<CasesTable>): CaseRow => ({ ...row, triage: fromJsonOrNull(row.triage) });
+/** A `cases` row as the rest of the server sees it (the triage column parsed). */
+export const decodeCase = (row: Selectable<CasesTable>): CaseRow => ({ ...row, triage: fromJsonOrNull(row.triage) });
 
 /** A write with its triage factors as text; left out, they stay as they are. */
 function encode<T extends CaseUpdate>(row: T) {
@@ -129,7 +130,7 @@ export const casesRepo = {
 
   async find(db: Executor, id: number): Promise<CaseRow | undefined> {
     const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && decode(row);
+    return row && decodeCase(row);
   },
 
   /**
@@ -147,7 +148,7 @@ export const casesRepo = {
       .where('split_from', 'is', null)
       .$if(isPostgres(db), (q) => q.forUpdate())
       .executeTakeFirst();
-    return row && decode(row);
+    return row && decodeCase(row);
   },
 
   /**

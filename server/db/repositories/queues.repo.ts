@@ -16,11 +16,6 @@ export interface QueueUpsert {
 }
 
 /**
- * Every (queue, member) pair: the listed members, and everyone active whose role the queue
- * takes as members (`member_role`: the escalations queue's leads). Read membership through
- * this, never `queue_members` alone; only the member list a lead edits is the table itself.
- */
-/**
  * Whether the user is a member of the queue in the enclosing query's `queues` row: listed, or by
  * role. Cheaper than `memberships` on the claim path: it walks the few queues, with no union.
  */
@@ -41,6 +36,11 @@ export function isMemberOfQueue(eb: ExpressionBuilder<Database, 'queues'>, userI
   ]);
 }
 
+/**
+ * Every (queue, member) pair: the listed members, and everyone active whose role the queue
+ * takes as members (`member_role`: the escalations queue's leads). Read membership through
+ * this, never `queue_members` alone; only the member list a lead edits is the table itself.
+ */
 export function memberships(db: Executor) {
   return db
     .selectFrom('queue_members')

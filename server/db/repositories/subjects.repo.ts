@@ -15,6 +15,14 @@ function platformsSeen(trx: Executor): Map<string, PlatformId> {
   return seen;
 }
 
+/**
+ * Notes the platform of a subject read alongside another row (the case under decision), so that
+ * `platformOf` in the same transaction answers without another statement.
+ */
+export function rememberPlatform(trx: Executor, subjectId: string, platform: PlatformId): void {
+  if (trx.isTransaction) platformsSeen(trx).set(subjectId, platform);
+}
+
 export const subjectsRepo = {
   async find(db: Executor, id: string): Promise<SubjectRow | undefined> {
     const row = await db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst();
