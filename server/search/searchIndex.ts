@@ -33,7 +33,7 @@ export async function indexDocument(db: Executor, doc: SearchDocument): Promise<
 export async function indexDocuments(db: Executor, docs: readonly SearchDocument[]): Promise<void> {
   if (docs.length === 0) return;
   if (isPostgres(db)) await indexOnPostgres(db, docs);
-  else for (const doc of docs) await indexOnSqlite(db, doc);
+  else await indexOnSqlite(db, docs);
 }
 
 /** Takes the row's document out of the index (the row was deleted). */
@@ -63,7 +63,7 @@ export async function moveDocumentsToCase(
     .execute();
 }
 
-function columnsOf(doc: SearchDocument) {
+export function columnsOf(doc: SearchDocument) {
   return {
     doc_type: doc.type,
     doc_id: String(doc.id),
@@ -96,37 +96,27 @@ async function indexOnPostgres(db: Executor, docs: readonly SearchDocument[]): P
     .execute();
 }
 
-async function indexOnSqlite(db: Executor, doc: SearchDocument): Promise<void> {
-  const columns = columnsOf(doc);
-  // A new row (the usual case: intake, a decision) costs three statements; a row indexed
-  // before (a rename, an edited reason) has its entries replaced.
-  let id = (
-    await db
-      .insertInto('search_documents')
-      .values(columns)
-      .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst()
-  )?.id;
-  if (id === undefined) {
-    const existing = await db
-      .updateTable('search_documents')
-      .set(columns)
-      .where('doc_type', '=', columns.doc_type)
-      .where('doc_id', '=', columns.doc_id)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = existing.id;
-    await removeFromFts(db, id);
+/** Rows per statement on SQLite: eight values each, well inside its limit of bound values. */
+const SQLITE_ROWS_PER_STATEMENT = 500;
+
+/**
+ * One statement per batch: the `search_index_entries` view's trigger (migration 0042) writes
+ * each document, its text and its grams, replacing the entries of a row indexed before.
+ */
+async function indexOnSqlite(db: Executor, docs: readonly SearchDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += SQLITE_ROWS_PER_STATEMENT) {
+    const rows = docs.slice(i, i + SQLITE_ROWS_PER_STATEMENT).map((doc) => {
+      const c = columnsOf(doc);
+      const norm = normalizeForSearch(doc.body);
+      const grams = sqliteGramTokens(gramsOf(norm)).join(' ');
+      return sql`(${c.doc_type}, ${c.doc_id}, ${c.case_id}, ${c.subject_id}, ${c.title}, ${c.body}, ${norm}, ${grams})`;
+    });
+    await sql`INSERT INTO search_index_entries (doc_type, doc_id, case_id, subject_id, title, body, norm, grams)
+      VALUES ${sql.join(rows)}`.execute(db);
   }
-  const norm = normalizeForSearch(doc.body);
-  await sql`INSERT INTO search_fts (rowid, text) VALUES (${id}, ${norm})`.execute(db);
-  await sql`INSERT INTO search_grams (rowid, grams) VALUES (${id}, ${sqliteGramTokens(gramsOf(norm)).join(' ')})`.execute(
-    db,
-  );
 }
 
-async function removeFromFts(db: Executor, id: number): Promise<void> {
+export async function removeFromFts(db: Executor, id: number): Promise<void> {
   await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(db);
   await sql`DELETE FROM search_grams WHERE rowid = ${id}`.execute(db);
 }
@@ -140,7 +130,7 @@ export function sqliteGramToken(gram: string): string {
   return `g${[...gram].map((ch) => (ch.codePointAt(0) ?? 0).toString(16)).join('x')}`;
 }
 
-function sqliteGramTokens(grams: readonly string[]): string[] {
+export function sqliteGramTokens(grams: readonly string[]): string[] {
   return grams.map(sqliteGramToken);
 }
 

@@ -74,11 +74,11 @@ export async function schemaShape(db: Db, dialect: DialectName): Promise<Record<
 
 /**
  * Where the search index keeps its text differs by design (docs/SEARCH.md): SQLite's FTS5 tables
- * (and their shadow tables), PostgreSQL's `norm` and `grams` columns with their GIN indexes. The
- * shape compares `search_documents` without them.
+ * (with their shadow tables, and the view whose trigger writes them), PostgreSQL's `norm` and
+ * `grams` columns with their GIN indexes. The shape compares `search_documents` without them.
  */
 function isSearchStorage(table: string, line: string): boolean {
-  if (/^search_(fts|grams)(_[a-z]+)?$/.test(table)) return true;
+  if (/^search_(fts|grams)(_[a-z]+)?$/.test(table) || table === 'search_index_entries') return true;
   return table === 'search_documents' && /^(norm|grams) |^index search_documents_(norm|grams)_idx /.test(line);
 }
 

@@ -1,6 +1,13 @@
 import { type Kysely, sql } from 'kysely';
+import { gramsOf, normalizeForSearch } from '../../../shared/search/searchText';
 import { searchDocumentOf } from '../../search/searchDocuments';
-import { indexDocuments, type SearchDocument } from '../../search/searchIndex';
+import {
+  columnsOf,
+  indexDocuments,
+  removeFromFts,
+  type SearchDocument,
+  sqliteGramTokens,
+} from '../../search/searchIndex';
 import { idColumn, isPostgres } from './helpers';
 
 /**
@@ -87,7 +94,41 @@ async function eachPage(
       .limit(PAGE)
       .execute();
     if (rows.length === 0) return;
-    await indexDocuments(db, rows.map(toDocument));
+    const docs = rows.map(toDocument);
+    if (isPostgres(db)) await indexDocuments(db, docs);
+    else for (const doc of docs) await indexOnSqliteAsOf0024(db, doc);
     after = rows.at(-1)[key];
   }
+}
+
+/**
+ * The SQLite index as this migration leaves it: three statements per document. The desk's own
+ * `indexDocuments` writes through the view of migration 0042, which does not exist yet here.
+ */
+async function indexOnSqliteAsOf0024(db: Kysely<any>, doc: SearchDocument): Promise<void> {
+  const columns = columnsOf(doc);
+  let id: number | undefined = (
+    await db
+      .insertInto('search_documents')
+      .values(columns)
+      .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+  )?.id;
+  if (id === undefined) {
+    const existing = await db
+      .updateTable('search_documents')
+      .set(columns)
+      .where('doc_type', '=', columns.doc_type)
+      .where('doc_id', '=', columns.doc_id)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = existing.id as number;
+    await removeFromFts(db, id);
+  }
+  const norm = normalizeForSearch(doc.body);
+  await sql`INSERT INTO search_fts (rowid, text) VALUES (${id}, ${norm})`.execute(db);
+  await sql`INSERT INTO search_grams (rowid, grams) VALUES (${id}, ${sqliteGramTokens(gramsOf(norm)).join(' ')})`.execute(
+    db,
+  );
 }

@@ -37,6 +37,7 @@ import * as m0038 from './0038_appeal_clock';
 import * as m0039 from './0039_dsa_submissions';
 import * as m0040 from './0040_dsa_puid_prefix';
 import * as m0041 from './0041_training_copies_index';
+import * as m0042 from './0042_search_index_entries';
 
 /** Every migration, listed explicitly and in order (no directory scanning at run time). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0039_dsa_submissions': m0039,
   '0040_dsa_puid_prefix': m0040,
   '0041_training_copies_index': m0041,
+  '0042_search_index_entries': m0042,
   '0033_rulebook_versions': m0033,
   '0034_rulebook_drafts': m0034,
   '0035_simulation_jobs': m0035,
