@@ -10,7 +10,7 @@
  * Run: npx tsx test/bench/mixedLoad.bench.ts   (CASES=200000 MIXED_SECONDS=20 for a quicker pass)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -216,9 +216,24 @@ for (const run of runs) {
   const desks = await startDesks(run.instances, run.readers, run.writerThread);
   const urls = desks.map((d) => d.url).join(',');
   const alone = await runClients(urls, token, 'alone');
+  const cpuBefore = httpThreadCpuMs();
   const shift = await runClients(urls, token, 'shift');
+  const httpThreadMs = httpThreadCpuMs() - cpuBefore;
   await Promise.all(desks.map((d) => d.close()));
-  report(run, alone, shift, raw);
+  report(run, alone, shift, raw, httpThreadMs);
+}
+
+/**
+ * CPU time (ms) this process's main thread has used: the desks' HTTP thread, which the shift's
+ * requests and, without the writer thread, every statement's JavaScript share. Read from
+ * /proc (Linux); NaN elsewhere. The desks run in this process; the people in their own.
+ */
+function httpThreadCpuMs(): number {
+  const file = `/proc/self/task/${process.pid}/stat`;
+  if (!existsSync(file)) return Number.NaN;
+  // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (10 ms).
+  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function report(
@@ -226,6 +241,7 @@ function report(
   alone: ClientReport,
   shift: ClientReport,
   raw: number,
+  httpThreadMs: number,
 ) {
   const shiftSeconds = (shift.ms ?? SECONDS * 1000) / 1000;
   const setup = PG_ADMIN_URL
@@ -254,6 +270,10 @@ function report(
   const decisionsPerSecond = shift.counts.decisions / shiftSeconds;
   console.log(
     `claims ${(shift.counts.claims / shiftSeconds).toFixed(0)}/s, decisions ${decisionsPerSecond.toFixed(0)}/s under load; raw SQLite claim+decide loop ${raw}/s${PG_ADMIN_URL ? '' : ' (same data)'} → ${(decisionsPerSecond / raw).toFixed(2)}× raw (goal ≥ 0.25×)`,
+  );
+  // Desk instances of one run share this process, and so this thread.
+  console.log(
+    `HTTP thread ${((100 * httpThreadMs) / (shift.ms ?? SECONDS * 1000)).toFixed(0)}% busy during the shift: ${(httpThreadMs / Math.max(1, shift.counts.decisions)).toFixed(1)} ms of its CPU per claim → read → decide cycle (the reads, the queue looks and the reports included)`,
   );
   console.log(
     `reports ${shift.counts.reports} accepted, ${shift.counts.errors} errors${shift.firstErrors.length ? `: ${shift.firstErrors.join(' | ')}` : ''}`,
