@@ -8,7 +8,7 @@
  * Run: npx tsx test/bench/requestCost.bench.ts   (REQUEST_COST_CALLS=1000 per kind by default)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,7 @@ import { migrateToLatest } from '../../server/db/migrate';
 import { signIn } from '../support/apiClient';
 import { freePort, startDeskProcess } from '../support/deskProcess';
 import { createQueue, createStaff, insertTriagedCases, TEST_PASSWORD } from '../support/factories';
+import { mainThreadCpuMs, nodeProcessOf } from './threadCpu';
 
 const CALLS = Number(process.env.REQUEST_COST_CALLS ?? 1000);
 const WRITES = Math.max(50, Math.floor(CALLS / 3));
@@ -24,18 +25,6 @@ const WRITES = Math.max(50, Math.floor(CALLS / 3));
 if (!existsSync('/proc/self/task')) {
   console.log('requestCost: needs /proc (Linux); skipped');
   process.exit(0);
-}
-
-/** CPU time (ms) of a process's main thread (its thread id is its pid). */
-function mainThreadCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** The node process tsx started (tsx's only child). */
-function nodeChildOf(pid: number): number {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-  return Number(children[0] ?? pid);
 }
 
 /** `calls` timed calls after 20 untimed ones; `call(i)` gets 0 … 19, then 20 … calls + 19. */
@@ -74,7 +63,7 @@ const desk = await startDeskProcess({
   DESK_AUDIT_ANCHOR_FILE: 'off',
   DESK_EXPENSIVE_PER_MINUTE: '100000',
 });
-const deskPid = nodeChildOf(desk.child.pid as number);
+const deskPid = nodeProcessOf(desk.child.pid as number);
 const reviewer = await signIn(desk.url, 'r0', TEST_PASSWORD);
 
 const rows: [string, { cpuMs: number; wallMs: number }][] = [];
