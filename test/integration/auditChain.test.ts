@@ -11,15 +11,13 @@ import { takeAnchor } from '../../server/audit/takeAnchor';
 import { verifyChain } from '../../server/audit/verifyChain';
 import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import type { AuditEventRow } from '../../server/db/tables/auditEvents.table';
 import { appendEvents, dropAuditGuards } from '../support/auditRows';
 import { runDesk } from '../support/runDesk';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   let dir: string;
   let anchorFile: string;
@@ -59,17 +57,14 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
   };
 
   beforeEach(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     dir = mkdtempSync(join(tmpdir(), 'verdict-anchors-'));
     anchorFile = join(dir, 'anchors.ndjson');
     await appendEvents(db, 10);
   });
   afterEach(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -285,15 +280,12 @@ describe.each(BACKENDS)('audit chain tamper evidence on %s', (backend) => {
     ).rejects.toThrow('abandon');
     await record(db, 'test.after_rollback');
     // A second database appended to in between.
-    const second = await createTestDatabase(backend);
-    const secondHandle = openDatabase(second.url);
+    const second = await openMigratedTestDatabase(backend);
     try {
-      await migrateToLatest(secondHandle.db);
-      await record(secondHandle.db, 'test.elsewhere');
-      expect(await verifyChain(secondHandle.db)).toMatchObject({ ok: true, count: 1 });
+      await record(second.db, 'test.elsewhere');
+      expect(await verifyChain(second.db)).toMatchObject({ ok: true, count: 1 });
     } finally {
-      await secondHandle.close();
-      await second.drop();
+      await second.close();
     }
     await record(db, 'test.after_other_database');
 

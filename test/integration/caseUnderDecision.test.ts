@@ -5,27 +5,22 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { findCaseUnderDecision } from '../../server/db/repositories/caseUnderDecision.repo';
 import { subjectsRepo } from '../../server/db/repositories/subjects.repo';
 import { createQueue, createStaff, insertTriagedCases } from '../support/factories';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 describe.each(BACKENDS)('the case under decision on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   let staff: Map<string, number>;
   let caseId: number;
   let roleQueueCase: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     staff = await createStaff(db, [
       { username: 'member', role: 'reviewer' },
       { username: 'outsider', role: 'reviewer' },
@@ -48,8 +43,7 @@ describe.each(BACKENDS)('the case under decision on %s', (backend) => {
     await db.updateTable('subjects').set({ platform: 'xianyu' }).execute();
   });
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   const read = (id: number, username: string) =>

@@ -6,9 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { decisionsRepo } from '../../server/db/repositories/decisions.repo';
 import { ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
@@ -32,11 +30,10 @@ import { DeskError } from '../../shared/errors/deskError';
 import type { Standing } from '../../shared/rulebook';
 import { platformOfRule } from '../../shared/rulebook/platforms';
 import { createQueue, createStaff, reportInput, systemContext } from '../support/factories';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 describe.each(BACKENDS)('the decision path on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   let staff: Map<string, number>;
   const clock = fakeClock('2024-11-12T02:00:00.000Z'); // 10:00 platform time
@@ -74,10 +71,8 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     staff = await createStaff(db, [
       { username: 'rev', role: 'reviewer' },
       { username: 'outsider', role: 'reviewer' },
@@ -93,8 +88,7 @@ describe.each(BACKENDS)('the decision path on %s', (backend) => {
     });
   });
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   describe('the effective time of a finding', () => {

@@ -6,9 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { getCase } from '../../server/services/caseDetail.service';
@@ -17,11 +15,10 @@ import { submitReport } from '../../server/services/intake.service';
 import type { ServiceContext } from '../../server/services/serviceContext';
 import { DeskError } from '../../shared/errors/deskError';
 import { createQueue, createStaff, reportInput, systemContext } from '../support/factories';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 describe.each(BACKENDS)('measures belong to their rule on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   let reviewer: ServiceContext;
   const clock = fakeClock('2024-11-12T02:00:00.000Z');
@@ -44,10 +41,8 @@ describe.each(BACKENDS)('measures belong to their rule on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     const staff = await createStaff(db, [{ username: 'rev', role: 'reviewer' }]);
     await createQueue(db, 'general', { routeRules: [], members: [...staff.values()] });
     reviewer = {
@@ -59,8 +54,7 @@ describe.each(BACKENDS)('measures belong to their rule on %s', (backend) => {
     };
   });
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   it('refuses account-sealed on a first false-appeal-evidence finding ("首次發生的,給予警告"), naming the measure', async () => {

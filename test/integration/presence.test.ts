@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { type CaseChange, ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { heartbeat, leave, viewersOf } from '../../server/services/presence.service';
 import type { ServiceContext } from '../../server/services/serviceContext';
 import { PRESENCE_CHANGED, PRESENCE_TIMEOUT_MS } from '../../shared/api/presence';
 import { createQueue, createStaff, insertTriagedCases } from '../support/factories';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 // Who else has a case open, on each database: shown to the others, gone when they leave or go
 // quiet, pushed on the live stream only when it changes.
 describe.each(BACKENDS)('presence on a case page (%s)', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   let caseId: number;
   let ids: Map<string, number>;
@@ -31,10 +28,8 @@ describe.each(BACKENDS)('presence on a case page (%s)', (backend) => {
   });
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     ids = await createStaff(db, [
       { username: 'amy', role: 'reviewer' },
       { username: 'bo', role: 'reviewer' },
@@ -49,8 +44,7 @@ describe.each(BACKENDS)('presence on a case page (%s)', (backend) => {
     })().catch(() => {});
   });
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   it('shows each viewer to the others (never to themselves), with who is drafting', async () => {

@@ -7,9 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileTables } from '../../server/audit/reconcileTables';
 import { fakeClock } from '../../server/clock';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { getCase } from '../../server/services/caseDetail.service';
@@ -30,7 +28,7 @@ import { subjectStanding } from '../../server/services/subjectStanding.service';
 import { DeskError } from '../../shared/errors/deskError';
 import { platformOfRule } from '../../shared/rulebook/platforms';
 import { createQueue, createStaff, insertTriagedCases, reportInput, systemContext } from '../support/factories';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 /** A small seeded generator (mulberry32): the same draws on every run. */
 function seeded(seed: number): () => number {
@@ -45,8 +43,7 @@ function seeded(seed: number): () => number {
 }
 
 describe.each(BACKENDS)('quality assurance on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   let staff: Map<string, number>;
   const clock = fakeClock('2026-03-02T02:00:00.000Z');
@@ -125,10 +122,8 @@ describe.each(BACKENDS)('quality assurance on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     const reviewers = Array.from({ length: 20 }, (_, i) => ({ username: `qa${i}`, role: 'reviewer' as const }));
     staff = await createStaff(db, [
       { username: 'rev', role: 'reviewer' },
@@ -145,8 +140,7 @@ describe.each(BACKENDS)('quality assurance on %s', (backend) => {
     await createQueue(db, 'general', { routeRules: [], position: 99, members });
   });
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   it('always samples the listed rules, seals and serious waivers, with the approver kept', async () => {

@@ -7,9 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { ChangeBus } from '../../server/events/changeBus';
 import { builtInRulebooks } from '../../server/rulebooks';
 import { claimNext } from '../../server/services/assignment.service';
@@ -30,7 +28,7 @@ import { listGold, markGold, retireGold, setGoldRate } from '../../server/servic
 import type { ServiceContext } from '../../server/services/serviceContext';
 import { DeskError } from '../../shared/errors/deskError';
 import { createQueue, createStaff, reportInput, systemContext } from '../support/factories';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 /** mulberry32: a small seeded generator, so the draws (and the test) are the same every run. */
 function seeded(seed: number): () => number {
@@ -55,8 +53,7 @@ const PERSONAL = {
 };
 
 describe.each(BACKENDS)('QA gold cases and calibration on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   let staff: Map<string, number>;
   const clock = fakeClock('2024-11-12T02:00:00.000Z');
@@ -140,10 +137,8 @@ describe.each(BACKENDS)('QA gold cases and calibration on %s', (backend) => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     staff = await createStaff(db, [
       { username: 'lead', role: 'lead' },
       { username: 'rev1', role: 'reviewer' },
@@ -155,8 +150,7 @@ describe.each(BACKENDS)('QA gold cases and calibration on %s', (backend) => {
     await createQueue(db, 'quiet', { members: [id('rev3')] });
   });
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   let gold: { id: number; copyCaseId: number };

@@ -4,26 +4,21 @@
  * answer far past it is not served.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { casesRepo } from '../../server/db/repositories/cases.repo';
 import { queuePaces, setPaceCacheTtl } from '../../server/services/queuePace';
 import { createQueue, insertTriagedCases } from '../support/factories';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 describe.each(BACKENDS)('queue pace cache on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   const now = new Date();
   const open = async () => (await queuePaces(db, now)).get('q')?.open;
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     await createQueue(db, 'q');
     await insertTriagedCases(db, 'q', 3);
     setPaceCacheTtl(15_000);
@@ -31,8 +26,7 @@ describe.each(BACKENDS)('queue pace cache on %s', (backend) => {
   afterEach(() => vi.restoreAllMocks());
   afterAll(async () => {
     setPaceCacheTtl(15_000);
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   it('reuses a fresh answer, then serves the stale one while a single recount runs', async () => {

@@ -7,9 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from '../../server/clock';
-import { openDatabase } from '../../server/db/connect';
 import type { Db } from '../../server/db/database';
-import { migrateToLatest } from '../../server/db/migrate';
 import { rulebookDraftsRepo } from '../../server/db/repositories/rulebooks.repo';
 import { simulationRepo } from '../../server/db/repositories/simulation.repo';
 import { ChangeBus } from '../../server/events/changeBus';
@@ -30,14 +28,13 @@ import { defaultRulebook, type Rulebook, standing } from '../../shared/rulebook'
 import { createStaff } from '../support/factories';
 import { longerSeriousNode, SIMULATION_AS_OF } from '../support/simulationHistories';
 import { seedSimulationSubjects } from '../support/simulationSeed';
-import { BACKENDS, createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { BACKENDS, type MigratedTestDatabase, openMigratedTestDatabase } from '../support/testDatabase';
 
 const SUBJECTS = 300;
 const CHUNK: SimulationRunConfig = { chunkSize: 50, leaseMs: 60_000 };
 
 describe.each(BACKENDS)('impact simulation on %s', (backend) => {
-  let database: TestDatabase;
-  let handle: ReturnType<typeof openDatabase>;
+  let database: MigratedTestDatabase;
   let db: Db;
   const clock = fakeClock('2026-12-01T02:00:00.000Z');
   let admin: ServiceContext;
@@ -58,10 +55,8 @@ describe.each(BACKENDS)('impact simulation on %s', (backend) => {
   const draft = (id: number, rulebook: Rulebook) => ({ id, platform: 'taobao' as const, rulebook });
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    handle = openDatabase(database.url);
-    db = handle.db;
-    await migrateToLatest(db);
+    database = await openMigratedTestDatabase(backend);
+    db = database.db;
     const staff = await createStaff(db, [{ username: 'admin1', role: 'admin' }]);
     const adminId = staff.get('admin1') as number;
     admin = {
@@ -90,8 +85,7 @@ describe.each(BACKENDS)('impact simulation on %s', (backend) => {
       .sort();
   }, 120_000);
   afterAll(async () => {
-    await handle.close();
-    await database.drop();
+    await database.close();
   });
 
   /** Every table but the simulation's own and the audit trail, row by row. */

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openDatabase } from '../../server/db/connect';
+import type { Db } from '../../server/db/database';
+import { migrateToLatest } from '../../server/db/migrate';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -45,6 +48,29 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
       } finally {
         await c.end();
       }
+    },
+  };
+}
+
+export interface MigratedTestDatabase {
+  url: string;
+  /** A connection to it, migrated to the latest schema. */
+  db: Db;
+  /** Closes the connection and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A brand-new database migrated to the latest schema, with a connection: most service tests' start. */
+export async function openMigratedTestDatabase(backend: Backend): Promise<MigratedTestDatabase> {
+  const database = await createTestDatabase(backend);
+  const handle = openDatabase(database.url);
+  await migrateToLatest(handle.db);
+  return {
+    url: database.url,
+    db: handle.db,
+    close: async () => {
+      await handle.close();
+      await database.drop();
     },
   };
 }
