@@ -3,12 +3,13 @@
  * was. Linux only: read from /proc (a thread's stat line, utime + stime in 10 ms ticks).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { procStatFields } from '../support/procStat';
 
 /** Milliseconds of CPU the main thread of `pid` has used (its thread id is its pid); NaN without /proc. */
 export function mainThreadCpuMs(pid: number): number {
   const file = `/proc/${pid}/task/${pid}/stat`;
   if (!existsSync(file)) return Number.NaN;
-  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const fields = procStatFields(file);
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 

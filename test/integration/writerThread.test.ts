@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -20,14 +20,13 @@ import {
   reportInput,
   TEST_PASSWORD,
 } from '../support/factories';
+import { procStatFields } from '../support/procStat';
 
 /** Each thread of this process by its id, with its nice value (Linux keeps one per thread). */
 function threadNiceValues(): Map<number, number> {
   const nices = new Map<number, number>();
   for (const tid of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    // Fields after the command name's closing parenthesis; nice is the 19th field of the line.
-    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    nices.set(Number(tid), Number(procStatFields(`/proc/self/task/${tid}/stat`)[16]));
   }
   return nices;
 }
