@@ -3,10 +3,10 @@ import type { AuditContext } from '../audit/recordEvent';
 import type { CaseChange } from '../events/changeBus';
 import type { WriterUseCase } from './useCases';
 
-/** What the writer thread is started with. */
 /** The nice value the writer thread takes on Linux (writerWorker.ts says why). */
 export const WRITER_THREAD_NICE = 10;
 
+/** What the writer thread is started with. */
 export interface WriterStart {
   databaseUrl: string;
   paceCacheMs: number;
