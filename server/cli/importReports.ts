@@ -6,6 +6,7 @@ import { DEFAULT_PLATFORM, PLATFORM_NAMES, platformOfRule } from '../../shared/r
 import { systemClock } from '../clock';
 import type { Db } from '../db/database';
 import { ChangeBus } from '../events/changeBus';
+import { hostileInputProblem } from '../http/hostileInput';
 import { builtInRulebooks } from '../rulebooks';
 import { importReports } from '../services/bulkIntake.service';
 import { CLI_ACTOR } from './cliActor';
@@ -36,6 +37,13 @@ export async function parseNdjson(file: string): Promise<ParsedImport> {
       json = JSON.parse(line);
     } catch {
       errors.push(`line ${lines}: not valid JSON`);
+      continue;
+    }
+    // The same refusal as every tRPC call's (a lone surrogate, U+0000, absurd nesting), named
+    // with its line: such text would otherwise fail the import halfway, in hashing or in storage.
+    const hostile = hostileInputProblem(json);
+    if (hostile) {
+      errors.push(`line ${lines}: ${String(hostile.details?.field ?? '(line)')}: ${hostile.message}`);
       continue;
     }
     const parsed = reportSubmitInput.safeParse(json);

@@ -10,21 +10,28 @@ export const MAX_INPUT_DEPTH = 32;
 /**
  * Refuses input the desk would otherwise mangle or crash on, before any validator sees it:
  * text that is not well-formed UTF-16 (a lone surrogate such as "\ud800" made audit hashing
- * throw, and was stored elsewhere as U+FFFD, changing what was sent) in any value or key, and
- * nesting deeper than MAX_INPUT_DEPTH. The walk keeps its own stack, so it cannot overflow.
+ * throw, and was stored elsewhere as U+FFFD, changing what was sent) or that holds U+0000
+ * (PostgreSQL cannot store it in text and failed the request with a 500, while SQLite stored
+ * it), in any value or key, and nesting deeper than MAX_INPUT_DEPTH. The walk keeps its own stack, so it cannot overflow.
  * The error names the field, like a validation error.
  */
 export function refuseHostileInput(input: unknown): void {
+  const problem = hostileInputProblem(input);
+  if (problem) throw problem;
+}
+
+/** What `refuseHostileInput` would throw, or null: for callers that collect problems (the CLI's import). */
+export function hostileInputProblem(input: unknown): DeskError | null {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
   while (stack.length) {
     const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
     if (typeof value === 'string') {
-      if (!isWellFormed(value)) throw malformedText(path);
+      if (!isStorableText(value)) return malformedText(path);
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (path.length >= MAX_INPUT_DEPTH) {
-      throw new DeskError('BAD_REQUEST', 'input_too_deep', `input nests deeper than ${MAX_INPUT_DEPTH} levels`, {
+      return new DeskError('BAD_REQUEST', 'input_too_deep', `input nests deeper than ${MAX_INPUT_DEPTH} levels`, {
         field: fieldOf(path.slice(0, 3)),
       });
     }
@@ -32,24 +39,26 @@ export function refuseHostileInput(input: unknown): void {
       ? value.map((v, i) => [i, v])
       : Object.entries(value);
     for (const [key, child] of entries) {
-      if (typeof key === 'string' && !isWellFormed(key)) throw malformedText(path);
+      if (typeof key === 'string' && !isStorableText(key)) return malformedText(path);
       stack.push({ value: child, path: [...path, key] });
     }
   }
+  return null;
 }
 
 /** A surrogate code unit not part of a pair (what String.prototype.isWellFormed looks for). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+/** Well-formed, and without U+0000, which no text column of PostgreSQL holds. */
+function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 function malformedText(path: (string | number)[]) {
   return new DeskError(
     'BAD_REQUEST',
     'malformed_text',
-    'text must be well-formed Unicode (a lone surrogate such as \\ud800 is refused, not replaced)',
+    'text must be well-formed Unicode without U+0000 (a lone surrogate such as \\ud800 is refused, not replaced)',
     { field: fieldOf(path) },
   );
 }

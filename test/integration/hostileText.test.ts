@@ -60,6 +60,19 @@ describe.each(BACKENDS)('hostile text on %s', (backend) => {
     expect(await storedReports()).toBe(1);
   });
 
+  it('refuses U+0000 in a value or a key, which PostgreSQL cannot store (it was a 500 there)', async () => {
+    const before = await storedReports();
+    const summary = await post('reports.submit', JSON.stringify(reportInput({ summary: '刷单\u0000证据' })));
+    expect(summary.status).toBe(400);
+    expect(summary.body.error.data).toMatchObject({ code: 'BAD_REQUEST', reason: 'malformed_text', field: 'summary' });
+    const key = await post(
+      'reports.submit',
+      JSON.stringify(reportInput({ facts: Object.fromEntries([['a\u0000', 1]]) })),
+    );
+    expect(key.body.error.data).toMatchObject({ reason: 'malformed_text', field: 'facts' });
+    expect(await storedReports()).toBe(before);
+  });
+
   it('refuses facts and evidence nested 10,000 levels deep with 400', async () => {
     const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
     const input = JSON.stringify(reportInput({ facts: '__DEEP__' })).replace('"__DEEP__"', deep);

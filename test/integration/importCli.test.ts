@@ -62,6 +62,20 @@ describe.each(BACKENDS)('bulk import and tokens from the CLI on %s', (backend) =
     expect(await count('reports')).toBe(0);
   });
 
+  it('refuses a lone surrogate or U+0000 on its line, as reports.submit does, and imports nothing', async () => {
+    const file = write('hostile.ndjson', [
+      reportInput({ externalId: 'imp-h1' }),
+      reportInput({ externalId: 'imp-h2', summary: '刷单\ud800证据' }),
+      reportInput({ externalId: 'imp-h3', summary: '刷单\u0000证据' }),
+    ]);
+    const run = await runDesk(['import', file], { env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/line 2: summary: text must be well-formed/);
+    expect(run.stdout).toMatch(/line 3: summary: text must be well-formed/);
+    expect(run.stderr.trim()).toBe('desk: 2 of 3 lines are invalid; nothing was imported');
+    expect(await count('reports')).toBe(0);
+  });
+
   it('imports a file in one go with a progress bar, merging and de-duplicating like reports.submit', async () => {
     const lines = [
       ...Array.from({ length: 250 }, (_, i) =>

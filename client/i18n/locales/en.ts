@@ -527,7 +527,7 @@ export const en: Messages = {
     ticket_required: 'Open evidence from the case page',
     session_required: 'Sign in first',
     case_held: 'A reviewer holds this case; only they or a lead may change it',
-    malformed_text: 'The text holds an invalid character (a lone surrogate); check the marked field',
+    malformed_text: 'The text holds an invalid character (a lone surrogate or a NUL); check the marked field',
     input_too_deep: 'The data sent is nested too deeply',
     batch_too_large: 'Too many calls in one request',
     appeal_window_closed: 'The appeal window has closed; no appeal can be filed',

@@ -512,7 +512,7 @@ export const zhCN = {
     ticket_required: '请从案件页面打开证据',
     session_required: '请先登录',
     case_held: '该案件正由审核员处理，只有本人或组长可以更改',
-    malformed_text: '文本含有无效字符（孤立代理项），请检查标出的字段',
+    malformed_text: '文本含有无效字符（孤立代理项或空字符），请检查标出的字段',
     input_too_deep: '提交的数据嵌套层级过深',
     batch_too_large: '一次请求包含的调用过多',
     appeal_window_closed: '申诉期已过，不能再提交申诉',
