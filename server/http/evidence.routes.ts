@@ -7,6 +7,7 @@ import { ALLOWED_BINARY_TYPES, isInlineImage, TEXT_TYPES } from '../evidence/det
 import { cleanFileName, contentDisposition, downloadName } from '../evidence/fileNames';
 import { readEvidenceContent, uploadEvidence } from '../services/evidence.service';
 import { type AppDeps, type Context, contextFactory, serviceContext } from '../trpc/context';
+import { refuseHostileInput } from './hostileInput';
 import { DEFAULT_UPLOAD_LIMITS, readUpload, type UploadLimits } from './readUpload';
 import { evidenceScope, fromDeskPage } from './viewTicket';
 
@@ -71,11 +72,15 @@ export function evidenceRoutes(
     }
     const { upload } = read;
     try {
+      const kind = upload.fields.kind ?? queryText(req, 'kind');
+      const title = upload.fields.title ?? queryText(req, 'title');
+      // The text fields get the check every tRPC input gets (U+0000 was a 500 on PostgreSQL).
+      refuseHostileInput({ kind, title });
       const result = await uploadEvidence(serviceContext(ctx), {
         caseId,
         bytes: upload.bytes,
-        kind: upload.fields.kind ?? queryText(req, 'kind'),
-        title: upload.fields.title ?? queryText(req, 'title'),
+        kind,
+        title,
         fileName: cleanFileName(upload.fileName),
         actor: ctx.user ? { kind: 'staff', userId: ctx.user.id, role: ctx.user.role } : { kind: 'integration' },
       });

@@ -109,6 +109,18 @@ describe.each(BACKENDS)('evidence files on %s', (backend) => {
     expect(event.actor_type).toBe('token');
   });
 
+  it('refuses U+0000 in a title as malformed text, and stores nothing (it was a 500 on PostgreSQL)', async () => {
+    const before = await server.db.selectFrom('evidence').select('id').execute();
+    const res = await upload(
+      Buffer.from('普通文本'),
+      { kind: 'text', title: '截图\u0000说明', fileName: 'a.txt' },
+      asReviewer,
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'BAD_REQUEST', reason: 'malformed_text', field: 'title' });
+    expect(await server.db.selectFrom('evidence').select('id').execute()).toEqual(before);
+  });
+
   it('stores the same bytes once, however often and wherever they are uploaded', async () => {
     const png = pngBytes(2, 2, [1, 2, 3]);
     const otherCase = await newCase();
