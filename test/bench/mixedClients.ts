@@ -197,10 +197,20 @@ async function integrationLoop() {
 }
 
 const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 await Promise.all([
   ...reviewers.map(reviewerLoop),
   ...leads.map(leadLoop),
   ...auditors.map(auditorLoop),
   integrationLoop(),
 ]);
-console.log(JSON.stringify({ latencies, counts, firstErrors, ms: performance.now() - started }));
+const cpu = process.cpuUsage(cpuAtStart);
+console.log(
+  JSON.stringify({
+    latencies,
+    counts,
+    firstErrors,
+    ms: performance.now() - started,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  }),
+);

@@ -6,7 +6,8 @@
  * decisions/s next to a raw-SQLite loop making the same writes on a copy of the same data; once
  * per setup (MIXED_READERS, default `0,2,2+writer`: one connection, read-only connections, and
  * those with the writer thread). Goals: reads' p95 under load within 3× of alone; decisions/s at
- * least 0.25× raw. Timings are printed, never asserted.
+ * least 0.25× raw. After each shift it says where the CPU went, per decision: the desk's threads,
+ * the simulated people's process, and how busy the machine was. Timings are printed, never asserted.
  * Run: npx tsx test/bench/mixedLoad.bench.ts   (CASES=200000 MIXED_SECONDS=20 for a quicker pass)
  */
 import { spawn } from 'node:child_process';
@@ -21,7 +22,7 @@ import { migrateToLatest } from '../../server/db/migrate';
 import { type DeskProcess, freePort, startDeskProcess } from '../support/deskProcess';
 import { createIntegrationToken, createQueue, createStaff, TEST_PASSWORD } from '../support/factories';
 import { rawDecisionsOnDeskSchema } from './rawDeskDecisions';
-import { mainThreadCpuMs, nodeProcessOf } from './threadCpu';
+import { machineCpuMs, mainThreadCpuMs, nodeProcessOf, threadCpuDelta, threadsCpuMs } from './threadCpu';
 
 const CASES = Number(process.env.CASES ?? 1_000_000);
 const SECONDS = Number(process.env.MIXED_SECONDS ?? 30);
@@ -137,6 +138,8 @@ interface ClientReport {
   counts: { claims: number; decisions: number; reports: number; errors: number };
   firstErrors: string[];
   ms?: number;
+  /** CPU the simulated people's own process used. */
+  cpuMs?: number;
 }
 
 function runClients(serverUrl: string, token: string, mode: 'alone' | 'shift'): Promise<ClientReport> {
@@ -224,10 +227,19 @@ for (const run of runs) {
   const deskPids = desks.map((d) => nodeProcessOf(d.child.pid as number));
   const httpThreadsMs = () => deskPids.reduce((sum, pid) => sum + mainThreadCpuMs(pid), 0);
   const cpuBefore = httpThreadsMs();
+  const firstDesk = deskPids[0] as number;
+  const threadsBefore = threadsCpuMs(firstDesk);
+  const machineBefore = machineCpuMs();
   const shift = await runClients(urls, token, 'shift');
   const httpThreadMs = (httpThreadsMs() - cpuBefore) / desks.length;
+  const threads = threadCpuDelta(threadsBefore, threadsCpuMs(firstDesk));
+  const machineAfter = machineCpuMs();
   await Promise.all(desks.map((d) => d.stop()));
   report(run, alone, shift, raw, httpThreadMs);
+  reportCpu(shift, threads, {
+    busy: machineAfter.busy - machineBefore.busy,
+    idle: machineAfter.idle - machineBefore.idle,
+  });
 }
 
 function report(
@@ -271,6 +283,21 @@ function report(
   );
   console.log(
     `reports ${shift.counts.reports} accepted, ${shift.counts.errors} errors${shift.firstErrors.length ? `: ${shift.firstErrors.join(' | ')}` : ''}`,
+  );
+}
+/**
+ * Where the machine's CPU went during the shift, per decision: the (first) desk's threads, the
+ * simulated people, and the machine's idle time. Says whether the cores were the limit.
+ */
+function reportCpu(shift: ClientReport, threads: number[], machine: { busy: number; idle: number }) {
+  const perDecision = (x: number) => `${(x / Math.max(1, shift.counts.decisions)).toFixed(1)} ms`;
+  const desk = threads.reduce((a, b) => a + b, 0);
+  const busiest = threads
+    .slice(0, 6)
+    .map((x) => perDecision(x))
+    .join(', ');
+  console.log(
+    `CPU per decision: desk process ${perDecision(desk)} (busiest threads ${busiest}), people ${perDecision(shift.cpuMs ?? Number.NaN)}; machine ${((100 * machine.busy) / (machine.busy + machine.idle)).toFixed(0)}% busy`,
   );
 }
 if (PG_ADMIN_URL) await dropPgDatabase(PG_ADMIN_URL, pgName);

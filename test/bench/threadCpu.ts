@@ -1,8 +1,9 @@
 /**
- * CPU time of a process's main thread, for benchmarks that say how busy a desk's HTTP thread
- * was. Linux only: read from /proc (a thread's stat line, utime + stime in 10 ms ticks).
+ * CPU time of a process's threads and of the whole machine, for benchmarks that say how busy a
+ * desk's HTTP thread was and whether the cores were the limit. Linux only: read from /proc (a
+ * thread's stat line, utime + stime in 10 ms ticks; the machine's line of /proc/stat).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { procStatFields } from '../support/procStat';
 
 /** Milliseconds of CPU the main thread of `pid` has used (its thread id is its pid); NaN without /proc. */
@@ -19,4 +20,35 @@ export function nodeProcessOf(tsxPid: number): number {
   if (!existsSync(file)) return tsxPid;
   const [child] = readFileSync(file, 'utf8').trim().split(/\s+/);
   return Number(child || tsxPid);
+}
+
+/** Milliseconds of CPU each thread of `pid` has used, by thread id; empty without /proc. */
+export function threadsCpuMs(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const dir = `/proc/${pid}/task`;
+  if (!existsSync(dir)) return out;
+  for (const tid of readdirSync(dir)) {
+    try {
+      const fields = procStatFields(`${dir}/${tid}/stat`);
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out;
+}
+
+/** Machine-wide CPU milliseconds spent busy and idle (all cores), from /proc/stat. */
+export function machineCpuMs(): { busy: number; idle: number } {
+  if (!existsSync('/proc/stat')) return { busy: Number.NaN, idle: Number.NaN };
+  const [cpu = ''] = readFileSync('/proc/stat', 'utf8').split('\n');
+  const ticks = cpu.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) * 10, idle: idle * 10 };
+}
+
+/** What each thread spent between two readings, largest first. */
+export function threadCpuDelta(before: Map<number, number>, after: Map<number, number>): number[] {
+  return [...after].map(([tid, ms]) => ms - (before.get(tid) ?? 0)).sort((a, b) => b - a);
 }
