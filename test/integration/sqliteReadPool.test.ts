@@ -190,4 +190,26 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
     }
     expect(await long).toBe(3_000_000);
   });
+
+  it('sends reads past a reader stalled on a long count, even to a reader with more reads queued', async () => {
+    const db = await open(2);
+    let longDone = false;
+    const long = sql<{ n: number }>`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)
+      SELECT count(*) AS n FROM n`
+      .execute(db)
+      .then((r) => {
+        longDone = true;
+        return Number(r.rows[0]?.n);
+      });
+    // The count has run long enough to be seen as stalled; then six reads arrive at once. By
+    // statements in flight alone, every second one would join the count's reader and wait.
+    await new Promise((r) => setTimeout(r, 60));
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        await sql`SELECT ${i} AS i`.execute(db);
+        expect(longDone, `quick read ${i} waited for the long count`).toBe(false);
+      }),
+    );
+    expect(await long).toBe(3_000_000);
+  });
 });

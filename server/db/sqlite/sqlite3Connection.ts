@@ -34,6 +34,8 @@ export class Sqlite3Connection implements DatabaseConnection {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
   /** Statements started and not yet answered: how busy this handle is (the readers' choice). */
   private running = 0;
+  /** When this handle last started work from idle or answered a statement (performance.now()). */
+  private progressAt = 0;
 
   private constructor(private readonly db: sqlite3.Database) {}
 
@@ -88,12 +90,23 @@ export class Sqlite3Connection implements DatabaseConnection {
     return this.running;
   }
 
+  /**
+   * How long this handle has gone without answering while it has work (0 when idle). It runs
+   * one statement at a time, so a large figure means a long statement is running now and
+   * everything sent here waits for it.
+   */
+  stalledMs(now: number): number {
+    return this.running > 0 ? now - this.progressAt : 0;
+  }
+
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.running === 0) this.progressAt = performance.now();
     this.running += 1;
     try {
       return await this.execute<R>(compiled);
     } finally {
       this.running -= 1;
+      this.progressAt = performance.now();
     }
   }
 

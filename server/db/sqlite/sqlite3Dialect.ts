@@ -56,6 +56,26 @@ export class Sqlite3Dialect implements Dialect {
  * slower for claims alone (each write empties the reader's page cache; BENCHMARKS.md), so the
  * pool is measured under a mixed load (test/bench/mixedLoad.bench.ts) before it is the default.
  */
+/** A reader that has not answered for this long is running a long statement. */
+export const READER_STALLED_MS = 20;
+
+/** The reader for the next read: not stalled if one is not, then fewest in flight, by turn among equals. */
+export function pickReader<R extends Pick<Sqlite3Connection, 'inFlight' | 'stalledMs'>>(
+  readers: readonly R[],
+  turn: number,
+  now: number,
+): R {
+  const count = readers.length;
+  if (count === 0) throw new Error('SQLite driver has no readers');
+  const cost = (r: R) => (r.stalledMs(now) >= READER_STALLED_MS ? 1_000_000 : 0) + r.inFlight;
+  let best = readers[turn % count] as R;
+  for (let i = 1; i < count; i++) {
+    const candidate = readers[(turn + i) % count] as R;
+    if (cost(candidate) < cost(best)) best = candidate;
+  }
+  return best;
+}
+
 class Sqlite3Driver implements Driver, ConnectionSource {
   private readonly mutex = new Mutex();
   private releaseLock: (() => void) | undefined;
@@ -103,20 +123,16 @@ class Sqlite3Driver implements Driver, ConnectionSource {
   }
 
   /**
-   * The least busy reader, the readers taking turns among equals (ConnectionSource). A handle
-   * runs one statement at a time, so a read sent to a reader busy with a long count (the queue
-   * pace, an export page) would wait behind it while the other reader sits idle.
+   * The reader a read outside a transaction goes to (ConnectionSource). A handle runs one
+   * statement at a time, so a read sent to a reader busy with a long count (the queue pace, an
+   * export page) waits behind it while the other reader serves. Readers stalled on a long
+   * statement are avoided while another is not, even one with more quick reads queued: at a
+   * million cases the pace recount holds a reader ~0.2 s per count, and a dashboard sent there
+   * behind it was the one slow call of a shift (BENCHMARKS.md). Among the rest, the fewest
+   * statements in flight; the readers take turns among equals.
    */
   reader(): Sqlite3Connection {
-    const count = this.readersPool.length;
-    if (count === 0) throw new Error('SQLite driver has no readers');
-    const start = this.nextReader++ % count;
-    let best = this.readersPool[start] as Sqlite3Connection;
-    for (let i = 1; i < count && best.inFlight > 0; i++) {
-      const candidate = this.readersPool[(start + i) % count] as Sqlite3Connection;
-      if (candidate.inFlight < best.inFlight) best = candidate;
-    }
-    return best;
+    return pickReader(this.readersPool, this.nextReader++, performance.now());
   }
 
   private async writerFor(conn: DatabaseConnection): Promise<DatabaseConnection> {
