@@ -17,6 +17,19 @@ function gate() {
   return { open, opened };
 }
 
+/** A count over 3,000,000 generated rows (about half a second), to keep one reader busy. */
+function startLongCount(db: DatabaseHandle['db']) {
+  let finished = false;
+  const count = sql<{ n: number }>`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)
+    SELECT count(*) AS n FROM n`
+    .execute(db)
+    .then((r) => {
+      finished = true;
+      return Number(r.rows[0]?.n);
+    });
+  return { count, done: () => finished };
+}
+
 describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
   let dir: string;
   let handle: DatabaseHandle | undefined;
@@ -175,41 +188,27 @@ describe('SQLite read pool (DESK_SQLITE_READERS)', () => {
 
   it('sends a read to the idle reader, not to one busy with a long count', async () => {
     const db = await open(2);
-    let longDone = false;
-    const long = sql<{ n: number }>`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)
-      SELECT count(*) AS n FROM n`
-      .execute(db)
-      .then((r) => {
-        longDone = true;
-        return Number(r.rows[0]?.n);
-      });
+    const long = startLongCount(db);
     // Taking turns, one of these three would land on the busy reader and wait for the count.
     for (let i = 0; i < 3; i++) {
       await sql`SELECT 1 AS one`.execute(db);
-      expect(longDone, `quick read ${i} waited for the long count`).toBe(false);
+      expect(long.done(), `quick read ${i} waited for the long count`).toBe(false);
     }
-    expect(await long).toBe(3_000_000);
+    expect(await long.count).toBe(3_000_000);
   });
 
   it('sends reads past a reader stalled on a long count, even to a reader with more reads queued', async () => {
     const db = await open(2);
-    let longDone = false;
-    const long = sql<{ n: number }>`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)
-      SELECT count(*) AS n FROM n`
-      .execute(db)
-      .then((r) => {
-        longDone = true;
-        return Number(r.rows[0]?.n);
-      });
+    const long = startLongCount(db);
     // The count has run long enough to be seen as stalled; then six reads arrive at once. By
     // statements in flight alone, every second one would join the count's reader and wait.
     await new Promise((r) => setTimeout(r, 60));
     await Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
         await sql`SELECT ${i} AS i`.execute(db);
-        expect(longDone, `quick read ${i} waited for the long count`).toBe(false);
+        expect(long.done(), `quick read ${i} waited for the long count`).toBe(false);
       }),
     );
-    expect(await long).toBe(3_000_000);
+    expect(await long.count).toBe(3_000_000);
   });
 });
