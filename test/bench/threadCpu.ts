@@ -6,12 +6,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { procStatFields } from '../support/procStat';
 
+/** Milliseconds of CPU the thread whose stat line is `file` has used: utime + stime, 10 ms ticks. */
+function cpuMsOf(file: string): number {
+  const fields = procStatFields(file);
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Milliseconds of CPU the main thread of `pid` has used (its thread id is its pid); NaN without /proc. */
 export function mainThreadCpuMs(pid: number): number {
   const file = `/proc/${pid}/task/${pid}/stat`;
-  if (!existsSync(file)) return Number.NaN;
-  const fields = procStatFields(file);
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return existsSync(file) ? cpuMsOf(file) : Number.NaN;
 }
 
 /** The node process `tsx` started to run a script: tsx's only child (or `pid` itself without /proc). */
@@ -29,8 +33,7 @@ export function threadsCpuMs(pid: number): Map<number, number> {
   if (!existsSync(dir)) return out;
   for (const tid of readdirSync(dir)) {
     try {
-      const fields = procStatFields(`${dir}/${tid}/stat`);
-      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+      out.set(Number(tid), cpuMsOf(`${dir}/${tid}/stat`));
     } catch {
       // the thread ended between the listing and the read
     }

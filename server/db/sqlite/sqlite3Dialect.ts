@@ -44,6 +44,27 @@ export class Sqlite3Dialect implements Dialect {
   }
 }
 
+/** A reader that has not answered for this long is running a long statement. */
+export const READER_STALLED_MS = 20;
+
+/** The reader for the next read: not stalled if one is not, then fewest in flight, by turn among equals. */
+export function pickReader<R extends Pick<Sqlite3Connection, 'inFlight' | 'stalledMs'>>(
+  readers: readonly R[],
+  turn: number,
+  now: number,
+): R {
+  const count = readers.length;
+  if (count === 0) throw new Error('SQLite driver has no readers');
+  const stalled = (r: R) => r.stalledMs(now) >= READER_STALLED_MS;
+  const better = (a: R, b: R) => (stalled(a) === stalled(b) ? a.inFlight < b.inFlight : stalled(b));
+  let best = readers[turn % count] as R;
+  for (let i = 1; i < count; i++) {
+    const candidate = readers[(turn + i) % count] as R;
+    if (better(candidate, best)) best = candidate;
+  }
+  return best;
+}
+
 /**
  * SQLite has one writer, and node-sqlite3 multiplexes every statement onto one handle, so
  * two interleaved transactions on it would be one transaction. We therefore keep exactly one
@@ -56,26 +77,6 @@ export class Sqlite3Dialect implements Dialect {
  * slower for claims alone (each write empties the reader's page cache; BENCHMARKS.md), so the
  * pool is measured under a mixed load (test/bench/mixedLoad.bench.ts) before it is the default.
  */
-/** A reader that has not answered for this long is running a long statement. */
-export const READER_STALLED_MS = 20;
-
-/** The reader for the next read: not stalled if one is not, then fewest in flight, by turn among equals. */
-export function pickReader<R extends Pick<Sqlite3Connection, 'inFlight' | 'stalledMs'>>(
-  readers: readonly R[],
-  turn: number,
-  now: number,
-): R {
-  const count = readers.length;
-  if (count === 0) throw new Error('SQLite driver has no readers');
-  const cost = (r: R) => (r.stalledMs(now) >= READER_STALLED_MS ? 1_000_000 : 0) + r.inFlight;
-  let best = readers[turn % count] as R;
-  for (let i = 1; i < count; i++) {
-    const candidate = readers[(turn + i) % count] as R;
-    if (cost(candidate) < cost(best)) best = candidate;
-  }
-  return best;
-}
-
 class Sqlite3Driver implements Driver, ConnectionSource {
   private readonly mutex = new Mutex();
   private releaseLock: (() => void) | undefined;
